@@ -1,0 +1,26 @@
+import type { ParticipantInfo } from '../../shared/roles.ts';
+import type { CollabStatus } from '../collab/collaboration.ts';
+import type { PresentUser } from '../collab/usePresence.ts';
+import { t } from '../i18n.ts';
+import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { Presence } from './Presence.tsx';
+
+/** The bar over the text: what this is, who you are, the connection, who is here. */
+export function TopBar({ title, me, status, users }: { title: string; me: ParticipantInfo; status: CollabStatus; users: PresentUser[] }) {
+  return (
+    <header className="topbar">
+      <div className="topbar__title">
+        <span className="topbar__app">{t('app.name')}</span>
+        <span className="topbar__doc" data-testid="topbar-title">
+          {title}
+        </span>
+      </div>
+      <div className="topbar__me" data-testid="me">
+        <span className="presence__dot" style={{ background: me.color }} aria-hidden="true" />
+        {me.name} · {t(`role.${me.role}`)}
+      </div>
+      <ConnectionStatus status={status} />
+      <Presence users={users} />
+    </header>
+  );
+}

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ParticipantInfo } from '../../shared/roles.ts';
+import { Collaboration } from '../collab/collaboration.ts';
+import { useCollabStatus } from '../collab/useCollabStatus.ts';
+import { useFragmentText } from '../collab/useFragmentText.ts';
+import { usePresence, type PresentUser } from '../collab/usePresence.ts';
+import { FocusRegistry } from '../editor/focusRegistry.ts';
+import { t } from '../i18n.ts';
+import { toPlainText } from '../../shared/richText.ts';
+import { ROOT } from '../../shared/document/names.ts';
+import * as Y from 'yjs';
+import { TopBar } from '../chrome/TopBar.tsx';
+import { Toasts, type Toast } from '../chrome/Toasts.tsx';
+import { DeclarationContext, type DeclarationContextValue } from './declarationContext.ts';
+import { DeclarationView } from './DeclarationView.tsx';
+import { ClosedBanner } from '../chrome/ClosedBanner.tsx';
+
+const TOAST_MS = 8000;
+
+function useTitle(collab: Collaboration): string {
+  const [fragment, setFragment] = useState<Y.XmlFragment | null>(null);
+  useEffect(() => {
+    const meta = collab.doc.getMap<unknown>(ROOT.meta);
+    const update = () => {
+      const value = meta.get('title');
+      setFragment(value instanceof Y.XmlFragment ? value : null);
+    };
+    meta.observe(update);
+    update();
+    return () => meta.unobserve(update);
+  }, [collab]);
+  return toPlainText(useFragmentText(fragment));
+}
+
+/** A signed-in participant's view of one declaration, live. */
+export function DeclarationScreen({ declarationId, me }: { declarationId: string; me: ParticipantInfo }) {
+  const [collab, setCollab] = useState<Collaboration | null>(null);
+  useEffect(() => {
+    const created = new Collaboration(declarationId);
+    setCollab(created);
+    return () => created.destroy();
+  }, [declarationId]);
+  return collab ? <LiveDeclaration collab={collab} me={me} /> : null;
+}
+
+function LiveDeclaration({ collab, me }: { collab: Collaboration; me: ParticipantInfo }) {
+  const status = useCollabStatus(collab);
+  const users = usePresence(collab.provider.awareness);
+  const title = useTitle(collab);
+  const [focus] = useState(() => new FocusRegistry());
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextToast = useRef(1);
+
+  useEffect(() => {
+    // The server stamps name and colour on what others see; this is for our own carets.
+    collab.provider.awareness.setLocalStateField('user', { id: me.id, name: me.name, color: me.color, role: me.role });
+  }, [collab, me]);
+
+  useEffect(() => {
+    document.title = title ? `${title} · ${t('app.name')}` : t('app.name');
+  }, [title]);
+
+  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)), []);
+  const notify = useCallback(
+    (message: string, action?: { label: string; run(): void }) => {
+      const id = nextToast.current++;
+      setToasts((list) => [...list.slice(-2), { id, message, action }]);
+      setTimeout(() => dismiss(id), TOAST_MS);
+    },
+    [dismiss],
+  );
+  const blurTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const setActiveClause = useCallback(
+    (id: string | null) => {
+      if (blurTimer.current) clearTimeout(blurTimer.current);
+      // Moving from one clause to the next blurs one before focusing the
+      // other: wait a moment so others do not see a flicker.
+      if (id === null) blurTimer.current = setTimeout(() => collab.provider.awareness.setLocalStateField('activeClause', null), 150);
+      else collab.provider.awareness.setLocalStateField('activeClause', id);
+    },
+    [collab],
+  );
+
+  const presenceByClause = useMemo(() => {
+    const map = new Map<string, PresentUser[]>();
+    for (const user of users) {
+      if (!user.activeClause) continue;
+      map.set(user.activeClause, [...(map.get(user.activeClause) ?? []), user]);
+    }
+    return map;
+  }, [users]);
+
+  const canEdit = me.role !== 'observer' && status.closed === null;
+  const beforeRemoteChange = useCallback((listener: () => void) => collab.onBeforeRemoteChange(listener), [collab]);
+  const context: DeclarationContextValue = useMemo(
+    () => ({ collab, me, canEdit, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify }),
+    [collab, me, canEdit, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify],
+  );
+
+  return (
+    <DeclarationContext.Provider value={context}>
+      <TopBar title={title} me={me} status={status} users={users} />
+      {status.closed && <ClosedBanner closed={status.closed} />}
+      <main className="page">
+        {status.synced || collab.doc.getMap(ROOT.clauses).size > 0 ? (
+          <DeclarationView />
+        ) : (
+          <p className="loading" data-testid="loading">
+            {t('session.loading')}
+          </p>
+        )}
+        <p className="shortcuts">{canEdit ? t('clause.shortcuts') : ''}</p>
+      </main>
+      <Toasts toasts={toasts} dismiss={dismiss} />
+    </DeclarationContext.Provider>
+  );
+}

@@ -1,0 +1,103 @@
+import type * as Y from 'yjs';
+import {
+  deleteClause,
+  indentClause,
+  insertClauses,
+  moveClause,
+  outdentClause,
+} from '../../shared/document/clauseOps.ts';
+import type { OutlineNode } from '../../shared/outline.ts';
+import type { RichText } from '../../shared/richText.ts';
+import { STRUCTURE_ORIGIN } from '../collab/collaboration.ts';
+import type { ClauseKeyActions } from '../editor/clauseKeymap.ts';
+import type { FocusRegistry } from '../editor/focusRegistry.ts';
+import { t } from '../i18n.ts';
+
+/**
+ * The structural edits of one clause, shared by its keys and its tool
+ * buttons. Each is one transaction with STRUCTURE_ORIGIN, so the
+ * structure undo (the toast's Undo) can take it back.
+ */
+export interface ClauseCommands extends ClauseKeyActions {
+  addBefore(): void;
+  addAfter(): void;
+  addSubitem(): void;
+  remove(): void;
+  pasteParagraphs(paragraphs: RichText[]): void;
+}
+
+export interface ClauseCommandDeps {
+  doc: Y.Doc;
+  node: OutlineNode;
+  label: string;
+  /** Reading order, to find the clause above and below. */
+  neighbours: { previous: string | null; next: string | null };
+  focus: FocusRegistry;
+  undo(): void;
+  notify(message: string, action?: { label: string; run(): void }): void;
+}
+
+export function clauseCommands(deps: ClauseCommandDeps): ClauseCommands {
+  const { doc, node, focus } = deps;
+  const id = node.clause.id;
+  const insert = (side: 'before' | 'after', bodies: RichText[]) => insertClauses(doc, { id, side }, bodies, STRUCTURE_ORIGIN);
+  const remove = () => {
+    const target = deps.neighbours.previous ?? deps.neighbours.next;
+    deleteClause(doc, id, STRUCTURE_ORIGIN);
+    if (target) focus.focus(target, 'end');
+    deps.notify(t('clause.deleted', { label: deps.label }), { label: t('clause.undo'), run: deps.undo });
+  };
+  return {
+    split(rest) {
+      const [created] = insert('after', [rest]);
+      focus.focus(created!, 'start');
+    },
+    enterOnEmpty() {
+      if (node.depth === 0) return false;
+      outdentClause(doc, id, STRUCTURE_ORIGIN);
+      focus.focus(id, 'start');
+      return true;
+    },
+    indent(caret) {
+      if (!indentClause(doc, id, STRUCTURE_ORIGIN)) return false;
+      focus.focus(id, { at: caret });
+      return true;
+    },
+    outdent(caret) {
+      if (!outdentClause(doc, id, STRUCTURE_ORIGIN)) return false;
+      focus.focus(id, { at: caret });
+      return true;
+    },
+    move(direction, caret) {
+      if (!moveClause(doc, id, direction, STRUCTURE_ORIGIN)) return false;
+      focus.focus(id, { at: caret });
+      return true;
+    },
+    leave(direction) {
+      const target = direction === 'previous' ? deps.neighbours.previous : deps.neighbours.next;
+      if (!target) return false;
+      focus.focus(target, direction === 'previous' ? 'end' : 'start');
+      return true;
+    },
+    removeEmpty() {
+      if (!deps.neighbours.previous && !deps.neighbours.next) return false;
+      remove();
+      return true;
+    },
+    addBefore() {
+      focus.focus(insert('before', [[]])[0]!, 'start');
+    },
+    addAfter() {
+      focus.focus(insert('after', [[]])[0]!, 'start');
+    },
+    addSubitem() {
+      const [created] = insertClauses(doc, { kind: 'operative', parent: id }, [[]], STRUCTURE_ORIGIN);
+      focus.focus(created!, 'start');
+    },
+    remove,
+    pasteParagraphs(paragraphs) {
+      const created = insert('after', paragraphs);
+      focus.focus(created[created.length - 1]!, 'end');
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { createContext, useContext } from 'react';
+import type { ParticipantInfo } from '../../shared/roles.ts';
+import type { Collaboration } from '../collab/collaboration.ts';
+import type { PresentUser } from '../collab/usePresence.ts';
+import type { FocusRegistry } from '../editor/focusRegistry.ts';
+
+/** What every part of the declaration screen needs: the document, who is looking, and where the caret goes. */
+export interface DeclarationContextValue {
+  collab: Collaboration;
+  me: ParticipantInfo;
+  canEdit: boolean;
+  focus: FocusRegistry;
+  /** Others in each clause, by clause id. */
+  presenceByClause: Map<string, PresentUser[]>;
+  setActiveClause(id: string | null): void;
+  beforeRemoteChange(listener: () => void): () => void;
+  notify(message: string, action?: { label: string; run(): void }): void;
+}
+
+export const DeclarationContext = createContext<DeclarationContextValue | null>(null);
+
+export function useDeclarationContext(): DeclarationContextValue {
+  const value = useContext(DeclarationContext);
+  if (!value) throw new Error('useDeclarationContext outside a DeclarationContext provider');
+  return value;
+}

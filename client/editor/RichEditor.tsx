@@ -1,0 +1,151 @@
+import { Editor } from '@tiptap/core';
+import Bold from '@tiptap/extension-bold';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import Document from '@tiptap/extension-document';
+import Italic from '@tiptap/extension-italic';
+import Paragraph from '@tiptap/extension-paragraph';
+import Text from '@tiptap/extension-text';
+import { Placeholder } from '@tiptap/extensions';
+import type { Slice } from '@tiptap/pm/model';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useRef } from 'react';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import type { ParticipantInfo } from '../../shared/roles.ts';
+import type { RichText } from '../../shared/richText.ts';
+import { ClauseKeymap, type ClauseKeyActions } from './clauseKeymap.ts';
+import type { FocusHandle, FocusTarget } from './focusRegistry.ts';
+import { readSelectionFromPage } from './domSelection.ts';
+import { richTextOfContent } from './richTextOfNode.ts';
+
+/**
+ * One Tiptap editor bound to one Yjs fragment (a clause's body or a part of
+ * the heading). The schema is a single paragraph of text with italics and
+ * bold: a clause is a paragraph, and Enter makes the next clause instead.
+ */
+export interface RichEditorProps {
+  fragment: Y.XmlFragment;
+  provider: WebsocketProvider;
+  user: ParticipantInfo;
+  editable: boolean;
+  placeholder: string;
+  label: string;
+  className?: string;
+  actions?: ClauseKeyActions;
+  /** Several paragraphs pasted: the first stays here, the rest become clauses. */
+  onPasteParagraphs?: (paragraphs: RichText[]) => void;
+  onFocusChange?: (focused: boolean) => void;
+  registerFocus?: (handle: FocusHandle) => () => void;
+  /** Subscribes to "the server is about to change something" (Collaboration.onBeforeRemoteChange). */
+  beforeRemoteChange: (listener: () => void) => () => void;
+}
+
+function pastedParagraphs(slice: Slice): RichText[] {
+  const paragraphs: RichText[] = [];
+  slice.content.descendants((node) => {
+    if (!node.isTextblock) return true;
+    paragraphs.push(richTextOfContent(node.content));
+    return false;
+  });
+  return paragraphs;
+}
+
+export function RichEditor(props: RichEditorProps) {
+  const actionsRef = useRef(props.actions ?? null);
+  actionsRef.current = props.actions ?? null;
+  const pasteRef = useRef(props.onPasteParagraphs);
+  pasteRef.current = props.onPasteParagraphs;
+  const focusRef = useRef(props.onFocusChange);
+  focusRef.current = props.onFocusChange;
+
+  const editor = useEditor(
+    {
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editable: props.editable,
+      extensions: [
+        Document.extend({ content: 'paragraph+' }),
+        Paragraph,
+        Text,
+        Italic,
+        Bold,
+        Placeholder.configure({ placeholder: props.placeholder }),
+        Collaboration.configure({ fragment: props.fragment }),
+        // The whole participant, not only name and colour: this becomes our awareness `user`, which the presence list reads.
+        CollaborationCaret.configure({ provider: props.provider, user: { ...props.user } }),
+        ClauseKeymap.configure({ actions: () => actionsRef.current }),
+      ],
+      editorProps: {
+        attributes: {
+          'aria-label': props.label,
+          'aria-multiline': 'false',
+          role: 'textbox',
+          spellcheck: 'true',
+          ...(props.className ? { class: props.className } : {}),
+        },
+        handlePaste: (view, _event, slice) => {
+          const paragraphs = pastedParagraphs(slice);
+          if (paragraphs.length < 2 || !pasteRef.current) return false;
+          // The first paragraph goes in at the caret; the text after the caret
+          // moves to the end of the last pasted paragraph, as in a word processor.
+          const { state } = view;
+          const { from, to } = state.selection;
+          const end = Math.max(to, state.doc.content.size - 1);
+          const rest = richTextOfContent(state.doc.slice(to, end).content);
+          let firstBlock = slice.content.firstChild;
+          while (firstBlock && !firstBlock.isTextblock) firstBlock = firstBlock.firstChild;
+          const tr = state.tr.delete(from, end);
+          if (firstBlock) tr.insert(from, firstBlock.content);
+          view.dispatch(tr);
+          const last = paragraphs.length - 1;
+          pasteRef.current(paragraphs.slice(1).map((p, i) => (i === last - 1 ? [...p, ...rest] : p)));
+          return true;
+        },
+      },
+      onFocus: () => focusRef.current?.(true),
+      onBlur: () => focusRef.current?.(false),
+    },
+    [props.fragment],
+  );
+
+  useEffect(() => {
+    editor.setEditable(props.editable, false);
+  }, [editor, props.editable]);
+
+  useEffect(() => {
+    // The label (PP3, OP7) follows the clause's place in the text.
+    editor.view.dom.setAttribute('aria-label', props.label);
+  }, [editor, props.label]);
+
+  const { beforeRemoteChange } = props;
+  useEffect(
+    () =>
+      beforeRemoteChange(() => {
+        if (!editor.isDestroyed) readSelectionFromPage(editor.view);
+      }),
+    [editor, beforeRemoteChange],
+  );
+
+  useEffect(() => {
+    if (!props.registerFocus) return;
+    return props.registerFocus({
+      focus: (target: FocusTarget) => focusEditor(editor, target),
+    });
+  }, [editor, props.registerFocus]);
+
+  return <EditorContent editor={editor} />;
+}
+
+/** Puts the caret in the editor now (Tiptap's focus command waits a frame, and keys typed meanwhile would be lost). */
+function focusEditor(editor: Editor, target: FocusTarget): void {
+  if (editor.isDestroyed) return;
+  const size = editor.state.doc.content.size;
+  let position: number;
+  if (target === 'start') position = 1;
+  else if (target === 'end') position = size - 1;
+  else if ('at' in target) position = target.at;
+  else position = editor.view.posAtCoords({ left: target.x, top: target.y })?.pos ?? size - 1;
+  editor.commands.setTextSelection(Math.max(1, Math.min(position, size - 1)));
+  editor.view.focus();
+}

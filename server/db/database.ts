@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+/**
+ * Each entry upgrades the schema by one version; the database records how
+ * far it has come in `user_version`. Append, never edit, once released.
+ */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE declarations (
+    id TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE participants (
+    id TEXT PRIMARY KEY,
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('chair', 'secretariat', 'delegation', 'observer')),
+    -- sha-256 of the link token; the token itself is never stored (server/auth/tokens.ts)
+    token_hash TEXT NOT NULL UNIQUE,
+    generation INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  CREATE UNIQUE INDEX participants_name ON participants(declaration_id, name COLLATE NOCASE);
+  -- The append-only log of Yjs updates of each declaration, compacted now and then.
+  CREATE TABLE doc_updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    data BLOB NOT NULL
+  );
+  CREATE INDEX doc_updates_declaration ON doc_updates(declaration_id, seq);
+  `,
+];
+
+export function openDatabase(dataDir: string, durability: 'normal' | 'full'): Db {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, 'consenso.sqlite'));
+  db.pragma('journal_mode = WAL');
+  // WAL with NORMAL keeps every committed write through a crash of the
+  // process; FULL adds an fsync per commit so it also survives a power cut.
+  db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('foreign_keys = ON');
+  // The admin command may write while the server runs: wait rather than fail.
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,64 @@
+import * as Y from 'yjs';
+import type { DeclarationSeed } from '../../shared/declarationSeed.ts';
+import { writeSeed } from '../../shared/document/writeSeed.ts';
+import { newId } from '../../shared/ids.ts';
+import type { Role } from '../../shared/roles.ts';
+import type { Db } from '../db/database.ts';
+import { insertDeclaration } from '../db/declarations.ts';
+import { insertParticipant, type ParticipantRow } from '../db/participants.ts';
+import type { UpdateLog } from '../db/updateLog.ts';
+import type { TokenSecret } from '../auth/tokens.ts';
+import { badRequest } from '../errors.ts';
+
+export interface ParticipantSpec {
+  name: string;
+  role: Role;
+}
+
+export const MAX_NAME_LENGTH = 80;
+
+function validateParticipants(participants: ParticipantSpec[]): void {
+  const chairs = participants.filter((p) => p.role === 'chair').length;
+  if (chairs !== 1) throw badRequest('one-chair', `A declaration needs exactly one chair (got ${chairs}).`);
+  const seen = new Set<string>();
+  for (const { name } of participants) {
+    const trimmed = name.trim();
+    if (trimmed === '') throw badRequest('participant-name-empty', 'Every participant needs a name.');
+    if (trimmed.length > MAX_NAME_LENGTH) {
+      throw badRequest('participant-name-long', `"${trimmed.slice(0, 20)}…" is too long: names have at most ${MAX_NAME_LENGTH} characters.`);
+    }
+    const key = trimmed.toLocaleLowerCase();
+    if (seen.has(key)) throw badRequest('participant-name-taken', `"${trimmed}" is named twice: each participant needs a name of its own.`);
+    seen.add(key);
+  }
+}
+
+/**
+ * Creates a declaration, its participants and its first document state in
+ * one database transaction, so that a failure leaves nothing half-made.
+ */
+export function createDeclaration(
+  db: Db,
+  secret: TokenSecret,
+  log: UpdateLog,
+  seed: DeclarationSeed,
+  participants: ParticipantSpec[],
+): { id: string; participants: ParticipantRow[] } {
+  validateParticipants(participants);
+  const doc = new Y.Doc();
+  writeSeed(doc, seed);
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  const id = newId(16);
+  const rows = db.transaction(() => {
+    insertDeclaration(db, id);
+    const created = participants.map((p) => insertParticipant(db, secret, id, p.name.trim(), p.role));
+    log.append(id, state);
+    return created;
+  })();
+  return { id, participants: rows };
+}
+
+export function participantLink(baseUrl: string, declarationId: string, token: string): string {
+  return `${baseUrl}/d/${encodeURIComponent(declarationId)}?token=${encodeURIComponent(token)}`;
+}

@@ -1,0 +1,21 @@
+/**
+ * Expected failures a person can act on: a status, a stable id (the client
+ * translates by id, see shared/i18n) and an English message. Anything that is
+ * not an AppError is a bug and becomes a generic 500 in http/errorHandler.ts.
+ */
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly status: number,
+    readonly id: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (id: string, message: string) => new AppError(400, id, message);
+export const unauthorized = (message = 'This link is not valid or has been revoked. Ask the secretariat for a new link.') =>
+  new AppError(401, 'invalid-token', message);
+export const forbidden = (id: string, message: string) => new AppError(403, id, message);
+export const notFound = (id: string, message: string) => new AppError(404, id, message);

@@ -1,0 +1,41 @@
+import express, { type Express } from 'express';
+import type { Db } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+import { apiRouter } from './api.ts';
+import { errorHandler, notFoundHandler } from './errorHandler.ts';
+import { linksRouter } from './links.ts';
+import { staticClientRouter } from './staticClient.ts';
+
+export interface AppDeps {
+  db: Db;
+  logger: Logger;
+  clientDir: string;
+  secureCookies: boolean;
+  health: () => Record<string, unknown>;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  // The link token must not travel to other sites in a Referer header.
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Content-Security-Policy':
+    "default-src 'self'; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+};
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use((_request, response, next) => {
+    response.set(SECURITY_HEADERS);
+    next();
+  });
+  app.use('/api', apiRouter(deps.db, deps.health));
+  app.use('/api', notFoundHandler);
+  app.use(linksRouter(deps.db, deps.secureCookies));
+  app.use(staticClientRouter(deps.clientDir));
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,34 @@
+import type { Router } from 'express';
+import express from 'express';
+import { cookieName, participantForToken } from '../auth/session.ts';
+import type { Db } from '../db/database.ts';
+
+/**
+ * Opening a participant's link (`/d/<id>?token=…`) signs the browser in
+ * with an HttpOnly cookie and redirects to the same address without the
+ * token, so it leaves the address bar, the history and any screenshot.
+ */
+const COOKIE_MAX_AGE_S = 90 * 24 * 3600;
+
+export function linksRouter(db: Db, secureCookies: boolean): Router {
+  const router = express.Router();
+  router.get('/d/:id', (request, response, next) => {
+    const token = request.query.token;
+    if (typeof token !== 'string') {
+      next();
+      return;
+    }
+    const id = request.params.id;
+    const participant = participantForToken(db, token, id);
+    const attributes = `Path=/; HttpOnly; SameSite=Lax${secureCookies ? '; Secure' : ''}`;
+    response.setHeader(
+      'Set-Cookie',
+      participant
+        ? `${cookieName(id)}=${encodeURIComponent(token)}; Max-Age=${COOKIE_MAX_AGE_S}; ${attributes}`
+        : // A link that does not work also signs out whoever this browser was.
+          `${cookieName(id)}=; Max-Age=0; ${attributes}`,
+    );
+    response.redirect(303, `/d/${encodeURIComponent(id)}`);
+  });
+  return router;
+}

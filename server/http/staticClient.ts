@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Router } from 'express';
+import express from 'express';
+
+/** Serves the built client; every page of the app is the same index.html. */
+export function staticClientRouter(clientDir: string): Router {
+  const router = express.Router();
+  const indexFile = path.join(clientDir, 'index.html');
+  router.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  router.get(['/', '/d/:id'], (_request, response) => {
+    if (!fs.existsSync(indexFile)) {
+      response
+        .status(503)
+        .type('text/plain')
+        .send('The Consenso client has not been built yet. Run `npm start` (which builds it) or `npm run build`.\n');
+      return;
+    }
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(indexFile);
+  });
+  return router;
+}

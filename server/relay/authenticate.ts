@@ -1,0 +1,21 @@
+import type { IncomingMessage } from 'node:http';
+import { CLOSE } from '../../shared/protocol.ts';
+import { participantFor } from '../auth/session.ts';
+import type { Db } from '../db/database.ts';
+import { declarationExists } from '../db/declarations.ts';
+import type { ParticipantRow } from '../db/participants.ts';
+
+/**
+ * The authenticate step. A refusal is a close code in 4400–4499, which the
+ * stock y-websocket client takes as final: no silent empty document, no
+ * endless reconnecting.
+ */
+export type Authentication =
+  | { participant: ParticipantRow }
+  | { refuse: (typeof CLOSE)[keyof typeof CLOSE] };
+
+export function authenticate(db: Db, declarationId: string, request: IncomingMessage): Authentication {
+  if (!declarationExists(db, declarationId)) return { refuse: CLOSE.unknownDeclaration };
+  const participant = participantFor(db, request, declarationId, true);
+  return participant ? { participant } : { refuse: CLOSE.invalidToken };
+}

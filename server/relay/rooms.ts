@@ -1,0 +1,66 @@
+import type { UpdateLog } from '../db/updateLog.ts';
+import type { Logger } from '../logger.ts';
+import { Room } from './room.ts';
+
+/**
+ * The load step: declarations are opened on first use and kept in memory
+ * while anybody is connected; `idleUnloadMs` after the last one leaves, the
+ * log is compacted and the document is dropped from memory.
+ */
+export class Rooms {
+  private readonly open = new Map<string, Room>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly log: UpdateLog,
+    private readonly logger: Logger,
+    private readonly idleUnloadMs: number,
+  ) {}
+
+  get(id: string): Room {
+    const timer = this.unloadTimers.get(id);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(id);
+    }
+    let room = this.open.get(id);
+    if (!room) {
+      room = new Room(id, this.log, this.logger);
+      this.open.set(id, room);
+    }
+    return room;
+  }
+
+  /** Whether a declaration is in memory now (for tests and the health check). */
+  isOpen(id: string): boolean {
+    return this.open.has(id);
+  }
+
+  get openCount(): number {
+    return this.open.size;
+  }
+
+  /** Called when a connection leaves: an empty room is unloaded after a while. */
+  release(room: Room): void {
+    if (room.connections.size > 0 || this.unloadTimers.has(room.id)) return;
+    this.unloadTimers.set(
+      room.id,
+      setTimeout(() => {
+        this.unloadTimers.delete(room.id);
+        if (room.connections.size === 0) this.unload(room);
+      }, this.idleUnloadMs),
+    );
+  }
+
+  private unload(room: Room): void {
+    room.compact();
+    room.destroy();
+    this.open.delete(room.id);
+  }
+
+  closeAll(): void {
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    for (const room of this.open.values()) this.unload(room);
+  }
+}

@@ -1,0 +1,70 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { publicBaseUrl, type Config } from './config.ts';
+import { loadTokenSecret, type TokenSecret } from './auth/tokens.ts';
+import { openDatabase, type Db } from './db/database.ts';
+import { createUpdateLog, type UpdateLog } from './db/updateLog.ts';
+import { createApp } from './http/app.ts';
+import type { Logger } from './logger.ts';
+import { attachRelay } from './relay/relay.ts';
+import { Rooms } from './relay/rooms.ts';
+
+/**
+ * One Node process: the built client, the REST API and the collaboration
+ * websocket on one port, over one SQLite database.
+ */
+export interface RunningServer {
+  port: number;
+  /** Base address for links, e.g. http://localhost:8080 */
+  baseUrl: string;
+  db: Db;
+  log: UpdateLog;
+  secret: TokenSecret;
+  rooms: Rooms;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const db = openDatabase(config.dataDir, config.durability);
+  const secret = loadTokenSecret(config.dataDir);
+  const log = createUpdateLog(db);
+  const rooms = new Rooms(log, logger, config.idleUnloadMs);
+  let relay: ReturnType<typeof attachRelay> | null = null;
+  const app = createApp({
+    db,
+    logger,
+    clientDir: config.clientDir,
+    secureCookies: config.publicUrl?.startsWith('https:') ?? false,
+    health: () => ({ openDeclarations: rooms.openCount, connections: relay?.connectionCount() ?? 0 }),
+  });
+  const server = http.createServer(app);
+  relay = attachRelay(server, { db, rooms, logger, maxMessageBytes: config.maxMessageBytes });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | null = null;
+  return {
+    port,
+    baseUrl: publicBaseUrl(config, port),
+    db,
+    log,
+    secret,
+    rooms,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        relay?.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => {
+        rooms.closeAll();
+        db.close();
+      });
+      return closing;
+    },
+  };
+}

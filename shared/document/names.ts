@@ -1,0 +1,26 @@
+/**
+ * The names of the collaborative document's parts (docs/document-model.md).
+ * Changing one is a migration: old documents keep the old name.
+ */
+export const ROOT = {
+  meta: 'meta',
+  clauses: 'clauses',
+  signatories: 'signatories',
+} as const;
+
+export const CLAUSE_FIELD = {
+  kind: 'kind',
+  parent: 'parent',
+  order: 'order',
+  body: 'body',
+} as const;
+
+export const SIGNATORY_FIELD = {
+  name: 'name',
+  title: 'title',
+  state: 'state',
+  order: 'order',
+} as const;
+
+/** The Tiptap node that holds a clause's text. */
+export const PARAGRAPH = 'paragraph';

@@ -1,0 +1,25 @@
+/**
+ * Rich text as plain data: a run of characters sharing the same marks.
+ * The only marks a clause may carry are the ones a printed declaration uses.
+ */
+export interface Run {
+  text: string;
+  italic?: boolean;
+  bold?: boolean;
+}
+
+export type RichText = Run[];
+
+/** A run list built from a plain string (no marks). */
+export function plain(text: string): RichText {
+  return text === '' ? [] : [{ text }];
+}
+
+/** A preambular-style text: `opening` in italics, then `rest`. */
+export function opening(openingPhrase: string, rest: string): RichText {
+  return [{ text: openingPhrase, italic: true }, ...plain(rest)];
+}
+
+export function toPlainText(text: RichText): string {
+  return text.map((run) => run.text).join('');
+}
