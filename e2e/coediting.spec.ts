@@ -1,32 +1,14 @@
-import { expect, openAs, test, type Participant } from './fixtures.ts';
+import { clauseTexts, expect, openAs, test, texts } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
 /** Browser tests of co-editing (docs/SPEC.md: EDIT*, SYNC*, UI*). */
 const clause = (page: Page, label: string) => page.locator(`[data-testid=clause][data-label="${label}"]`);
 const editor = (page: Page, label: string) => clause(page, label).locator('.ProseMirror');
-/** A clause's text as typed: without the other delegations' caret labels. */
-const textsOf = (page: Page) =>
-  page.getByTestId('clause').evaluateAll((nodes) =>
-    nodes.map((node) => {
-      const copy = node.querySelector('.ProseMirror')!.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
-      return { label: node.getAttribute('data-label'), text: copy.textContent };
-    }),
-  );
-const labels = async (page: Page) => (await textsOf(page)).map(({ label, text }) => `${label}:${text}`);
-const texts = async (page: Page) => (await textsOf(page)).map(({ text }) => text);
+const labels = async (page: Page) => (await clauseTexts(page)).map(({ label, text }) => `${label}:${text}`);
 
 test.describe('two delegations co-editing', () => {
-  let chile: Participant;
-  let peru: Participant;
 
-  test.beforeEach(async ({ server }) => {
-    const created = await server.createDeclaration('Co-editing test', { chair: 'Argentina', delegations: ['Chile', 'Peru'] });
-    chile = created.participants.find((p) => p.name === 'Chile')!;
-    peru = created.participants.find((p) => p.name === 'Peru')!;
-  });
-
-  test('EDIT1 SYNC1 UI2: typing in the same clause and in different clauses converges, with named carets and a presence list', async ({ browser }) => {
+  test('EDIT1 SYNC1 UI2: typing in the same clause and in different clauses converges, with named carets and a presence list', async ({ browser, delegations: { chile, peru } }) => {
     const a = await openAs(browser, chile);
     const b = await openAs(browser, peru);
     await a.getByTestId('add-operative').click();
@@ -56,7 +38,7 @@ test.describe('two delegations co-editing', () => {
     await expect(a.locator('.collaboration-carets__label', { hasText: 'Peru' })).toBeVisible();
   });
 
-  test('EDIT2 EDIT3 EDIT4: adding, moving, indenting and deleting clauses converge, and a reload keeps everything', async ({ browser }) => {
+  test('EDIT2 EDIT3 EDIT4: adding, moving, indenting and deleting clauses converge, and a reload keeps everything', async ({ browser, delegations: { chile, peru } }) => {
     const a = await openAs(browser, chile);
     const b = await openAs(browser, peru);
     await a.getByTestId('add-preamble').click();
@@ -99,7 +81,7 @@ test.describe('two delegations co-editing', () => {
     await expect.poll(() => labels(b)).toEqual(['PP1:Recognizing the first,', 'OP1:One;', 'OP1(a):Item Two;', 'OP2:Inserted;', 'OP3:Three.']);
   });
 
-  test('EDIT5: pasting several paragraphs makes several clauses; Enter in the middle splits a clause', async ({ browser }) => {
+  test('EDIT5: pasting several paragraphs makes several clauses; Enter in the middle splits a clause', async ({ browser, delegations: { chile } }) => {
     const a = await openAs(browser, chile);
     await a.getByTestId('add-operative').click();
     await a.keyboard.type('Start end');

@@ -100,8 +100,38 @@ export async function openAs(browser: Browser, participant: Participant): Promis
   return page;
 }
 
-export const test = base.extend<object, { server: ServerHandle }>({
+/** Each clause's label and text as typed: without the other delegations' caret labels. */
+export function clauseTexts(page: Page): Promise<{ label: string | null; text: string | null }[]> {
+  return page.getByTestId('clause').evaluateAll((nodes) =>
+    nodes.map((node) => {
+      const copy = node.querySelector('.ProseMirror')!.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+      return { label: node.getAttribute('data-label'), text: copy.textContent };
+    }),
+  );
+}
+
+/** The clauses' texts in reading order. */
+export async function texts(page: Page): Promise<(string | null)[]> {
+  return (await clauseTexts(page)).map(({ text }) => text);
+}
+
+/** Two delegations of a fresh declaration, for tests that edit. */
+export interface TwoDelegations {
+  id: string;
+  chile: Participant;
+  peru: Participant;
+}
+
+export const test = base.extend<{ delegations: TwoDelegations }, { server: ServerHandle }>({
+  delegations: async ({ server }, use) => {
+    const created = await server.createDeclaration('Test declaration', { chair: 'Argentina', delegations: ['Chile', 'Peru'] });
+    const find = (name: string) => created.participants.find((p) => p.name === name)!;
+    await use({ id: created.id, chile: find('Chile'), peru: find('Peru') });
+  },
   server: [
+    // Playwright reads a fixture's dependencies from this pattern: it must be an object pattern, even empty.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const server = await launchServer();
       await use(server);

@@ -44,6 +44,20 @@ function fromScaled(value: bigint, length: number): string {
  * end). `random` returns a number in [0, 1); tests pass a seeded one.
  */
 export function keyBetween(before: string | null, after: string | null, random: () => number = Math.random): string {
+  return pickKeys(before, after, 1, random)[0]!;
+}
+
+/**
+ * `count` increasing keys between `before` and `after`. They are consecutive
+ * values of one length, so a key another delegation picks between the same
+ * neighbours at the same moment cannot fall between them: clauses inserted
+ * together (a paste) stay together.
+ */
+export function keysBetween(before: string | null, after: string | null, count: number, random: () => number = Math.random): string[] {
+  return count <= 0 ? [] : pickKeys(before, after, count, random);
+}
+
+function pickKeys(before: string | null, after: string | null, count: number, random: () => number): string[] {
   if (before !== null && !isOrderKey(before)) throw new RangeError(`Invalid order key ${JSON.stringify(before)}`);
   if (after !== null && !isOrderKey(after)) throw new RangeError(`Invalid order key ${JSON.stringify(after)}`);
   if (before !== null && after !== null && before >= after) {
@@ -54,25 +68,14 @@ export function keyBetween(before: string | null, after: string | null, random: 
     const low = before === null ? 0n : toScaled(before, length);
     const high = after === null ? BASE ** BigInt(length) : toScaled(after, length);
     const room = high - low - 1n;
-    if (room >= WINDOW) {
+    if (room >= WINDOW + BigInt(count) - 1n) {
       // Stay close to `before`: typing Enter again and again after the same
       // clause then keeps keys short instead of halving the gap each time.
-      const pick = BigInt(Math.floor(random() * Number(WINDOW)));
-      return fromScaled(low + 1n + pick, length);
+      const start = low + 1n + BigInt(Math.floor(random() * Number(WINDOW)));
+      return Array.from({ length: count }, (_, i) => fromScaled(start + BigInt(i), length));
     }
     length++;
   }
-}
-
-/** `count` increasing keys between `before` and `after`. */
-export function keysBetween(before: string | null, after: string | null, count: number, random: () => number = Math.random): string[] {
-  const keys: string[] = [];
-  let previous = before;
-  for (let i = 0; i < count; i++) {
-    previous = keyBetween(previous, after, random);
-    keys.push(previous);
-  }
-  return keys;
 }
 
 export interface Ordered {

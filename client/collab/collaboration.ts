@@ -91,10 +91,18 @@ export class Collaboration {
   }
 
   private readonly onNetworkChange = () => {
-    // Coming back online: try at once rather than wait for the back-off.
-    if (navigator.onLine && !this.provider.wsconnected && this.status.closed === null) {
-      this.provider.disconnect();
-      this.provider.connect();
+    if (this.status.closed === null) {
+      if (navigator.onLine) {
+        // Back online: try at once rather than wait for the back-off.
+        if (!this.provider.wsconnected) {
+          this.provider.disconnect();
+          this.provider.connect();
+        }
+      } else {
+        // The laptop says the network is gone: the socket is dead even if
+        // it has not noticed yet. Say so now; edits wait in the document.
+        this.provider.disconnect();
+      }
     }
     this.refresh();
   };

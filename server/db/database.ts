@@ -51,11 +51,13 @@ export function openDatabase(dataDir: string, durability: 'normal' | 'full'): Db
 }
 
 function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
+  // The version is read under the write lock (BEGIN IMMEDIATE): the server and
+  // the admin command opening a new DATA_DIR at once must not both migrate it.
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    for (let version = current; version < MIGRATIONS.length; version++) {
       db.exec(MIGRATIONS[version]!);
       db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
+    }
+  }).immediate();
 }

@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { type Express } from 'express';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
@@ -27,6 +28,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // The client bundle is large for conference Wi-Fi: gzip it (and the API).
+  app.use(compression());
   app.use((_request, response, next) => {
     response.set(SECURITY_HEADERS);
     next();

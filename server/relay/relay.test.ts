@@ -184,7 +184,7 @@ describe('relay', () => {
     expect(user).toMatchObject({ name: 'Chile', role: 'delegation' });
   });
 
-  it('SYNC5: concurrent inserts at the same place and concurrent moves never lose or duplicate a clause', async () => {
+  it('EDIT6: concurrent inserts at the same place and concurrent moves never lose or duplicate a clause', async () => {
     const chile = client('Chile');
     const peru = client('Peru');
     await Promise.all([synced(chile), synced(peru)]);

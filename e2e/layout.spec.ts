@@ -1,0 +1,73 @@
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { insertClauses } from '../shared/document/clauseOps.ts';
+import { readDeclaration } from '../shared/document/readDeclaration.ts';
+import { opening, plain, toPlainText } from '../shared/richText.ts';
+import { expect, openAs, test, type Participant } from './fixtures.ts';
+
+/** The declaration as the printed text, read-only for observers, light to open (docs/SPEC.md: UI3, UI4, EDIT7). */
+test.describe('the declaration on screen', () => {
+  test('UI3: the demo reads as the printed Declaration of Buenos Aires', async ({ browser, server }) => {
+    const people: Participant[] = JSON.parse(await server.admin('participants', server.demoId));
+    const observer = people.find((p) => p.role === 'observer')!;
+    const page = await openAs(browser, observer);
+    await expect(page.getByTestId('topbar-title')).toHaveText('Declaration of Buenos Aires "The commitment to make peace" (2023)');
+    await expect(page.getByTestId('meta-chapeau')).toContainText('The Honorable Ministers of Defense');
+    const pp1 = page.locator('[data-testid=clause][data-label="PP1"]');
+    await expect(pp1.locator('em').first()).toHaveText('Recognizing');
+    await expect(page.locator('[data-testid=clause][data-label="PP13"]')).toBeVisible();
+    await expect(page.locator('[data-testid=clause][data-label="PP14"]')).toHaveCount(0);
+    await expect(page.getByTestId('meta-formula')).toHaveText('Declare:');
+    const op12 = page.locator('[data-testid=clause][data-label="OP12"]');
+    await expect(op12.locator('.clause__marker')).toHaveText('12.');
+    for (const letter of ['a', 'b', 'c', 'd']) {
+      await expect(page.locator(`[data-testid=clause][data-label="OP12(${letter})"] .clause__marker`)).toHaveText(`${letter})`);
+    }
+    await expect(page.getByTestId('meta-note')).toContainText('Peace Operations');
+    await expect(page.getByTestId('signatory')).toHaveCount(16);
+    await expect(page.getByTestId('signatory').first()).toContainText('Jorge Taiana');
+  });
+
+  test('UI4: an observer reads but cannot type anywhere or use the clause tools', async ({ browser, server }) => {
+    const people: Participant[] = JSON.parse(await server.admin('participants', server.demoId));
+    const page = await openAs(browser, people.find((p) => p.role === 'observer')!);
+    await expect(page.getByTestId('clause').first()).toBeVisible();
+    const editable = await page.locator('[contenteditable=true]').count();
+    expect(editable).toBe(0);
+    await expect(page.getByTestId('delete')).toHaveCount(0);
+    await expect(page.getByTestId('add-operative')).toHaveCount(0);
+  });
+
+  test('EDIT7: a 200-clause declaration opens with editors only for the clauses near the screen', async ({ browser, server }) => {
+    const created = await server.createDeclaration('Long declaration', { chair: 'Argentina', delegations: ['Chile'] });
+    const chile = created.participants.find((p) => p.name === 'Chile')!;
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(server.baseUrl.replace('http', 'ws') + '/collab', created.id, doc, {
+      params: { token: chile.token },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    await expect.poll(() => provider.synced).toBe(true);
+    insertClauses(doc, { kind: 'preamble', parent: null }, Array.from({ length: 60 }, (_, i) => opening('Recalling', ` resolution ${i + 1} of the General Assembly,`)));
+    insertClauses(doc, { kind: 'operative', parent: null }, Array.from({ length: 140 }, (_, i) => plain(`Decide on item ${i + 1} of the agenda;`)));
+    const page = await openAs(browser, chile);
+    await expect(page.getByTestId('clause')).toHaveCount(200);
+    const mounted = await page.locator('[data-testid=clause] .lazy-editor[data-mounted=true]').count();
+    expect(mounted).toBeGreaterThan(0);
+    expect(mounted).toBeLessThan(60);
+    // Off-screen clauses still show their text, and get an editor when reached.
+    const last = page.locator('[data-testid=clause][data-label="OP140"]');
+    await expect(last).toContainText('Decide on item 140 of the agenda;');
+    await last.scrollIntoViewIfNeeded();
+    await expect(last.locator('.lazy-editor')).toHaveAttribute('data-mounted', 'true');
+    await last.locator('.ProseMirror').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Amended');
+    // The edit reaches a client that never scrolled anywhere.
+    await expect
+      .poll(() => readDeclaration(doc).clauses.some((c) => toPlainText(c.body) === 'Decide on item 140 of the agenda; Amended'))
+      .toBe(true);
+    provider.destroy();
+  });
+});
