@@ -28,10 +28,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const db = openDatabase(config.dataDir, config.durability);
   const secret = loadTokenSecret(config.dataDir);
   const log = createUpdateLog(db);
-  const rooms = new Rooms(log, logger, config.idleUnloadMs);
+  const rooms = new Rooms({ db, log, logger }, config.idleUnloadMs);
   let relay: ReturnType<typeof attachRelay> | null = null;
+  let port = config.port;
   const app = createApp({
     db,
+    rooms,
+    secret,
+    baseUrl: () => publicBaseUrl(config, port),
     logger,
     clientDir: config.clientDir,
     secureCookies: config.publicUrl?.startsWith('https:') ?? false,
@@ -46,7 +50,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | null = null;
   return {
     port,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './database.ts';
+import { openDatabase, SCHEMA_VERSION } from './database.ts';
 
 const PROJECT = path.resolve(import.meta.dirname, '../..');
 
@@ -63,7 +63,7 @@ describe('database', () => {
       }
       const db = openDatabase(dataDir, 'normal');
       try {
-        expect(db.pragma('user_version', { simple: true })).toBe(1);
+        expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
         const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
         expect(tables).toEqual(expect.arrayContaining(['declarations', 'doc_updates', 'participants']));
       } finally {
@@ -82,7 +82,7 @@ describe('database', () => {
     first.close();
     const second = openDatabase(path.join(dir, 'nested', 'data'), 'normal');
     expect(second.prepare('SELECT id FROM declarations').all()).toEqual([{ id: 'kept' }]);
-    expect(second.pragma('user_version', { simple: true })).toBe(1);
+    expect(second.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     second.close();
   });
 });

@@ -34,7 +34,39 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX doc_updates_declaration ON doc_updates(declaration_id, seq);
   `,
+  `
+  -- The truth about each clause's status; mirrored into the document's
+  -- \`status\` map, which only the server writes. \`snapshot\` is the clause as
+  -- it was agreed (shared/document/clauseSnapshot.ts), to put it back.
+  CREATE TABLE clause_status (
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    clause_id TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('open', 'ad-ref', 'agreed')),
+    by_name TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    pending TEXT,
+    reason TEXT,
+    snapshot TEXT,
+    PRIMARY KEY (declaration_id, clause_id)
+  );
+  -- Append-only: status changes, locks, reopenings, refused changes, participants.
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    clause_id TEXT,
+    detail TEXT NOT NULL
+  );
+  CREATE INDEX audit_log_declaration ON audit_log(declaration_id, id);
+  CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  `,
 ];
+
+/** The schema version a database has once migrated. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function openDatabase(dataDir: string, durability: 'normal' | 'full'): Db {
   fs.mkdirSync(dataDir, { recursive: true });

@@ -63,3 +63,17 @@ export function participantByToken(db: Db, token: string): ParticipantRow | null
 export function listParticipants(db: Db, declarationId: string): ParticipantRow[] {
   return (db.prepare(`${SELECT} WHERE p.declaration_id = ? ORDER BY p.rowid`).all(declarationId) as RawRow[]).map(toRow);
 }
+
+/** Revokes a participant: their link stops working. */
+export function revokeParticipant(db: Db, id: string): void {
+  db.prepare('UPDATE participants SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(Date.now(), id);
+}
+
+/** Gives a participant a new link; the old one stops working. */
+export function renewParticipantLink(db: Db, secret: TokenSecret, id: string): ParticipantRow {
+  const row = findParticipant(db, id);
+  if (!row) throw new RangeError(`No participant ${id}`);
+  const generation = row.generation + 1;
+  db.prepare('UPDATE participants SET generation = ?, token_hash = ? WHERE id = ?').run(generation, hashToken(secret.tokenFor(id, generation)), id);
+  return findParticipant(db, id)!;
+}

@@ -1,18 +1,15 @@
 import compression from 'compression';
 import express, { type Express } from 'express';
-import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import { apiRouter } from './api.ts';
+import { apiRouter, type ApiDeps } from './api.ts';
 import { errorHandler, notFoundHandler } from './errorHandler.ts';
 import { linksRouter } from './links.ts';
 import { staticClientRouter } from './staticClient.ts';
 
-export interface AppDeps {
-  db: Db;
+export interface AppDeps extends ApiDeps {
   logger: Logger;
   clientDir: string;
   secureCookies: boolean;
-  health: () => Record<string, unknown>;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -34,7 +31,7 @@ export function createApp(deps: AppDeps): Express {
     response.set(SECURITY_HEADERS);
     next();
   });
-  app.use('/api', apiRouter(deps.db, deps.health));
+  app.use('/api', apiRouter(deps));
   app.use('/api', notFoundHandler);
   app.use(linksRouter(deps.db, deps.secureCookies));
   app.use(staticClientRouter(deps.clientDir));

@@ -1,7 +1,15 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { isClauseState, type ClauseStatus } from '../../shared/clauseStatus.ts';
+import { ROOT } from '../../shared/document/names.ts';
+import type { RefusedChange } from '../../shared/refusedChange.ts';
+import { appendAudit } from '../db/auditLog.ts';
+import { listStatuses } from '../db/clauseStatuses.ts';
+import type { Db } from '../db/database.ts';
 import type { UpdateLog } from '../db/updateLog.ts';
 import type { Logger } from '../logger.ts';
+import { Enforcer } from './enforce.ts';
+import { SERVER_ORIGIN } from './origins.ts';
 import { send, type Connection } from './connection.ts';
 import { encodeAwareness, encodeUpdate } from './messages.ts';
 import { DurableWriter } from './persist.ts';
@@ -11,17 +19,30 @@ import { DurableWriter } from './persist.ts';
  * their awareness. Every change to the document, whoever made it, leaves
  * through `onDocUpdate`: persist, then broadcast.
  */
+/** Refusals kept in the document; older ones stay in the audit log. */
+const MAX_REFUSALS_KEPT = 500;
+
+export interface RoomDeps {
+  db: Db;
+  log: UpdateLog;
+  logger: Logger;
+}
+
 export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
+  readonly enforcer: Enforcer;
   private readonly writer: DurableWriter;
+  private readonly logger: Logger;
+  private readonly db: Db;
 
   constructor(
     readonly id: string,
-    log: UpdateLog,
-    private readonly logger: Logger,
+    { db, log, logger }: RoomDeps,
   ) {
+    this.logger = logger;
+    this.db = db;
     this.doc = new Y.Doc();
     const { updates } = log.read(id);
     this.doc.transact(() => {
@@ -30,6 +51,8 @@ export class Room {
     this.writer = new DurableWriter(log, id, logger, (update) => this.broadcast(encodeUpdate(update)), () => Y.encodeStateAsUpdate(this.doc));
     if (updates.length > 100) this.writer.compact();
     this.doc.on('update', (update: Uint8Array) => this.writer.write(update));
+    this.enforcer = new Enforcer(this.doc, { refused: (changes) => this.recordRefusals(changes) });
+    this.mirrorStatuses();
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server itself is not a participant: it has no awareness state.
     this.awareness.setLocalState(null);
@@ -37,6 +60,53 @@ export class Room {
       const changed = [...added, ...updated, ...removed];
       this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
     });
+  }
+
+  /**
+   * SQLite holds the truth about statuses: the document's `status` map is
+   * made to match it, and agreed clauses are locked (and put back if they
+   * differ from what was agreed).
+   */
+  private mirrorStatuses(): void {
+    const stored = listStatuses(this.db, this.id);
+    const statusMap = this.doc.getMap<unknown>(ROOT.status);
+    this.doc.transact(() => {
+      const known = new Set(stored.map((s) => s.clauseId));
+      for (const key of [...statusMap.keys()]) if (!known.has(key)) statusMap.delete(key);
+      for (const { clauseId, status } of stored) {
+        if (JSON.stringify(statusMap.get(clauseId)) !== JSON.stringify(status)) statusMap.set(clauseId, status);
+      }
+    }, SERVER_ORIGIN);
+    for (const { clauseId, status, snapshot } of stored) {
+      if (status.state === 'agreed' && snapshot) this.enforcer.setLocked(clauseId, snapshot);
+    }
+  }
+
+  /** Mirrors a status the server has stored (server/declarations/setClauseStatus.ts). */
+  mirrorStatus(clauseId: string, status: ClauseStatus): void {
+    if (!isClauseState(status.state)) throw new RangeError(`Bad clause state ${String(status.state)}`);
+    this.doc.transact(() => this.doc.getMap<unknown>(ROOT.status).set(clauseId, status), SERVER_ORIGIN);
+  }
+
+  /** Keeps refused text where its author sees it, and in the audit log. */
+  private recordRefusals(changes: RefusedChange[]): void {
+    const refused = this.doc.getMap<RefusedChange>(ROOT.refused);
+    this.doc.transact(() => {
+      for (const change of changes) refused.set(change.id, change);
+      if (refused.size > MAX_REFUSALS_KEPT) {
+        const oldest = [...refused.entries()].sort((a, b) => a[1].at - b[1].at).slice(0, refused.size - MAX_REFUSALS_KEPT);
+        for (const [key] of oldest) refused.delete(key);
+      }
+    }, SERVER_ORIGIN);
+    for (const change of changes) {
+      appendAudit(this.db, this.id, {
+        actor: change.author,
+        action: 'refused',
+        clauseId: change.clauseId,
+        detail: { part: change.part, reason: change.reason, attempted: change.attempted, kept: change.kept },
+      });
+    }
+    this.logger.info('refused a change', { declaration: this.id, participant: changes[0]?.author, count: changes.length });
   }
 
   /** The broadcast step: the same bytes to everyone, the sender included (it takes them as acknowledgement). */
@@ -60,6 +130,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.enforcer.destroy();
     this.writer.dispose();
     this.awareness.destroy();
     this.doc.destroy();

@@ -1,6 +1,4 @@
-import type { UpdateLog } from '../db/updateLog.ts';
-import type { Logger } from '../logger.ts';
-import { Room } from './room.ts';
+import { Room, type RoomDeps } from './room.ts';
 
 /**
  * The load step: declarations are opened on first use and kept in memory
@@ -12,8 +10,7 @@ export class Rooms {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
-    private readonly log: UpdateLog,
-    private readonly logger: Logger,
+    private readonly deps: RoomDeps,
     private readonly idleUnloadMs: number,
   ) {}
 
@@ -25,7 +22,7 @@ export class Rooms {
     }
     let room = this.open.get(id);
     if (!room) {
-      room = new Room(id, this.log, this.logger);
+      room = new Room(id, this.deps);
       this.open.set(id, room);
     }
     return room;
@@ -56,6 +53,13 @@ export class Rooms {
     room.compact();
     room.destroy();
     this.open.delete(room.id);
+  }
+
+  /** Ends every connection of a participant (a revoked link), in every open room. */
+  disconnectParticipant(participantId: string, code: number, reason: string): void {
+    for (const room of this.open.values()) {
+      for (const connection of room.connections) if (connection.participant.id === participantId) connection.ws.close(code, reason);
+    }
   }
 
   closeAll(): void {

@@ -6,6 +6,10 @@ export const ROOT = {
   meta: 'meta',
   clauses: 'clauses',
   signatories: 'signatories',
+  /** clause id → ClauseStatus; written by the server only. */
+  status: 'status',
+  /** refusal id → RefusedChange; written by the server only. */
+  refused: 'refused',
 } as const;
 
 export const CLAUSE_FIELD = {

@@ -1,0 +1,46 @@
+import type { Db } from './database.ts';
+
+/**
+ * The append-only record of what happened to a declaration (triggers in the
+ * schema refuse updates and deletes). `detail` is JSON.
+ */
+export type AuditAction =
+  | 'status'
+  | 'lock'
+  | 'reopen'
+  | 'refused'
+  | 'participant-added'
+  | 'participant-revoked'
+  | 'participant-new-link';
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  actor: string;
+  action: AuditAction;
+  clauseId: string | null;
+  detail: Record<string, unknown>;
+}
+
+export function appendAudit(db: Db, declarationId: string, entry: Omit<AuditEntry, 'id' | 'at'> & { at?: number }): void {
+  db.prepare('INSERT INTO audit_log (declaration_id, at, actor, action, clause_id, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+    declarationId,
+    entry.at ?? Date.now(),
+    entry.actor,
+    entry.action,
+    entry.clauseId,
+    JSON.stringify(entry.detail),
+  );
+}
+
+export function listAudit(db: Db, declarationId: string): AuditEntry[] {
+  const rows = db.prepare('SELECT id, at, actor, action, clause_id, detail FROM audit_log WHERE declaration_id = ? ORDER BY id').all(declarationId) as {
+    id: number;
+    at: number;
+    actor: string;
+    action: AuditAction;
+    clause_id: string | null;
+    detail: string;
+  }[];
+  return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, clauseId: r.clause_id, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+}

@@ -1,0 +1,67 @@
+import { isClauseState, readClauseStatus, type ClauseStatus } from '../../shared/clauseStatus.ts';
+import { clausesMap } from '../../shared/document/clauseEntry.ts';
+import { snapshotClause } from '../../shared/document/clauseSnapshot.ts';
+import { ROOT } from '../../shared/document/names.ts';
+import { can } from '../../shared/permissions.ts';
+import { appendAudit } from '../db/auditLog.ts';
+import { saveStatus } from '../db/clauseStatuses.ts';
+import type { Db } from '../db/database.ts';
+import type { ParticipantRow } from '../db/participants.ts';
+import { badRequest, forbidden, notFound } from '../errors.ts';
+import type { Rooms } from '../relay/rooms.ts';
+
+/**
+ * The chair sets a clause's status. The status is stored (SQLite is the
+ * truth), written to the audit log, mirrored into the document's `status`
+ * map, and an agreed clause is locked as it stands.
+ */
+const MAX_REASON = 1000;
+const MAX_PENDING = 60;
+
+export function setClauseStatus(
+  deps: { db: Db; rooms: Rooms },
+  declarationId: string,
+  actor: ParticipantRow,
+  clauseId: string,
+  body: unknown,
+): ClauseStatus {
+  if (!can(actor.role, 'setStatus')) throw forbidden('chair-only', 'Only the chair can change the status of a clause.');
+  const request = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  if (!isClauseState(request.state)) throw badRequest('bad-state', 'state must be "open", "ad-ref" or "agreed".');
+  const pending = request.pending;
+  if (pending !== undefined && (!Array.isArray(pending) || pending.length > MAX_PENDING || pending.some((p) => typeof p !== 'string' || p.trim() === '' || p.length > 80))) {
+    throw badRequest('bad-pending', 'pending must be a list of delegation names.');
+  }
+  const reason = request.reason;
+  if (reason !== undefined && (typeof reason !== 'string' || reason.length > MAX_REASON)) {
+    throw badRequest('bad-reason', `reason must be a text of at most ${MAX_REASON} characters.`);
+  }
+  const room = deps.rooms.get(declarationId);
+  try {
+    const entry = clausesMap(room.doc).get(clauseId);
+    if (!entry) throw notFound('clause-not-found', `There is no clause "${clauseId}" in this declaration.`);
+    const previous = readClauseStatus(room.doc.getMap<unknown>(ROOT.status).get(clauseId));
+    const reopening = previous?.state === 'agreed' && request.state !== 'agreed';
+    if (reopening && (typeof reason !== 'string' || reason.trim() === '')) {
+      throw badRequest('reason-required', 'Reopening an agreed clause needs a reason, which is recorded.');
+    }
+    const status: ClauseStatus = { state: request.state, by: actor.name, at: Date.now() };
+    if (request.state === 'ad-ref' && Array.isArray(pending) && pending.length > 0) status.pending = pending.map((p: string) => p.trim());
+    if (typeof reason === 'string' && reason.trim() !== '') status.reason = reason.trim();
+    const snapshot = request.state === 'agreed' ? snapshotClause(entry) : null;
+    deps.db.transaction(() => {
+      saveStatus(deps.db, declarationId, clauseId, status, snapshot);
+      appendAudit(deps.db, declarationId, {
+        actor: actor.name,
+        action: request.state === 'agreed' ? 'lock' : reopening ? 'reopen' : 'status',
+        clauseId,
+        detail: { from: previous?.state ?? 'open', to: status.state, ...(status.pending ? { pending: status.pending } : {}), ...(status.reason ? { reason: status.reason } : {}) },
+      });
+    })();
+    room.mirrorStatus(clauseId, status);
+    if (request.state === 'agreed' || previous?.state === 'agreed') room.enforcer.setLocked(clauseId, snapshot);
+    return status;
+  } finally {
+    deps.rooms.release(room);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * A change the server did not apply, kept so that its author can see (and
+ * copy) the text: "your change to OP 3 was not applied because the clause
+ * is agreed — here is your text". Written by the server only, into the
+ * document's `refused` map.
+ */
+export const REFUSAL_REASONS = ['agreed', 'role', 'server-only'] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+export type RefusedPart = 'clause' | 'meta' | 'signatories' | 'status' | 'document';
+
+export interface RefusedChange {
+  id: string;
+  participantId: string;
+  author: string;
+  part: RefusedPart;
+  clauseId: string | null;
+  reason: RefusalReason;
+  /** The text as it stands (and stays). */
+  kept: string;
+  /** The text as the author tried to make it. */
+  attempted: string;
+  at: number;
+}
+
+export function readRefusedChange(value: unknown): RefusedChange | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.id !== 'string' || typeof v.participantId !== 'string' || typeof v.attempted !== 'string') return null;
+  return v as unknown as RefusedChange;
+}
