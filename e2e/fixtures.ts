@@ -116,9 +116,10 @@ export async function texts(page: Page): Promise<(string | null)[]> {
   return (await clauseTexts(page)).map(({ text }) => text);
 }
 
-/** Two delegations of a fresh declaration, for tests that edit. */
+/** A fresh declaration with its chair and two delegations, for tests that edit. */
 export interface TwoDelegations {
   id: string;
+  chair: Participant;
   chile: Participant;
   peru: Participant;
 }
@@ -127,7 +128,7 @@ export const test = base.extend<{ delegations: TwoDelegations }, { server: Serve
   delegations: async ({ server }, use) => {
     const created = await server.createDeclaration('Test declaration', { chair: 'Argentina', delegations: ['Chile', 'Peru'] });
     const find = (name: string) => created.participants.find((p) => p.name === name)!;
-    await use({ id: created.id, chile: find('Chile'), peru: find('Peru') });
+    await use({ id: created.id, chair: find('Argentina'), chile: find('Chile'), peru: find('Peru') });
   },
   server: [
     // Playwright reads a fixture's dependencies from this pattern: it must be an object pattern, even empty.

@@ -1,3 +1,4 @@
+import type { StatusCounts } from '../../shared/clauseStatus.ts';
 import type { ParticipantInfo } from '../../shared/roles.ts';
 import type { CollabStatus } from '../collab/collaboration.ts';
 import type { PresentUser } from '../collab/usePresence.ts';
@@ -6,7 +7,21 @@ import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { Presence } from './Presence.tsx';
 
 /** The bar over the text: what this is, who you are, the connection, who is here. */
-export function TopBar({ title, me, status, users }: { title: string; me: ParticipantInfo; status: CollabStatus; users: PresentUser[] }) {
+export function TopBar({
+  title,
+  me,
+  status,
+  users,
+  counts,
+  onParticipants,
+}: {
+  title: string;
+  me: ParticipantInfo;
+  status: CollabStatus;
+  users: PresentUser[];
+  counts: StatusCounts;
+  onParticipants?: () => void;
+}) {
   return (
     <header className="topbar">
       <div className="topbar__title">
@@ -19,8 +34,16 @@ export function TopBar({ title, me, status, users }: { title: string; me: Partic
         <span className="presence__dot" style={{ background: me.color }} aria-hidden="true" />
         {me.name} · {t(`role.${me.role}`)}
       </div>
+      <div className="topbar__counts" data-testid="status-counts">
+        {t('status.counts', { open: counts.open, adRef: counts['ad-ref'], agreed: counts.agreed })}
+      </div>
       <ConnectionStatus status={status} />
       <Presence users={users} />
+      {onParticipants && (
+        <button type="button" className="button button--quiet" onClick={onParticipants} data-testid="open-participants">
+          {t('participants.open')}
+        </button>
+      )}
     </header>
   );
 }

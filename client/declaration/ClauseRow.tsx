@@ -11,6 +11,7 @@ import { clauseCommands } from './clauseActions.ts';
 import { useDeclarationContext } from './declarationContext.ts';
 import { ClauseTools } from './ClauseTools.tsx';
 import { PresenceDots } from '../chrome/PresenceDots.tsx';
+import { StatusChip } from './StatusChip.tsx';
 
 export interface ClauseRowProps {
   node: OutlineNode;
@@ -28,8 +29,12 @@ export interface ClauseRowProps {
  */
 export const ClauseRow = memo(function ClauseRow({ node, number, previous, next, isFirstSibling, isLastSibling }: ClauseRowProps) {
   const context = useDeclarationContext();
-  const { collab, focus, canEdit, me, beforeRemoteChange } = context;
+  const { collab, focus, me, beforeRemoteChange } = context;
   const { clause, depth } = node;
+  const status = context.statuses.get(clause.id);
+  const locked = status?.state === 'agreed';
+  // An agreed clause is read-only for everyone; the server refuses edits to it anyway.
+  const canEdit = context.canEdit && !locked;
   const fragment = useMemo(() => {
     const body = clausesMap(collab.doc).get(clause.id)?.get(CLAUSE_FIELD.body);
     return body instanceof Y.XmlFragment ? body : null;
@@ -49,16 +54,25 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
 
   return (
     <div
-      className={`clause clause--${clause.kind} clause--depth-${depth}${others.length > 0 ? ' clause--others' : ''}`}
+      className={`clause clause--${clause.kind} clause--depth-${depth} clause--${status?.state ?? 'open'}${others.length > 0 ? ' clause--others' : ''}`}
       data-testid="clause"
       data-clause-id={clause.id}
       data-label={number.label}
+      data-state={status?.state ?? 'open'}
       style={others.length > 0 ? ({ '--other-color': others[0]!.color } as React.CSSProperties) : undefined}
     >
       <div className="clause__gutter">
         <span className="clause__label" aria-hidden="true">
           {number.label}
         </span>
+        <StatusChip
+          declarationId={context.declarationId}
+          clauseId={clause.id}
+          label={number.label}
+          status={status}
+          canSet={context.canSetStatus}
+          notify={context.notify}
+        />
         <PresenceDots users={others} />
       </div>
       <div className="clause__text">

@@ -14,6 +14,14 @@ import { Toasts, type Toast } from '../chrome/Toasts.tsx';
 import { DeclarationContext, type DeclarationContextValue } from './declarationContext.ts';
 import { DeclarationView } from './DeclarationView.tsx';
 import { ClosedBanner } from '../chrome/ClosedBanner.tsx';
+import { ParticipantsPanel } from '../chrome/ParticipantsPanel.tsx';
+import { RefusedNotices } from '../chrome/RefusedNotices.tsx';
+import { countStatuses } from '../../shared/clauseStatus.ts';
+import { flattenOutline } from '../../shared/outline.ts';
+import { can } from '../../shared/permissions.ts';
+import { useOutline } from '../collab/useOutline.ts';
+import { useRefused } from '../collab/useRefused.ts';
+import { useStatuses } from '../collab/useStatuses.ts';
 
 const TOAST_MS = 8000;
 
@@ -40,10 +48,10 @@ export function DeclarationScreen({ declarationId, me }: { declarationId: string
     setCollab(created);
     return () => created.destroy();
   }, [declarationId]);
-  return collab ? <LiveDeclaration collab={collab} me={me} /> : null;
+  return collab ? <LiveDeclaration declarationId={declarationId} collab={collab} me={me} /> : null;
 }
 
-function LiveDeclaration({ collab, me }: { collab: Collaboration; me: ParticipantInfo }) {
+function LiveDeclaration({ declarationId, collab, me }: { declarationId: string; collab: Collaboration; me: ParticipantInfo }) {
   const status = useCollabStatus(collab);
   const users = usePresence(collab.provider.awareness);
   const title = useTitle(collab);
@@ -90,20 +98,52 @@ function LiveDeclaration({ collab, me }: { collab: Collaboration; me: Participan
     return map;
   }, [users]);
 
-  const canEdit = me.role !== 'observer' && status.closed === null;
+  const canEdit = can(me.role, 'editClauses') && status.closed === null;
+  const canEditMeta = can(me.role, 'editMeta') && status.closed === null;
+  const canSetStatus = can(me.role, 'setStatus') && status.closed === null;
+  const statuses = useStatuses(collab.doc);
+  const outlineView = useOutline(collab.doc);
+  const { refused, dismiss: dismissRefused } = useRefused(collab.doc, me.id);
+  const [participantsOpen, setParticipantsOpen] = useState(false);
+  const counts = useMemo(
+    () => countStatuses(flattenOutline(outlineView.outline).map((n) => n.clause.id), (id) => statuses.get(id)),
+    [outlineView, statuses],
+  );
   const beforeRemoteChange = useCallback((listener: () => void) => collab.onBeforeRemoteChange(listener), [collab]);
   const context: DeclarationContextValue = useMemo(
-    () => ({ collab, me, canEdit, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify }),
-    [collab, me, canEdit, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify],
+    () => ({
+      declarationId,
+      collab,
+      me,
+      canEdit,
+      canEditMeta,
+      canSetStatus,
+      statuses,
+      focus,
+      presenceByClause,
+      setActiveClause,
+      beforeRemoteChange,
+      notify,
+    }),
+    [declarationId, collab, me, canEdit, canEditMeta, canSetStatus, statuses, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify],
   );
 
   return (
     <DeclarationContext.Provider value={context}>
-      <TopBar title={title} me={me} status={status} users={users} />
+      <TopBar
+        title={title}
+        me={me}
+        status={status}
+        users={users}
+        counts={counts}
+        onParticipants={can(me.role, 'manageParticipants') ? () => setParticipantsOpen(true) : undefined}
+      />
       {status.closed && <ClosedBanner closed={status.closed} />}
+      <RefusedNotices refused={refused} dismiss={dismissRefused} labelOf={(id) => outlineView.numbers.get(id)?.label ?? null} />
+      {participantsOpen && <ParticipantsPanel declarationId={declarationId} onClose={() => setParticipantsOpen(false)} />}
       <main className="page">
         {status.synced || collab.doc.getMap(ROOT.clauses).size > 0 ? (
-          <DeclarationView />
+          <DeclarationView {...outlineView} />
         ) : (
           <p className="loading" data-testid="loading">
             {t('session.loading')}

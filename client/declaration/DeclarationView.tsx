@@ -2,7 +2,7 @@ import type { ClauseKind } from '../../shared/clauseKind.ts';
 import { insertClauses } from '../../shared/document/clauseOps.ts';
 import { flattenOutline, type OutlineNode } from '../../shared/outline.ts';
 import { STRUCTURE_ORIGIN } from '../collab/collaboration.ts';
-import { useOutline } from '../collab/useOutline.ts';
+import type { OutlineView } from '../collab/useOutline.ts';
 import { t } from '../i18n.ts';
 import { ClauseRow } from './ClauseRow.tsx';
 import { useDeclarationContext } from './declarationContext.ts';
@@ -22,9 +22,8 @@ function siblingPositions(nodes: OutlineNode[], into: Map<string, { first: boole
  * formula, operative part, note, signatures. All clauses are siblings in one
  * keyed list so that moving or indenting one never remounts its editor.
  */
-export function DeclarationView() {
+export function DeclarationView({ outline, numbers }: OutlineView) {
   const { collab, canEdit, focus } = useDeclarationContext();
-  const { outline, numbers } = useOutline(collab.doc);
   const ordered = flattenOutline(outline);
   const positions = new Map<string, { first: boolean; last: boolean }>();
   siblingPositions(outline.preamble, positions);

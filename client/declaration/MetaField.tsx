@@ -9,7 +9,7 @@ import { useDeclarationContext } from './declarationContext.ts';
 
 /** A part of the heading or the closing note, edited like a clause but not numbered. */
 export function MetaField({ field, className }: { field: MetaFieldName; className: string }) {
-  const { collab, focus, canEdit, me, beforeRemoteChange } = useDeclarationContext();
+  const { collab, focus, canEditMeta, me, beforeRemoteChange } = useDeclarationContext();
   const fragment = useMemo(() => {
     const value = collab.doc.getMap<unknown>(ROOT.meta).get(field);
     return value instanceof Y.XmlFragment ? value : null;
@@ -22,7 +22,7 @@ export function MetaField({ field, className }: { field: MetaFieldName; classNam
         fragment={fragment}
         provider={collab.provider}
         user={me}
-        editable={canEdit}
+        editable={canEditMeta}
         placeholder={placeholder}
         label={placeholder}
         className={className}

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { ClauseStatus } from '../../shared/clauseStatus.ts';
 import type { ParticipantInfo } from '../../shared/roles.ts';
 import type { Collaboration } from '../collab/collaboration.ts';
 import type { PresentUser } from '../collab/usePresence.ts';
@@ -6,9 +7,15 @@ import type { FocusRegistry } from '../editor/focusRegistry.ts';
 
 /** What every part of the declaration screen needs: the document, who is looking, and where the caret goes. */
 export interface DeclarationContextValue {
+  declarationId: string;
   collab: Collaboration;
   me: ParticipantInfo;
+  /** May edit clause text and structure (not an observer, connection not refused). */
   canEdit: boolean;
+  /** May edit the heading, formula, note and signatories. */
+  canEditMeta: boolean;
+  canSetStatus: boolean;
+  statuses: Map<string, ClauseStatus>;
   focus: FocusRegistry;
   /** Others in each clause, by clause id. */
   presenceByClause: Map<string, PresentUser[]>;

@@ -1,0 +1,185 @@
+import { useState } from 'react';
+import type { ClauseState, ClauseStatus } from '../../shared/clauseStatus.ts';
+import { api } from '../api.ts';
+import { t } from '../i18n.ts';
+
+/**
+ * A clause's status at a glance — word, icon and colour, never colour
+ * alone. For the chair it is also the control: it opens a small form that
+ * says what the change will do before doing it.
+ */
+function Icon({ state }: { state: ClauseState }) {
+  if (state === 'agreed') {
+    // A padlock drawn here: emoji fonts are missing on many conference laptops.
+    return (
+      <svg className="status-chip__icon" viewBox="0 0 12 12" width="10" height="10" aria-hidden="true">
+        <rect x="2" y="5.5" width="8" height="6" rx="1" fill="currentColor" />
+        <path d="M3.8 5.5V4a2.2 2.2 0 0 1 4.4 0v1.5" fill="none" stroke="currentColor" strokeWidth="1.3" />
+      </svg>
+    );
+  }
+  return <span aria-hidden="true">{state === 'ad-ref' ? '◐' : '○'}</span>;
+}
+
+/** "Argentina, 14:05" today, or with the date on other days. */
+function when(at: number): string {
+  const date = new Date(at);
+  const sameDay = date.toDateString() === new Date().toDateString();
+  return sameDay ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : date.toLocaleDateString();
+}
+
+function describe(status: ClauseStatus | undefined): string {
+  if (!status) return t('status.open');
+  const when = new Date(status.at).toLocaleString();
+  const lines = [t('status.by', { state: t(`status.${status.state}`), name: status.by, when })];
+  if (status.pending?.length) lines.push(t('status.pendingWith', { names: status.pending.join(', ') }));
+  if (status.reason) lines.push(t('status.reason', { reason: status.reason }));
+  if (status.state === 'agreed') lines.push(t('status.locked'));
+  return lines.join('\n');
+}
+
+export function StatusChip({
+  declarationId,
+  clauseId,
+  label,
+  status,
+  canSet,
+  notify,
+}: {
+  declarationId: string;
+  clauseId: string;
+  label: string;
+  status: ClauseStatus | undefined;
+  canSet: boolean;
+  notify(message: string): void;
+}) {
+  const state = status?.state ?? 'open';
+  const [open, setOpen] = useState(false);
+  const text = state === 'ad-ref' && status?.pending?.length ? `${t('status.ad-ref')} · ${status.pending.length}` : t(`status.${state}`);
+  const chip = (
+    <>
+      <Icon state={state} /> {text}
+    </>
+  );
+  return (
+    <div className="status">
+      {canSet ? (
+        <button
+          type="button"
+          className={`status-chip status-chip--${state}`}
+          title={describe(status)}
+          aria-label={`${t('status.change', { label })}: ${text}`}
+          aria-expanded={open}
+          onClick={() => setOpen((v) => !v)}
+          data-testid="status-chip"
+          data-state={state}
+        >
+          {chip}
+        </button>
+      ) : (
+        <span className={`status-chip status-chip--${state}`} title={describe(status)} data-testid="status-chip" data-state={state}>
+          {chip}
+        </span>
+      )}
+      {status && state !== 'open' && (
+        <span className="status__by" data-testid="status-by">
+          {status.by}, {when(status.at)}
+        </span>
+      )}
+      {open && (
+        <StatusForm
+          declarationId={declarationId}
+          clauseId={clauseId}
+          label={label}
+          current={state}
+          onDone={(message) => {
+            setOpen(false);
+            if (message) notify(message);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function StatusForm({
+  declarationId,
+  clauseId,
+  label,
+  current,
+  onDone,
+}: {
+  declarationId: string;
+  clauseId: string;
+  label: string;
+  current: ClauseState;
+  onDone(message?: string): void;
+}) {
+  const [choice, setChoice] = useState<ClauseState>(current === 'agreed' ? 'open' : current === 'open' ? 'agreed' : 'agreed');
+  const [pending, setPending] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reopening = current === 'agreed' && choice !== 'agreed';
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (reopening && reason.trim() === '') {
+      setError(t('status.reasonRequired'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await api(declarationId, `/clauses/${encodeURIComponent(clauseId)}/status`, {
+        state: choice,
+        ...(choice === 'ad-ref' && pending.trim() ? { pending: pending.split(',').map((p) => p.trim()).filter(Boolean) } : {}),
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      });
+      onDone(t('status.done', { label, state: t(`status.${choice}`) }));
+    } catch (failure) {
+      setError(t('status.failed', { message: failure instanceof Error ? failure.message : String(failure) }));
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="status-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onDone()} data-testid="status-form">
+      <fieldset>
+        <legend>{t('status.change', { label })}</legend>
+        {(['open', 'ad-ref', 'agreed'] as const).map((state) => (
+          <label key={state} className="status-form__option">
+            <input type="radio" name="state" value={state} checked={choice === state} onChange={() => setChoice(state)} autoFocus={state === choice} />
+            {t(state === 'open' ? 'status.makeOpen' : state === 'ad-ref' ? 'status.makeAdRef' : 'status.makeAgreed')}
+          </label>
+        ))}
+      </fieldset>
+      {choice === 'ad-ref' && (
+        <label className="status-form__field">
+          {t('status.pendingLabel')}
+          <input type="text" value={pending} onChange={(e) => setPending(e.target.value)} data-testid="status-pending" />
+        </label>
+      )}
+      {choice === 'agreed' && current !== 'agreed' && <p className="status-form__warning">{t('status.confirmLock', { label })}</p>}
+      {reopening && (
+        <>
+          <p className="status-form__warning">{t('status.confirmReopen', { label })}</p>
+          <label className="status-form__field">
+            {t('status.reasonLabel')}
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} aria-required="true" data-testid="status-reason" />
+          </label>
+        </>
+      )}
+      {error && (
+        <p className="status-form__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="status-form__buttons">
+        <button type="submit" className="button" disabled={busy} data-testid="status-apply">
+          {choice === 'agreed' && current !== 'agreed' ? t('status.lockAction') : reopening ? t('status.reopenAction') : t('status.apply')}
+        </button>
+        <button type="button" className="button button--quiet" onClick={() => onDone()}>
+          {t('status.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
