@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareOrder, isOrderKey, keyBetween, keysBetween, MAX_ORDER_KEY_LENGTH, type Ordered } from './orderKey.ts';
+import { seededRandom } from './seededRandom.ts';
 
-/** mulberry32: a small seeded PRNG, so that every run checks the same keys. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BASE62_NOT_ENDING_IN_0 = /^[0-9A-Za-z]*[1-9A-Za-z]$/;
 
@@ -24,7 +14,7 @@ function expectBetween(before: string | null, after: string | null, key: string)
 
 describe('orderKey', () => {
   it('ORD1: thousands of random keyBetween calls, open ends included, land strictly between their neighbours', () => {
-    const random = seeded(20230911);
+    const random = seededRandom(20230911);
     // Hand-picked awkward neighbours: adjacent keys, keys that differ only in length.
     const keys = new Set<string>(['1', '11', '2', 'z', 'zz', 'zzz', 'zzzz', 'A', 'A1', 'A01', '0001', '001', '01', 'V', 'W', 'y', 'yz', 'yzzzzz']);
     let checked = 0;
@@ -63,7 +53,7 @@ describe('orderKey', () => {
   });
 
   it('ORD1: adjacent keys and keys differing only in length still have keys between them', () => {
-    const random = seeded(7);
+    const random = seededRandom(7);
     const pairs: [string | null, string | null][] = [
       ['1', '11'],
       ['1', '101'],
@@ -89,7 +79,7 @@ describe('orderKey', () => {
   });
 
   it('ORD1: keysBetween gives increasing keys strictly between its bounds', () => {
-    const random = seeded(99);
+    const random = seededRandom(99);
     for (const [before, after] of [['1', '11'], [null, null], ['V', 'W'], [null, 'a'], ['zz', null]] as [string | null, string | null][]) {
       const keys = keysBetween(before, after, 25, random);
       expect(keys).toHaveLength(25);
@@ -128,7 +118,7 @@ describe('orderKey', () => {
   });
 
   it('ORD2: 500 appends keep every key under 12 characters', () => {
-    const random = seeded(1);
+    const random = seededRandom(1);
     let previous: string | null = null;
     let longest = 0;
     for (let i = 0; i < 500; i++) {
@@ -145,7 +135,7 @@ describe('orderKey', () => {
     // Enter, Enter, … in the middle of the text: each new clause goes right
     // after the previous new one and before the same next clause.
     for (const [first, next] of [['V', 'W'], ['1', '11'], ['zy', 'zz']] as const) {
-      const random = seeded(first.charCodeAt(0));
+      const random = seededRandom(first.charCodeAt(0));
       let previous: string = first;
       for (let i = 0; i < 500; i++) {
         const key = keyBetween(previous, next, random);
@@ -157,7 +147,7 @@ describe('orderKey', () => {
   });
 
   it('ORD2: 500 pasted clauses keep every key under 12 characters', () => {
-    const keys = keysBetween('V', 'W', 500, seeded(3));
+    const keys = keysBetween('V', 'W', 500, seededRandom(3));
     for (const key of keys) expect(key.length).toBeLessThan(12);
   });
 
@@ -171,7 +161,7 @@ describe('orderKey', () => {
       { id: 'y', order: 'W' },
     ];
     const expected = ['c', 'A', 'a', 'b', 'z', 'y'];
-    const random = seeded(5);
+    const random = seededRandom(5);
     for (let i = 0; i < 20; i++) {
       const shuffled = [...items].sort(() => random() - 0.5);
       expect(shuffled.sort(compareOrder).map((item) => item.id)).toEqual(expected);
@@ -186,12 +176,12 @@ describe('orderKey', () => {
     // pastes several paragraphs, the other adds one. The pasted paragraphs
     // must stay together; only the place of the other clause is left to chance.
     for (let seed = 0; seed < 1000; seed++) {
-      const pick = seeded(seed);
+      const pick = seededRandom(seed);
       const bounds: [string | null, string | null][] = [['V', null], ['V', 'W'], [null, 'V'], [null, null], ['1', '11']];
       const [before, after] = bounds[seed % bounds.length]!;
       const count = 2 + Math.floor(pick() * 4);
-      const pasted = keysBetween(before, after, count, seeded(seed * 2 + 1));
-      const single = keyBetween(before, after, seeded(seed * 2 + 2));
+      const pasted = keysBetween(before, after, count, seededRandom(seed * 2 + 1));
+      const single = keyBetween(before, after, seededRandom(seed * 2 + 2));
       const first = pasted[0]!;
       const last = pasted[pasted.length - 1]!;
       expect(first < single && single < last, `seed ${seed}: ${single} falls inside ${pasted.join(',')}`).toBe(false);

@@ -9,7 +9,6 @@ import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { insertClauses, moveClause, deleteClause } from '../../shared/document/clauseOps.ts';
 import { CLAUSE_FIELD, ROOT } from '../../shared/document/names.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
-import { buildOutline, flattenOutline } from '../../shared/outline.ts';
 import { CLOSE } from '../../shared/protocol.ts';
 import { readRefusedChange } from '../../shared/refusedChange.ts';
 import { plain, toPlainText } from '../../shared/richText.ts';
@@ -26,6 +25,7 @@ import {
   type TestClient,
   type TestServer,
 } from '../testing/testServer.ts';
+import { clauseTexts, clauseXmlText } from '../testing/documents.ts';
 
 /**
  * Hostile clients: stock y-websocket clients whose documents are changed by
@@ -44,9 +44,9 @@ const people = [
   { name: 'Spain', role: 'observer' as const },
 ];
 
-const texts = (doc: Y.Doc) => flattenOutline(buildOutline(readDeclaration(doc).clauses)).map((n) => toPlainText(n.clause.body));
+const texts = clauseTexts;
 const idOf = (doc: Y.Doc, text: string) => readDeclaration(doc).clauses.find((c) => toPlainText(c.body) === text)!.id;
-const xmlText = (doc: Y.Doc, id: string) => ((clausesMap(doc).get(id)!.get(CLAUSE_FIELD.body) as Y.XmlFragment).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+const xmlText = clauseXmlText;
 const title = (doc: Y.Doc) => toPlainText(readDeclaration(doc).meta.title);
 
 describe('enforcement', () => {

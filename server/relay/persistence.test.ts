@@ -10,7 +10,7 @@ import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { emptySeed } from '../../shared/declarationSeed.ts';
 import type { Declaration } from '../../shared/declaration.ts';
 import { buenosAires2023Participants } from '../../shared/fixtures/buenosAires2023.ts';
-import { buildOutline, flattenOutline } from '../../shared/outline.ts';
+import { buildOutline } from '../../shared/outline.ts';
 import { plain, toPlainText } from '../../shared/richText.ts';
 import { openDatabase, type Db } from '../db/database.ts';
 import { insertDeclaration, listDeclarationIds } from '../db/declarations.ts';
@@ -29,6 +29,7 @@ import {
   type TestClient,
   type TestServer,
 } from '../testing/testServer.ts';
+import { clauseTexts } from '../testing/documents.ts';
 import { COMPACT_EVERY, DurableWriter } from './persist.ts';
 
 const seed = { ...emptySeed(plain('Test declaration')), preamble: [plain('Recognizing the first,')], operative: [{ body: plain('Decide the first;') }] };
@@ -38,7 +39,7 @@ const people = [
   { name: 'Peru', role: 'delegation' as const },
 ];
 
-const texts = (doc: Y.Doc) => flattenOutline(buildOutline(readDeclaration(doc).clauses)).map((n) => toPlainText(n.clause.body));
+const texts = clauseTexts;
 
 /** readDeclaration with its clauses in a fixed order (the map's own order depends on history). */
 const normalized = (doc: Y.Doc): Declaration => {

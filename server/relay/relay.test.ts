@@ -6,8 +6,7 @@ import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { insertClauses } from '../../shared/document/clauseOps.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { emptySeed } from '../../shared/declarationSeed.ts';
-import { plain, toPlainText } from '../../shared/richText.ts';
-import { buildOutline, flattenOutline } from '../../shared/outline.ts';
+import { plain } from '../../shared/richText.ts';
 import { CLOSE } from '../../shared/protocol.ts';
 import {
   closeOf,
@@ -21,6 +20,7 @@ import {
   type TestClient,
   type TestServer,
 } from '../testing/testServer.ts';
+import { clauseTexts, typeInto } from '../testing/documents.ts';
 
 const seed = { ...emptySeed(plain('Test declaration')), preamble: [plain('Recognizing the first,')], operative: [{ body: plain('Decide the first;') }] };
 const people = [
@@ -29,15 +29,8 @@ const people = [
   { name: 'Peru', role: 'delegation' as const },
 ];
 
-const texts = (doc: Y.Doc) => flattenOutline(buildOutline(readDeclaration(doc).clauses)).map((n) => toPlainText(n.clause.body));
+const texts = clauseTexts;
 
-/** Types `text` at the end of the clause's paragraph, as the editor would. */
-function typeInto(doc: Y.Doc, clauseId: string, text: string): void {
-  const body = clausesMap(doc).get(clauseId)!.get('body') as Y.XmlFragment;
-  const paragraph = body.get(0) as Y.XmlElement;
-  const xmlText = paragraph.get(0) as Y.XmlText;
-  xmlText.insert(xmlText.length, text);
-}
 
 const firstClause = (doc: Y.Doc, kind: 'preamble' | 'operative') =>
   readDeclaration(doc).clauses.find((c) => c.kind === kind)!.id;

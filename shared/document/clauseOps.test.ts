@@ -11,6 +11,7 @@ import { deleteClause, indentClause, insertClauses, moveClause, outdentClause, r
 import { CLAUSE_FIELD } from './names.ts';
 import { readDeclaration } from './readDeclaration.ts';
 import { writeSeed } from './writeSeed.ts';
+import { seededRandom } from '../seededRandom.ts';
 
 // ---- fixtures, built in code -------------------------------------------------
 
@@ -376,17 +377,6 @@ function normalized(declaration: Declaration): Declaration {
   return { ...declaration, clauses: [...declaration.clauses].sort((x, y) => (x.id < y.id ? -1 : 1)) };
 }
 
-/** mulberry32 */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Replicas joined pairwise by FIFO queues, like Yjs' own test connector: a
@@ -437,7 +427,7 @@ class Network {
 }
 
 function runConvergence(seed: number, steps: number): void {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
   const start = docOf(declaration(['P one,', 'P two,'], [op('O one;', sub('O one a')), op('O two;'), op('O three;')]));
   const network = new Network(3, Y.encodeStateAsUpdate(start));
