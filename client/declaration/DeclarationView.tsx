@@ -23,7 +23,7 @@ function siblingPositions(nodes: OutlineNode[], into: Map<string, { first: boole
  * keyed list so that moving or indenting one never remounts its editor.
  */
 export function DeclarationView({ outline, numbers }: OutlineView) {
-  const { collab, canEdit, focus } = useDeclarationContext();
+  const { collab, canEdit, canEditMeta, focus } = useDeclarationContext();
   const ordered = flattenOutline(outline);
   const positions = new Map<string, { first: boolean; last: boolean }>();
   siblingPositions(outline.preamble, positions);
@@ -80,7 +80,7 @@ export function DeclarationView({ outline, numbers }: OutlineView) {
         <span className="note-label">{t('meta.note.label')}</span>
         <MetaField field="note" className="note" />
       </footer>
-      <SignaturePage doc={collab.doc} />
+      <SignaturePage doc={collab.doc} editable={canEditMeta} />
     </article>
   );
 }

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { Signatory } from '../../shared/declaration.ts';
-import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { ROOT } from '../../shared/document/names.ts';
+import { readDeclaration } from '../../shared/document/readDeclaration.ts';
+import { addSignatory, removeSignatory, setSignatoryField, type SignatoryField } from '../../shared/document/signatoryOps.ts';
+import { STRUCTURE_ORIGIN } from '../collab/collaboration.ts';
 import { t } from '../i18n.ts';
 
 function useSignatories(doc: Y.Doc): Signatory[] {
@@ -17,25 +19,49 @@ function useSignatories(doc: Y.Doc): Signatory[] {
   return signatories;
 }
 
-/** The signature blocks, one per signatory: name, title, state. */
-export function SignaturePage({ doc }: { doc: Y.Doc }) {
+const FIELDS: SignatoryField[] = ['name', 'title', 'state'];
+
+/** The signature blocks, one per signatory: name, title, state. The chair and the secretariat edit them in place. */
+export function SignaturePage({ doc, editable }: { doc: Y.Doc; editable: boolean }) {
   const signatories = useSignatories(doc);
   return (
     <section className="signatures" aria-label={t('part.signatures')} data-testid="signatures">
       <h2 className="part-heading">{t('part.signatures')}</h2>
-      {signatories.length === 0 ? (
-        <p className="empty">{t('signatures.empty')}</p>
-      ) : (
-        <ul className="signatures__grid">
-          {signatories.map((s) => (
-            <li key={s.id} className="signature" data-testid="signatory">
-              <span className="signature__line" aria-hidden="true" />
-              <span className="signature__name">{s.name}</span>
-              <span className="signature__title">{s.title}</span>
-              <span className="signature__state">{s.state}</span>
-            </li>
-          ))}
-        </ul>
+      {signatories.length === 0 && <p className="empty">{t('signatures.empty')}</p>}
+      <ul className="signatures__grid">
+        {signatories.map((s) => (
+          <li key={s.id} className="signature" data-testid="signatory">
+            <span className="signature__line" aria-hidden="true" />
+            {editable ? (
+              <>
+                {FIELDS.map((field) => (
+                  <input
+                    key={field}
+                    className={`signature__${field} signature__input`}
+                    value={s[field]}
+                    placeholder={t(`signatures.${field}`)}
+                    aria-label={t(`signatures.${field}`)}
+                    onChange={(event) => setSignatoryField(doc, s.id, field, event.target.value)}
+                  />
+                ))}
+                <button type="button" className="signature__remove" onClick={() => removeSignatory(doc, s.id, STRUCTURE_ORIGIN)} aria-label={t('signatures.remove', { name: s.name })}>
+                  ✕
+                </button>
+              </>
+            ) : (
+              <>
+                <span className="signature__name">{s.name}</span>
+                <span className="signature__title">{s.title}</span>
+                <span className="signature__state">{s.state}</span>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {editable && (
+        <button type="button" className="add-clause" onClick={() => addSignatory(doc, STRUCTURE_ORIGIN)} data-testid="add-signatory">
+          + {t('signatures.add')}
+        </button>
       )}
     </section>
   );

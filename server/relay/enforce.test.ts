@@ -8,6 +8,7 @@ import { emptySeed } from '../../shared/declarationSeed.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { insertClauses, moveClause, deleteClause } from '../../shared/document/clauseOps.ts';
 import { CLAUSE_FIELD, ROOT } from '../../shared/document/names.ts';
+import { addSignatory, removeSignatory, setSignatoryField } from '../../shared/document/signatoryOps.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { CLOSE } from '../../shared/protocol.ts';
 import { readRefusedChange } from '../../shared/refusedChange.ts';
@@ -173,6 +174,22 @@ describe('enforcement', () => {
     titleText(secretariat.doc).insert(0, 'Revised ');
     await converged(chile.doc, secretariat.doc);
     expect(title(chile.doc)).toBe('Revised Enforcement test');
+  });
+
+  it('ROLE1: a delegation cannot add, change or remove a signatory; the secretariat can', async () => {
+    const chile = await client('Chile');
+    const secretariat = await client('Secretariat');
+    const names = (doc: Y.Doc) => readDeclaration(doc).signatories.map((s) => `${s.name}/${s.title}/${s.state}`);
+    const added = addSignatory(secretariat.doc);
+    setSignatoryField(secretariat.doc, added, 'name', 'Jorge Taiana');
+    setSignatoryField(secretariat.doc, added, 'state', 'República Argentina');
+    await waitFor(() => names(chile.doc).join() === 'Jorge Taiana//República Argentina', 'the signatory to reach Chile');
+    setSignatoryField(chile.doc, added, 'name', 'Someone else');
+    addSignatory(chile.doc);
+    await converged(chile.doc, secretariat.doc);
+    await waitFor(() => names(chile.doc).join() === 'Jorge Taiana//República Argentina', 'the signatories to be put back');
+    removeSignatory(chile.doc, added);
+    await waitFor(() => names(chile.doc).join() === 'Jorge Taiana//República Argentina' && names(server.rooms.get(declaration.id).doc).length === 1, 'the removal to be undone');
   });
 
   it('ROLE2: an observer can change nothing: typing, inserting and deleting clauses are all undone', async () => {

@@ -75,6 +75,11 @@ export const en = {
   'clause.shortcuts': 'Enter: new clause · Tab / Shift+Tab: sub-item in / out · Alt+↑/↓: move · Ctrl+Z: undo',
 
   'signatures.empty': 'No signatories yet.',
+  'signatures.add': 'Add a signatory',
+  'signatures.remove': 'Remove the signatory {name}',
+  'signatures.name': 'Name',
+  'signatures.title': 'Title',
+  'signatures.state': 'State',
 
   'status.open': 'Open',
   'status.ad-ref': 'Ad ref',
