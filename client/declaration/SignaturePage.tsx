@@ -35,13 +35,16 @@ export function SignaturePage({ doc, editable }: { doc: Y.Doc; editable: boolean
             {editable ? (
               <>
                 {FIELDS.map((field) => (
-                  <input
+                  // A textarea sized to its content: titles run over two lines on paper too.
+                  <textarea
                     key={field}
+                    rows={1}
                     className={`signature__${field} signature__input`}
                     value={s[field]}
                     placeholder={t(`signatures.${field}`)}
                     aria-label={t(`signatures.${field}`)}
-                    onChange={(event) => setSignatoryField(doc, s.id, field, event.target.value)}
+                    onChange={(event) => setSignatoryField(doc, s.id, field, event.target.value.replace(/\n/g, ' '))}
+                    onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
                   />
                 ))}
                 <button type="button" className="signature__remove" onClick={() => removeSignatory(doc, s.id, STRUCTURE_ORIGIN)} aria-label={t('signatures.remove', { name: s.name })}>
