@@ -60,6 +60,18 @@ test.describe('clause status and locks', () => {
     await clause(chairPage, 'OP2').getByTestId('status-apply').click();
     await expect(clause(delegation, 'OP2').getByTestId('status-chip')).toContainText('Ad ref');
     await expect(clause(delegation, 'OP2').getByTestId('status-chip')).toHaveAttribute('title', /pending Peru/);
+
+    // A paragraph with an agreed sub-item cannot be deleted: the screen says why.
+    await clause(delegation, 'OP2').hover();
+    await clause(delegation, 'OP2').getByTestId('add-subitem').click();
+    await delegation.keyboard.type('Sub-item;');
+    await expect.poll(() => texts(chairPage)).toEqual(['Decide to cooperate; again', 'Decide to meet;', 'Sub-item;']);
+    await setStatus(chairPage, 'OP2(a)', 'agreed');
+    await expect(clause(delegation, 'OP2(a)')).toHaveAttribute('data-state', 'agreed');
+    await clause(delegation, 'OP2').hover();
+    await clause(delegation, 'OP2').getByTestId('delete').click();
+    await expect(delegation.getByTestId('toast')).toContainText('OP2 cannot be deleted: part of it is agreed');
+    expect(await texts(delegation)).toEqual(['Decide to cooperate; again', 'Decide to meet;', 'Sub-item;']);
   });
 
   test('UI6 LOCK5: text typed offline into a clause the chair locked meanwhile comes back to its author, who can copy it', async ({ browser, delegations: { chair, chile } }) => {

@@ -45,6 +45,7 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
     label: number.label,
     neighbours: { previous, next },
     focus,
+    isLocked: (id) => context.statuses.get(id)?.state === 'agreed',
     undo: () => collab.structureUndo.undo(),
     notify: context.notify,
   });

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import {
+  clauseWithSubitems,
   deleteClause,
   indentClause,
   insertClauses,
@@ -33,6 +34,8 @@ export interface ClauseCommandDeps {
   /** Reading order, to find the clause above and below. */
   neighbours: { previous: string | null; next: string | null };
   focus: FocusRegistry;
+  /** Whether a clause is agreed (locked). */
+  isLocked(id: string): boolean;
   undo(): void;
   notify(message: string, action?: { label: string; run(): void }): void;
 }
@@ -42,6 +45,12 @@ export function clauseCommands(deps: ClauseCommandDeps): ClauseCommands {
   const id = node.clause.id;
   const insert = (side: 'before' | 'after', bodies: RichText[]) => insertClauses(doc, { id, side }, bodies, STRUCTURE_ORIGIN);
   const remove = () => {
+    // Deleting a paragraph takes its sub-items along; an agreed one among them
+    // would be put back by the server as a lone paragraph. Say so instead.
+    if (clauseWithSubitems(doc, id).some((each) => deps.isLocked(each))) {
+      deps.notify(t('clause.deleteLocked', { label: deps.label }));
+      return;
+    }
     const target = deps.neighbours.previous ?? deps.neighbours.next;
     deleteClause(doc, id, STRUCTURE_ORIGIN);
     if (target) focus.focus(target, 'end');

@@ -91,7 +91,7 @@ export function insertClauses(
 }
 
 /** Ids of a clause and all its sub-items. */
-function subtreeIds(outline: ReturnType<typeof buildOutline>, id: string): string[] {
+export function subtreeIds(outline: ReturnType<typeof buildOutline>, id: string): string[] {
   const node = siblingsOf(outline, id)?.find((n) => n.clause.id === id);
   if (!node) return [id];
   const ids: string[] = [];
@@ -101,6 +101,11 @@ function subtreeIds(outline: ReturnType<typeof buildOutline>, id: string): strin
   };
   walk(node);
   return ids;
+}
+
+/** A clause's id and its sub-items' ids. */
+export function clauseWithSubitems(doc: Y.Doc, id: string): string[] {
+  return subtreeIds(buildOutline(readClauses(doc)), id);
 }
 
 /** Deletes a clause with its sub-items. */

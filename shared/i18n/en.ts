@@ -71,6 +71,7 @@ export const en = {
   'clause.delete': 'Delete',
   'clause.deleteConfirm': 'Delete {label}? Its sub-items go with it.',
   'clause.deleted': '{label} deleted.',
+  'clause.deleteLocked': '{label} cannot be deleted: part of it is agreed. The chair must reopen it first.',
   'clause.undo': 'Undo',
   'clause.shortcuts': 'Enter: new clause · Tab / Shift+Tab: sub-item in / out · Alt+↑/↓: move · Ctrl+Z: undo',
 
