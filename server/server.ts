@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { publicBaseUrl, type Config } from './config.ts';
 import { loadTokenSecret, type TokenSecret } from './auth/tokens.ts';
+import { checkpointInBackground } from './db/checkpoints.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { createUpdateLog, type UpdateLog } from './db/updateLog.ts';
 import { createApp } from './http/app.ts';
@@ -26,6 +27,7 @@ export interface RunningServer {
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const db = openDatabase(config.dataDir, config.durability);
+  const checkpoints = checkpointInBackground(db, logger);
   const secret = loadTokenSecret(config.dataDir);
   const log = createUpdateLog(db);
   const rooms = new Rooms({ db, log, logger }, config.idleUnloadMs);
@@ -64,10 +66,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         relay?.close();
         server.close(() => resolve());
         server.closeAllConnections();
-      }).then(() => {
-        rooms.closeAll();
-        db.close();
-      });
+      })
+        .then(() => {
+          rooms.closeAll();
+          return checkpoints.stop();
+        })
+        .then(() => {
+          db.close();
+        });
       return closing;
     },
   };

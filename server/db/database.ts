@@ -63,6 +63,19 @@ const MIGRATIONS: string[] = [
   CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `,
+  `
+  -- Without AUTOINCREMENT an append writes two pages fewer (no sqlite_sequence
+  -- row); rowids still grow, since compaction keeps the newest row.
+  CREATE TABLE doc_updates_new (
+    seq INTEGER PRIMARY KEY,
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    data BLOB NOT NULL
+  );
+  INSERT INTO doc_updates_new (seq, declaration_id, data) SELECT seq, declaration_id, data FROM doc_updates;
+  DROP TABLE doc_updates;
+  ALTER TABLE doc_updates_new RENAME TO doc_updates;
+  CREATE INDEX doc_updates_declaration ON doc_updates(declaration_id, seq);
+  `,
 ];
 
 /** The schema version a database has once migrated. */
@@ -71,13 +84,14 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export function openDatabase(dataDir: string, durability: 'normal' | 'full'): Db {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, 'consenso.sqlite'));
+  // First of all: the admin command may open the database while the server
+  // runs (or starts); wait for a lock rather than fail, even for the pragmas below.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   // WAL with NORMAL keeps every committed write through a crash of the
   // process; FULL adds an fsync per commit so it also survives a power cut.
   db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
-  // The admin command may write while the server runs: wait rather than fail.
-  db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
 }
