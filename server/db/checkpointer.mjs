@@ -1,5 +1,5 @@
 // A worker thread that folds SQLite's write-ahead log back into the database
-// file every second (a passive checkpoint: it never blocks a writer). The
+// file every few seconds (a passive checkpoint: it never blocks a writer). The
 // relay turns automatic checkpoints off, so that the fsync they make no
 // longer lands inside the write of a keystroke on the main event loop.
 // Plain JavaScript: a worker starts without the TypeScript loader.

@@ -7,7 +7,7 @@ import type { Db } from './database.ts';
  * worker fails, automatic checkpoints come back on, so the log never grows
  * without end.
  */
-const INTERVAL_MS = 1000;
+const INTERVAL_MS = 5000;
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 
 export function checkpointInBackground(db: Db, logger: Logger): { stop(): Promise<void> } {
