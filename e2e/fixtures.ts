@@ -104,7 +104,10 @@ export async function openAs(browser: Browser, participant: Participant): Promis
 export function clauseTexts(page: Page): Promise<{ label: string | null; text: string | null }[]> {
   return page.getByTestId('clause').evaluateAll((nodes) =>
     nodes.map((node) => {
-      const copy = node.querySelector('.ProseMirror')!.cloneNode(true) as HTMLElement;
+      // A row that has just mounted may not have its editor's element yet: report no text, and let the poll try again.
+      const editor = node.querySelector('.ProseMirror');
+      if (!editor) return { label: node.getAttribute('data-label'), text: null };
+      const copy = editor.cloneNode(true) as HTMLElement;
       copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
       return { label: node.getAttribute('data-label'), text: copy.textContent };
     }),
