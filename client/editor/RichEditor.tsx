@@ -89,6 +89,7 @@ export function RichEditor(props: RichEditorProps) {
           if (paragraphs.length < 2 || !pasteRef.current) return false;
           // The first paragraph goes in at the caret; the text after the caret
           // moves to the end of the last pasted paragraph, as in a word processor.
+          readSelectionFromPage(view);
           const { state } = view;
           const { from, to } = state.selection;
           const end = Math.max(to, state.doc.content.size - 1);
