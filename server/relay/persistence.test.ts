@@ -7,11 +7,10 @@ import * as Y from 'yjs';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { CLAUSE_FIELD } from '../../shared/document/names.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
-import { emptySeed } from '../../shared/declarationSeed.ts';
 import type { Declaration } from '../../shared/declaration.ts';
 import { buenosAires2023Participants } from '../../shared/fixtures/buenosAires2023.ts';
 import { buildOutline } from '../../shared/outline.ts';
-import { plain, toPlainText } from '../../shared/richText.ts';
+import { toPlainText } from '../../shared/richText.ts';
 import { openDatabase, type Db } from '../db/database.ts';
 import { insertDeclaration, listDeclarationIds } from '../db/declarations.ts';
 import { listParticipants } from '../db/participants.ts';
@@ -29,15 +28,11 @@ import {
   type TestClient,
   type TestServer,
 } from '../testing/testServer.ts';
-import { clauseTexts } from '../testing/documents.ts';
+import { clauseTexts, smallParticipants, smallSeed } from '../testing/documents.ts';
 import { COMPACT_EVERY, DurableWriter } from './persist.ts';
 
-const seed = { ...emptySeed(plain('Test declaration')), preamble: [plain('Recognizing the first,')], operative: [{ body: plain('Decide the first;') }] };
-const people = [
-  { name: 'Argentina', role: 'chair' as const },
-  { name: 'Chile', role: 'delegation' as const },
-  { name: 'Peru', role: 'delegation' as const },
-];
+const seed = smallSeed;
+const people = smallParticipants;
 
 const texts = clauseTexts;
 

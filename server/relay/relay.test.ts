@@ -5,7 +5,6 @@ import * as encoding from 'lib0/encoding';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { insertClauses } from '../../shared/document/clauseOps.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
-import { emptySeed } from '../../shared/declarationSeed.ts';
 import { plain } from '../../shared/richText.ts';
 import { CLOSE } from '../../shared/protocol.ts';
 import {
@@ -20,14 +19,10 @@ import {
   type TestClient,
   type TestServer,
 } from '../testing/testServer.ts';
-import { clauseTexts, typeInto } from '../testing/documents.ts';
+import { clauseTexts, smallParticipants, smallSeed, typeInto } from '../testing/documents.ts';
 
-const seed = { ...emptySeed(plain('Test declaration')), preamble: [plain('Recognizing the first,')], operative: [{ body: plain('Decide the first;') }] };
-const people = [
-  { name: 'Argentina', role: 'chair' as const },
-  { name: 'Chile', role: 'delegation' as const },
-  { name: 'Peru', role: 'delegation' as const },
-];
+const seed = smallSeed;
+const people = smallParticipants;
 
 const texts = clauseTexts;
 

@@ -3,7 +3,9 @@ import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { CLAUSE_FIELD } from '../../shared/document/names.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { buildOutline, flattenOutline } from '../../shared/outline.ts';
-import { toPlainText } from '../../shared/richText.ts';
+import { emptySeed, type DeclarationSeed } from '../../shared/declarationSeed.ts';
+import { plain, toPlainText } from '../../shared/richText.ts';
+import type { ParticipantSpec } from '../declarations/createDeclaration.ts';
 
 /** Test helpers that read and type into a document the way an editor would. */
 
@@ -19,3 +21,17 @@ export function typeInto(doc: Y.Doc, clauseId: string, text: string): void {
   const xmlText = clauseXmlText(doc, clauseId);
   xmlText.insert(xmlText.length, text);
 }
+
+/** The smallest declaration worth testing against: one preambular and one operative paragraph. */
+export const smallSeed: DeclarationSeed = {
+  ...emptySeed(plain('Test declaration')),
+  preamble: [plain('Recognizing the first,')],
+  operative: [{ body: plain('Decide the first;') }],
+};
+
+/** A chair and two delegations. */
+export const smallParticipants: ParticipantSpec[] = [
+  { name: 'Argentina', role: 'chair' },
+  { name: 'Chile', role: 'delegation' },
+  { name: 'Peru', role: 'delegation' },
+];
