@@ -39,6 +39,21 @@ test.describe('the declaration on screen', () => {
     await expect(page.getByTestId('add-operative')).toHaveCount(0);
   });
 
+  test('UI4 ROLE1: the heading is editable for the chair and the secretariat, read-only for delegations', async ({ browser, server }) => {
+    const people: Participant[] = JSON.parse(await server.admin('participants', server.demoId));
+    const secretariat = await openAs(browser, people.find((p) => p.role === 'secretariat')!);
+    const delegation = await openAs(browser, people.find((p) => p.name === 'Chile')!);
+    await expect(secretariat.getByTestId('meta-title').locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
+    await expect(delegation.getByTestId('meta-title').locator('.ProseMirror')).toHaveAttribute('contenteditable', 'false');
+    await expect(delegation.getByTestId('meta-chapeau').locator('.ProseMirror')).toHaveAttribute('contenteditable', 'false');
+    // Clauses stay editable for the delegation; signatures are text for it, fields for the secretariat.
+    await expect(delegation.locator('[data-testid=clause][data-label="PP1"] .ProseMirror')).toHaveAttribute('contenteditable', 'true');
+    await expect(delegation.getByTestId('signatory').first().locator('textarea')).toHaveCount(0);
+    await expect(secretariat.getByTestId('signatory').first().locator('textarea')).toHaveCount(3);
+    await expect(secretariat.getByTestId('open-participants')).toBeVisible();
+    await expect(delegation.getByTestId('open-participants')).toHaveCount(0);
+  });
+
   test('EDIT7: a 200-clause declaration opens with editors only for the clauses near the screen', async ({ browser, server }) => {
     const created = await server.createDeclaration('Long declaration', { chair: 'Argentina', delegations: ['Chile'] });
     const chile = created.participants.find((p) => p.name === 'Chile')!;
