@@ -121,11 +121,12 @@ export class Enforcer {
     this.metaUndo.trackedOrigins = observer || can(role, 'editMeta') ? nobody() : only;
     this.serverOnlyUndo.trackedOrigins = only;
     let changedKeys: Set<string | null> | undefined;
-    let changedParents: Set<AnyType> | undefined;
+    // Kept by reference: copying it on every keystroke would be work for the rare refusal.
+    let changedParents: ReadonlyMap<AnyType, unknown> | undefined;
     const capture = (transaction: Y.Transaction) => {
       if (transaction.origin !== connection) return;
       changedKeys = transaction.changed.get(clausesMap(this.doc) as AnyType);
-      changedParents = new Set(transaction.changedParentTypes.keys());
+      changedParents = transaction.changedParentTypes;
     };
     this.doc.on('afterTransaction', capture);
     try {
@@ -137,10 +138,10 @@ export class Enforcer {
     const replaced = [...(changedKeys ?? [])].filter((key): key is string => key !== null && this.locked.has(key) && clausesMap(this.doc).get(key) !== this.locked.get(key)!.entry);
     const anyUndo = [this.observerUndo, this.lockedUndo, this.metaUndo, this.serverOnlyUndo].some((u) => u.undoStack.length > 0);
     if (!anyUndo && replaced.length === 0) return;
-    this.refuse(connection, changedParents ?? new Set(), replaced);
+    this.refuse(connection, changedParents ?? new Map(), replaced);
   }
 
-  private refuse(connection: Connection, changedParents: Set<AnyType>, replaced: string[]): void {
+  private refuse(connection: Connection, changedParents: ReadonlyMap<AnyType, unknown>, replaced: string[]): void {
     const refusals: RefusedChange[] = [];
     const note = (part: RefusedPart, clauseId: string | null, reason: RefusalReason, attempted: string, kept: string) =>
       refusals.push({ id: newId(), participantId: connection.participant.id, author: connection.participant.name, part, clauseId, reason, attempted, kept, at: Date.now() });
