@@ -13,11 +13,14 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(declarationId: string, path: string, body?: unknown): Promise<T> {
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** GET without a body, POST with one, unless `method` says otherwise. */
+export async function api<T>(declarationId: string, path: string, body?: unknown, method?: Method): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api/declarations/${encodeURIComponent(declarationId)}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
+      method: method ?? (body === undefined ? 'GET' : 'POST'),
       credentials: 'same-origin',
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

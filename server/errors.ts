@@ -19,3 +19,4 @@ export const unauthorized = (message = 'This link is not valid or has been revok
   new AppError(401, 'invalid-token', message);
 export const forbidden = (id: string, message: string) => new AppError(403, id, message);
 export const notFound = (id: string, message: string) => new AppError(404, id, message);
+export const conflict = (id: string, message: string) => new AppError(409, id, message);

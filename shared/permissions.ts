@@ -8,7 +8,10 @@ export const ACTIONS = [
   'read',
   'editClauses',
   'comment',
+  /** Resolve or reopen anyone's thread (a thread's author may always). */
+  'resolveThreads',
   'setStatus',
+  'changeSettings',
   'editMeta',
   'manageParticipants',
   'export',
@@ -16,10 +19,10 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 const TABLE: Record<Role, Record<Action, boolean>> = {
-  chair: { read: true, editClauses: true, comment: true, setStatus: true, editMeta: true, manageParticipants: true, export: true },
-  secretariat: { read: true, editClauses: true, comment: true, setStatus: false, editMeta: true, manageParticipants: true, export: true },
-  delegation: { read: true, editClauses: true, comment: true, setStatus: false, editMeta: false, manageParticipants: false, export: true },
-  observer: { read: true, editClauses: false, comment: false, setStatus: false, editMeta: false, manageParticipants: false, export: true },
+  chair: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: true, changeSettings: true, editMeta: true, manageParticipants: true, export: true },
+  secretariat: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: false, changeSettings: false, editMeta: true, manageParticipants: true, export: true },
+  delegation: { read: true, editClauses: true, comment: true, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true },
+  observer: { read: true, editClauses: false, comment: false, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true },
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -6,6 +6,8 @@ export interface Run {
   text: string;
   italic?: boolean;
   bold?: boolean;
+  /** Ids of the comment threads anchored on this run (the `comment` mark). Not printed. */
+  comments?: string[];
 }
 
 export type RichText = Run[];

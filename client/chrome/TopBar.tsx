@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { StatusCounts } from '../../shared/clauseStatus.ts';
 import type { ParticipantInfo } from '../../shared/roles.ts';
 import type { CollabStatus } from '../collab/collaboration.ts';
@@ -14,6 +15,7 @@ export function TopBar({
   users,
   counts,
   onParticipants,
+  comments,
 }: {
   title: string;
   me: ParticipantInfo;
@@ -21,9 +23,19 @@ export function TopBar({
   users: PresentUser[];
   counts: StatusCounts;
   onParticipants?: () => void;
+  comments: { unread: number; unreadMentions: number; open: boolean; toggle(): void };
 }) {
+  const bar = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // Side panels start below the bar, whose height changes as it wraps.
+    const element = bar.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => document.documentElement.style.setProperty('--topbar-height', `${element.offsetHeight}px`));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   return (
-    <header className="topbar">
+    <header className="topbar" ref={bar}>
       <div className="topbar__title">
         <span className="topbar__app">{t('app.name')}</span>
         <span className="topbar__doc" data-testid="topbar-title">
@@ -39,6 +51,26 @@ export function TopBar({
       </div>
       <ConnectionStatus status={status} />
       <Presence users={users} />
+      <button
+        type="button"
+        className={`button button--quiet topbar__comments${comments.open ? ' is-on' : ''}`}
+        onClick={comments.toggle}
+        aria-pressed={comments.open}
+        aria-label={t('comments.button', { unread: comments.unread, mentions: comments.unreadMentions })}
+        data-testid="open-comments"
+      >
+        {t('comments.title')}
+        {comments.unread > 0 && (
+          <span className="badge" data-testid="comments-unread">
+            {comments.unread}
+          </span>
+        )}
+        {comments.unreadMentions > 0 && (
+          <span className="badge badge--mention" data-testid="comments-mentions">
+            @{comments.unreadMentions}
+          </span>
+        )}
+      </button>
       {onParticipants && (
         <button type="button" className="button button--quiet" onClick={onParticipants} data-testid="open-participants">
           {t('participants.open')}

@@ -13,6 +13,16 @@ import { ClauseTools } from './ClauseTools.tsx';
 import { PresenceDots } from '../chrome/PresenceDots.tsx';
 import { StatusChip } from './StatusChip.tsx';
 
+/** A speech bubble, drawn rather than an emoji: projectors' machines often lack an emoji font. */
+function CommentIcon({ plus = false }: { plus?: boolean }) {
+  return (
+    <svg className="comment-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+      <path d="M2 3.5A1.5 1.5 0 0 1 3.5 2h9A1.5 1.5 0 0 1 14 3.5v6a1.5 1.5 0 0 1-1.5 1.5H7l-3 3v-3h-.5A1.5 1.5 0 0 1 2 9.5z" fill="none" stroke="currentColor" strokeWidth="1.3" />
+      {plus && <path d="M8 4.5v4M6 6.5h4" stroke="currentColor" strokeWidth="1.3" />}
+    </svg>
+  );
+}
+
 export interface ClauseRowProps {
   node: OutlineNode;
   number: ClauseNumber;
@@ -50,6 +60,13 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
     notify: context.notify,
   });
   const others = (context.presenceByClause.get(clause.id) ?? []).filter((u) => !u.isSelf);
+  const openThreads = context.comments.openCountByClause.get(clause.id) ?? 0;
+  // A click on a highlighted passage opens its thread beside the text.
+  const onTextClick = (event: React.MouseEvent) => {
+    const marked = (event.target as HTMLElement).closest<HTMLElement>('[data-threads]');
+    const ids = (marked?.dataset.threads ?? '').split(' ').filter((id) => context.comments.threadIds.has(id));
+    if (ids.length > 0) context.comments.choose(ids[ids.length - 1]!);
+  };
   const placeholder =
     clause.kind === 'preamble' ? t('clause.placeholder.preamble') : depth > 0 ? t('clause.placeholder.subitem') : t('clause.placeholder.operative');
 
@@ -76,7 +93,7 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
         />
         <PresenceDots users={others} />
       </div>
-      <div className="clause__text">
+      <div className="clause__text" onClick={onTextClick}>
         {number.marker && <span className="clause__marker">{number.marker}</span>}
         {fragment ? (
           <LazyEditor
@@ -97,6 +114,35 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
         ) : null}
       </div>
       <div className="clause__rail">
+        <div className="clause__comments">
+          {openThreads > 0 && (
+            <button
+              type="button"
+              className="comment-count"
+              onClick={() => context.comments.showClause(clause.id)}
+              title={t('comments.countTitle', { count: openThreads, label: number.label })}
+              aria-label={t('comments.countTitle', { count: openThreads, label: number.label })}
+              data-testid="comment-count"
+            >
+              <CommentIcon />
+              {openThreads}
+            </button>
+          )}
+          {context.comments.mayComment && (
+            <button
+              type="button"
+              className="add-comment"
+              // Keeps the selection in the editor: the passage is read from it.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => context.comments.startThread(clause.id, locked || !context.canEdit)}
+              title={`${t('comments.add')} (Ctrl+Alt+M)`}
+              aria-label={`${t('comments.add')} ${number.label}`}
+              data-testid="add-comment"
+            >
+              <CommentIcon plus />
+            </button>
+          )}
+        </div>
         {canEdit && (
           <ClauseTools
             label={number.label}

@@ -22,6 +22,10 @@ import { can } from '../../shared/permissions.ts';
 import { useOutline } from '../collab/useOutline.ts';
 import { useRefused } from '../collab/useRefused.ts';
 import { useStatuses } from '../collab/useStatuses.ts';
+import { CommentHighlights } from '../comments/CommentHighlights.tsx';
+import { CommentsPanel } from '../comments/CommentsPanel.tsx';
+import { useComments } from '../comments/useComments.ts';
+import { useCommentsPanel } from '../comments/useCommentsPanel.ts';
 
 const TOAST_MS = 8000;
 
@@ -110,6 +114,27 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
     [outlineView, statuses],
   );
   const beforeRemoteChange = useCallback((listener: () => void) => collab.onBeforeRemoteChange(listener), [collab]);
+  const commentsModel = useComments(collab.doc, declarationId, me, status.closed !== null);
+  const panel = useCommentsPanel({ declarationId, doc: collab.doc, model: commentsModel, focus, notify });
+  const threadIds = useMemo(() => new Set(commentsModel.threads.keys()), [commentsModel.threads]);
+  const { startThread, showClause, choose } = panel;
+  const comments = useMemo(
+    () => ({ openCountByClause: commentsModel.openCountByClause, mayComment: commentsModel.mayComment, startThread, showClause, choose, threadIds }),
+    [commentsModel.openCountByClause, commentsModel.mayComment, startThread, showClause, choose, threadIds],
+  );
+  useEffect(() => {
+    // Ctrl+Alt+M, as in word processors: comment on the selected passage, or on the clause with the caret.
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || !event.altKey || event.code !== 'KeyM' || !comments.mayComment) return;
+      const clause = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-clause-id]');
+      if (!clause?.dataset.clauseId) return;
+      event.preventDefault();
+      comments.startThread(clause.dataset.clauseId, clause.dataset.state === 'agreed' || !canEdit);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [comments, canEdit]);
+  const positions = useMemo(() => new Map(flattenOutline(outlineView.outline).map((n, i) => [n.clause.id, i])), [outlineView]);
   const context: DeclarationContextValue = useMemo(
     () => ({
       declarationId,
@@ -124,8 +149,9 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       setActiveClause,
       beforeRemoteChange,
       notify,
+      comments,
     }),
-    [declarationId, collab, me, canEdit, canEditMeta, canSetStatus, statuses, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify],
+    [declarationId, collab, me, canEdit, canEditMeta, canSetStatus, statuses, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify, comments],
   );
 
   return (
@@ -137,11 +163,30 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
         users={users}
         counts={counts}
         onParticipants={can(me.role, 'manageParticipants') ? () => setParticipantsOpen(true) : undefined}
+        comments={{ ...commentsModel.counts, open: panel.open, toggle: panel.toggle }}
       />
+      <CommentHighlights threads={commentsModel.threads.values()} active={panel.active} />
       {status.closed && <ClosedBanner closed={status.closed} />}
       <RefusedNotices refused={refused} dismiss={dismissRefused} labelOf={(id) => outlineView.numbers.get(id)?.label ?? null} />
       {participantsOpen && <ParticipantsPanel declarationId={declarationId} onClose={() => setParticipantsOpen(false)} />}
-      <main className="page">
+      {panel.open && (
+        <CommentsPanel
+          model={commentsModel}
+          me={me}
+          filter={panel.filter}
+          setFilter={panel.setFilter}
+          active={panel.active}
+          draft={panel.draft}
+          labelOf={(id) => outlineView.numbers.get(id)?.label ?? null}
+          positionOf={(id) => positions.get(id)}
+          actions={panel.actions}
+          onStart={panel.submitDraft}
+          onCancelDraft={panel.cancelDraft}
+          onSettings={panel.setObserversMayComment}
+          onClose={panel.close}
+        />
+      )}
+      <main className={`page${panel.open ? ' page--with-panel' : ''}`}>
         {status.synced || collab.doc.getMap(ROOT.clauses).size > 0 ? (
           <DeclarationView {...outlineView} />
         ) : (

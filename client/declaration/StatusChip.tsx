@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ClauseState, ClauseStatus } from '../../shared/clauseStatus.ts';
 import { api } from '../api.ts';
 import { t } from '../i18n.ts';
+import { when } from '../time.ts';
 
 /**
  * A clause's status at a glance — word, icon and colour, never colour
@@ -21,12 +22,6 @@ function Icon({ state }: { state: ClauseState }) {
   return <span aria-hidden="true">{state === 'ad-ref' ? '◐' : '○'}</span>;
 }
 
-/** "Argentina, 14:05" today, or with the date on other days. */
-function when(at: number): string {
-  const date = new Date(at);
-  const sameDay = date.toDateString() === new Date().toDateString();
-  return sameDay ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : date.toLocaleDateString();
-}
 
 function describe(status: ClauseStatus | undefined): string {
   if (!status) return t('status.open');

@@ -22,6 +22,16 @@ export interface DeclarationContextValue {
   setActiveClause(id: string | null): void;
   beforeRemoteChange(listener: () => void): () => void;
   notify(message: string, action?: { label: string; run(): void }): void;
+  comments: {
+    /** Open threads per clause. */
+    openCountByClause: Map<string, number>;
+    mayComment: boolean;
+    startThread(clauseId: string, wholeClauseOnly: boolean): void;
+    showClause(clauseId: string): void;
+    choose(threadId: string): void;
+    /** The thread ids that exist, to tell a passage click from an orphan mark. */
+    threadIds: ReadonlySet<string>;
+  };
 }
 
 export const DeclarationContext = createContext<DeclarationContextValue | null>(null);

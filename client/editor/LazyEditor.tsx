@@ -62,7 +62,11 @@ export function LazyEditor(props: LazyEditorProps) {
       className="lazy-editor"
       data-mounted={mounted ? 'true' : 'false'}
       onMouseDown={(event) => {
-        if (!mounted) focus.focus(focusKey, { x: event.clientX, y: event.clientY });
+        if (mounted) return;
+        // The editor takes the caret once mounted; the browser's own reaction
+        // to the press would otherwise move focus to the page and lose it.
+        event.preventDefault();
+        focus.focus(focusKey, { x: event.clientX, y: event.clientY });
       }}
     >
       {mounted ? (

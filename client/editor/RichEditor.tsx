@@ -17,6 +17,8 @@ import type { RichText } from '../../shared/richText.ts';
 import { ClauseKeymap, type ClauseKeyActions } from './clauseKeymap.ts';
 import type { FocusHandle, FocusTarget } from './focusRegistry.ts';
 import { readSelectionFromPage } from './domSelection.ts';
+import { CommentMark } from './commentMark.ts';
+import { selectedPassage } from './passage.ts';
 import { richTextOfContent } from './richTextOfNode.ts';
 
 /**
@@ -70,6 +72,7 @@ export function RichEditor(props: RichEditorProps) {
         Text,
         Italic,
         Bold,
+        CommentMark,
         Placeholder.configure({ placeholder: props.placeholder }),
         Collaboration.configure({ fragment: props.fragment }),
         // The whole participant, not only name and colour: this becomes our awareness `user`, which the presence list reads.
@@ -132,8 +135,9 @@ export function RichEditor(props: RichEditorProps) {
     if (!props.registerFocus) return;
     return props.registerFocus({
       focus: (target: FocusTarget) => focusEditor(editor, target),
+      passage: () => (editor.isDestroyed ? null : selectedPassage(editor, props.fragment)),
     });
-  }, [editor, props.registerFocus]);
+  }, [editor, props.registerFocus, props.fragment]);
 
   return <EditorContent editor={editor} />;
 }

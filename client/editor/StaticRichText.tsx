@@ -9,7 +9,13 @@ export function StaticRichText({ text, className, placeholder }: { text: RichTex
         let node: React.ReactNode = run.text;
         if (run.italic) node = <em>{node}</em>;
         if (run.bold) node = <strong>{node}</strong>;
-        return <span key={i}>{node}</span>;
+        return run.comments?.length ? (
+          <span key={i} className="comment-anchor" data-threads={run.comments.join(' ')}>
+            {node}
+          </span>
+        ) : (
+          <span key={i}>{node}</span>
+        );
       })}
     </p>
   );

@@ -3,11 +3,15 @@
  * mounted (see LazyEditor), so a focus request for it is kept until its
  * editor exists and takes it.
  */
+import type { Passage } from './passage.ts';
+
 /** Where the caret goes: an end, a point on screen (a click), or a position in the text. */
 export type FocusTarget = 'start' | 'end' | { x: number; y: number } | { at: number };
 
 export interface FocusHandle {
   focus(target: FocusTarget): void;
+  /** The passage selected in this editor, for a new comment thread. */
+  passage(): Passage | null;
 }
 
 export class FocusRegistry {
@@ -36,6 +40,11 @@ export class FocusRegistry {
     }
     this.requests.set(id, target);
     this.notify(id);
+  }
+
+  /** The passage selected in a clause's editor, if it has one mounted. */
+  passage(id: string): Passage | null {
+    return this.handles.get(id)?.passage() ?? null;
   }
 
   /** Whether a clause has a focus request waiting for its editor. */

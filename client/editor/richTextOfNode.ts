@@ -1,4 +1,5 @@
 import type { Fragment, Node as PMNode } from '@tiptap/pm/model';
+import { COMMENT_MARK, threadsOfMark } from '../../shared/document/commentMark.ts';
 import { mergeRuns } from '../../shared/document/richTextFragment.ts';
 import type { RichText, Run } from '../../shared/richText.ts';
 
@@ -10,6 +11,9 @@ export function richTextOfContent(content: Fragment): RichText {
     const run: Run = { text: node.text ?? '' };
     if (node.marks.some((m) => m.type.name === 'italic')) run.italic = true;
     if (node.marks.some((m) => m.type.name === 'bold')) run.bold = true;
+    // Thread anchors go with the text, so a clause split by Enter keeps them.
+    const threads = threadsOfMark(node.marks.find((m) => m.type.name === COMMENT_MARK)?.attrs);
+    if (threads.length > 0) run.comments = threads;
     runs.push(run);
     return false;
   });
@@ -23,6 +27,10 @@ export function paragraphContent(text: RichText) {
     .map((run) => ({
       type: 'text',
       text: run.text,
-      marks: [...(run.italic ? [{ type: 'italic' }] : []), ...(run.bold ? [{ type: 'bold' }] : [])],
+      marks: [
+        ...(run.italic ? [{ type: 'italic' }] : []),
+        ...(run.bold ? [{ type: 'bold' }] : []),
+        ...(run.comments?.length ? [{ type: COMMENT_MARK, attrs: { threads: run.comments.join(' ') } }] : []),
+      ],
     }));
 }

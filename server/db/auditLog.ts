@@ -2,7 +2,9 @@ import type { Db } from './database.ts';
 
 /**
  * The append-only record of what happened to a declaration (triggers in the
- * schema refuse updates and deletes). `detail` is JSON.
+ * schema refuse updates and deletes). `detail` is JSON. Comments themselves
+ * are not audited (they are their own record); starting, resolving,
+ * reopening and deleting are, and so are settings.
  */
 export type AuditAction =
   | 'status'
@@ -11,7 +13,12 @@ export type AuditAction =
   | 'refused'
   | 'participant-added'
   | 'participant-revoked'
-  | 'participant-new-link';
+  | 'participant-new-link'
+  | 'thread-started'
+  | 'thread-resolved'
+  | 'thread-reopened'
+  | 'comment-deleted'
+  | 'settings';
 
 export interface AuditEntry {
   id: number;

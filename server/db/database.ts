@@ -76,6 +76,51 @@ const MIGRATIONS: string[] = [
   ALTER TABLE doc_updates_new RENAME TO doc_updates;
   CREATE INDEX doc_updates_declaration ON doc_updates(declaration_id, seq);
   `,
+  `
+  -- Comment threads (docs/SPEC.md COM*): the truth, mirrored into the
+  -- document's \`comments\` map, which only the server writes. A thread id is
+  -- proposed by the client (it names the \`comment\` mark in the text first).
+  CREATE TABLE comment_threads (
+    id TEXT PRIMARY KEY,
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    clause_id TEXT NOT NULL,
+    anchor TEXT NOT NULL CHECK (anchor IN ('clause', 'passage')),
+    quote TEXT NOT NULL DEFAULT '',
+    author_id TEXT NOT NULL REFERENCES participants(id),
+    created_at INTEGER NOT NULL,
+    resolved_at INTEGER,
+    resolved_by TEXT REFERENCES participants(id)
+  );
+  CREATE INDEX comment_threads_declaration ON comment_threads(declaration_id, created_at);
+  -- A deleted comment keeps its row (its place in the thread), without its text.
+  CREATE TABLE comments (
+    id TEXT PRIMARY KEY,
+    thread_id TEXT NOT NULL REFERENCES comment_threads(id),
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    author_id TEXT NOT NULL REFERENCES participants(id),
+    body TEXT NOT NULL,
+    -- JSON array of the ids of the participants mentioned, found by the server
+    mentions TEXT NOT NULL DEFAULT '[]',
+    created_at INTEGER NOT NULL,
+    edited_at INTEGER,
+    deleted_at INTEGER
+  );
+  CREATE INDEX comments_thread ON comments(thread_id);
+  CREATE INDEX comments_declaration ON comments(declaration_id);
+  -- When each participant last read each thread (unread markers, per person).
+  CREATE TABLE comment_reads (
+    participant_id TEXT NOT NULL REFERENCES participants(id),
+    thread_id TEXT NOT NULL REFERENCES comment_threads(id),
+    read_at INTEGER NOT NULL,
+    PRIMARY KEY (participant_id, thread_id)
+  );
+  CREATE INDEX comment_reads_thread ON comment_reads(thread_id);
+  -- Per-declaration settings (shared/comments/settings.ts); no row means the defaults.
+  CREATE TABLE declaration_settings (
+    declaration_id TEXT PRIMARY KEY REFERENCES declarations(id),
+    observers_may_comment INTEGER NOT NULL DEFAULT 0 CHECK (observers_may_comment IN (0, 1))
+  );
+  `,
 ];
 
 /** The schema version a database has once migrated. */

@@ -1,19 +1,20 @@
-import type { Request, Router } from 'express';
+import type { Router } from 'express';
 import express from 'express';
-import { can, type Action } from '../../shared/permissions.ts';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { CLOSE } from '../../shared/protocol.ts';
 import { colorForIndex, type ParticipantInfo } from '../../shared/roles.ts';
-import { participantFor } from '../auth/session.ts';
 import type { TokenSecret } from '../auth/tokens.ts';
 import { appendAudit, listAudit } from '../db/auditLog.ts';
 import type { Db } from '../db/database.ts';
-import { declarationExists } from '../db/declarations.ts';
 import { findParticipant, insertParticipant, listParticipants, renewParticipantLink, revokeParticipant, type ParticipantRow } from '../db/participants.ts';
 import { MAX_NAME_LENGTH, participantLink } from '../declarations/createDeclaration.ts';
 import { setClauseStatus } from '../declarations/setClauseStatus.ts';
-import { AppError, badRequest, forbidden, notFound, unauthorized } from '../errors.ts';
+import { AppError, badRequest, notFound } from '../errors.ts';
 import type { Rooms } from '../relay/rooms.ts';
+import { commentsRouter } from './commentsApi.ts';
+import { requireParticipant } from './requireParticipant.ts';
+
+export { requireParticipant };
 
 /** The REST API. Every route under a declaration needs one of its participants' tokens (Bearer or cookie). */
 export interface ApiDeps {
@@ -28,19 +29,11 @@ export function participantInfo(row: ParticipantRow): ParticipantInfo {
   return { id: row.id, name: row.name, role: row.role, color: colorForIndex(row.index) };
 }
 
-export function requireParticipant(db: Db, request: Request<{ id: string }>, action: Action = 'read'): ParticipantRow {
-  const { id } = request.params;
-  if (!declarationExists(db, id)) throw notFound('declaration-not-found', `There is no declaration "${id}". Check the link you were given.`);
-  const participant = participantFor(db, request, id);
-  if (!participant) throw unauthorized();
-  if (!can(participant.role, action)) throw forbidden(`not-allowed-${action}`, `A participant with the role "${participant.role}" may not do this.`);
-  return participant;
-}
-
 export function apiRouter(deps: ApiDeps): Router {
   const { db } = deps;
   const router = express.Router();
   router.use(express.json({ limit: '1mb' }));
+  router.use(commentsRouter(deps));
 
   const describe = (declarationId: string, row: ParticipantRow) => {
     const token = deps.secret.tokenFor(row.id, row.generation);
@@ -60,6 +53,12 @@ export function apiRouter(deps: ApiDeps): Router {
   router.get('/declarations/:id/session', (request, response) => {
     const participant = requireParticipant(db, request);
     response.json({ declarationId: request.params.id, participant: participantInfo(participant), protocolVersion: PROTOCOL_VERSION });
+  });
+
+  /** Everyone taking part, without links: names to mention and to filter threads by (any participant may read it). */
+  router.get('/declarations/:id/people', (request, response) => {
+    requireParticipant(db, request);
+    response.json({ people: listParticipants(db, request.params.id).filter((p) => !p.revoked).map(participantInfo) });
   });
 
   router.post('/declarations/:id/clauses/:clauseId/status', (request, response) => {

@@ -23,7 +23,9 @@ import { SERVER_ORIGIN } from './origins.ts';
  *   - locked: the entries of agreed clauses (text, kind, parent, order);
  *   - meta: title, chapeau, formula, note, signatories — for roles that may not edit them;
  *   - everything: for observers, who may change nothing;
- *   - serverOnly: the `status` and `refused` maps, which only the server writes.
+ *   - serverOnly: the `status`, `refused`, `comments` and `settings` maps,
+ *     which only the server writes (comments go through the API, which
+ *     knows who is writing: docs/SPEC.md COM1, COM4).
  * An agreed clause deleted or replaced outright is not inside any entry the
  * undo tracks; it is put back from the snapshot taken when it was agreed.
  */
@@ -79,7 +81,7 @@ export class Enforcer {
     this.lockedUndo = newUndo(doc, []);
     this.metaUndo = newUndo(doc, [doc.getMap(ROOT.meta), doc.getMap(ROOT.signatories)]);
     this.observerUndo = newUndo(doc, [doc.getMap(ROOT.meta), doc.getMap(ROOT.signatories), clausesMap(doc)]);
-    this.serverOnlyUndo = newUndo(doc, [doc.getMap(ROOT.status), doc.getMap(ROOT.refused)]);
+    this.serverOnlyUndo = newUndo(doc, [doc.getMap(ROOT.status), doc.getMap(ROOT.refused), doc.getMap(ROOT.comments), doc.getMap(ROOT.settings)]);
   }
 
   get lockedIds(): string[] {

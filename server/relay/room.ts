@@ -1,11 +1,15 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { isClauseState, type ClauseStatus } from '../../shared/clauseStatus.ts';
+import { DEFAULT_SETTINGS, type DeclarationSettings } from '../../shared/comments/settings.ts';
+import type { Thread } from '../../shared/comments/thread.ts';
 import { ROOT } from '../../shared/document/names.ts';
 import type { RefusedChange } from '../../shared/refusedChange.ts';
 import { appendAudit } from '../db/auditLog.ts';
 import { listStatuses } from '../db/clauseStatuses.ts';
+import { listThreads } from '../db/comments.ts';
 import type { Db } from '../db/database.ts';
+import { getSettings } from '../db/settings.ts';
 import type { UpdateLog } from '../db/updateLog.ts';
 import type { Logger } from '../logger.ts';
 import { Enforcer } from './enforce.ts';
@@ -53,6 +57,7 @@ export class Room {
     this.doc.on('update', (update: Uint8Array) => this.writer.write(update));
     this.enforcer = new Enforcer(this.doc, { refused: (changes) => this.recordRefusals(changes) });
     this.mirrorStatuses();
+    this.mirrorComments();
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server itself is not a participant: it has no awareness state.
     this.awareness.setLocalState(null);
@@ -86,6 +91,45 @@ export class Room {
   mirrorStatus(clauseId: string, status: ClauseStatus): void {
     if (!isClauseState(status.state)) throw new RangeError(`Bad clause state ${String(status.state)}`);
     this.doc.transact(() => this.doc.getMap<unknown>(ROOT.status).set(clauseId, status), SERVER_ORIGIN);
+  }
+
+  /**
+   * SQLite holds the truth about comment threads and settings too: the
+   * `comments` and `settings` maps are made to match it (a write that
+   * slipped in before a crash, or a thread removed meanwhile, is put right).
+   */
+  private mirrorComments(): void {
+    const threads = listThreads(this.db, this.id);
+    const settings = getSettings(this.db, this.id);
+    const comments = this.doc.getMap<unknown>(ROOT.comments);
+    const settingsMap = this.doc.getMap<unknown>(ROOT.settings);
+    this.doc.transact(() => {
+      const known = new Set(threads.map((t) => t.id));
+      for (const key of [...comments.keys()]) if (!known.has(key)) comments.delete(key);
+      for (const thread of threads) setIfChanged(comments, thread.id, thread);
+      for (const key of [...settingsMap.keys()]) if (!Object.hasOwn(settings, key)) settingsMap.delete(key);
+      for (const [key, value] of Object.entries(settings)) {
+        // A missing key reads as its default (readSettings): loading a declaration nobody configured writes nothing.
+        if (settingsMap.has(key) || value !== DEFAULT_SETTINGS[key as keyof DeclarationSettings]) setIfChanged(settingsMap, key, value);
+      }
+    }, SERVER_ORIGIN);
+  }
+
+  /** Mirrors a thread the server has stored, or its removal (null); server/comments/*. */
+  mirrorThread(threadId: string, thread: Thread | null): void {
+    const comments = this.doc.getMap<unknown>(ROOT.comments);
+    this.doc.transact(() => {
+      if (thread === null) comments.delete(threadId);
+      else setIfChanged(comments, threadId, thread);
+    }, SERVER_ORIGIN);
+  }
+
+  /** Mirrors the declaration's settings (server/comments/setSettings.ts). */
+  mirrorSettings(settings: DeclarationSettings): void {
+    const settingsMap = this.doc.getMap<unknown>(ROOT.settings);
+    this.doc.transact(() => {
+      for (const [key, value] of Object.entries(settings)) setIfChanged(settingsMap, key, value);
+    }, SERVER_ORIGIN);
   }
 
   /** Keeps refused text where its author sees it, and in the audit log. */
@@ -135,4 +179,9 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** Every write is an update in the log and on the wire: skip the ones that change nothing. */
+function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
+  if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
 }

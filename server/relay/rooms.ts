@@ -28,6 +28,20 @@ export class Rooms {
     return room;
   }
 
+  /**
+   * Runs `use` on a declaration's room and releases it after, even when
+   * `use` throws: what an API operation does to a room nobody is connected
+   * to (it unloads after the idle delay, as after a last connection).
+   */
+  withRoom<T>(id: string, use: (room: Room) => T): T {
+    const room = this.get(id);
+    try {
+      return use(room);
+    } finally {
+      this.release(room);
+    }
+  }
+
   /** Whether a declaration is in memory now (for tests and the health check). */
   isOpen(id: string): boolean {
     return this.open.has(id);

@@ -10,6 +10,10 @@ export const ROOT = {
   status: 'status',
   /** refusal id → RefusedChange; written by the server only. */
   refused: 'refused',
+  /** thread id → Thread (shared/comments/thread.ts); written by the server only. */
+  comments: 'comments',
+  /** Declaration settings (shared/comments/settings.ts); written by the server only. */
+  settings: 'settings',
 } as const;
 
 export const CLAUSE_FIELD = {

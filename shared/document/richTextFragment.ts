@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { RichText, Run } from '../richText.ts';
+import { COMMENT_MARK, threadsOfMark } from './commentMark.ts';
 import { PARAGRAPH } from './names.ts';
 
 /**
@@ -11,6 +12,7 @@ function marksOf(run: Run): Record<string, object> {
   const marks: Record<string, object> = {};
   if (run.italic) marks.italic = {};
   if (run.bold) marks.bold = {};
+  if (run.comments && run.comments.length > 0) marks[COMMENT_MARK] = { threads: run.comments.join(' ') };
   return marks;
 }
 
@@ -42,6 +44,8 @@ function runsOfText(xmlText: Y.XmlText): RichText {
     const run: Run = { text: op.insert };
     if (op.attributes?.italic) run.italic = true;
     if (op.attributes?.bold) run.bold = true;
+    const threads = threadsOfMark(op.attributes?.[COMMENT_MARK]);
+    if (threads.length > 0) run.comments = threads;
     runs.push(run);
   }
   return runs;
@@ -76,11 +80,15 @@ export function mergeRuns(runs: RichText): RichText {
   const out: RichText = [];
   for (const run of runs) {
     const last = out[out.length - 1];
-    if (last && !!last.italic === !!run.italic && !!last.bold === !!run.bold) {
+    if (last && !!last.italic === !!run.italic && !!last.bold === !!run.bold && sameThreads(last.comments, run.comments)) {
       out[out.length - 1] = { ...last, text: last.text + run.text };
     } else if (run.text !== '') {
       out.push(run);
     }
   }
   return out;
+}
+
+function sameThreads(a: string[] | undefined, b: string[] | undefined): boolean {
+  return (a ?? []).join(' ') === (b ?? []).join(' ');
 }

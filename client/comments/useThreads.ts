@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import type * as Y from 'yjs';
+import { readSettings, type DeclarationSettings } from '../../shared/comments/settings.ts';
+import { readThread, type Thread } from '../../shared/comments/thread.ts';
+import { commentAnchors, type CommentAnchor } from '../../shared/document/commentMark.ts';
+import { ROOT } from '../../shared/document/names.ts';
+
+function readThreads(doc: Y.Doc): Map<string, Thread> {
+  const threads = new Map<string, Thread>();
+  doc.getMap<unknown>(ROOT.comments).forEach((value, id) => {
+    const thread = readThread(value);
+    if (thread) threads.set(id, thread);
+  });
+  return threads;
+}
+
+/** The threads as the server mirrors them, live. */
+export function useThreads(doc: Y.Doc): Map<string, Thread> {
+  const [threads, setThreads] = useState(() => readThreads(doc));
+  useEffect(() => {
+    const map = doc.getMap(ROOT.comments);
+    const update = () => setThreads(readThreads(doc));
+    map.observe(update);
+    update();
+    return () => map.unobserve(update);
+  }, [doc]);
+  return threads;
+}
+
+/** The declaration's settings as the server mirrors them, live. */
+export function useSettings(doc: Y.Doc): DeclarationSettings {
+  const [settings, setSettings] = useState(() => readSettings(doc.getMap(ROOT.settings)));
+  useEffect(() => {
+    const map = doc.getMap(ROOT.settings);
+    const update = () => setSettings(readSettings(map));
+    map.observe(update);
+    update();
+    return () => map.unobserve(update);
+  }, [doc]);
+  return settings;
+}
+
+/** How long typing may go on before anchors are looked up again: a keystroke should not cost a walk over every clause. */
+const ANCHOR_DELAY_MS = 120;
+
+/** Where each thread's passage is in the text now, recomputed shortly after the text changes. */
+export function useAnchors(doc: Y.Doc): Map<string, CommentAnchor> {
+  const [anchors, setAnchors] = useState(() => commentAnchors(doc));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const update = () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        setAnchors(commentAnchors(doc));
+      }, ANCHOR_DELAY_MS);
+    };
+    doc.on('update', update);
+    setAnchors(commentAnchors(doc));
+    return () => {
+      doc.off('update', update);
+      if (timer) clearTimeout(timer);
+    };
+  }, [doc]);
+  return anchors;
+}
