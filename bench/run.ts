@@ -5,7 +5,8 @@ import { cleanUp } from './ipc.ts';
 import { formatWorkload, judge, type WorkloadResult } from './report.ts';
 import { runWorkload } from './runWorkload.ts';
 import { readSettings } from './workloads.ts';
-import { measureEnforcementCost } from './enforcementCost.ts';
+import { measureEnforcementCost, type EnforcementCost } from './enforcementCost.ts';
+import { formatExportTimes, measureExportTimes, type ExportTimes } from './exportTimes.ts';
 
 /**
  * `npm run bench`: each workload against our relay (persisting every update
@@ -22,15 +23,19 @@ const ENFORCEMENT_GOAL_US = 1000;
 async function main(): Promise<void> {
   const settings = readSettings();
   const measureSeconds = settings.measureMs / 1000;
-  console.log(
-    `Consenso relay benchmark: node ${process.version}, ${os.cpus().length} cores. ` +
-      `Per workload, both relays run at once and take the typing in turns of ${settings.sliceMs / 1000} s: ` +
-      `${measureSeconds} s measured each, after ${(settings.warmupSlices * settings.sliceMs) / 1000} s of warm-up; ` +
-      `${settings.drainMs / 1000}-${settings.maxDrainMs / 1000} s drain (until every edit has arrived).\n` +
-      'Latency: from the writer typing to each other client having applied the edit. CPU %: the server process while it had the load, ' +
-      'in % of one core. peak MB: its resident memory. late join ms: median of a fresh client syncing a 200-clause declaration after the load. ' +
-      'persisted: measured edits found in our SQLite log.',
-  );
+  if (settings.workloads.length > 0) {
+    console.log(
+      `Consenso relay benchmark: node ${process.version}, ${os.cpus().length} cores. ` +
+        `Per workload, both relays run at once and take the typing in turns of ${settings.sliceMs / 1000} s: ` +
+        `${measureSeconds} s measured each, after ${(settings.warmupSlices * settings.sliceMs) / 1000} s of warm-up; ` +
+        `${settings.drainMs / 1000}-${settings.maxDrainMs / 1000} s drain (until every edit has arrived).\n` +
+        'Latency: from the writer typing to each other client having applied the edit. CPU %: the server process while it had the load, ' +
+        'in % of one core. peak MB: its resident memory. late join ms: median of a fresh client syncing a 200-clause declaration after the load. ' +
+        'persisted: measured edits found in our SQLite log.',
+    );
+  } else {
+    console.log(`Consenso benchmark (${settings.sections.join(', ')} only): node ${process.version}, ${os.cpus().length} cores.`);
+  }
   const results: WorkloadResult[] = [];
   for (const workload of settings.workloads) {
     const loadBefore = os.loadavg()[0]!;
@@ -39,23 +44,40 @@ async function main(): Promise<void> {
     results.push(result);
     console.log(`\n${formatWorkload(result, measureSeconds)}`);
   }
-  const enforcement = measureEnforcementCost();
-  const enforcementOk = enforcement.addedMedianUs < ENFORCEMENT_GOAL_US;
-  console.log(
-    `\n== Enforcement (locks and roles) on the hot path: ${enforcement.updates} typing updates from 50 delegations, 200 clauses, 100 agreed\n` +
-      `apply alone: median ${enforcement.plainMedianUs.toFixed(1)} µs; with the rules: median ${enforcement.enforcedMedianUs.toFixed(1)} µs; ` +
-      `added per update: median ${enforcement.addedMedianUs.toFixed(1)} µs, p99 ${enforcement.addedP99Us.toFixed(1)} µs\n` +
-      `verdict: ${enforcementOk ? 'OK' : 'MISSED'} (goal: median added cost under ${ENFORCEMENT_GOAL_US / 1000} ms)`,
-  );
+  let missed = results.filter((r) => !r.ok).length;
+  let enforcement: EnforcementCost | undefined;
+  if (settings.sections.includes('enforcement')) {
+    enforcement = measureEnforcementCost();
+    const enforcementOk = enforcement.addedMedianUs < ENFORCEMENT_GOAL_US;
+    if (!enforcementOk) missed++;
+    console.log(
+      `\n== Enforcement (locks and roles) on the hot path: ${enforcement.updates} typing updates from 50 delegations, 200 clauses, 100 agreed\n` +
+        `apply alone: median ${enforcement.plainMedianUs.toFixed(1)} µs; with the rules: median ${enforcement.enforcedMedianUs.toFixed(1)} µs; ` +
+        `added per update: median ${enforcement.addedMedianUs.toFixed(1)} µs, p99 ${enforcement.addedP99Us.toFixed(1)} µs\n` +
+        `verdict: ${enforcementOk ? 'OK' : 'MISSED'} (goal: median added cost under ${ENFORCEMENT_GOAL_US / 1000} ms)`,
+    );
+  }
+  let exportTimes: ExportTimes | undefined;
+  if (settings.sections.includes('export')) {
+    exportTimes = await measureExportTimes();
+    if (!exportTimes.ok) missed++;
+    console.log(`\n${formatExportTimes(exportTimes)}`);
+  }
+  const goals = results.length + (enforcement ? 1 : 0) + (exportTimes ? 1 : 0);
+  const verdict = missed === 0 ? 'All goals met.' : `${missed} of ${goals} goals missed.`;
+  if (results.length === 0) {
+    // Only in-process sections ran: keep the last relay results in latest.json.
+    console.log(`\n${verdict} (No relay workload ran: bench/results/latest.json left as it was.)`);
+    return;
+  }
   const dir = path.join(import.meta.dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'latest.json');
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: os.cpus().length, settings, results, enforcement }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: os.cpus().length, settings, results, enforcement, exportTimes }, null, 2)}\n`,
   );
-  const missed = results.filter((r) => !r.ok).length + (enforcementOk ? 0 : 1);
-  console.log(`\n${missed === 0 ? 'All goals met.' : `${missed} of ${results.length} workloads missed the goal.`} Results in ${path.relative(process.cwd(), file)}`);
+  console.log(`\n${verdict} Results in ${path.relative(process.cwd(), file)}`);
 }
 
 process.on('exit', cleanUp);

@@ -29,13 +29,28 @@ function seconds(raw: string | undefined, fallback: number): number {
   return value;
 }
 
-function pick(raw: string | undefined): Workload[] {
-  if (raw === undefined || raw.trim() === '') return WORKLOADS;
-  return raw.split(',').map((part) => {
-    const workload = WORKLOADS[Number(part.trim()) - 1];
-    if (!workload) throw new Error(`BENCH_ONLY lists workloads 1 to ${WORKLOADS.length} (got "${raw}").`);
-    return workload;
-  });
+/** Sections that run in the benchmark's own process, after the relay workloads. */
+export const SECTIONS = ['enforcement', 'export'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/**
+ * BENCH_ONLY lists workload numbers and/or section names: `1,3` runs those
+ * workloads (and, as always, the in-process sections); `export` or
+ * `enforcement,export` runs only the sections named (plus any workloads
+ * listed with them). Empty: everything.
+ */
+function pick(raw: string | undefined): { workloads: Workload[]; sections: Section[] } {
+  if (raw === undefined || raw.trim() === '') return { workloads: WORKLOADS, sections: [...SECTIONS] };
+  const parts = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const sections = parts.filter((part): part is Section => (SECTIONS as readonly string[]).includes(part));
+  const workloads = parts
+    .filter((part) => !(SECTIONS as readonly string[]).includes(part))
+    .map((part) => {
+      const workload = WORKLOADS[Number(part) - 1];
+      if (!workload) throw new Error(`BENCH_ONLY lists workloads 1 to ${WORKLOADS.length} and sections ${SECTIONS.join(', ')} (got "${raw}").`);
+      return workload;
+    });
+  return { workloads, sections: sections.length > 0 ? sections : [...SECTIONS] };
 }
 
 export interface BenchSettings {
@@ -61,6 +76,8 @@ export interface BenchSettings {
   maxRatio: number;
   /** Which workloads to run (BENCH_ONLY=1,3 picks the first and the third); all by default. */
   workloads: Workload[];
+  /** Which in-process sections to run (BENCH_ONLY=export runs only the export times); all by default. */
+  sections: Section[];
 }
 
 export function readSettings(env: Record<string, string | undefined> = process.env): BenchSettings {
@@ -78,6 +95,6 @@ export function readSettings(env: Record<string, string | undefined> = process.e
     // would otherwise show up as latency of whichever relay had the load.
     workerFlags: (env.BENCH_WORKER_FLAGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean),
     maxRatio: 1.3,
-    workloads: pick(env.BENCH_ONLY),
+    ...pick(env.BENCH_ONLY),
   };
 }

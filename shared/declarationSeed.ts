@@ -2,7 +2,7 @@ import type { RichText } from './richText.ts';
 
 /**
  * A declaration as a person would type it, without ids or order keys:
- * the shape of fixtures and (later) of imported drafts. `writeSeed` turns it
+ * the shape of fixtures and of imported drafts (import/seedFromDraft.ts). `writeSeed` turns it
  * into a collaborative document.
  */
 export interface SeedSubitem {

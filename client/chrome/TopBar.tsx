@@ -16,6 +16,7 @@ export function TopBar({
   counts,
   onParticipants,
   comments,
+  exportMenu,
 }: {
   title: string;
   me: ParticipantInfo;
@@ -24,6 +25,7 @@ export function TopBar({
   counts: StatusCounts;
   onParticipants?: () => void;
   comments: { unread: number; unreadMentions: number; open: boolean; toggle(): void };
+  exportMenu: { open: boolean; toggle(): void; menu: React.ReactNode };
 }) {
   const bar = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -71,6 +73,19 @@ export function TopBar({
           </span>
         )}
       </button>
+      <div className="menu-anchor">
+        <button
+          type="button"
+          className={`button button--quiet${exportMenu.open ? ' is-on' : ''}`}
+          onClick={exportMenu.toggle}
+          aria-expanded={exportMenu.open}
+          aria-haspopup="dialog"
+          data-testid="open-export"
+        >
+          {t('export.open')}
+        </button>
+        {exportMenu.open && exportMenu.menu}
+      </div>
       {onParticipants && (
         <button type="button" className="button button--quiet" onClick={onParticipants} data-testid="open-participants">
           {t('participants.open')}

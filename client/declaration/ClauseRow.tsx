@@ -61,6 +61,7 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
   });
   const others = (context.presenceByClause.get(clause.id) ?? []).filter((u) => !u.isSelf);
   const openThreads = context.comments.openCountByClause.get(clause.id) ?? 0;
+  const remarks = locked ? [] : (context.drafting?.get(clause.id) ?? []);
   // A click on a highlighted passage opens its thread beside the text.
   const onTextClick = (event: React.MouseEvent) => {
     const marked = (event.target as HTMLElement).closest<HTMLElement>('[data-threads]');
@@ -112,6 +113,11 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
             onFocusChange={(focused) => context.setActiveClause(focused ? clause.id : null)}
           />
         ) : null}
+        {remarks.length > 0 && (
+          <p className="clause__remarks" data-testid="drafting-remarks">
+            {remarks.map((check) => t(`drafting.${check}`)).join(' ')}
+          </p>
+        )}
       </div>
       <div className="clause__rail">
         <div className="clause__comments">

@@ -26,6 +26,9 @@ import { CommentHighlights } from '../comments/CommentHighlights.tsx';
 import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 import { useComments } from '../comments/useComments.ts';
 import { useCommentsPanel } from '../comments/useCommentsPanel.ts';
+import { ExportMenu } from '../exports/ExportMenu.tsx';
+import { ImportDialog } from '../exports/ImportDialog.tsx';
+import { useDraftingWarnings } from '../exports/useDraftingWarnings.ts';
 
 const TOAST_MS = 8000;
 
@@ -134,6 +137,10 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [comments, canEdit]);
+  const drafting = useDraftingWarnings(collab.doc);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const closeExport = useCallback(() => setExportOpen(false), []);
   const positions = useMemo(() => new Map(flattenOutline(outlineView.outline).map((n, i) => [n.clause.id, i])), [outlineView]);
   const context: DeclarationContextValue = useMemo(
     () => ({
@@ -150,8 +157,9 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       beforeRemoteChange,
       notify,
       comments,
+      drafting: canEdit ? drafting : null,
     }),
-    [declarationId, collab, me, canEdit, canEditMeta, canSetStatus, statuses, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify, comments],
+    [declarationId, collab, me, canEdit, canEditMeta, canSetStatus, statuses, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify, comments, drafting],
   );
 
   return (
@@ -164,7 +172,33 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
         counts={counts}
         onParticipants={can(me.role, 'manageParticipants') ? () => setParticipantsOpen(true) : undefined}
         comments={{ ...commentsModel.counts, open: panel.open, toggle: panel.toggle }}
+        exportMenu={{
+          open: exportOpen,
+          toggle: () => setExportOpen((v) => !v),
+          menu: (
+            <ExportMenu
+              declarationId={declarationId}
+              warnings={flattenOutline(outlineView.outline).flatMap((n) => (drafting.get(n.clause.id) ?? []).map((check) => ({ clauseId: n.clause.id, check })))}
+              labelOf={(id) => outlineView.numbers.get(id)?.label ?? null}
+              goTo={(id) => {
+                setExportOpen(false);
+                focus.focus(id, 'end');
+                document.querySelector(`[data-clause-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center' });
+              }}
+              onImport={
+                can(me.role, 'manageParticipants')
+                  ? () => {
+                      setExportOpen(false);
+                      setImportOpen(true);
+                    }
+                  : undefined
+              }
+              onClose={closeExport}
+            />
+          ),
+        }}
       />
+      {importOpen && <ImportDialog declarationId={declarationId} onClose={() => setImportOpen(false)} />}
       <CommentHighlights threads={commentsModel.threads.values()} active={panel.active} />
       {status.closed && <ClosedBanner closed={status.closed} />}
       <RefusedNotices refused={refused} dismiss={dismissRefused} labelOf={(id) => outlineView.numbers.get(id)?.label ?? null} />

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ClauseStatus } from '../../shared/clauseStatus.ts';
+import type { DraftingCheck } from '../../shared/drafting/checks.ts';
 import type { ParticipantInfo } from '../../shared/roles.ts';
 import type { Collaboration } from '../collab/collaboration.ts';
 import type { PresentUser } from '../collab/usePresence.ts';
@@ -22,6 +23,8 @@ export interface DeclarationContextValue {
   setActiveClause(id: string | null): void;
   beforeRemoteChange(listener: () => void): () => void;
   notify(message: string, action?: { label: string; run(): void }): void;
+  /** Drafting warnings by clause, for those who can act on them (null for readers). */
+  drafting: Map<string, DraftingCheck[]> | null;
   comments: {
     /** Open threads per clause. */
     openCountByClause: Map<string, number>;

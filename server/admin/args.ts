@@ -3,8 +3,10 @@ import type { Role } from '../../shared/roles.ts';
 /** The admin command's arguments, parsed and checked before anything is opened. */
 export type AdminCommand =
   | { name: 'help' }
-  | { name: 'create'; title: string; participants: { name: string; role: Role }[] }
-  | { name: 'participants'; id: string };
+  /** `title` is null only with `importPath`: the title is then the draft's. */
+  | { name: 'create'; title: string | null; importPath: string | null; participants: { name: string; role: Role }[] }
+  | { name: 'participants'; id: string }
+  | { name: 'parse'; path: string };
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -12,7 +14,11 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage:
   npm run admin -- create --title "Title" --chair "Argentina" [--delegation "Chile" …] [--secretariat "Secretariat" …] [--observer "Spain" …]
-      Creates a declaration and prints {"id", "participants": [{"name", "role", "token", "url"}]} as JSON.
+  npm run admin -- create --import draft.docx [--title "Title"] --chair "Argentina" [--delegation "Chile" …] …
+      Creates a declaration (with --import: from a .docx, .md or .txt draft, titled as the draft
+      unless --title is given) and prints {"id", "participants": [{"name", "role", "token", "url"}]} as JSON.
+  npm run admin -- parse draft.docx
+      Prints the structure found in a .docx, .md or .txt draft as JSON; creates nothing.
   npm run admin -- participants <declaration id>
       Prints every participant's name, role, token and link as JSON.
 `;
@@ -31,18 +37,25 @@ export function parseAdminArgs(argv: string[]): AdminCommand {
     if (rest.length !== 1) throw new UsageError('participants takes exactly one declaration id.');
     return { name, id: rest[0]! };
   }
+  if (name === 'parse') {
+    if (rest.length !== 1 || rest[0]!.startsWith('--')) throw new UsageError('parse takes exactly one file.');
+    return { name, path: rest[0]! };
+  }
   if (name !== 'create') throw new UsageError(`Unknown command "${name}".`);
   let title: string | null = null;
+  let importPath: string | null = null;
   const participants: { name: string; role: Role }[] = [];
   for (let i = 0; i < rest.length; i += 2) {
     const flag = rest[i]!;
     const value = rest[i + 1];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
     if (flag === '--title') title = value;
+    else if (flag === '--import') importPath = value;
     else if (flag in ROLE_FLAGS) participants.push({ name: value, role: ROLE_FLAGS[flag]! });
     else throw new UsageError(`Unknown option "${flag}".`);
   }
-  if (title === null || title.trim() === '') throw new UsageError('create needs --title.');
+  if (title !== null && title.trim() === '') throw new UsageError('--title needs a value.');
+  if (title === null && importPath === null) throw new UsageError('create needs --title (or --import with a draft).');
   if (!participants.some((p) => p.role === 'chair')) throw new UsageError('create needs --chair.');
-  return { name: 'create', title: title.trim(), participants };
+  return { name: 'create', title: title === null ? null : title.trim(), importPath, participants };
 }

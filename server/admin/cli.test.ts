@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,34 +15,7 @@ import {
   type TestClient,
   type TestServer,
 } from '../testing/testServer.ts';
-
-/**
- * The admin command, run exactly as documented: `npm run admin -- …` from
- * the project folder, as a separate process, with DATA_DIR in the environment.
- */
-const PROJECT = path.resolve(import.meta.dirname, '../..');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function admin(dataDir: string, args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, ...extraEnv };
-  // What a person types in a shell: the project's .npmrc decides how quiet
-  // npm is, not the log level of an npm that happens to run these tests.
-  delete env.npm_config_loglevel;
-  for (const name of ['PORT', 'HOST', 'PUBLIC_URL', 'DURABILITY', 'MAX_MESSAGE_BYTES', 'IDLE_UNLOAD_SECONDS']) {
-    if (!(name in extraEnv)) delete env[name];
-  }
-  return new Promise((resolve) => {
-    execFile('npm', ['run', 'admin', '--', ...args], { cwd: PROJECT, env, timeout: 20_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { admin } from '../testing/adminCommand.ts';
 
 interface PrintedParticipant {
   name: string;

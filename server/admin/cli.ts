@@ -1,4 +1,5 @@
 import { emptySeed } from '../../shared/declarationSeed.ts';
+import type { ParsedDraft } from '../../shared/import/parsedDraft.ts';
 import { plain } from '../../shared/richText.ts';
 import { publicBaseUrl, readConfig } from '../config.ts';
 import { loadTokenSecret } from '../auth/tokens.ts';
@@ -8,15 +9,17 @@ import { listParticipants, type ParticipantRow } from '../db/participants.ts';
 import { createUpdateLog } from '../db/updateLog.ts';
 import { createDeclaration, participantLink, type ParticipantSpec } from '../declarations/createDeclaration.ts';
 import { AppError } from '../errors.ts';
-import { parseAdminArgs, UsageError, USAGE } from './args.ts';
+import { checkedDraft, createFromDraft } from '../declarations/createFromDraft.ts';
+import { readDraftFile } from '../import/readDraft.ts';
+import { parseAdminArgs, UsageError, USAGE, type AdminCommand } from './args.ts';
 
 /**
  * `npm run admin -- …`: works on the same DATA_DIR as the server, also
  * while it runs. Standard output carries only the JSON result; messages go
  * to standard error. Exit codes: 0 done, 1 failed, 2 wrong usage.
  */
-function main(argv: string[]): number {
-  let command;
+async function main(argv: string[]): Promise<number> {
+  let command: AdminCommand;
   try {
     command = parseAdminArgs(argv);
   } catch (error) {
@@ -29,6 +32,30 @@ function main(argv: string[]): number {
   if (command.name === 'help') {
     process.stderr.write(USAGE);
     return 0;
+  }
+  // A draft is read and checked whole before anything is opened (IMP1, IMP3).
+  let draft: ParsedDraft | null = null;
+  const file = command.name === 'parse' ? command.path : command.name === 'create' ? command.importPath : null;
+  try {
+    if (command.name === 'parse') {
+      process.stdout.write(`${JSON.stringify(await readDraftFile(command.path), null, 2)}\n`);
+      return 0;
+    }
+    if (command.name === 'create' && command.importPath !== null) {
+      const parsed = await readDraftFile(command.importPath);
+      const title = command.title ?? parsed.title;
+      if (title === null || title.trim() === '') {
+        process.stderr.write(`No title was found in ${command.importPath}: give one with --title.\n`);
+        return 1;
+      }
+      draft = checkedDraft({ ...parsed, title });
+    }
+  } catch (error) {
+    if (error instanceof AppError) {
+      process.stderr.write(`${file}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
   }
   const config = readConfig();
   const db = openDatabase(config.dataDir, config.durability);
@@ -44,7 +71,10 @@ function main(argv: string[]): number {
   try {
     if (command.name === 'create') {
       const participants: ParticipantSpec[] = command.participants;
-      const { id, participants: rows } = createDeclaration(db, secret, createUpdateLog(db), emptySeed(plain(command.title)), participants);
+      const log = createUpdateLog(db);
+      const { id, participants: rows } = draft
+        ? createFromDraft({ db, secret, log }, draft, participants)
+        : createDeclaration(db, secret, log, emptySeed(plain(command.title ?? '')), participants);
       process.stdout.write(`${JSON.stringify({ id, participants: describe(id, rows) }, null, 2)}\n`);
       return 0;
     }
@@ -65,4 +95,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -18,7 +18,11 @@ export type AuditAction =
   | 'thread-resolved'
   | 'thread-reopened'
   | 'comment-deleted'
-  | 'settings';
+  | 'settings'
+  /** In a declaration made from an imported draft: where from (docs/SPEC.md IMP4). */
+  | 'created-from-draft'
+  /** In the declaration whose chair or secretariat made a new one from a draft: its id. */
+  | 'new-declaration-from-draft';
 
 export interface AuditEntry {
   id: number;

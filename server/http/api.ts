@@ -12,6 +12,8 @@ import { setClauseStatus } from '../declarations/setClauseStatus.ts';
 import { AppError, badRequest, notFound } from '../errors.ts';
 import type { Rooms } from '../relay/rooms.ts';
 import { commentsRouter } from './commentsApi.ts';
+import { importRouter } from './importApi.ts';
+import { exportRouter } from './exportApi.ts';
 import { requireParticipant } from './requireParticipant.ts';
 
 export { requireParticipant };
@@ -32,8 +34,10 @@ export function participantInfo(row: ParticipantRow): ParticipantInfo {
 export function apiRouter(deps: ApiDeps): Router {
   const { db } = deps;
   const router = express.Router();
+  router.use(importRouter(deps));
   router.use(express.json({ limit: '1mb' }));
   router.use(commentsRouter(deps));
+  router.use(exportRouter(deps));
 
   const describe = (declarationId: string, row: ParticipantRow) => {
     const token = deps.secret.tokenFor(row.id, row.generation);

@@ -1,0 +1,132 @@
+import { useEffect, useRef, useState } from 'react';
+import type { DraftingCheck } from '../../shared/drafting/checks.ts';
+import { t } from '../i18n.ts';
+import { download } from './download.ts';
+
+/**
+ * The Export menu: the variant (the clean text for signature, or the
+ * negotiation text with each clause's status), then the format. Before a
+ * clean file it shows the drafting warnings, each a link to its clause.
+ * While a file is made the button says so; a failure is said in words.
+ */
+export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md', 'txt', 'akn'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type ExportVariant = 'clean' | 'negotiation';
+
+type State = { kind: 'idle' } | { kind: 'busy'; format: ExportFormat } | { kind: 'done'; name: string } | { kind: 'failed'; format: ExportFormat; message: string };
+
+export function ExportMenu({
+  declarationId,
+  warnings,
+  labelOf,
+  goTo,
+  onImport,
+  onClose,
+}: {
+  declarationId: string;
+  /** Drafting warnings in reading order. */
+  warnings: { clauseId: string; check: DraftingCheck }[];
+  labelOf(clauseId: string): string | null;
+  goTo(clauseId: string): void;
+  /** For the chair and the secretariat: start a new declaration from a file. */
+  onImport?: () => void;
+  onClose(): void;
+}) {
+  const [variant, setVariant] = useState<ExportVariant>('clean');
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Closes on a click elsewhere, as menus do.
+    const onDown = (event: MouseEvent) => {
+      if (box.current && !box.current.contains(event.target as Node) && !(event.target as HTMLElement).closest('[data-testid=open-export]')) onClose();
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [onClose]);
+
+  const run = async (format: ExportFormat) => {
+    setState({ kind: 'busy', format });
+    try {
+      const name = await download(
+        `/api/declarations/${encodeURIComponent(declarationId)}/export?format=${format}&variant=${variant}`,
+        `declaration.${format === 'akn' ? 'xml' : format}`,
+      );
+      setState({ kind: 'done', name });
+    } catch (failure) {
+      setState({ kind: 'failed', format, message: failure instanceof Error ? failure.message : String(failure) });
+    }
+  };
+  const busy = state.kind === 'busy';
+
+  return (
+    <div
+      className="menu export-menu"
+      ref={box}
+      role="dialog"
+      aria-label={t('export.title')}
+      data-testid="export-menu"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
+      <fieldset className="export-menu__variant">
+        <legend>{t('export.variant')}</legend>
+        {(['clean', 'negotiation'] as const).map((v) => (
+          <label key={v} className="export-menu__option">
+            <input type="radio" name="export-variant" value={v} checked={variant === v} onChange={() => setVariant(v)} autoFocus={v === 'clean'} />
+            <span>
+              <strong>{t(`export.variant.${v}`)}</strong>
+              <span className="export-menu__hint">{t(`export.variant.${v}.hint`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {variant === 'clean' && warnings.length > 0 && (
+        <section className="export-menu__warnings" data-testid="export-warnings">
+          <p>{t('export.warnings', { count: warnings.length })}</p>
+          <ul>
+            {warnings.map((w, i) => (
+              <li key={`${w.clauseId}-${w.check}-${i}`}>
+                <button type="button" className="link-button" onClick={() => goTo(w.clauseId)}>
+                  {labelOf(w.clauseId) ?? '?'}
+                </button>{' '}
+                {t(`drafting.${w.check}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="export-menu__formats" role="group" aria-label={t('export.format')}>
+        {EXPORT_FORMATS.map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button button--quiet"
+            disabled={busy}
+            aria-busy={state.kind === 'busy' && state.format === format}
+            onClick={() => void run(format)}
+            data-testid={`export-${format}`}
+          >
+            {state.kind === 'busy' && state.format === format ? t('export.making') : t(`export.format.${format}`)}
+          </button>
+        ))}
+      </div>
+      <p className="export-menu__status" role="status" data-testid="export-status">
+        {state.kind === 'busy' && t('export.busy', { format: t(`export.format.${state.format}`) })}
+        {state.kind === 'done' && t('export.done', { name: state.name })}
+      </p>
+      {state.kind === 'failed' && (
+        <p className="export-menu__error" role="alert">
+          {t('export.failed', { format: t(`export.format.${state.format}`), message: state.message })}
+        </p>
+      )}
+      {onImport && (
+        <div className="export-menu__import">
+          <button type="button" className="link-button" onClick={onImport} data-testid="open-import">
+            {t('import.open')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

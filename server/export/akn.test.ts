@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
+import { seed200 } from '../../bench/seed200.ts';
+import { expectGolden } from '../testing/golden.ts';
+import { clauseEId, renderAkn } from './akn.ts';
+import { readExportInput, readingOrder, type ExportVariant } from './exportInput.ts';
+import { demoInput, demoNegotiationDoc, docFromSeed, hostileSeed, SAMPLE_DATE } from './samples.ts';
+
+const SCHEMA_DIR = path.join(import.meta.dirname, 'schema');
+const SCHEMA = 'akomantoso30.xsd';
+
+/** Validates against the official Akoma Ntoso 3.0 schema; its import of the xml: namespace resolves to schema/xml.xsd. */
+async function validate(xml: string): Promise<string[]> {
+  const main = fs.readFileSync(path.join(SCHEMA_DIR, SCHEMA), 'utf8');
+  // The schema's own import, so that the preloaded file is the one it asks for.
+  const location = /<xsd:import namespace="http:\/\/www\.w3\.org\/XML\/1998\/namespace" schemaLocation="([^"]+)"\/>/.exec(main)?.[1];
+  expect(location).toBe('./xml.xsd');
+  const result = await validateXML({
+    xml: [{ fileName: 'declaration.xml', contents: xml }],
+    schema: [{ fileName: SCHEMA, contents: main }],
+    preload: [{ fileName: path.basename(location!), contents: fs.readFileSync(path.join(SCHEMA_DIR, 'xml.xsd'), 'utf8') }],
+  });
+  return result.valid ? [] : result.errors.map((e) => e.rawMessage);
+}
+
+const VARIANTS: ExportVariant[] = ['clean', 'negotiation'];
+
+describe('Akoma Ntoso export', () => {
+  it('EXP5: the demo declaration validates against the Akoma Ntoso 3.0 schema, in both variants', async () => {
+    for (const variant of VARIANTS) expect(await validate(renderAkn(demoInput(), variant)), variant).toEqual([]);
+  });
+
+  it('EXP5: a document the schema refuses is reported (the validation is real)', async () => {
+    const broken = renderAkn(demoInput(), 'clean').replace('<mainBody>', '<mainBody><recital eId="x"/>');
+    expect((await validate(broken)).join('\n')).toMatch(/recital/);
+  });
+
+  it('EXP5: hostile text, an empty declaration and a 200-clause one validate too', async () => {
+    for (const variant of VARIANTS) {
+      expect(await validate(renderAkn(readExportInput(docFromSeed(hostileSeed()), SAMPLE_DATE), variant)), `hostile ${variant}`).toEqual([]);
+    }
+    const empty = docFromSeed({ conference: [], title: [], subtitle: [], chapeau: [], preamble: [], formula: [], operative: [], note: [], signatories: [] });
+    expect(await validate(renderAkn(readExportInput(empty, SAMPLE_DATE), 'negotiation')), 'empty').toEqual([]);
+    expect(await validate(renderAkn(readExportInput(docFromSeed(seed200()), SAMPLE_DATE), 'clean')), '200 clauses').toEqual([]);
+  });
+
+  it('EXP2: the clean text of the demo declaration (golden file)', () => {
+    expectGolden('clean.akn.xml', renderAkn(demoInput(), 'clean'));
+  });
+
+  it('EXP2: the negotiation text of the demo declaration (golden file)', () => {
+    expectGolden('negotiation.akn.xml', renderAkn(demoInput(), 'negotiation'));
+  });
+
+  it('EXP5: statement with preface, recitals, formula, numbered paragraphs, nested sub-items and signatures', () => {
+    const xml = renderAkn(demoInput(), 'clean');
+    expect(xml.split('\n').slice(0, 6)).toEqual([
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">',
+      '  <statement name="declaration">',
+      '    <meta>',
+      '      <identification source="#consenso">',
+      '        <FRBRWork>',
+    ]);
+    expect(xml).toContain('<p class="title"><docTitle>Declaration of Buenos Aires &quot;The commitment to make peace&quot; (2023)</docTitle></p>');
+    expect(xml.match(/<recital eId="recs__rec_\d+">/g)).toHaveLength(13);
+    expect(xml).toContain('<p><i>Recognizing</i> that United Nations');
+    expect(xml).toContain('<formula eId="formula_1" name="declare">');
+    expect(xml).toMatch(/<paragraph eId="para_12">\n\s*<num>12\.<\/num>\n\s*<intro>\n\s*<p>Thank you also/);
+    expect(xml).toMatch(/<paragraph eId="para_12__para_a">\n\s*<num>a\)<\/num>\n\s*<content>\n\s*<p>Also assume/);
+    expect(xml.match(/<signature>/g)).toHaveLength(16);
+    expect(xml).toContain('<person refersTo="#signatory_1" as="#signatory_1_role">Jorge Taiana</person><eol/><role refersTo="#signatory_1_role">Ministro de Defensa</role>');
+    expect(xml).not.toContain('noteRef');
+  });
+
+  it('EXP5: eIds follow position: the same declaration gives the same ids (and the same file), whoever wrote it when', () => {
+    const a = renderAkn(readExportInput(docFromSeed(), SAMPLE_DATE), 'clean');
+    const b = renderAkn(readExportInput(docFromSeed(), SAMPLE_DATE), 'clean');
+    expect(a).toBe(b);
+    const eIds = readingOrder(demoInput()).map(clauseEId);
+    expect(eIds.slice(0, 2)).toEqual(['recs__rec_1', 'recs__rec_2']);
+    expect(eIds.slice(-5)).toEqual(['para_12', 'para_12__para_a', 'para_12__para_b', 'para_12__para_c', 'para_12__para_d']);
+    expect(new Set(eIds).size).toBe(eIds.length);
+  });
+
+  it('EXP2: negotiation: each clause refers to its status and to an editorial note with label, status and refused changes', () => {
+    const xml = renderAkn(readExportInput(demoNegotiationDoc(), SAMPLE_DATE), 'negotiation');
+    expect(xml).toContain('<TLCConcept eId="status_ad-ref" href="/ontology/concept/consenso/ad-ref" showAs="agreed ad referendum"/>');
+    expect(xml).toContain('<paragraph eId="para_3" refersTo="#status_ad-ref">');
+    expect(xml).toContain('<p><noteRef href="#note__para_3" marker="OP3" placement="side"/>That the Latin');
+    expect(xml).toMatch(/<note eId="note__para_1" marker="OP1" placement="side">\n\s*<p>OP1: agreed \(Argentina, 2023-09-11 17:00 UTC\)<\/p>\n\s*<p class="refused">Not applied: change attempted by Chile \(2023-09-11 21:00 UTC\):<\/p>\n\s*<p class="refused attempted">Their full agreement/);
+  });
+
+  it('EXP6: <, &, quotes and markup in the text come out escaped', () => {
+    const xml = renderAkn(readExportInput(docFromSeed(hostileSeed()), SAMPLE_DATE), 'negotiation');
+    expect(xml).not.toMatch(/<(script|img|Co)\b/);
+    expect(xml).toContain('<docTitle>Declaration &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &apos;single&apos;</docTitle>');
+    expect(xml).toContain(']]&gt; --&gt;');
+    expect(xml).toContain('showAs="&lt;img src=x onerror=alert(1)&gt;"');
+  });
+});

@@ -1,0 +1,235 @@
+import { letter, roman } from '../../shared/numbering.ts';
+import type { RichText } from '../../shared/richText.ts';
+import { describeRefusal, describeStatus, plainText, type ExportClause, type ExportInput, type ExportVariant } from './exportInput.ts';
+import { asciiSlug } from './fileName.ts';
+
+/**
+ * Akoma Ntoso 3.0 (OASIS LegalDocML) XML, valid against the official schema
+ * (server/export/schema/akomantoso30.xsd; the tests validate every output).
+ * A declaration is a `statement`:
+ *
+ * - `meta`: the FRBR identification (work / expression / manifestation),
+ *   the people, roles and states of the signature blocks (`references`),
+ *   and, in the negotiation variant, one editorial `note` per clause with
+ *   its label, status and the changes refused on it;
+ * - `preface`: conference line, `docTitle`, subtitle;
+ * - `preamble`: the chapeau, one `recital` per preambular paragraph, the `formula`;
+ * - `mainBody`: one numbered `paragraph` per operative paragraph; one with
+ *   sub-items has them as nested `paragraph`s after an `intro`;
+ * - `conclusions`: the note and the `signature`s.
+ *
+ * eIds follow the position in the text (the AKN naming convention's
+ * `para_12__para_a`), so the same declaration always gets the same ids.
+ */
+export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+type Attributes = Record<string, string | undefined>;
+
+function attrs(attributes: Attributes): string {
+  return Object.entries(attributes)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => ` ${name}="${escapeXml(value)}"`)
+    .join('');
+}
+
+/** An element on its own lines: `children` are already-rendered lines, indented one step. */
+function block(name: string, attributes: Attributes, children: string[]): string[] {
+  return [`<${name}${attrs(attributes)}>`, ...children.map((line) => `  ${line}`), `</${name}>`];
+}
+
+/** An element on one line holding mixed content (already rendered). */
+const inline = (name: string, attributes: Attributes, content: string): string => `<${name}${attrs(attributes)}>${content}</${name}>`;
+const empty = (name: string, attributes: Attributes): string => `<${name}${attrs(attributes)}/>`;
+
+export function inlineXml(text: RichText): string {
+  return text
+    .map((run) => {
+      let xml = escapeXml(run.text);
+      if (run.italic) xml = `<i>${xml}</i>`;
+      if (run.bold) xml = `<b>${xml}</b>`;
+      return xml;
+    })
+    .join('');
+}
+
+/** ISO 639-2 codes for the FRBR expression (AKN uses three letters). */
+const LANGUAGES: Record<string, string> = { en: 'eng', es: 'spa', fr: 'fra', pt: 'por', ar: 'ara', ru: 'rus', zh: 'zho' };
+
+/** A position-derived eId: `recs__rec_3`, `para_12`, `para_12__para_a`, `para_12__para_a__para_ii`. */
+export function clauseEId(clause: ExportClause): string {
+  if (clause.kind === 'preamble') return `recs__rec_${clause.path[0]}`;
+  const parts: string[] = [];
+  clause.path.forEach((position, level) => {
+    parts.push(`para_${level === 0 ? position : numberAtLevel(level, position)}`);
+  });
+  return parts.join('__');
+}
+
+/** The printed numbering of a level, from a 1-based position: 12, a, ii (deeper levels plain numbers), as shared/numbering.ts prints them. */
+function numberAtLevel(level: number, position: number): string {
+  if (level === 1) return letter(position - 1);
+  if (level === 2) return roman(position - 1);
+  return String(position);
+}
+
+const STATUS_CONCEPTS = [
+  { state: 'open', eId: 'status_open', showAs: 'open' },
+  { state: 'ad-ref', eId: 'status_ad-ref', showAs: 'agreed ad referendum' },
+  { state: 'agreed', eId: 'status_agreed', showAs: 'agreed' },
+] as const;
+
+const noteEId = (clause: ExportClause) => `note__${clauseEId(clause)}`;
+
+interface Context {
+  variant: ExportVariant;
+}
+
+/** The clause's paragraph, in the negotiation variant opened by a reference to its editorial note. */
+function clauseParagraph(clause: ExportClause, context: Context): string {
+  const ref = context.variant === 'negotiation' ? empty('noteRef', { href: `#${noteEId(clause)}`, marker: clause.label, placement: 'side' }) : '';
+  return inline('p', {}, ref + inlineXml(clause.body));
+}
+
+function statusRef(clause: ExportClause, context: Context): string | undefined {
+  return context.variant === 'negotiation' ? `#status_${clause.status?.state ?? 'open'}` : undefined;
+}
+
+function operativeParagraph(clause: ExportClause, context: Context): string[] {
+  const head = [inline('num', {}, escapeXml(clause.marker))];
+  const attributes = { eId: clauseEId(clause), refersTo: statusRef(clause, context) };
+  if (clause.children.length === 0) return block('paragraph', attributes, [...head, ...block('content', {}, [clauseParagraph(clause, context)])]);
+  return block('paragraph', attributes, [
+    ...head,
+    ...block('intro', {}, [clauseParagraph(clause, context)]),
+    ...clause.children.flatMap((child) => operativeParagraph(child, context)),
+  ]);
+}
+
+function identification(input: ExportInput): string[] {
+  const date = input.generatedAt.toISOString().slice(0, 10);
+  const language = LANGUAGES[input.language] ?? input.language;
+  // No single state issues a conference declaration: "int" (international) stands in the country's place.
+  const work = `/akn/int/statement/declaration/${date}/${asciiSlug(plainText(input.meta.title))}`;
+  const expression = `${work}/${language}@${date}`;
+  // The conference is the author of the text; Consenso made this file.
+  const common = (uri: string, self: string, author: string) => [
+    empty('FRBRthis', { value: self }),
+    empty('FRBRuri', { value: uri }),
+    empty('FRBRdate', { date, name: 'generation' }),
+    empty('FRBRauthor', { href: author, as: '#author' }),
+  ];
+  return block('identification', { source: '#consenso' }, [
+    ...block('FRBRWork', {}, [
+      ...common(work, `${work}/!main`, '#conference'),
+      empty('FRBRcountry', { value: 'int' }),
+      empty('FRBRname', { value: plainText(input.meta.title) }),
+    ]),
+    ...block('FRBRExpression', {}, [...common(expression, `${expression}/!main`, '#conference'), empty('FRBRlanguage', { language })]),
+    ...block('FRBRManifestation', {}, [...common(`${expression}.akn`, `${expression}/!main.xml`, '#consenso'), empty('FRBRformat', { value: 'application/akn+xml' })]),
+  ]);
+}
+
+function references(input: ExportInput, context: Context): string[] {
+  const items = [
+    empty('TLCOrganization', { eId: 'conference', href: '/ontology/organization/conference', showAs: plainText(input.meta.conference) || 'Conference' }),
+    empty('TLCOrganization', { eId: 'consenso', href: '/ontology/organization/consenso', showAs: 'Consenso' }),
+  ];
+  items.push(empty('TLCRole', { eId: 'author', href: '/ontology/role/author', showAs: 'Author' }));
+  input.signatories.forEach((s, i) => {
+    const id = `signatory_${i + 1}`;
+    items.push(empty('TLCPerson', { eId: id, href: `/ontology/person/${id}`, showAs: s.name }));
+    items.push(empty('TLCRole', { eId: `${id}_role`, href: `/ontology/role/${id}`, showAs: s.title }));
+    items.push(empty('TLCOrganization', { eId: `${id}_state`, href: `/ontology/organization/${id}`, showAs: s.state }));
+  });
+  if (context.variant === 'negotiation') {
+    for (const concept of STATUS_CONCEPTS) items.push(empty('TLCConcept', { eId: concept.eId, href: `/ontology/concept/consenso/${concept.state}`, showAs: concept.showAs }));
+  }
+  return block('references', { source: '#consenso' }, items);
+}
+
+/** One editorial note per clause: its label and status, and the changes refused on it, marked as not applied. */
+function notes(input: ExportInput): string[] {
+  const all: ExportClause[] = [];
+  const walk = (clauses: ExportClause[]) => {
+    for (const clause of clauses) {
+      all.push(clause);
+      walk(clause.children);
+    }
+  };
+  walk(input.preamble);
+  walk(input.operative);
+  if (all.length === 0) return [];
+  return block(
+    'notes',
+    { source: '#consenso' },
+    all.flatMap((clause) =>
+      block('note', { eId: noteEId(clause), marker: clause.label, placement: 'side' }, [
+        inline('p', {}, `${escapeXml(clause.label)}: ${escapeXml(describeStatus(clause.status))}`),
+        ...clause.refused.flatMap((note) =>
+          note.attempted === ''
+            ? [inline('p', { class: 'refused' }, `${escapeXml(describeRefusal(note))}.`)]
+            : [inline('p', { class: 'refused' }, `${escapeXml(describeRefusal(note))}:`), inline('p', { class: 'refused attempted' }, escapeXml(note.attempted))],
+        ),
+      ]),
+    ),
+  );
+}
+
+function signatures(input: ExportInput): string[] {
+  return block(
+    'blockContainer',
+    { eId: 'signatures', class: 'signatures' },
+    input.signatories.map((s, i) => {
+      const id = `signatory_${i + 1}`;
+      const parts = [
+        s.name === '' ? '' : inline('person', { refersTo: `#${id}`, as: `#${id}_role` }, escapeXml(s.name)),
+        s.title === '' ? '' : inline('role', { refersTo: `#${id}_role` }, escapeXml(s.title)),
+        s.state === '' ? '' : inline('organization', { refersTo: `#${id}_state` }, escapeXml(s.state)),
+      ].filter((part) => part !== '');
+      return inline('p', { class: 'signature' }, inline('signature', {}, parts.join('<eol/>')));
+    }),
+  );
+}
+
+export function renderAkn(input: ExportInput, variant: ExportVariant): string {
+  const context: Context = { variant };
+  const { meta } = input;
+  const preface: string[] = [];
+  if (meta.conference.length > 0) preface.push(inline('p', { class: 'conference' }, inlineXml(meta.conference)));
+  preface.push(inline('p', { class: 'title' }, inline('docTitle', {}, inlineXml(meta.title))));
+  if (meta.subtitle.length > 0) preface.push(inline('p', { class: 'subtitle' }, inlineXml(meta.subtitle)));
+
+  const preamble: string[] = [];
+  if (meta.chapeau.length > 0) preamble.push(inline('p', { class: 'chapeau' }, inlineXml(meta.chapeau)));
+  if (input.preamble.length > 0) {
+    preamble.push(
+      ...block(
+        'recitals',
+        { eId: 'recs' },
+        input.preamble.flatMap((clause) => block('recital', { eId: clauseEId(clause), refersTo: statusRef(clause, context) }, [clauseParagraph(clause, context)])),
+      ),
+    );
+  }
+  if (meta.formula.length > 0) preamble.push(...block('formula', { eId: 'formula_1', name: 'declare' }, [inline('p', {}, inlineXml(meta.formula))]));
+
+  const mainBody = input.operative.flatMap((clause) => operativeParagraph(clause, context));
+  // mainBody may not be empty: a declaration without operative paragraphs yet holds one empty paragraph.
+  if (mainBody.length === 0) mainBody.push(empty('p', {}));
+
+  const conclusions: string[] = [];
+  if (meta.note.length > 0) conclusions.push(inline('p', { class: 'note' }, `Note: ${inlineXml(meta.note)}`));
+  if (input.signatories.length > 0) conclusions.push(...signatures(input));
+
+  const statement = block('statement', { name: 'declaration' }, [
+    ...block('meta', {}, [...identification(input), ...references(input, context), ...(variant === 'negotiation' ? notes(input) : [])]),
+    ...block('preface', {}, preface),
+    ...(preamble.length > 0 ? block('preamble', {}, preamble) : []),
+    ...block('mainBody', {}, mainBody),
+    ...(conclusions.length > 0 ? block('conclusions', {}, conclusions) : []),
+  ]);
+  return ['<?xml version="1.0" encoding="UTF-8"?>', ...block('akomaNtoso', { xmlns: AKN_NAMESPACE }, statement)].join('\n') + '\n';
+}

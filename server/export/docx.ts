@@ -1,0 +1,261 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IParagraphStyleOptions,
+} from 'docx';
+import type { Signatory } from '../../shared/declaration.ts';
+import type { RichText } from '../../shared/richText.ts';
+import {
+  describeCounts,
+  describeRefusal,
+  describeStatus,
+  formatTime,
+  NEGOTIATION_NOTICE,
+  negotiationHeading,
+  plainText,
+  type ExportClause,
+  type ExportInput,
+  type ExportVariant,
+} from './exportInput.ts';
+
+/**
+ * Word (.docx), for Word and LibreOffice. Operative paragraphs and sub-items
+ * carry real Word numbering (one multilevel list: "1." / "a)" / "i)"), never
+ * typed numbers, so that a paragraph inserted in Word renumbers the rest.
+ * Every part of the text has a named paragraph style (Title, Conference,
+ * Subtitle, Chapeau, Preamble, Formula, Operative, Note, Signature…), so
+ * the secretariat restyles the whole text by changing a style. Page numbers
+ * in the footer; the signature page is a table after a page break, one cell
+ * per signatory. The negotiation variant adds a shaded status line before
+ * each clause and the refused changes after it.
+ */
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export const STYLE = {
+  conference: 'Conference',
+  subtitle: 'Subtitle',
+  chapeau: 'Chapeau',
+  preamble: 'Preamble',
+  formula: 'Formula',
+  operative: 'Operative',
+  note: 'Note',
+  signature: 'Signature',
+  signatureName: 'SignatureName',
+  clauseStatus: 'ClauseStatus',
+  refused: 'RefusedChange',
+  banner: 'WorkingText',
+} as const;
+
+const NUMBERING = 'operative';
+const FONT = 'Times New Roman';
+const SANS = 'Arial';
+/** Twentieths of a point: 720 = half an inch. */
+const STEP = 720;
+
+function runs(text: RichText, extra: { size?: number } = {}): TextRun[] {
+  // Marks only where the text has them: an explicit "not bold" would override the style (a bold Title).
+  return text.map((run) => new TextRun({ text: run.text, ...(run.italic ? { italics: true } : {}), ...(run.bold ? { bold: true } : {}), ...extra }));
+}
+
+function paragraphStyles(): IParagraphStyleOptions[] {
+  const body = { spacing: { after: 200, line: 276 }, alignment: AlignmentType.JUSTIFIED };
+  return [
+    { id: STYLE.conference, name: 'Conference', basedOn: 'Normal', next: 'Title', quickFormat: true, run: { smallCaps: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
+    { id: STYLE.subtitle, name: 'Subtitle', basedOn: 'Normal', next: STYLE.chapeau, quickFormat: true, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 480 } } },
+    { id: STYLE.chapeau, name: 'Chapeau', basedOn: 'Normal', next: STYLE.preamble, quickFormat: true, paragraph: { ...body, spacing: { after: 240, line: 276 } } },
+    { id: STYLE.preamble, name: 'Preamble', basedOn: 'Normal', next: STYLE.preamble, quickFormat: true, paragraph: { ...body, indent: { firstLine: STEP } } },
+    { id: STYLE.formula, name: 'Formula', basedOn: 'Normal', next: STYLE.operative, quickFormat: true, paragraph: { spacing: { before: 120, after: 240 }, indent: { firstLine: STEP } } },
+    { id: STYLE.operative, name: 'Operative', basedOn: 'Normal', next: STYLE.operative, quickFormat: true, paragraph: body },
+    { id: STYLE.note, name: 'Note', basedOn: 'Normal', quickFormat: true, paragraph: { ...body, spacing: { before: 360, after: 200 } } },
+    { id: STYLE.signature, name: 'Signature', basedOn: 'Normal', quickFormat: true, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },
+    {
+      id: STYLE.signatureName,
+      name: 'Signature Name',
+      basedOn: STYLE.signature,
+      quickFormat: true,
+      run: { bold: true },
+      // The line to sign on: a rule above the name, with room above it.
+      paragraph: { spacing: { before: 960, after: 0 }, border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 } } },
+    },
+    {
+      id: STYLE.clauseStatus,
+      name: 'Clause Status',
+      basedOn: 'Normal',
+      next: STYLE.preamble,
+      quickFormat: true,
+      run: { font: SANS, size: 16, color: '333333' },
+      paragraph: { keepNext: true, spacing: { before: 120, after: 40 }, shading: { type: ShadingType.CLEAR, fill: 'E8E8E8', color: 'auto' } },
+    },
+    {
+      id: STYLE.refused,
+      name: 'Refused Change',
+      basedOn: 'Normal',
+      quickFormat: true,
+      run: { font: SANS, size: 17, color: '7A1F1F' },
+      paragraph: {
+        indent: { left: STEP },
+        spacing: { after: 80 },
+        shading: { type: ShadingType.CLEAR, fill: 'FDECEA', color: 'auto' },
+        border: { left: { style: BorderStyle.DASHED, size: 8, color: 'C62828', space: 4 } },
+      },
+    },
+    {
+      id: STYLE.banner,
+      name: 'Working Text',
+      basedOn: 'Normal',
+      quickFormat: true,
+      run: { font: SANS, size: 18 },
+      paragraph: { spacing: { after: 60 }, shading: { type: ShadingType.CLEAR, fill: 'F3F3F3', color: 'auto' } },
+    },
+  ];
+}
+
+function numberingLevels() {
+  const level = (lvl: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({
+    level: lvl,
+    format,
+    text,
+    alignment: AlignmentType.LEFT,
+    start: 1,
+    style: { paragraph: { indent: { left: STEP * (lvl + 1), hanging: STEP } } },
+  });
+  return [level(0, LevelFormat.DECIMAL, '%1.'), level(1, LevelFormat.LOWER_LETTER, '%2)'), level(2, LevelFormat.LOWER_ROMAN, '%3)')];
+}
+
+function statusParagraph(clause: ExportClause): Paragraph {
+  return new Paragraph({
+    style: STYLE.clauseStatus,
+    indent: clause.kind === 'operative' ? { left: STEP * (Math.min(clause.depth, 2) + 1) } : undefined,
+    children: [new TextRun({ text: `[${clause.label}] `, bold: true }), new TextRun(describeStatus(clause.status))],
+  });
+}
+
+function refusedParagraphs(clause: ExportClause): Paragraph[] {
+  const indent = { left: STEP * (clause.kind === 'operative' ? Math.min(clause.depth, 2) + 1 : 1) };
+  return clause.refused.map(
+    (note) =>
+      new Paragraph({
+        style: STYLE.refused,
+        indent,
+        children:
+          note.attempted === ''
+            ? [new TextRun({ text: `${describeRefusal(note)}.`, bold: true })]
+            : [new TextRun({ text: `${describeRefusal(note)}: `, bold: true }), new TextRun({ text: note.attempted, italics: true })],
+      }),
+  );
+}
+
+function clauseParagraphs(clause: ExportClause, variant: ExportVariant): Paragraph[] {
+  const out: Paragraph[] = [];
+  if (variant === 'negotiation') out.push(statusParagraph(clause));
+  if (clause.kind === 'preamble') {
+    out.push(new Paragraph({ style: STYLE.preamble, children: runs(clause.body) }));
+  } else {
+    out.push(new Paragraph({ style: STYLE.operative, numbering: { reference: NUMBERING, level: Math.min(clause.depth, 2) }, children: runs(clause.body) }));
+  }
+  if (variant === 'negotiation') out.push(...refusedParagraphs(clause));
+  for (const child of clause.children) out.push(...clauseParagraphs(child, variant));
+  return out;
+}
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+function signatureCell(signatory: Signatory | undefined): TableCell {
+  const children = signatory
+    ? [
+        new Paragraph({ style: STYLE.signatureName, children: [new TextRun({ text: signatory.name, bold: true })] }),
+        new Paragraph({ style: STYLE.signature, children: [new TextRun(signatory.title)] }),
+        new Paragraph({ style: STYLE.signature, spacing: { after: 240 }, children: [new TextRun({ text: signatory.state, italics: true })] }),
+      ]
+    : [new Paragraph({ style: STYLE.signature })];
+  return new TableCell({
+    width: { size: 50, type: WidthType.PERCENTAGE },
+    margins: { left: 240, right: 240 },
+    borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
+    children,
+  });
+}
+
+/** Two signature blocks a row; a row never splits across pages. */
+function signatureTable(signatories: Signatory[]): Table {
+  const rows: TableRow[] = [];
+  for (let i = 0; i < signatories.length; i += 2) {
+    rows.push(new TableRow({ cantSplit: true, children: [signatureCell(signatories[i]), signatureCell(signatories[i + 1])] }));
+  }
+  return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, layout: TableLayoutType.FIXED, borders: TableBorders.NONE });
+}
+
+function footer(input: ExportInput, variant: ExportVariant): Footer {
+  const prefix = variant === 'negotiation' ? [new TextRun(`Working text, ${formatTime(input.generatedAt.getTime())} · page `)] : [];
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [...prefix, new TextRun({ children: [PageNumber.CURRENT] }), new TextRun({ children: [' / ', PageNumber.TOTAL_PAGES] })],
+      }),
+    ],
+  });
+}
+
+export function buildDocx(input: ExportInput, variant: ExportVariant): Document {
+  const { meta } = input;
+  const body: (Paragraph | Table)[] = [];
+  if (variant === 'negotiation') {
+    body.push(
+      new Paragraph({ style: STYLE.banner, children: [new TextRun({ text: negotiationHeading(input), bold: true })] }),
+      new Paragraph({ style: STYLE.banner, children: [new TextRun(`Clauses: ${describeCounts(input)}. ${NEGOTIATION_NOTICE}`)] }),
+      new Paragraph({ spacing: { after: 240 } }),
+    );
+  }
+  if (meta.conference.length > 0) body.push(new Paragraph({ style: STYLE.conference, children: runs(meta.conference) }));
+  body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: runs(meta.title) }));
+  if (meta.subtitle.length > 0) body.push(new Paragraph({ style: STYLE.subtitle, children: runs(meta.subtitle) }));
+  if (meta.chapeau.length > 0) body.push(new Paragraph({ style: STYLE.chapeau, children: runs(meta.chapeau) }));
+  for (const clause of input.preamble) body.push(...clauseParagraphs(clause, variant));
+  if (meta.formula.length > 0) body.push(new Paragraph({ style: STYLE.formula, children: runs(meta.formula) }));
+  for (const clause of input.operative) body.push(...clauseParagraphs(clause, variant));
+  if (meta.note.length > 0) body.push(new Paragraph({ style: STYLE.note, children: [new TextRun('Note: '), ...runs(meta.note)] }));
+  if (input.signatories.length > 0) {
+    body.push(new Paragraph({ pageBreakBefore: true, spacing: { after: 0 } }), signatureTable(input.signatories));
+  }
+  const title = plainText(meta.title).trim() || 'Declaration';
+  return new Document({
+    creator: 'Consenso',
+    title: variant === 'negotiation' ? `${title} (working text)` : title,
+    description: plainText(meta.subtitle),
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 24 }, paragraph: { spacing: { after: 120 } } },
+        title: { run: { font: FONT, size: 32, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
+      },
+      paragraphStyles: paragraphStyles(),
+    },
+    numbering: { config: [{ reference: NUMBERING, levels: numberingLevels() }] },
+    sections: [
+      {
+        properties: { page: { margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } } },
+        footers: { default: footer(input, variant) },
+        children: body,
+      },
+    ],
+  });
+}
+
+export function renderDocx(input: ExportInput, variant: ExportVariant): Promise<Buffer> {
+  return Packer.toBuffer(buildDocx(input, variant));
+}

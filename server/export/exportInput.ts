@@ -1,0 +1,222 @@
+import type * as Y from 'yjs';
+import { readClauseStatus, type ClauseStatus, type StatusCounts } from '../../shared/clauseStatus.ts';
+import type { ClauseKind } from '../../shared/clauseKind.ts';
+import { META_FIELDS, type Declaration, type Meta, type Signatory } from '../../shared/declaration.ts';
+import { ROOT } from '../../shared/document/names.ts';
+import { readDeclaration } from '../../shared/document/readDeclaration.ts';
+import { numberClauses } from '../../shared/numbering.ts';
+import { buildOutline, type OutlineNode } from '../../shared/outline.ts';
+import { readRefusedChange, type RefusedChange } from '../../shared/refusedChange.ts';
+import type { RichText, Run } from '../../shared/richText.ts';
+
+/**
+ * Everything an exporter needs, as plain data, built once from the document
+ * at the edge: the text in reading order with its numbers (derived here from
+ * shared/numbering.ts, never stored), each clause's status and the changes
+ * refused on it. Exporters (one file per format) are pure functions of this.
+ *
+ * Text is cleaned here for every format alike: characters no XML document
+ * may hold (control characters, lone surrogates) are dropped or replaced,
+ * and line breaks become spaces (a clause is one paragraph).
+ */
+export type ExportVariant = 'clean' | 'negotiation';
+export const EXPORT_VARIANTS: readonly ExportVariant[] = ['clean', 'negotiation'];
+
+/** A change the server did not apply to an agreed clause, as the negotiation text lists it. */
+export interface RefusedNote {
+  author: string;
+  /** The text as its author tried to make it ('' when they tried to delete the clause). */
+  attempted: string;
+  at: number;
+}
+
+export interface ExportClause {
+  id: string;
+  kind: ClauseKind;
+  /** 0 for a paragraph, 1 for a sub-item a), 2 for i). */
+  depth: number;
+  /** The working name: PP1, OP3, OP12(a), OP12(a)(ii). */
+  label: string;
+  /** What the final text prints: '' for a preambular paragraph, "3.", "a)", "ii)". */
+  marker: string;
+  /** Position among its siblings at each level, from 1: [12, 1] for OP12(a). Stable ids (AKN eIds) come from it. */
+  path: number[];
+  body: RichText;
+  /** null: no status was ever set (open). */
+  status: ClauseStatus | null;
+  refused: RefusedNote[];
+  children: ExportClause[];
+}
+
+export interface ExportInput {
+  meta: Meta;
+  preamble: ExportClause[];
+  /** Operative paragraphs, each with its sub-items in `children`. */
+  operative: ExportClause[];
+  signatories: Signatory[];
+  /** When the export was made: passed in so that the same input gives the same file. */
+  generatedAt: Date;
+  /** BCP 47 language of the text. */
+  language: string;
+}
+
+// Control characters other than tab, line feed and carriage return, the
+// two non-characters XML forbids, and surrogate halves without their pair.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text any format can hold: no control characters, no lone surrogates, one line. */
+export function cleanText(text: string): string {
+  return text.replace(FORBIDDEN, (c) => (c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff ? '\uFFFD' : '')).replace(/[\t\r\n]+/g, ' ');
+}
+
+function cleanRuns(text: RichText): RichText {
+  const out: Run[] = [];
+  for (const run of text) {
+    const cleaned = cleanText(run.text);
+    if (cleaned === '') continue;
+    // Comment anchors are not printed: only the marks a printed text uses travel on.
+    const next: Run = { text: cleaned };
+    if (run.italic) next.italic = true;
+    if (run.bold) next.bold = true;
+    const last = out[out.length - 1];
+    if (last && !!last.italic === !!next.italic && !!last.bold === !!next.bold) last.text += next.text;
+    else out.push(next);
+  }
+  return out;
+}
+
+/** The parts of an export that are not in the declaration itself. */
+export interface NegotiationState {
+  statuses: ReadonlyMap<string, ClauseStatus>;
+  refused: readonly RefusedChange[];
+}
+
+/** Builds the export input from plain data: the pure core of `readExportInput`. */
+export function buildExportInput(declaration: Declaration, state: NegotiationState, generatedAt: Date, language = 'en'): ExportInput {
+  const outline = buildOutline(declaration.clauses);
+  const numbers = numberClauses(outline);
+  const refusedBy = new Map<string, RefusedNote[]>();
+  const seen = new Set<string>();
+  for (const change of [...state.refused].sort((a, b) => a.at - b.at)) {
+    if (change.part !== 'clause' || change.reason !== 'agreed' || change.clauseId === null) continue;
+    // A delegation typing into an agreed clause is refused keystroke by keystroke: one line per distinct attempt.
+    const key = `${change.clauseId}\u0000${change.author}\u0000${change.attempted}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const notes = refusedBy.get(change.clauseId) ?? [];
+    notes.push({ author: cleanText(String(change.author ?? '')), attempted: cleanText(change.attempted), at: typeof change.at === 'number' ? change.at : Number.NaN });
+    refusedBy.set(change.clauseId, notes);
+  }
+  const convert = (node: OutlineNode, path: number[]): ExportClause => {
+    const number = numbers.get(node.clause.id) ?? { label: '', marker: '' };
+    const status = state.statuses.get(node.clause.id);
+    return {
+      id: node.clause.id,
+      kind: node.clause.kind,
+      depth: node.depth,
+      label: number.label,
+      marker: number.marker,
+      path,
+      body: cleanRuns(node.clause.body),
+      status: status ? { ...status, by: cleanText(status.by), ...(status.pending ? { pending: status.pending.map(cleanText) } : {}), ...(status.reason !== undefined ? { reason: cleanText(status.reason) } : {}) } : null,
+      refused: refusedBy.get(node.clause.id) ?? [],
+      children: node.children.map((child, i) => convert(child, [...path, i + 1])),
+    };
+  };
+  const meta = Object.fromEntries(META_FIELDS.map((field) => [field, cleanRuns(declaration.meta[field])])) as Meta;
+  return {
+    meta,
+    preamble: outline.preamble.map((node, i) => convert(node, [i + 1])),
+    operative: outline.operative.map((node, i) => convert(node, [i + 1])),
+    signatories: declaration.signatories.map((s) => ({ ...s, name: cleanText(s.name), title: cleanText(s.title), state: cleanText(s.state) })),
+    generatedAt,
+    language,
+  };
+}
+
+/** Reads the export input from a declaration's document (the room's authoritative Y.Doc). */
+export function readExportInput(doc: Y.Doc, generatedAt: Date): ExportInput {
+  const statuses = new Map<string, ClauseStatus>();
+  doc.getMap<unknown>(ROOT.status).forEach((value, clauseId) => {
+    const status = readClauseStatus(value);
+    if (status) statuses.set(clauseId, status);
+  });
+  const refused: RefusedChange[] = [];
+  doc.getMap<unknown>(ROOT.refused).forEach((value) => {
+    const change = readRefusedChange(value);
+    if (change) refused.push(change);
+  });
+  return buildExportInput(readDeclaration(doc), { statuses, refused }, generatedAt);
+}
+
+/** Every clause in reading order: preambular paragraphs, then each operative paragraph followed by its sub-items. */
+export function readingOrder(input: ExportInput): ExportClause[] {
+  const out: ExportClause[] = [];
+  const walk = (clauses: ExportClause[]) => {
+    for (const clause of clauses) {
+      out.push(clause);
+      walk(clause.children);
+    }
+  };
+  walk(input.preamble);
+  walk(input.operative);
+  return out;
+}
+
+export function countStatuses(input: ExportInput): StatusCounts {
+  const counts: StatusCounts = { open: 0, 'ad-ref': 0, agreed: 0 };
+  for (const clause of readingOrder(input)) counts[clause.status?.state ?? 'open']++;
+  return counts;
+}
+
+export const plainText = (text: RichText): string => text.map((run) => run.text).join('');
+
+/** "2023-09-11 14:05 UTC": the same on every server, whatever its time zone. */
+export function formatTime(ms: number): string {
+  if (!Number.isFinite(ms)) return '';
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+const STATE_WORDS = { open: 'open', 'ad-ref': 'ad ref', agreed: 'agreed' } as const;
+
+/**
+ * A clause's status in words, for the negotiation text: "open",
+ * "ad ref, pending Chile, Peru (Argentina, 2023-09-11 14:05 UTC)",
+ * "agreed (Argentina, 2023-09-11 14:05 UTC)",
+ * "open (Argentina, …); reopened: <reason>".
+ */
+export function describeStatus(status: ClauseStatus | null): string {
+  if (!status) return STATE_WORDS.open;
+  let words: string = STATE_WORDS[status.state];
+  if (status.state === 'ad-ref' && status.pending && status.pending.length > 0) words += `, pending ${status.pending.join(', ')}`;
+  const who = [status.by, formatTime(status.at)].filter((part) => part !== '').join(', ');
+  if (who !== '') words += ` (${who})`;
+  if (status.state !== 'agreed' && status.reason) words += `; reopened: ${status.reason}`;
+  return words;
+}
+
+/**
+ * The line that introduces a refused change: "Not applied: change attempted
+ * by Chile (2023-09-11 14:05 UTC)" (the attempted text follows), or "Not
+ * applied: Peru attempted to delete this clause (…)" (nothing follows).
+ */
+export function describeRefusal(note: RefusedNote): string {
+  const when = formatTime(note.at);
+  const what = note.attempted === '' ? `${note.author} attempted to delete this clause` : `change attempted by ${note.author}`;
+  return `Not applied: ${what}${when ? ` (${when})` : ''}`;
+}
+
+/** What the top of a negotiation text says it is. */
+export function negotiationHeading(input: ExportInput): string {
+  return `Working text for negotiation, ${formatTime(input.generatedAt.getTime())}. Not the final text.`;
+}
+
+export const NEGOTIATION_NOTICE = 'Each clause is preceded by its label and status; changes refused on agreed clauses follow the clause, marked "Not applied".';
+
+/** The status counts as one line: "3 open · 2 ad ref · 20 agreed". */
+export function describeCounts(input: ExportInput): string {
+  const counts = countStatuses(input);
+  return `${counts.open} open · ${counts['ad-ref']} ad ref · ${counts.agreed} agreed`;
+}

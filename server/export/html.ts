@@ -1,0 +1,128 @@
+import type { RichText } from '../../shared/richText.ts';
+import { describeCounts, describeRefusal, describeStatus, NEGOTIATION_NOTICE, negotiationHeading, plainText, type ExportClause, type ExportInput, type ExportVariant } from './exportInput.ts';
+
+/**
+ * One standalone, printable HTML page: inline CSS (serif, A4 margins, the
+ * signature page on a page of its own when printed), no scripts, no
+ * external resources. All text is escaped.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export function inlineHtml(text: RichText): string {
+  return text
+    .map((run) => {
+      let html = escapeHtml(run.text);
+      if (run.italic) html = `<i>${html}</i>`;
+      if (run.bold) html = `<b>${html}</b>`;
+      return html;
+    })
+    .join('');
+}
+
+const STYLE = `
+@page { size: A4; margin: 2.5cm 2.2cm; }
+html { background: #fff; }
+body { font-family: "Times New Roman", Times, "Liberation Serif", serif; font-size: 12pt; line-height: 1.45; color: #000; max-width: 40em; margin: 2em auto; padding: 0 1.5em; }
+header { text-align: center; margin-bottom: 2em; }
+header p { text-align: center; }
+.conference { font-variant: small-caps; margin: 0 0 1em; }
+h1 { font-size: 16pt; font-weight: bold; margin: 0 0 1em; }
+.subtitle { margin: 0; }
+p { margin: 0 0 0.8em; text-align: justify; }
+.chapeau { margin-bottom: 1.2em; }
+.formula { margin: 1.2em 0; }
+.op { padding-left: 2.5em; text-indent: -2.5em; }
+.op .num { display: inline-block; width: 2.5em; text-indent: 0; }
+.depth-1 { margin-left: 2.5em; }
+.depth-2 { margin-left: 5em; }
+.note { margin-top: 1.5em; }
+.signatures { break-before: page; page-break-before: always; display: grid; grid-template-columns: repeat(2, 1fr); gap: 2em 2.5em; padding-top: 2em; }
+.signature { break-inside: avoid; page-break-inside: avoid; text-align: center; }
+.signature p { margin: 0; text-align: center; }
+.signature .line { border-top: 1px solid #000; margin: 3em 1em 0.4em; }
+.signature .name { font-weight: bold; }
+.signature .state { font-style: italic; }
+.banner { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; border: 1px solid #999; background: #f3f3f3; padding: 0.6em 0.8em; margin-bottom: 2em; text-align: left; }
+.clause { border-left: 3px solid #bbb; padding-left: 0.6em; margin-bottom: 0.9em; break-inside: avoid; page-break-inside: avoid; }
+.clause > p:last-child { margin-bottom: 0.3em; }
+.clause.status-agreed { border-left-color: #2e7d32; }
+.clause.status-ad-ref { border-left-color: #b26a00; }
+.label { font-family: Arial, Helvetica, sans-serif; font-size: 9pt; color: #333; margin: 0 0 0.2em; text-indent: 0; padding-left: 0; }
+.label b { margin-right: 0.3em; }
+.refused { font-family: Arial, Helvetica, sans-serif; font-size: 9.5pt; background: #fdecea; border: 1px dashed #c62828; padding: 0.3em 0.6em; margin: 0.3em 0 0.6em; }
+.refused p { margin: 0; text-indent: 0; padding-left: 0; }
+.refused .attempted { font-family: "Times New Roman", Times, serif; font-size: 11pt; color: #555; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; }
+  .clause, .refused, .banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
+function clauseHtml(clause: ExportClause, variant: ExportVariant): string {
+  const isOperative = clause.marker !== '';
+  // Sub-items are indented: the paragraph itself in the clean text, its whole box in the negotiation text.
+  const depth = isOperative && clause.depth > 0 ? ` depth-${Math.min(clause.depth, 2)}` : '';
+  const className = isOperative ? `op${variant === 'clean' ? depth : ''}` : 'pp';
+  const number = isOperative ? `<span class="num">${escapeHtml(clause.marker)}</span>` : '';
+  const paragraph = `<p class="${className}">${number}${inlineHtml(clause.body)}</p>`;
+  if (variant === 'clean') return paragraph;
+  const refused = clause.refused.map((note) =>
+    note.attempted === ''
+      ? `<div class="refused"><p>${escapeHtml(describeRefusal(note))}.</p></div>`
+      : `<div class="refused"><p>${escapeHtml(describeRefusal(note))}:</p><p class="attempted">${escapeHtml(note.attempted)}</p></div>`,
+  );
+  return [
+    `<div class="clause status-${clause.status?.state ?? 'open'}${depth}">`,
+    `<p class="label"><b>${escapeHtml(clause.label)}</b> ${escapeHtml(describeStatus(clause.status))}</p>`,
+    paragraph,
+    ...refused,
+    '</div>',
+  ].join('\n');
+}
+
+export function renderHtml(input: ExportInput, variant: ExportVariant): string {
+  const { meta } = input;
+  const title = plainText(meta.title).trim() || 'Declaration';
+  const parts: string[] = [];
+  if (variant === 'negotiation') {
+    parts.push(
+      `<p class="banner"><b>${escapeHtml(negotiationHeading(input))}</b><br>Clauses: ${escapeHtml(describeCounts(input))}. ${escapeHtml(NEGOTIATION_NOTICE)}</p>`,
+    );
+  }
+  const heading: string[] = [];
+  if (meta.conference.length > 0) heading.push(`<p class="conference">${inlineHtml(meta.conference)}</p>`);
+  heading.push(`<h1>${inlineHtml(meta.title)}</h1>`);
+  if (meta.subtitle.length > 0) heading.push(`<p class="subtitle">${inlineHtml(meta.subtitle)}</p>`);
+  parts.push(`<header>\n${heading.join('\n')}\n</header>`);
+  if (meta.chapeau.length > 0) parts.push(`<p class="chapeau">${inlineHtml(meta.chapeau)}</p>`);
+  if (input.preamble.length > 0) parts.push(`<section class="preamble">\n${input.preamble.map((c) => clauseHtml(c, variant)).join('\n')}\n</section>`);
+  if (meta.formula.length > 0) parts.push(`<p class="formula">${inlineHtml(meta.formula)}</p>`);
+  const operative: string[] = [];
+  const walk = (clauses: ExportClause[]) => {
+    for (const clause of clauses) {
+      operative.push(clauseHtml(clause, variant));
+      walk(clause.children);
+    }
+  };
+  walk(input.operative);
+  if (operative.length > 0) parts.push(`<section class="operative">\n${operative.join('\n')}\n</section>`);
+  if (meta.note.length > 0) parts.push(`<p class="note">Note: ${inlineHtml(meta.note)}</p>`);
+  if (input.signatories.length > 0) {
+    const blocks = input.signatories.map(
+      (s) =>
+        `<div class="signature"><div class="line"></div><p class="name">${escapeHtml(s.name)}</p>` +
+        `<p class="title">${escapeHtml(s.title)}</p><p class="state">${escapeHtml(s.state)}</p></div>`,
+    );
+    parts.push(`<section class="signatures">\n${blocks.join('\n')}\n</section>`);
+  }
+  return (
+    '<!doctype html>\n' +
+    `<html lang="${escapeHtml(input.language)}">\n<head>\n<meta charset="utf-8">\n` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    '<meta name="generator" content="Consenso">\n' +
+    `<title>${escapeHtml(variant === 'negotiation' ? `${title} (working text)` : title)}</title>\n` +
+    `<style>${STYLE}</style>\n</head>\n<body>\n<article class="declaration ${variant}">\n${parts.join('\n')}\n</article>\n</body>\n</html>\n`
+  );
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { emptySeed } from '../../shared/declarationSeed.ts';
+import { plain } from '../../shared/richText.ts';
+import { expectGolden } from '../testing/golden.ts';
+import { readExportInput } from './exportInput.ts';
+import { escapeMarkdown, inlineMarkdown, renderMarkdown } from './markdown.ts';
+import { demoInput, docFromSeed, hostileSeed, SAMPLE_DATE } from './samples.ts';
+
+describe('Markdown export', () => {
+  it('EXP2: the clean text of the demo declaration (golden file)', () => {
+    expectGolden('clean.md', renderMarkdown(demoInput(), 'clean'));
+  });
+
+  it('EXP2: the negotiation text of the demo declaration (golden file)', () => {
+    expectGolden('negotiation.md', renderMarkdown(demoInput(), 'negotiation'));
+  });
+
+  it('EXP2: title as a heading, italics as *…*, operative paragraphs as an ordered list with the sub-items nested', () => {
+    const md = renderMarkdown(demoInput(), 'clean');
+    expect(md).toContain('\n# Declaration of Buenos Aires "The commitment to make peace" (2023)\n');
+    expect(md).toContain('\n*The Honorable Ministers of Defense and/or their equivalents of Latin America and the Caribbean,*\n');
+    expect(md).toContain('\n*Bearing in mind* that Peacekeeping Operations');
+    expect(md).toContain('\n1. Their agreement regarding');
+    expect(md).toContain('\n12. Thank you also');
+    expect(md).toContain('\n    - a) Also assume the Pro Tempore Presidency');
+    expect(md).toContain('\n---\n\n**Jorge Taiana**\\\nMinistro de Defensa\\\n*República Argentina*\n');
+    expect(md).not.toContain('Not applied');
+  });
+
+  it('EXP2: negotiation: the label and status open each clause; refused changes are quoted under it, marked as not applied', () => {
+    const md = renderMarkdown(demoInput(), 'negotiation');
+    expect(md).toContain('**\\[PP1\\]** *agreed (Argentina, 2023-09-11 14:00 UTC)*\\\n*Recognizing* that');
+    expect(md).toContain('3. **\\[OP3\\]** *ad ref, pending Chile, Peru (Argentina, 2023-09-11 18:00 UTC)*\\\n   That the Latin');
+    expect(md).toContain('   > **Not applied: change attempted by Chile (2023-09-11 21:00 UTC):**\\\n   > Their full agreement');
+  });
+
+  it('EXP6: Markdown syntax and HTML in the text are escaped, so it renders as the text', () => {
+    expect(escapeMarkdown('*a* _b_ `c` [d](e) <f> & | ~g~ \\')).toBe('\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) &lt;f&gt; &amp; \\| \\~g\\~ \\\\');
+    expect(inlineMarkdown([{ text: '1. Not a list' }])).toBe('1\\. Not a list');
+    expect(inlineMarkdown([{ text: '12) nor this' }])).toBe('12\\) nor this');
+    expect(inlineMarkdown([{ text: '# nor a heading' }])).toBe('\\# nor a heading');
+    expect(inlineMarkdown([{ text: '- nor a bullet' }])).toBe('\\- nor a bullet');
+    expect(inlineMarkdown([{ text: '    not code' }])).toBe('not code');
+    // Emphasis markers hug the words: spaces stay outside, or it would not be emphasis.
+    expect(inlineMarkdown([{ text: 'Recognizing ', italic: true }, { text: 'that' }])).toBe('*Recognizing* that');
+    expect(inlineMarkdown([{ text: 'both', italic: true, bold: true }])).toBe('***both***');
+
+    const heading = (title: string) => renderMarkdown(readExportInput(docFromSeed(emptySeed(plain(title))), SAMPLE_DATE), 'clean').trim();
+    expect(heading('Agenda item ##')).toBe('# Agenda item \\#\\#');
+    expect(heading('#')).toBe('# \\#');
+
+    const md = renderMarkdown(readExportInput(docFromSeed(hostileSeed()), SAMPLE_DATE), 'negotiation');
+    expect(md).not.toMatch(/<(script|img|b|\/p|Co)\b/);
+    expect(md).toContain('# Declaration &lt;script&gt;alert(1)&lt;/script&gt; &amp; "quotes" \'single\'');
+    expect(md).toContain('1\\. Not a list: \\*stars\\*, \\_under\\_, \\`code\\`, \\[link\\](javascript:alert(1)), &lt;b&gt;not bold&lt;/b&gt; &amp; AT&amp;T');
+    expect(md).toContain('\\# Not a heading &lt;img src=x onerror=alert(1)&gt; \\| pipe \\~tilde\\~');
+    expect(md).toContain('\n     2\\) &lt;script&gt;alert(1)&lt;/script&gt;\n');
+    expect(md).toContain('\n\\+ Declare:\n');
+    expect(md).toContain('\n\\-- subtitle starting with dashes\n');
+    expect(md).toContain('\n*&gt; The chapeau, quoting*\n');
+    expect(md).toContain('\n**&lt;img src=x onerror=alert(1)&gt;**\\\n');
+  });
+});

@@ -1,0 +1,108 @@
+import type { RichText } from '../../shared/richText.ts';
+import { describeCounts, describeRefusal, describeStatus, NEGOTIATION_NOTICE, negotiationHeading, plainText, type ExportClause, type ExportInput, type ExportVariant } from './exportInput.ts';
+
+/**
+ * Markdown (CommonMark): the title as a heading, italics as `*…*`, the
+ * operative part as an ordered list with the sub-items nested under their
+ * paragraph ("- a) …", since Markdown has no lettered lists), the
+ * signature blocks after a rule. Every character of the text that Markdown
+ * would read as syntax is escaped, and `<` and `&` are written as entities,
+ * so the file renders as the text it holds, also through an HTML renderer.
+ */
+
+/** Escapes text inside a line: markup characters get a backslash, `<`, `>` and `&` become entities. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** What a line may not start with, or it becomes a list, a heading, a rule or a code block. */
+function escapeLineStart(line: string): string {
+  const trimmed = line.replace(/^\s+/, '');
+  return trimmed.replace(/^(\d{1,9})([.)])/, '$1\\$2').replace(/^([-+=#])/, '\\$1');
+}
+
+/** A run list as Markdown: marks around the words, whitespace outside the markers (or they would not be emphasis). */
+export function inlineMarkdown(text: RichText): string {
+  const out = text
+    .map((run) => {
+      const escaped = escapeMarkdown(run.text);
+      const marker = (run.bold ? '**' : '') + (run.italic ? '*' : '');
+      if (marker === '') return escaped;
+      const match = /^(\s*)(.*?)(\s*)$/s.exec(escaped)!;
+      const [, lead, core, trail] = match as unknown as [string, string, string, string];
+      return core === '' ? escaped : `${lead}${marker}${core}${[...marker].reverse().join('')}${trail}`;
+    })
+    .join('');
+  return escapeLineStart(out);
+}
+
+function statusLine(clause: ExportClause): string {
+  return `**\\[${escapeMarkdown(clause.label)}\\]** *${escapeMarkdown(describeStatus(clause.status))}*`;
+}
+
+function refusalLines(clause: ExportClause, indent: string): string[] {
+  return clause.refused.flatMap((note) =>
+    note.attempted === ''
+      ? ['', `${indent}> **${escapeMarkdown(describeRefusal(note))}.**`]
+      : ['', `${indent}> **${escapeMarkdown(describeRefusal(note))}:**\\`, `${indent}> ${escapeLineStart(escapeMarkdown(note.attempted))}`],
+  );
+}
+
+/** One operative paragraph or sub-item as a list item, with its own sub-items nested. */
+function listItem(clause: ExportClause, indent: string, variant: ExportVariant): string[] {
+  const bullet = clause.depth === 0 ? `${clause.path[0]}. ` : `- ${escapeMarkdown(clause.marker)} `;
+  // Continuation lines line up with the item's content.
+  const inner = indent + ' '.repeat(clause.depth === 0 ? bullet.length : 2);
+  const lines: string[] = [];
+  if (variant === 'negotiation') {
+    lines.push(`${indent}${bullet}${statusLine(clause)}\\`, `${inner}${inlineMarkdown(clause.body)}`);
+  } else {
+    lines.push(`${indent}${bullet}${inlineMarkdown(clause.body)}`);
+  }
+  if (variant === 'negotiation') lines.push(...refusalLines(clause, inner));
+  if (clause.children.length > 0) {
+    lines.push('');
+    clause.children.forEach((child, i) => {
+      if (i > 0) lines.push('');
+      lines.push(...listItem(child, inner, variant));
+    });
+  }
+  return lines;
+}
+
+export function renderMarkdown(input: ExportInput, variant: ExportVariant): string {
+  const blocks: string[] = [];
+  const add = (block: string) => {
+    if (block.trim() !== '') blocks.push(block);
+  };
+  const { meta } = input;
+  if (variant === 'negotiation') {
+    add(
+      `> **${escapeMarkdown(negotiationHeading(input))}**\\\n> Clauses: ${escapeMarkdown(describeCounts(input))}. ${escapeMarkdown(NEGOTIATION_NOTICE)}`,
+    );
+  }
+  add(inlineMarkdown(meta.conference));
+  // A heading's trailing #s would be read as its closing sequence.
+  if (plainText(meta.title).trim() !== '') add(`# ${inlineMarkdown(meta.title).replace(/(?<!\\)#+\s*$/, (end) => end.replace(/#/g, '\\#'))}`);
+  add(inlineMarkdown(meta.subtitle));
+  add(inlineMarkdown(meta.chapeau));
+  for (const clause of input.preamble) {
+    if (variant === 'negotiation') add([`${statusLine(clause)}\\`, inlineMarkdown(clause.body), ...refusalLines(clause, '')].join('\n'));
+    else add(inlineMarkdown(clause.body));
+  }
+  add(inlineMarkdown(meta.formula));
+  for (const clause of input.operative) add(listItem(clause, '', variant).join('\n'));
+  if (plainText(meta.note).trim() !== '') add(`Note: ${inlineMarkdown(meta.note)}`);
+  if (input.signatories.length > 0) {
+    add('---');
+    for (const s of input.signatories) {
+      const lines = [s.name === '' ? '' : `**${escapeMarkdown(s.name)}**`, escapeLineStart(escapeMarkdown(s.title)), s.state === '' ? '' : `*${escapeMarkdown(s.state)}*`].filter((l) => l !== '');
+      add(lines.join('\\\n'));
+    }
+  }
+  return `${blocks.join('\n\n')}\n`;
+}

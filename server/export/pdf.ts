@@ -1,0 +1,261 @@
+import PDFDocument from 'pdfkit';
+import type { Signatory } from '../../shared/declaration.ts';
+import type { RichText, Run } from '../../shared/richText.ts';
+import {
+  describeCounts,
+  describeRefusal,
+  describeStatus,
+  formatTime,
+  NEGOTIATION_NOTICE,
+  negotiationHeading,
+  plainText,
+  type ExportClause,
+  type ExportInput,
+  type ExportVariant,
+} from './exportInput.ts';
+
+/**
+ * PDF, drawn with pdfkit (no browser): the layout of the clean Word file
+ * on A4 — heading centred, chapeau, preambular paragraphs with their
+ * italic opening phrases, numbered operative paragraphs with a hanging
+ * indent, the note, page numbers, and a signature page with a grid of
+ * blocks (a line to sign on, name, title, state). Only the standard PDF
+ * fonts are used (Times, and Helvetica for the negotiation notes), which
+ * encode Windows-1252: any other character is printed as "?".
+ */
+type Doc = PDFKit.PDFDocument;
+
+const FONTS = {
+  roman: 'Times-Roman',
+  italic: 'Times-Italic',
+  bold: 'Times-Bold',
+  boldItalic: 'Times-BoldItalic',
+  sans: 'Helvetica',
+  sansBold: 'Helvetica-Bold',
+  sansItalic: 'Helvetica-Oblique',
+} as const;
+
+const MARGIN = 72;
+const INDENT = 36;
+const BODY_SIZE = 12;
+const PARAGRAPH_GAP = 8;
+
+// Windows-1252 beyond Latin-1: what the standard fonts can print in 0x80–0x9F.
+const CP1252_EXTRA = new Set([
+  0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017d, 0x2018, 0x2019, 0x201c,
+  0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x017e, 0x0178,
+]);
+
+/** Text the standard fonts can print: composed, and every character outside Windows-1252 replaced with "?". */
+export function toWinAnsi(text: string): string {
+  let out = '';
+  for (const char of text.normalize('NFC')) {
+    const code = char.codePointAt(0)!;
+    out += (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.has(code) ? char : '?';
+  }
+  return out;
+}
+
+function fontOf(run: Run): string {
+  if (run.bold && run.italic) return FONTS.boldItalic;
+  if (run.bold) return FONTS.bold;
+  if (run.italic) return FONTS.italic;
+  return FONTS.roman;
+}
+
+interface TextBox {
+  x: number;
+  width: number;
+  align?: 'left' | 'center' | 'justify';
+  size?: number;
+  indent?: number;
+  gap?: number;
+}
+
+/**
+ * pdfkit drops the spaces that open a continued piece of text, which glued
+ * "Recognizing" to "that": each run's leading spaces go to the end of the
+ * run before it instead.
+ */
+function spacesAtRunEnds(runs: RichText): RichText {
+  const out = runs.map((run) => ({ ...run }));
+  for (let i = 1; i < out.length; i++) {
+    const leading = /^\s+/.exec(out[i]!.text)?.[0] ?? '';
+    if (leading === '') continue;
+    out[i - 1]!.text += leading;
+    out[i]!.text = out[i]!.text.slice(leading.length);
+  }
+  return out.filter((run) => run.text !== '');
+}
+
+/** Rich text as one paragraph at the current y: runs in their fonts, continued on one flow. */
+function paragraph(doc: Doc, text: RichText, box: TextBox): void {
+  const runs = spacesAtRunEnds(text.filter((run) => run.text !== ''));
+  const options = { width: box.width, align: box.align ?? 'justify', indent: box.indent ?? 0, lineGap: 1.5 };
+  doc.fontSize(box.size ?? BODY_SIZE);
+  if (runs.length === 0) {
+    doc.moveDown(0.5);
+    return;
+  }
+  runs.forEach((run, i) => {
+    doc.font(fontOf(run));
+    const last = i === runs.length - 1;
+    if (i === 0) doc.text(toWinAnsi(run.text), box.x, doc.y, { ...options, continued: !last });
+    else doc.text(toWinAnsi(run.text), { ...options, continued: !last });
+  });
+  doc.y += box.gap ?? PARAGRAPH_GAP;
+}
+
+interface Layout {
+  left: number;
+  width: number;
+}
+
+function note(doc: Doc, layout: Layout, x: number, lines: { text: string; font: string }[], color: string): void {
+  doc.fillColor(color).fontSize(8.5);
+  lines.forEach((line, i) => {
+    doc.font(line.font);
+    if (i === 0) doc.text(toWinAnsi(line.text), x, doc.y, { width: layout.left + layout.width - x, continued: i < lines.length - 1 });
+    else doc.text(toWinAnsi(line.text), { continued: i < lines.length - 1 });
+  });
+  doc.fillColor('black');
+  doc.y += 3;
+}
+
+function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVariant): void {
+  const depth = item.kind === 'operative' ? Math.min(item.depth, 2) : 0;
+  const x = item.kind === 'operative' ? layout.left + depth * INDENT : layout.left;
+  if (variant === 'negotiation') {
+    // Keep the status line with the start of its clause.
+    if (doc.y + 40 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    note(doc, layout, x, [{ text: `[${item.label}] `, font: FONTS.sansBold }, { text: describeStatus(item.status), font: FONTS.sans }], '#444444');
+  }
+  if (item.kind === 'preamble') {
+    paragraph(doc, item.body, { x, width: layout.width, indent: INDENT });
+  } else {
+    // Hanging indent: the number in the margin column, the text in a column of its own.
+    // Number and first line on the same page: if the first line would not fit, both go to the next.
+    doc.font(FONTS.roman).fontSize(BODY_SIZE);
+    if (doc.y + doc.currentLineHeight(true) + 2 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    const y = doc.y;
+    doc.text(item.marker, x, y, { width: INDENT, lineBreak: false });
+    doc.y = y;
+    paragraph(doc, item.body, { x: x + INDENT, width: layout.width - (depth + 1) * INDENT });
+  }
+  if (variant === 'negotiation') {
+    for (const refused of item.refused) {
+      const lines: { text: string; font: string }[] = [{ text: `${describeRefusal(refused)}${refused.attempted === '' ? '.' : ': '}`, font: FONTS.sansBold }];
+      if (refused.attempted !== '') lines.push({ text: refused.attempted, font: FONTS.sansItalic });
+      note(doc, layout, x + INDENT, lines, '#8B1A1A');
+    }
+    doc.y += 4;
+  }
+  for (const child of item.children) clause(doc, layout, child, variant);
+}
+
+/** The signature page: blocks in a grid of two columns, a row never split across pages. */
+function signaturePage(doc: Doc, layout: Layout, signatories: Signatory[]): void {
+  doc.addPage();
+  const columns = 2;
+  const gutter = 36;
+  const columnWidth = (layout.width - gutter * (columns - 1)) / columns;
+  const signingSpace = 48;
+  const blockHeight = (s: Signatory) => {
+    doc.fontSize(BODY_SIZE);
+    const h = (font: string, text: string) => (text === '' ? 0 : doc.font(font).heightOfString(toWinAnsi(text), { width: columnWidth, align: 'center' }));
+    return signingSpace + 6 + h(FONTS.bold, s.name) + h(FONTS.roman, s.title) + h(FONTS.italic, s.state);
+  };
+  let y = doc.page.margins.top;
+  for (let i = 0; i < signatories.length; i += columns) {
+    const row = signatories.slice(i, i + columns);
+    const rowHeight = Math.max(...row.map(blockHeight)) + 18;
+    if (y + rowHeight > doc.page.height - doc.page.margins.bottom) {
+      doc.addPage();
+      y = doc.page.margins.top;
+    }
+    row.forEach((s, column) => {
+      const x = layout.left + column * (columnWidth + gutter);
+      const lineY = y + signingSpace;
+      doc.moveTo(x + 18, lineY).lineTo(x + columnWidth - 18, lineY).lineWidth(0.7).stroke();
+      doc.y = lineY + 6;
+      for (const [font, text] of [[FONTS.bold, s.name], [FONTS.roman, s.title], [FONTS.italic, s.state]] as const) {
+        if (text !== '') doc.font(font).fontSize(BODY_SIZE).text(toWinAnsi(text), x, doc.y, { width: columnWidth, align: 'center' });
+      }
+    });
+    y += rowHeight;
+  }
+}
+
+/** "3 / 12" at the foot of every page (written once all pages exist). */
+function pageNumbers(doc: Doc, prefix: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing below the bottom margin would otherwise start a new page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font(FONTS.roman)
+      .fontSize(9)
+      .fillColor('black')
+      .text(toWinAnsi(`${prefix}${i + 1 - range.start} / ${range.count}`), MARGIN, doc.page.height - MARGIN / 2 - 4, {
+        width: doc.page.width - 2 * MARGIN,
+        align: 'center',
+        lineBreak: false,
+      });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+export interface PdfOptions {
+  /** Compress page contents (default). Tests turn it off to read the text. */
+  compress?: boolean;
+}
+
+export function renderPdf(input: ExportInput, variant: ExportVariant, options: PdfOptions = {}): Promise<Buffer> {
+  const { meta } = input;
+  const title = plainText(meta.title).trim() || 'Declaration';
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    compress: options.compress ?? true,
+    info: {
+      Title: variant === 'negotiation' ? `${title} (working text)` : title,
+      Author: plainText(meta.conference) || 'Consenso',
+      Creator: 'Consenso',
+      Producer: 'Consenso',
+      CreationDate: input.generatedAt,
+      ModDate: input.generatedAt,
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const layout: Layout = { left: MARGIN, width: doc.page.width - 2 * MARGIN };
+  const centred = { x: layout.left, width: layout.width, align: 'center' as const };
+  doc.y = MARGIN;
+  if (variant === 'negotiation') {
+    note(doc, layout, layout.left, [{ text: `${negotiationHeading(input)} `, font: FONTS.sansBold }, { text: `Clauses: ${describeCounts(input)}. ${NEGOTIATION_NOTICE}`, font: FONTS.sans }], '#000000');
+    doc.y += 12;
+  }
+  if (meta.conference.length > 0) paragraph(doc, meta.conference, { ...centred, size: 11, gap: 14 });
+  paragraph(doc, meta.title.map((run) => ({ ...run, bold: true })), { ...centred, size: 16, gap: 12 });
+  if (meta.subtitle.length > 0) paragraph(doc, meta.subtitle, { ...centred, size: 11, gap: 24 });
+  if (meta.chapeau.length > 0) paragraph(doc, meta.chapeau, { x: layout.left, width: layout.width, gap: 12 });
+  for (const item of input.preamble) clause(doc, layout, item, variant);
+  if (meta.formula.length > 0) paragraph(doc, meta.formula, { x: layout.left, width: layout.width, indent: INDENT, gap: 12 });
+  for (const item of input.operative) clause(doc, layout, item, variant);
+  if (meta.note.length > 0) {
+    doc.y += 12;
+    paragraph(doc, [{ text: 'Note: ' }, ...meta.note], { x: layout.left, width: layout.width });
+  }
+  if (input.signatories.length > 0) signaturePage(doc, layout, input.signatories);
+  pageNumbers(doc, variant === 'negotiation' ? `Working text, ${formatTime(input.generatedAt.getTime())} · page ` : '');
+  doc.end();
+  return done;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../testing/golden.ts';
+import { readExportInput } from './exportInput.ts';
+import { demoInput, docFromSeed, HOSTILE, hostileSeed, SAMPLE_DATE } from './samples.ts';
+import { renderTxt, TXT_WIDTH, wrap } from './txt.ts';
+
+describe('plain text export', () => {
+  it('EXP2: the clean text of the demo declaration (golden file)', () => {
+    expectGolden('clean.txt', renderTxt(demoInput(), 'clean'));
+  });
+
+  it('EXP2: the negotiation text of the demo declaration (golden file)', () => {
+    expectGolden('negotiation.txt', renderTxt(demoInput(), 'negotiation'));
+  });
+
+  it('EXP2: clean: numbered paragraphs with hanging indents, sub-items a)…, the note, the signature blocks; no labels or statuses', () => {
+    const text = renderTxt(demoInput(), 'clean');
+    expect(text).toContain('\n1.  Their agreement regarding');
+    expect(text).toContain('\n12. Thank you also to the Republic of Paraguay');
+    expect(text).toContain('\n    a)  Also assume the Pro Tempore Presidency');
+    expect(text).toContain('\n    d)  Gather the information');
+    expect(text).toContain('\nNote: It is specified that');
+    expect(text).toContain('\nJorge Taiana\nMinistro de Defensa\nRepública Argentina\n');
+    expect(text).not.toMatch(/\[(PP|OP)\d/);
+    expect(text).not.toContain('Not applied');
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(TXT_WIDTH);
+  });
+
+  it('EXP2: negotiation: each clause under its label and status; refused changes listed under their clause, marked as not applied', () => {
+    const text = renderTxt(demoInput(), 'negotiation');
+    expect(text).toMatch(/^WORKING TEXT FOR NEGOTIATION, 2026-01-15 09:30 UTC\. NOT THE FINAL TEXT\.\nClauses: 23 open · 2 ad ref · 4 agreed\./);
+    expect(text).toContain('[PP1] agreed (Argentina, 2023-09-11 14:00 UTC)\nRecognizing that');
+    expect(text).toContain('[OP3] ad ref, pending Chile, Peru (Argentina, 2023-09-11 18:00 UTC)\n3.  That the Latin');
+    expect(text).toContain('    [OP12(a)] agreed (Argentina, 2023-09-11 20:00 UTC)\n    a)  Also assume');
+    expect(text).toContain('    [Not applied: change attempted by Chile (2023-09-11 21:00 UTC):]\n    | Their full agreement');
+    expect(text).toContain('[Not applied: Peru attempted to delete this clause');
+  });
+
+  it('EXP6: text comes out as it was typed, cleaned of control characters', () => {
+    const text = renderTxt(readExportInput(docFromSeed(hostileSeed()), SAMPLE_DATE), 'clean');
+    expect(text).toContain(HOSTILE.title);
+    expect(text.replace(/\n\s*/g, ' ')).toContain(HOSTILE.preamble);
+    expect(text).toContain('<script>alert(1)</script>');
+    expect(text).not.toContain('\u0007');
+    expect(text).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('wraps words at the width with the given prefixes; a word longer than a line stays whole', () => {
+    expect(wrap('aaa bbb ccc ddd', 9, '1.  ', '    ')).toEqual(['1.  aaa', '    bbb', '    ccc', '    ddd']);
+    expect(wrap('x'.repeat(12) + ' y', 10)).toEqual(['x'.repeat(12), 'y']);
+    expect(wrap('', 10, '> ')).toEqual(['>']);
+  });
+});

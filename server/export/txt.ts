@@ -1,0 +1,103 @@
+import {
+  describeCounts,
+  describeRefusal,
+  describeStatus,
+  NEGOTIATION_NOTICE,
+  negotiationHeading,
+  plainText,
+  type ExportClause,
+  type ExportInput,
+  type ExportVariant,
+} from './exportInput.ts';
+
+/**
+ * Plain text, wrapped at 80 columns: the heading centred, numbered
+ * paragraphs with a hanging indent, signature blocks at the end. The
+ * negotiation variant puts each clause's label and status on a line of its
+ * own above it, and the changes refused on it below, marked "Not applied".
+ */
+export const TXT_WIDTH = 80;
+
+/** Words of `text` in lines: the first starts with `first`, the others with `rest` (both count in `width`). */
+export function wrap(text: string, width: number, first = '', rest = first): string[] {
+  const words = text.split(' ').filter((w) => w !== '');
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of words) {
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = rest + word;
+    } else {
+      line += (empty ? '' : ' ') + word;
+    }
+    empty = false;
+  }
+  lines.push(line.trimEnd());
+  return lines;
+}
+
+function centre(text: string): string[] {
+  return wrap(text, TXT_WIDTH).map((line) => ' '.repeat(Math.max(0, Math.floor((TXT_WIDTH - line.length) / 2))) + line);
+}
+
+const INDENT = 4;
+
+function clauseLines(clause: ExportClause, variant: ExportVariant): string[] {
+  const out: string[] = [];
+  const indent = ' '.repeat(clause.depth * INDENT);
+  if (variant === 'negotiation') out.push(`${indent}[${clause.label}] ${describeStatus(clause.status)}`);
+  const text = plainText(clause.body);
+  if (clause.marker === '') {
+    out.push(...wrap(text, TXT_WIDTH, indent));
+  } else {
+    const column = Math.max(INDENT, clause.marker.length + 1);
+    out.push(...wrap(text, TXT_WIDTH, indent + clause.marker.padEnd(column), indent + ' '.repeat(column)));
+  }
+  if (variant === 'negotiation') {
+    const noteIndent = ' '.repeat(clause.depth * INDENT + INDENT);
+    for (const note of clause.refused) {
+      out.push(...wrap(`[${describeRefusal(note)}${note.attempted === '' ? ']' : ':]'}`, TXT_WIDTH, noteIndent));
+      if (note.attempted !== '') out.push(...wrap(note.attempted, TXT_WIDTH, `${noteIndent}| `));
+    }
+  }
+  return out;
+}
+
+export function renderTxt(input: ExportInput, variant: ExportVariant): string {
+  const blocks: string[][] = [];
+  const add = (lines: string[]) => {
+    if (lines.length > 0 && lines.some((l) => l.trim() !== '')) blocks.push(lines);
+  };
+  const { meta } = input;
+  if (variant === 'negotiation') {
+    add([
+      ...wrap(negotiationHeading(input).toUpperCase(), TXT_WIDTH),
+      ...wrap(`Clauses: ${describeCounts(input)}.`, TXT_WIDTH),
+      ...wrap(NEGOTIATION_NOTICE, TXT_WIDTH),
+      '='.repeat(TXT_WIDTH),
+    ]);
+  }
+  add(centre(plainText(meta.conference)));
+  add(centre(plainText(meta.title)));
+  add(wrap(plainText(meta.subtitle), TXT_WIDTH));
+  add(wrap(plainText(meta.chapeau), TXT_WIDTH));
+  for (const clause of input.preamble) add(clauseLines(clause, variant));
+  add(wrap(plainText(meta.formula), TXT_WIDTH));
+  const walk = (clauses: ExportClause[]) => {
+    for (const clause of clauses) {
+      add(clauseLines(clause, variant));
+      walk(clause.children);
+    }
+  };
+  walk(input.operative);
+  const note = plainText(meta.note);
+  if (note !== '') add(wrap(`Note: ${note}`, TXT_WIDTH));
+  if (input.signatories.length > 0) {
+    add(['-'.repeat(TXT_WIDTH)]);
+    for (const s of input.signatories) {
+      add(['_'.repeat(36), ...[s.name, s.title, s.state].filter((line) => line !== '').flatMap((line) => wrap(line, TXT_WIDTH))]);
+    }
+  }
+  return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}

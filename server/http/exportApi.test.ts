@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buenosAires2023 } from '../../shared/fixtures/buenosAires2023.ts';
+import { cookieName } from '../auth/session.ts';
+import { idsByLabel } from '../export/samples.ts';
+import { createTestDeclaration, removeDataDir, startTestServer, type CreatedDeclaration, type TestServer } from '../testing/testServer.ts';
+
+const people = [
+  { name: 'Argentina', role: 'chair' as const },
+  { name: 'Chile', role: 'delegation' as const },
+  { name: 'Spain', role: 'observer' as const },
+  { name: 'Secretariat', role: 'secretariat' as const },
+];
+
+const SLUG = 'declaration-of-buenos-aires-the-commitment-to-make-peace-2023';
+
+const EXPECTED = {
+  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx', starts: 'PK' },
+  pdf: { type: 'application/pdf', extension: 'pdf', starts: '%PDF-' },
+  html: { type: 'text/html; charset=utf-8', extension: 'html', starts: '<!doctype html>' },
+  md: { type: 'text/markdown; charset=utf-8', extension: 'md', starts: 'II Conferencia' },
+  txt: { type: 'text/plain; charset=utf-8', extension: 'txt', starts: '  II Conferencia' },
+  akn: { type: 'application/akn+xml; charset=utf-8', extension: 'akn.xml', starts: '<?xml version="1.0" encoding="UTF-8"?>\n<akomaNtoso' },
+} as const;
+
+interface ErrorBody {
+  error: { id: string; message: string };
+}
+
+describe('HTTP: exports', () => {
+  let server: TestServer;
+  let declaration: CreatedDeclaration;
+
+  const bearer = (name: string) => ({ Authorization: `Bearer ${declaration.tokens[name]}` });
+  const exportOf = (query: string, headers: Record<string, string> = bearer('Chile'), id = declaration.id) =>
+    fetch(`${server.httpUrl}/api/declarations/${id}/export${query}`, { headers });
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    declaration = createTestDeclaration(server, buenosAires2023, people);
+  });
+  afterAll(async () => {
+    await server.close();
+    removeDataDir(server);
+  });
+
+  it('EXP1: every format comes back with its content type and an attachment named after the title', async () => {
+    for (const [format, expected] of Object.entries(EXPECTED)) {
+      const response = await exportOf(`?format=${format}`);
+      expect(response.status, format).toBe(200);
+      expect(response.headers.get('content-type'), format).toBe(expected.type);
+      expect(response.headers.get('content-disposition'), format).toBe(
+        `attachment; filename="${SLUG}.${expected.extension}"; filename*=UTF-8''${SLUG}.${expected.extension}`,
+      );
+      expect(response.headers.get('cache-control'), format).toBe('no-store');
+      const body = Buffer.from(await response.arrayBuffer());
+      expect(body.subarray(0, expected.starts.length).toString('utf8'), format).toBe(expected.starts);
+    }
+  });
+
+  it('EXP1: variant=negotiation is the working text, named with -negotiation; clean is the default', async () => {
+    const negotiation = await exportOf('?format=txt&variant=negotiation');
+    expect(negotiation.status).toBe(200);
+    expect(negotiation.headers.get('content-disposition')).toContain(`filename="${SLUG}-negotiation.txt"`);
+    expect(await negotiation.text()).toMatch(/^WORKING TEXT FOR NEGOTIATION/);
+    const clean = await exportOf('?format=txt&variant=clean');
+    expect(await clean.text()).toBe(await (await exportOf('?format=txt')).text());
+  });
+
+  it('EXP1: no token or a bad one → 401; an unknown declaration → 404', async () => {
+    for (const headers of [{}, { Authorization: 'Bearer not-a-token' }] as Record<string, string>[]) {
+      const response = await exportOf('?format=pdf', headers);
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as ErrorBody).error.id).toBe('invalid-token');
+    }
+    expect((await exportOf('?format=pdf', bearer('Chile'), 'no-such-declaration')).status).toBe(404);
+  });
+
+  it('EXP1: a bad or missing format or a bad variant → 400 with the valid values', async () => {
+    for (const query of ['?format=odt', '', '?format=DOCX', '?format=pdf&format=docx']) {
+      const response = await exportOf(query);
+      expect(response.status, query).toBe(400);
+      const body = (await response.json()) as ErrorBody;
+      expect(body.error.id).toBe('bad-format');
+      expect(body.error.message).toBe('Give format=docx, pdf, html, md, txt, akn (one of them).');
+    }
+    const response = await exportOf('?format=pdf&variant=final');
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as ErrorBody;
+    expect(body.error.id).toBe('bad-variant');
+    expect(body.error.message).toContain('variant=clean or negotiation');
+  });
+
+  it('EXP1: every role may export, an observer included, with a Bearer token or the session cookie', async () => {
+    for (const name of ['Argentina', 'Secretariat', 'Spain']) expect((await exportOf('?format=md', bearer(name))).status, name).toBe(200);
+    const cookie = { Cookie: `${cookieName(declaration.id)}=${declaration.tokens.Spain}` };
+    const response = await exportOf('?format=html', cookie);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<h1>Declaration of Buenos Aires');
+  });
+
+  it('EXP2: the negotiation variant shows a status the chair set through the status API, and the clean text does not', async () => {
+    const clauseId = server.rooms.withRoom(declaration.id, (room) => idsByLabel(room.doc).get('OP3'));
+    const set = await fetch(`${server.httpUrl}/api/declarations/${declaration.id}/clauses/${clauseId}/status`, {
+      method: 'POST',
+      headers: { ...bearer('Argentina'), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ state: 'agreed' }),
+    });
+    expect(set.status).toBe(200);
+    const negotiation = await (await exportOf('?format=md&variant=negotiation', bearer('Spain'))).text();
+    expect(negotiation).toMatch(/3\. \*\*\\\[OP3\\\]\*\* \*agreed \(Argentina, \d{4}-\d\d-\d\d \d\d:\d\d UTC\)\*/);
+    expect(negotiation).toMatch(/Clauses: 28 open · 0 ad ref · 1 agreed\./);
+    const clean = await (await exportOf('?format=md', bearer('Spain'))).text();
+    expect(clean).not.toContain('agreed (Argentina');
+    const akn = await (await exportOf('?format=akn&variant=negotiation')).text();
+    expect(akn).toContain('<paragraph eId="para_3" refersTo="#status_agreed">');
+  });
+});

@@ -1,0 +1,46 @@
+import type { Router } from 'express';
+import express from 'express';
+import type { Db } from '../db/database.ts';
+import { badRequest } from '../errors.ts';
+import { EXPORT_VARIANTS, plainText, readExportInput, type ExportVariant } from '../export/exportInput.ts';
+import { contentDisposition, exportFileName } from '../export/fileName.ts';
+import { EXPORT_FORMATS, FORMATS, isExportFormat, renderExport } from '../export/formats.ts';
+import type { Rooms } from '../relay/rooms.ts';
+import { requireParticipant } from './requireParticipant.ts';
+
+/**
+ * `GET /api/declarations/:id/export?format=…&variant=…` (docs/API.md, SPEC
+ * EXP1–EXP7): the declaration as a file to download, for any participant.
+ * The document is read once into plain data (server/export/exportInput.ts)
+ * and handed to the format's exporter.
+ */
+function isExportVariant(value: unknown): value is ExportVariant {
+  return typeof value === 'string' && (EXPORT_VARIANTS as readonly string[]).includes(value);
+}
+
+export function exportRouter(deps: { db: Db; rooms: Rooms }): Router {
+  const router = express.Router();
+
+  router.get('/declarations/:id/export', async (request, response) => {
+    requireParticipant(deps.db, request, 'export');
+    const { format, variant = 'clean' } = request.query;
+    if (!isExportFormat(format)) {
+      throw badRequest('bad-format', `Give format=${EXPORT_FORMATS.join(', ')} (one of them).`);
+    }
+    if (!isExportVariant(variant)) {
+      throw badRequest('bad-variant', `Give variant=${EXPORT_VARIANTS.join(' or ')}: the final text, or the working text with statuses.`);
+    }
+    const input = deps.rooms.withRoom(request.params.id, (room) => readExportInput(room.doc, new Date()));
+    const file = await renderExport(format, input, variant);
+    const spec = FORMATS[format];
+    response.set({
+      'Content-Type': spec.contentType,
+      'Content-Disposition': contentDisposition(exportFileName(plainText(input.meta.title), spec.extension, variant)),
+      // A working text changes by the minute and is not for shared caches.
+      'Cache-Control': 'no-store',
+    });
+    response.send(file);
+  });
+
+  return router;
+}

@@ -1,0 +1,181 @@
+import type { Readable } from 'node:stream';
+import JSZip from 'jszip';
+import type { DraftLine } from '../../shared/import/draftLine.ts';
+import { docxDefinitions, numberingRefOf, type DocxDefinitions } from './docxDefinitions.ts';
+import { corruptDocx, notWordDocument, unpackedTooLarge } from './importErrors.ts';
+import { attrOf, childOf, childrenOf, findFirst, parseXml, tagOf, textOf, type XmlNode } from './xmlTree.ts';
+
+/**
+ * A Word document (.docx) into draft lines: each paragraph of
+ * word/document.xml in order, with the level and kind of Word's automatic
+ * numbering (a paragraph numbered by Word has no typed "1." in its text),
+ * whether its style is a title or heading, and the cells of tables (where
+ * signature pages often live) as groups of lines. Tracked deletions and
+ * hidden text are left out; tracked insertions are read.
+ */
+
+/** A 5 MB .docx may unpack to much more; beyond this it is not a draft but a zip bomb. */
+export const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
+
+const CONTAINERS = new Set(['hyperlink', 'ins', 'smartTag', 'fldSimple', 'customXml', 'sdt', 'sdtContent', 'moveTo', 'bdo', 'dir']);
+
+/** Unpacks one part, counting as it goes: a part that unpacks past the limit is refused before it fills memory. */
+function unpack(file: JSZip.JSZipObject): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    // JSZip's stream (readable-stream 2) is not async-iterable: events it is.
+    const stream = file.nodeStream('nodebuffer') as Readable;
+    stream.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > MAX_UNPACKED_BYTES) {
+        settled = true;
+        stream.pause();
+        stream.removeAllListeners('data');
+        reject(unpackedTooLarge(MAX_UNPACKED_BYTES));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on('error', () => {
+      if (settled) return;
+      settled = true;
+      reject(corruptDocx());
+    });
+    stream.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve(Buffer.concat(chunks));
+    });
+  });
+}
+
+async function readEntry(zip: JSZip, path: string): Promise<XmlNode[] | null> {
+  const file = zip.file(path);
+  if (!file) return null;
+  const bytes = await unpack(file);
+  try {
+    return parseXml(bytes.toString('utf8'));
+  } catch {
+    throw corruptDocx();
+  }
+}
+
+function isOn(rPr: XmlNode | undefined, tag: string): boolean {
+  const node = rPr ? childOf(rPr, tag) : undefined;
+  if (!node) return false;
+  const value = attrOf(node, 'val');
+  return value === undefined || !['0', 'false', 'off', 'none'].includes(value);
+}
+
+interface Collected {
+  text: string;
+  /** Characters of visible text, and how many of them are bold. */
+  visible: number;
+  bold: number;
+}
+
+function collectRuns(nodes: XmlNode[], out: Collected): void {
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    if (tag === 'r') {
+      const rPr = childOf(node, 'rPr');
+      if (isOn(rPr, 'vanish')) continue;
+      const bold = isOn(rPr, 'b');
+      for (const part of childrenOf(node)) {
+        const kind = tagOf(part);
+        let piece = '';
+        if (kind === 't') piece = textOf(part);
+        else if (kind === 'tab' || kind === 'ptab') piece = ' ';
+        else if (kind === 'br' || kind === 'cr') piece = '\n';
+        else if (kind === 'noBreakHyphen') piece = '-';
+        out.text += piece;
+        const visible = piece.replace(/\s/g, '').length;
+        out.visible += visible;
+        if (bold) out.bold += visible;
+      }
+    } else if (tag !== null && CONTAINERS.has(tag)) {
+      collectRuns(childrenOf(node), out);
+    }
+  }
+}
+
+class BodyReader {
+  readonly lines: DraftLine[] = [];
+
+  constructor(private readonly definitions: DocxDefinitions) {}
+
+  blocks(nodes: XmlNode[]): void {
+    for (const node of nodes) {
+      const tag = tagOf(node);
+      if (tag === 'p') this.lines.push(...this.paragraph(node));
+      else if (tag === 'tbl') this.table(node);
+      else if (tag === 'sdt') this.blocks(childrenOf(childOf(node, 'sdtContent') ?? {}));
+      else if (tag === 'customXml') this.blocks(childrenOf(node));
+    }
+  }
+
+  private paragraph(node: XmlNode): DraftLine[] {
+    const pPr = childOf(node, 'pPr');
+    const styleId = pPr ? attrOf(childOf(pPr, 'pStyle') ?? {}, 'val') : undefined;
+    const ref = numberingRefOf(pPr) ?? (styleId === undefined ? undefined : this.definitions.styleNumbering(styleId));
+    const kind = ref ? this.definitions.listKind(ref) : null;
+    const collected: Collected = { text: '', visible: 0, bold: 0 };
+    collectRuns(childrenOf(node), collected);
+    const texts = collected.text.split('\n');
+    const heading = (styleId !== undefined && this.definitions.isHeadingStyle(styleId)) || (collected.visible > 0 && collected.bold === collected.visible);
+    const lines: DraftLine[] = texts.map((text) => ({ text }));
+    const first = lines[0]!;
+    if (kind !== null && ref && collected.visible > 0) first.list = { level: ref.level, kind };
+    if (heading && collected.visible > 0) for (const line of lines) line.heading = true;
+    lines[lines.length - 1]!.ends = true;
+    return lines;
+  }
+
+  /**
+   * A table's cells as groups of lines between blank lines: a row of short
+   * single-line cells is one group (name | title | state), otherwise each
+   * cell is one (a signature block per cell).
+   */
+  private table(node: XmlNode): void {
+    for (const row of childrenOf(node)) {
+      if (tagOf(row) !== 'tr') continue;
+      const cells = childrenOf(row)
+        .filter((cell) => tagOf(cell) === 'tc')
+        .map((cell) => {
+          const reader = new BodyReader(this.definitions);
+          reader.blocks(childrenOf(cell));
+          return reader.lines.map((l) => l.text.trim()).filter((text) => text !== '');
+        })
+        .filter((lines) => lines.length > 0);
+      const groups = cells.length >= 2 && cells.length <= 4 && cells.every((lines) => lines.length === 1) ? [cells.flat()] : cells;
+      for (const group of groups) {
+        this.lines.push({ text: '', ends: true });
+        for (const text of group) this.lines.push({ text, table: true, ends: true });
+      }
+    }
+    this.lines.push({ text: '', ends: true });
+  }
+}
+
+export async function docxLines(bytes: Uint8Array): Promise<DraftLine[]> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw corruptDocx();
+  }
+  const document = await readEntry(zip, 'word/document.xml');
+  if (!document) {
+    const mimetype = zip.file('mimetype') ? (await zip.file('mimetype')!.async('string')).trim() : '';
+    throw notWordDocument(mimetype);
+  }
+  const definitions = docxDefinitions(await readEntry(zip, 'word/styles.xml'), await readEntry(zip, 'word/numbering.xml'));
+  const body = findFirst(document, 'body');
+  if (!body) throw corruptDocx();
+  const reader = new BodyReader(definitions);
+  reader.blocks(childrenOf(body));
+  return reader.lines;
+}

@@ -1,0 +1,101 @@
+import type { DraftLine } from '../../shared/import/draftLine.ts';
+
+/**
+ * Plain text and Markdown into draft lines. Both are read the same way,
+ * because drafts typed as .txt use Markdown's habits anyway (`*Recognizing*`,
+ * `**Title**`, "- a)"): emphasis markers, escapes, links and heading marks
+ * are removed; `#` headings and lines wholly in bold are headings; list
+ * items ("1.", "-", "*", "•") lose their marker and get a level from their
+ * indentation. Typed clause numbers that are not Markdown list markers
+ * ("1)", "(a)", "IV.") stay in the text for the recogniser.
+ */
+
+const BULLET = /^([-*+•‣◦–—])\s+(.*)$/u;
+// Three digits at most, as in shared/import/markers.ts: "2023. The …" is a wrapped year.
+const ORDERED = /^(\d{1,3})[.)]\s+(.*)$/u;
+const ATX_HEADING = /^#{1,6}\s+(.*?)(?:\s+#+)?\s*$/u;
+const SETEXT_H1 = /^=+\s*$/u;
+const RULE = /^([-*_])(?:\s*\1){2,}\s*$/u;
+const WHOLLY_BOLD = /^(\*\*|__)(?=\S)(.+?)(?<=\S)\1$/u;
+const ESCAPED = /\\([\\`*_{}[\]()#+\-.!|>~"'])/gu;
+const PLACEHOLDER = '\u0000';
+
+function indentOf(raw: string): number {
+  let width = 0;
+  for (const ch of raw) {
+    if (ch === ' ') width += 1;
+    else if (ch === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+}
+
+/** Removes Markdown's inline markup; escaped characters stay as they are. */
+export function withoutInlineMarkup(text: string): string {
+  const escaped: string[] = [];
+  // Escaped characters wait behind a NUL (one a text line cannot hold: any is dropped first).
+  let out = text.replaceAll(PLACEHOLDER, '').replace(ESCAPED, (_all, ch: string) => {
+    escaped.push(ch);
+    return PLACEHOLDER;
+  });
+  out = out
+    .replace(/!\[([^\]]*)\]\([^)]*\)/gu, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/gu, '$1')
+    .replace(/`([^`]*)`/gu, '$1')
+    // Emphasis markers at the edge of a word; a lone "*" inside text stays.
+    .replace(/(^|[\s([{"“'«/-])(\*{1,3}|_{2,3})(?=\S)/gu, '$1')
+    .replace(/(?<=\S)(\*{1,3}|_{2,3})(?=$|[\s)\]}"”'».,;:!?/-])/gu, '');
+  let k = 0;
+  return out.replaceAll(PLACEHOLDER, () => escaped[k++] ?? '');
+}
+
+export function textLines(text: string): DraftLine[] {
+  const raw = text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
+  const lines: DraftLine[] = [];
+  const indents: number[] = [];
+  let afterBlank = true;
+  for (const rawLine of raw) {
+    let body = rawLine.trim();
+    const indent = indentOf(rawLine);
+    if (body === '') {
+      lines.push({ text: '' });
+      afterBlank = true;
+      continue;
+    }
+    if (SETEXT_H1.test(body) && lines.length > 0 && lines[lines.length - 1]!.text !== '') {
+      lines[lines.length - 1]!.heading = true;
+      lines.push({ text: '' });
+      afterBlank = true;
+      continue;
+    }
+    if (RULE.test(body)) {
+      lines.push({ text: '' });
+      afterBlank = true;
+      continue;
+    }
+    // Quote marks and a hard line break ("\" at the end) say nothing about the text.
+    body = body.replace(/^(?:>\s?)+/u, '').replace(/\\$/u, '').trimEnd();
+    const line: DraftLine = { text: '' };
+    const heading = ATX_HEADING.exec(body);
+    if (heading) {
+      body = heading[1]!;
+      line.heading = true;
+    } else if (WHOLLY_BOLD.test(body)) {
+      line.heading = true;
+    }
+    const bullet = line.heading ? null : BULLET.exec(body);
+    const ordered = line.heading || bullet ? null : ORDERED.exec(body);
+    if (bullet || ordered) {
+      while (indents.length > 0 && indents[indents.length - 1]! > indent) indents.pop();
+      if (indents.length === 0 || indents[indents.length - 1]! < indent) indents.push(indent);
+      line.list = { level: indents.length - 1, kind: bullet ? 'bullet' : 'number' };
+      body = (bullet ? bullet[2] : ordered![2])!;
+    } else if (indent === 0 && afterBlank) {
+      indents.length = 0;
+    }
+    line.text = withoutInlineMarkup(body).trim();
+    lines.push(line);
+    afterBlank = false;
+  }
+  return lines;
+}

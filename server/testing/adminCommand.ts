@@ -1,0 +1,30 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+
+/**
+ * The admin command, run exactly as documented: `npm run admin -- …` from
+ * the project folder, as a separate process, with DATA_DIR in the environment.
+ */
+export const PROJECT = path.resolve(import.meta.dirname, '../..');
+
+export interface AdminRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function admin(dataDir: string, args: string[], extraEnv: Record<string, string> = {}): Promise<AdminRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, ...extraEnv };
+  // What a person types in a shell: the project's .npmrc decides how quiet
+  // npm is, not the log level of an npm that happens to run these tests.
+  delete env.npm_config_loglevel;
+  for (const name of ['PORT', 'HOST', 'PUBLIC_URL', 'DURABILITY', 'MAX_MESSAGE_BYTES', 'IDLE_UNLOAD_SECONDS']) {
+    if (!(name in extraEnv)) delete env[name];
+  }
+  return new Promise((resolve) => {
+    execFile('npm', ['run', 'admin', '--', ...args], { cwd: PROJECT, env, timeout: 20_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

@@ -1,0 +1,27 @@
+/**
+ * One line of a draft as a file reader hands it to the recogniser
+ * (recognise.ts): its text, with the markup of the file format removed, and
+ * what the format says about it that the text alone does not.
+ */
+export type ListKind = 'number' | 'letter' | 'roman' | 'bullet';
+
+export interface DraftLine {
+  text: string;
+  /**
+   * An automatic list item (Word numbering, a Markdown list): its nesting
+   * level (0 at the top) and the kind of number it shows. The number itself
+   * is not in `text`.
+   */
+  list?: { level: number; kind: ListKind };
+  /** The line ends a paragraph of the file (a Word paragraph): it is never joined with the next line. */
+  ends?: boolean;
+  /** Set apart as a heading: Markdown `#`, a Word Title or Heading style, a line wholly in bold. */
+  heading?: boolean;
+  /** Comes from a table cell (Word): signature pages are often tables. */
+  table?: boolean;
+}
+
+/** Lines of plain text, nothing known about them but their text: what the recogniser's tests start from. */
+export function plainLines(text: string): DraftLine[] {
+  return text.split(/\r\n|\r|\n/).map((line) => ({ text: line }));
+}
