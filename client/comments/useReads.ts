@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { lastActivityByOthers, type Thread } from '../../shared/comments/thread.ts';
 import { commentsApi } from './commentsApi.ts';
 
@@ -22,10 +22,14 @@ export function useReads(declarationId: string, me: string): { reads: ReadonlyMa
       live = false;
     };
   }, [declarationId]);
+  const readsRef = useRef(reads);
+  readsRef.current = reads;
   const markRead = useCallback(
     (thread: Thread) => {
       const upTo = lastActivityByOthers(thread, me);
-      setReads((known) => ((known.get(thread.id) ?? 0) >= upTo ? known : new Map(known).set(thread.id, upTo)));
+      // Already read up to its last word: nothing to tell the server.
+      if (readsRef.current.has(thread.id) && readsRef.current.get(thread.id)! >= upTo) return;
+      setReads((known) => ((known.get(thread.id) ?? 0) >= upTo && known.has(thread.id) ? known : new Map(known).set(thread.id, upTo)));
       commentsApi.markRead(declarationId, thread.id).catch(() => undefined);
     },
     [declarationId, me],

@@ -43,6 +43,15 @@ export function useSettings(doc: Y.Doc): DeclarationSettings {
 /** How long typing may go on before anchors are looked up again: a keystroke should not cost a walk over every clause. */
 const ANCHOR_DELAY_MS = 120;
 
+function sameAnchors(a: Map<string, CommentAnchor>, b: Map<string, CommentAnchor>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, anchor] of a) {
+    const other = b.get(id);
+    if (!other || other.clauseId !== anchor.clauseId || other.text !== anchor.text) return false;
+  }
+  return true;
+}
+
 /** Where each thread's passage is in the text now, recomputed shortly after the text changes. */
 export function useAnchors(doc: Y.Doc): Map<string, CommentAnchor> {
   const [anchors, setAnchors] = useState(() => commentAnchors(doc));
@@ -51,7 +60,10 @@ export function useAnchors(doc: Y.Doc): Map<string, CommentAnchor> {
     const update = () => {
       timer ??= setTimeout(() => {
         timer = null;
-        setAnchors(commentAnchors(doc));
+        const next = commentAnchors(doc);
+        // Typing changes the document all the time, anchors rarely: keep the
+        // same map unless they moved, so that clause rows need not re-render.
+        setAnchors((current) => (sameAnchors(current, next) ? current : next));
       }, ANCHOR_DELAY_MS);
     };
     doc.on('update', update);

@@ -9,7 +9,7 @@ import Text from '@tiptap/extension-text';
 import { Placeholder } from '@tiptap/extensions';
 import type { Slice } from '@tiptap/pm/model';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { ParticipantInfo } from '../../shared/roles.ts';
@@ -131,7 +131,9 @@ export function RichEditor(props: RichEditorProps) {
     [editor, beforeRemoteChange],
   );
 
-  useEffect(() => {
+  // A layout effect: a clause just added by a click takes the caret in the
+  // same commit, before the keys typed right after the click are dispatched.
+  useLayoutEffect(() => {
     if (!props.registerFocus) return;
     return props.registerFocus({
       focus: (target: FocusTarget) => focusEditor(editor, target),

@@ -15,6 +15,12 @@ function compute(doc: Y.Doc): Map<string, DraftingCheck[]> {
   return byClause;
 }
 
+function sameWarnings(a: Map<string, DraftingCheck[]>, b: Map<string, DraftingCheck[]>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, checks] of a) if (b.get(id)?.join() !== checks.join()) return false;
+  return true;
+}
+
 /** The drafting checks of every clause (shared/drafting/checks.ts), kept up to date shortly after each change. */
 export function useDraftingWarnings(doc: Y.Doc): Map<string, DraftingCheck[]> {
   const [warnings, setWarnings] = useState(() => compute(doc));
@@ -24,7 +30,9 @@ export function useDraftingWarnings(doc: Y.Doc): Map<string, DraftingCheck[]> {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
-        setWarnings(compute(doc));
+        const next = compute(doc);
+        // The same remarks as before: keep the map, so that clause rows need not re-render.
+        setWarnings((current) => (sameWarnings(current, next) ? current : next));
       }, CHECK_DELAY_MS);
     };
     doc.on('update', update);
