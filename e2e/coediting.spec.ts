@@ -81,6 +81,27 @@ test.describe('two delegations co-editing', () => {
     await expect.poll(() => labels(b)).toEqual(['PP1:Recognizing the first,', 'OP1:One;', 'OP1(a):Item Two;', 'OP2:Inserted;', 'OP3:Three.']);
   });
 
+  test('EDIT8: Backspace and Delete take one letter each, also right next to another delegation\'s caret', async ({ browser, delegations: { chile, peru } }) => {
+    const a = await openAs(browser, chile);
+    await a.getByTestId('add-operative').click();
+    await a.keyboard.type('Decide to meet again;');
+    const b = await openAs(browser, peru);
+    await expect.poll(() => texts(b)).toEqual(['Decide to meet again;']);
+    // Peru's caret waits at the end of "again", in view of Chile.
+    await editor(b, 'OP1').click();
+    await b.keyboard.press('End');
+    await b.keyboard.press('ArrowLeft');
+    await expect(clause(a, 'OP1').locator('.collaboration-carets__caret')).toHaveCount(1);
+    // Chile deletes from the end, through Peru's caret, and forward from the start.
+    await editor(a, 'OP1').click();
+    await a.keyboard.press('End');
+    for (let i = 0; i < 'again;'.length; i++) await a.keyboard.press('Backspace');
+    await expect.poll(async () => (await texts(a))[0]).toBe('Decide to meet ');
+    await a.keyboard.press('Home');
+    for (let i = 0; i < 'Decide '.length; i++) await a.keyboard.press('Delete');
+    await expect.poll(() => texts(b)).toEqual(['to meet ']);
+  });
+
   test('EDIT5: pasting several paragraphs makes several clauses; Enter in the middle splits a clause', async ({ browser, delegations: { chile } }) => {
     const a = await openAs(browser, chile);
     await a.getByTestId('add-operative').click();

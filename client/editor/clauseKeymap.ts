@@ -1,4 +1,4 @@
-import { Extension } from '@tiptap/core';
+import { Extension, type Editor } from '@tiptap/core';
 import type { RichText } from '../../shared/richText.ts';
 import { readSelectionFromPage } from './domSelection.ts';
 import { richTextOfContent } from './richTextOfNode.ts';
@@ -21,6 +21,40 @@ export interface ClauseKeyActions {
   move(direction: 'up' | 'down', caret: number): boolean;
   leave(direction: 'previous' | 'next'): boolean;
   removeEmpty(): boolean;
+}
+
+const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+
+/**
+ * Backspace and Delete of one character, done by the editor rather than by
+ * the browser. Next to another delegation's caret (a widget that cannot be
+ * edited) Chromium's own deletion removes the widget instead of the letter;
+ * ProseMirror puts the widget back and the keystroke is lost. One character
+ * here is one grapheme: an accented letter or an emoji goes whole.
+ */
+function deleteCharacter(editor: Editor, direction: 'backward' | 'forward'): boolean {
+  readSelectionFromPage(editor.view);
+  const { selection } = editor.state;
+  if (!selection.empty) return false;
+  const $caret = selection.$from;
+  const text = $caret.parent.textContent;
+  const at = $caret.parentOffset;
+  // Only where the paragraph is plain text up to the caret (it always is here); otherwise the browser decides.
+  if (text.length !== $caret.parent.content.size) return false;
+  let length: number;
+  if (direction === 'backward') {
+    if (at === 0) return false;
+    const before = text.slice(Math.max(0, at - 32), at);
+    const parts = graphemes ? [...graphemes.segment(before)] : [{ segment: before.slice(-1) }];
+    length = parts[parts.length - 1]!.segment.length;
+    editor.view.dispatch(editor.state.tr.delete(selection.from - length, selection.from).scrollIntoView());
+  } else {
+    if (at >= text.length) return false;
+    const after = text.slice(at, at + 32);
+    length = graphemes ? [...graphemes.segment(after)][0]!.segment.length : 1;
+    editor.view.dispatch(editor.state.tr.delete(selection.from, selection.from + length).scrollIntoView());
+  }
+  return true;
 }
 
 export interface ClauseKeymapOptions {
@@ -60,7 +94,9 @@ export const ClauseKeymap = Extension.create<ClauseKeymapOptions>({
       'Alt-ArrowDown': ({ editor }) => act((actions) => actions.move('down', editor.state.selection.from), false),
       ArrowUp: ({ editor }) => editor.view.endOfTextblock('up') && act((actions) => actions.leave('previous'), false),
       ArrowDown: ({ editor }) => editor.view.endOfTextblock('down') && act((actions) => actions.leave('next'), false),
-      Backspace: ({ editor }) => editor.state.doc.textContent === '' && act((actions) => actions.removeEmpty(), false),
+      Backspace: ({ editor }) =>
+        (editor.state.doc.textContent === '' && act((actions) => actions.removeEmpty(), false)) || deleteCharacter(editor, 'backward'),
+      Delete: ({ editor }) => deleteCharacter(editor, 'forward'),
       Escape: ({ editor }) => {
         editor.commands.blur();
         return true;
