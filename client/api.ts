@@ -15,20 +15,31 @@ export class ApiError extends Error {
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** GET without a body, POST with one, unless `method` says otherwise. */
-export async function api<T>(declarationId: string, path: string, body?: unknown, method?: Method): Promise<T> {
+/**
+ * One call to the server, signed in by the session cookie. Answers the
+ * response when it is a success; a network failure or a refusal becomes an
+ * ApiError carrying the server's words.
+ */
+export async function request(url: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(`/api/declarations/${encodeURIComponent(declarationId)}${path}`, {
-      method: method ?? (body === undefined ? 'GET' : 'POST'),
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(url, { credentials: 'same-origin', ...init });
   } catch {
     throw new ApiError(0, 'network', 'the server cannot be reached. Check the connection and try again.');
   }
-  const payload = (await response.json().catch(() => ({}))) as { error?: { id: string; message: string } };
-  if (!response.ok) throw new ApiError(response.status, payload.error?.id ?? 'unknown', payload.error?.message ?? `the server answered ${response.status}.`);
-  return payload as T;
+  if (!response.ok) {
+    const payload = (await response.json().catch(() => ({}))) as { error?: { id: string; message: string } };
+    throw new ApiError(response.status, payload.error?.id ?? 'unknown', payload.error?.message ?? `the server answered ${response.status}.`);
+  }
+  return response;
+}
+
+/** A JSON route of a declaration: GET without a body, POST with one, unless `method` says otherwise. */
+export async function api<T>(declarationId: string, path: string, body?: unknown, method?: Method): Promise<T> {
+  const response = await request(`/api/declarations/${encodeURIComponent(declarationId)}${path}`, {
+    method: method ?? (body === undefined ? 'GET' : 'POST'),
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await response.json().catch(() => ({}))) as T;
 }

@@ -74,18 +74,23 @@ export function buildOutline(clauses: Clause[]): Outline {
   };
 }
 
-/** Every node in reading order, sub-items right after their paragraph. */
-export function flattenOutline(outline: Outline): OutlineNode[] {
-  const out: OutlineNode[] = [];
-  const walk = (nodes: OutlineNode[]) => {
+/** Every item of a preamble and an operative part in reading order, sub-items right after their paragraph. */
+export function inReadingOrder<T extends { children: T[] }>(parts: { preamble: T[]; operative: T[] }): T[] {
+  const out: T[] = [];
+  const walk = (nodes: T[]) => {
     for (const n of nodes) {
       out.push(n);
       walk(n.children);
     }
   };
-  walk(outline.preamble);
-  walk(outline.operative);
+  walk(parts.preamble);
+  walk(parts.operative);
   return out;
+}
+
+/** Every node in reading order, sub-items right after their paragraph. */
+export function flattenOutline(outline: Outline): OutlineNode[] {
+  return inReadingOrder(outline);
 }
 
 /** The node's siblings (including itself), in order. */

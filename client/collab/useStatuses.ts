@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { readClauseStatus, type ClauseStatus } from '../../shared/clauseStatus.ts';
 import { ROOT } from '../../shared/document/names.ts';
+import { useRootMap } from './useRootMap.ts';
 
-function read(doc: Y.Doc): Map<string, ClauseStatus> {
+function read(map: Y.Map<unknown>): Map<string, ClauseStatus> {
   const statuses = new Map<string, ClauseStatus>();
-  doc.getMap<unknown>(ROOT.status).forEach((value, id) => {
+  map.forEach((value, id) => {
     const status = readClauseStatus(value);
     if (status) statuses.set(id, status);
   });
@@ -14,13 +14,5 @@ function read(doc: Y.Doc): Map<string, ClauseStatus> {
 
 /** Each clause's status as the server mirrors it (a clause without one is open). */
 export function useStatuses(doc: Y.Doc): Map<string, ClauseStatus> {
-  const [statuses, setStatuses] = useState(() => read(doc));
-  useEffect(() => {
-    const map = doc.getMap(ROOT.status);
-    const update = () => setStatuses(read(doc));
-    map.observe(update);
-    update();
-    return () => map.unobserve(update);
-  }, [doc]);
-  return statuses;
+  return useRootMap(doc, ROOT.status, read);
 }

@@ -4,10 +4,11 @@ import { readSettings, type DeclarationSettings } from '../../shared/comments/se
 import { readThread, type Thread } from '../../shared/comments/thread.ts';
 import { commentAnchors, type CommentAnchor } from '../../shared/document/commentMark.ts';
 import { ROOT } from '../../shared/document/names.ts';
+import { useRootMap } from '../collab/useRootMap.ts';
 
-function readThreads(doc: Y.Doc): Map<string, Thread> {
+function readThreads(map: Y.Map<unknown>): Map<string, Thread> {
   const threads = new Map<string, Thread>();
-  doc.getMap<unknown>(ROOT.comments).forEach((value, id) => {
+  map.forEach((value, id) => {
     const thread = readThread(value);
     if (thread) threads.set(id, thread);
   });
@@ -16,28 +17,12 @@ function readThreads(doc: Y.Doc): Map<string, Thread> {
 
 /** The threads as the server mirrors them, live. */
 export function useThreads(doc: Y.Doc): Map<string, Thread> {
-  const [threads, setThreads] = useState(() => readThreads(doc));
-  useEffect(() => {
-    const map = doc.getMap(ROOT.comments);
-    const update = () => setThreads(readThreads(doc));
-    map.observe(update);
-    update();
-    return () => map.unobserve(update);
-  }, [doc]);
-  return threads;
+  return useRootMap(doc, ROOT.comments, readThreads);
 }
 
 /** The declaration's settings as the server mirrors them, live. */
 export function useSettings(doc: Y.Doc): DeclarationSettings {
-  const [settings, setSettings] = useState(() => readSettings(doc.getMap(ROOT.settings)));
-  useEffect(() => {
-    const map = doc.getMap(ROOT.settings);
-    const update = () => setSettings(readSettings(map));
-    map.observe(update);
-    update();
-    return () => map.unobserve(update);
-  }, [doc]);
-  return settings;
+  return useRootMap(doc, ROOT.settings, readSettings);
 }
 
 /** How long typing may go on before anchors are looked up again: a keystroke should not cost a walk over every clause. */

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { changeKind, draftOfRows, editText, mergeWithPrevious, rowsOfDraft, splitAt, type DraftRow, type RowKind } from '../../shared/import/draftRows.ts';
 import type { ParsedDraft } from '../../shared/import/parsedDraft.ts';
-import { ApiError } from '../api.ts';
+import { request } from '../api.ts';
 import { t } from '../i18n.ts';
 
 /**
@@ -15,15 +15,7 @@ type Heading = Omit<ParsedDraft, 'preamble' | 'operative'>;
 const ACCEPT = '.docx,.md,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain';
 
 async function post<T>(url: string, body: BodyInit, headers: Record<string, string>): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(url, { method: 'POST', credentials: 'same-origin', headers, body });
-  } catch {
-    throw new ApiError(0, 'network', 'the server cannot be reached. Check the connection and try again.');
-  }
-  const payload = (await response.json().catch(() => ({}))) as { error?: { id: string; message: string } };
-  if (!response.ok) throw new ApiError(response.status, payload.error?.id ?? 'unknown', payload.error?.message ?? `the server answered ${response.status}.`);
-  return payload as T;
+  return (await (await request(url, { method: 'POST', headers, body })).json()) as T;
 }
 
 export function ImportDialog({ declarationId, onClose }: { declarationId: string; onClose(): void }) {

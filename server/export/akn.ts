@@ -1,6 +1,6 @@
 import { letter, roman } from '../../shared/numbering.ts';
-import type { RichText } from '../../shared/richText.ts';
-import { describeRefusal, describeStatus, plainText, type ExportClause, type ExportInput, type ExportVariant } from './exportInput.ts';
+import { toPlainText, type RichText } from '../../shared/richText.ts';
+import { describeRefusal, describeStatus, readingOrder, type ExportClause, type ExportInput, type ExportVariant } from './exportInput.ts';
 import { asciiSlug } from './fileName.ts';
 
 /**
@@ -113,7 +113,7 @@ function identification(input: ExportInput): string[] {
   const date = input.generatedAt.toISOString().slice(0, 10);
   const language = LANGUAGES[input.language] ?? input.language;
   // No single state issues a conference declaration: "int" (international) stands in the country's place.
-  const work = `/akn/int/statement/declaration/${date}/${asciiSlug(plainText(input.meta.title))}`;
+  const work = `/akn/int/statement/declaration/${date}/${asciiSlug(toPlainText(input.meta.title))}`;
   const expression = `${work}/${language}@${date}`;
   // The conference is the author of the text; Consenso made this file.
   const common = (uri: string, self: string, author: string) => [
@@ -126,7 +126,7 @@ function identification(input: ExportInput): string[] {
     ...block('FRBRWork', {}, [
       ...common(work, `${work}/!main`, '#conference'),
       empty('FRBRcountry', { value: 'int' }),
-      empty('FRBRname', { value: plainText(input.meta.title) }),
+      empty('FRBRname', { value: toPlainText(input.meta.title) }),
     ]),
     ...block('FRBRExpression', {}, [...common(expression, `${expression}/!main`, '#conference'), empty('FRBRlanguage', { language })]),
     ...block('FRBRManifestation', {}, [...common(`${expression}.akn`, `${expression}/!main.xml`, '#consenso'), empty('FRBRformat', { value: 'application/akn+xml' })]),
@@ -135,7 +135,7 @@ function identification(input: ExportInput): string[] {
 
 function references(input: ExportInput, context: Context): string[] {
   const items = [
-    empty('TLCOrganization', { eId: 'conference', href: '/ontology/organization/conference', showAs: plainText(input.meta.conference) || 'Conference' }),
+    empty('TLCOrganization', { eId: 'conference', href: '/ontology/organization/conference', showAs: toPlainText(input.meta.conference) || 'Conference' }),
     empty('TLCOrganization', { eId: 'consenso', href: '/ontology/organization/consenso', showAs: 'Consenso' }),
   ];
   items.push(empty('TLCRole', { eId: 'author', href: '/ontology/role/author', showAs: 'Author' }));
@@ -153,15 +153,7 @@ function references(input: ExportInput, context: Context): string[] {
 
 /** One editorial note per clause: its label and status, and the changes refused on it, marked as not applied. */
 function notes(input: ExportInput): string[] {
-  const all: ExportClause[] = [];
-  const walk = (clauses: ExportClause[]) => {
-    for (const clause of clauses) {
-      all.push(clause);
-      walk(clause.children);
-    }
-  };
-  walk(input.preamble);
-  walk(input.operative);
+  const all = readingOrder(input);
   if (all.length === 0) return [];
   return block(
     'notes',

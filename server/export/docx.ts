@@ -19,7 +19,7 @@ import {
   type IParagraphStyleOptions,
 } from 'docx';
 import type { Signatory } from '../../shared/declaration.ts';
-import type { RichText } from '../../shared/richText.ts';
+import { toPlainText, type RichText } from '../../shared/richText.ts';
 import {
   describeCounts,
   describeRefusal,
@@ -27,7 +27,6 @@ import {
   formatTime,
   NEGOTIATION_NOTICE,
   negotiationHeading,
-  plainText,
   type ExportClause,
   type ExportInput,
   type ExportVariant,
@@ -233,11 +232,11 @@ export function buildDocx(input: ExportInput, variant: ExportVariant): Document 
   if (input.signatories.length > 0) {
     body.push(new Paragraph({ pageBreakBefore: true, spacing: { after: 0 } }), signatureTable(input.signatories));
   }
-  const title = plainText(meta.title).trim() || 'Declaration';
+  const title = toPlainText(meta.title).trim() || 'Declaration';
   return new Document({
     creator: 'Consenso',
     title: variant === 'negotiation' ? `${title} (working text)` : title,
-    description: plainText(meta.subtitle),
+    description: toPlainText(meta.subtitle),
     styles: {
       default: {
         document: { run: { font: FONT, size: 24 }, paragraph: { spacing: { after: 120 } } },

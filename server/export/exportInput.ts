@@ -1,11 +1,11 @@
 import type * as Y from 'yjs';
-import { readClauseStatus, type ClauseStatus, type StatusCounts } from '../../shared/clauseStatus.ts';
+import { countStatuses, readClauseStatus, type ClauseStatus, type StatusCounts } from '../../shared/clauseStatus.ts';
 import type { ClauseKind } from '../../shared/clauseKind.ts';
 import { META_FIELDS, type Declaration, type Meta, type Signatory } from '../../shared/declaration.ts';
 import { ROOT } from '../../shared/document/names.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { numberClauses } from '../../shared/numbering.ts';
-import { buildOutline, type OutlineNode } from '../../shared/outline.ts';
+import { buildOutline, inReadingOrder, type OutlineNode } from '../../shared/outline.ts';
 import { readRefusedChange, type RefusedChange } from '../../shared/refusedChange.ts';
 import type { RichText, Run } from '../../shared/richText.ts';
 
@@ -152,25 +152,13 @@ export function readExportInput(doc: Y.Doc, generatedAt: Date): ExportInput {
 
 /** Every clause in reading order: preambular paragraphs, then each operative paragraph followed by its sub-items. */
 export function readingOrder(input: ExportInput): ExportClause[] {
-  const out: ExportClause[] = [];
-  const walk = (clauses: ExportClause[]) => {
-    for (const clause of clauses) {
-      out.push(clause);
-      walk(clause.children);
-    }
-  };
-  walk(input.preamble);
-  walk(input.operative);
-  return out;
+  return inReadingOrder(input);
 }
 
-export function countStatuses(input: ExportInput): StatusCounts {
-  const counts: StatusCounts = { open: 0, 'ad-ref': 0, agreed: 0 };
-  for (const clause of readingOrder(input)) counts[clause.status?.state ?? 'open']++;
-  return counts;
+export function countClauseStatuses(input: ExportInput): StatusCounts {
+  const statuses = new Map(readingOrder(input).map((clause) => [clause.id, clause.status ?? undefined]));
+  return countStatuses([...statuses.keys()], (id) => statuses.get(id));
 }
-
-export const plainText = (text: RichText): string => text.map((run) => run.text).join('');
 
 /** "2023-09-11 14:05 UTC": the same on every server, whatever its time zone. */
 export function formatTime(ms: number): string {
@@ -217,6 +205,6 @@ export const NEGOTIATION_NOTICE = 'Each clause is preceded by its label and stat
 
 /** The status counts as one line: "3 open · 2 ad ref · 20 agreed". */
 export function describeCounts(input: ExportInput): string {
-  const counts = countStatuses(input);
+  const counts = countClauseStatuses(input);
   return `${counts.open} open · ${counts['ad-ref']} ad ref · ${counts.agreed} agreed`;
 }

@@ -1,5 +1,5 @@
-import type { RichText } from '../../shared/richText.ts';
-import { describeCounts, describeRefusal, describeStatus, NEGOTIATION_NOTICE, negotiationHeading, plainText, type ExportClause, type ExportInput, type ExportVariant } from './exportInput.ts';
+import { toPlainText, type RichText } from '../../shared/richText.ts';
+import { describeCounts, describeRefusal, describeStatus, NEGOTIATION_NOTICE, negotiationHeading, type ExportClause, type ExportInput, type ExportVariant } from './exportInput.ts';
 
 /**
  * One standalone, printable HTML page: inline CSS (serif, A4 margins, the
@@ -84,7 +84,7 @@ function clauseHtml(clause: ExportClause, variant: ExportVariant): string {
 
 export function renderHtml(input: ExportInput, variant: ExportVariant): string {
   const { meta } = input;
-  const title = plainText(meta.title).trim() || 'Declaration';
+  const title = toPlainText(meta.title).trim() || 'Declaration';
   const parts: string[] = [];
   if (variant === 'negotiation') {
     parts.push(

@@ -1,5 +1,5 @@
-import type { RichText } from '../../shared/richText.ts';
-import { describeCounts, describeRefusal, describeStatus, NEGOTIATION_NOTICE, negotiationHeading, plainText, type ExportClause, type ExportInput, type ExportVariant } from './exportInput.ts';
+import { toPlainText, type RichText } from '../../shared/richText.ts';
+import { describeCounts, describeRefusal, describeStatus, NEGOTIATION_NOTICE, negotiationHeading, type ExportClause, type ExportInput, type ExportVariant } from './exportInput.ts';
 
 /**
  * Markdown (CommonMark): the title as a heading, italics as `*…*`, the
@@ -87,7 +87,7 @@ export function renderMarkdown(input: ExportInput, variant: ExportVariant): stri
   }
   add(inlineMarkdown(meta.conference));
   // A heading's trailing #s would be read as its closing sequence.
-  if (plainText(meta.title).trim() !== '') add(`# ${inlineMarkdown(meta.title).replace(/(?<!\\)#+\s*$/, (end) => end.replace(/#/g, '\\#'))}`);
+  if (toPlainText(meta.title).trim() !== '') add(`# ${inlineMarkdown(meta.title).replace(/(?<!\\)#+\s*$/, (end) => end.replace(/#/g, '\\#'))}`);
   add(inlineMarkdown(meta.subtitle));
   add(inlineMarkdown(meta.chapeau));
   for (const clause of input.preamble) {
@@ -96,7 +96,7 @@ export function renderMarkdown(input: ExportInput, variant: ExportVariant): stri
   }
   add(inlineMarkdown(meta.formula));
   for (const clause of input.operative) add(listItem(clause, '', variant).join('\n'));
-  if (plainText(meta.note).trim() !== '') add(`Note: ${inlineMarkdown(meta.note)}`);
+  if (toPlainText(meta.note).trim() !== '') add(`Note: ${inlineMarkdown(meta.note)}`);
   if (input.signatories.length > 0) {
     add('---');
     for (const s of input.signatories) {

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Signatory } from '../../shared/declaration.ts';
-import type { RichText, Run } from '../../shared/richText.ts';
+import { toPlainText, type RichText, type Run } from '../../shared/richText.ts';
 import {
   describeCounts,
   describeRefusal,
@@ -8,7 +8,6 @@ import {
   formatTime,
   NEGOTIATION_NOTICE,
   negotiationHeading,
-  plainText,
   type ExportClause,
   type ExportInput,
   type ExportVariant,
@@ -214,7 +213,7 @@ export interface PdfOptions {
 
 export function renderPdf(input: ExportInput, variant: ExportVariant, options: PdfOptions = {}): Promise<Buffer> {
   const { meta } = input;
-  const title = plainText(meta.title).trim() || 'Declaration';
+  const title = toPlainText(meta.title).trim() || 'Declaration';
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -222,7 +221,7 @@ export function renderPdf(input: ExportInput, variant: ExportVariant, options: P
     compress: options.compress ?? true,
     info: {
       Title: variant === 'negotiation' ? `${title} (working text)` : title,
-      Author: plainText(meta.conference) || 'Consenso',
+      Author: toPlainText(meta.conference) || 'Consenso',
       Creator: 'Consenso',
       Producer: 'Consenso',
       CreationDate: input.generatedAt,

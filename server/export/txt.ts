@@ -1,10 +1,10 @@
+import { toPlainText } from '../../shared/richText.ts';
 import {
   describeCounts,
   describeRefusal,
   describeStatus,
   NEGOTIATION_NOTICE,
   negotiationHeading,
-  plainText,
   type ExportClause,
   type ExportInput,
   type ExportVariant,
@@ -47,7 +47,7 @@ function clauseLines(clause: ExportClause, variant: ExportVariant): string[] {
   const out: string[] = [];
   const indent = ' '.repeat(clause.depth * INDENT);
   if (variant === 'negotiation') out.push(`${indent}[${clause.label}] ${describeStatus(clause.status)}`);
-  const text = plainText(clause.body);
+  const text = toPlainText(clause.body);
   if (clause.marker === '') {
     out.push(...wrap(text, TXT_WIDTH, indent));
   } else {
@@ -78,12 +78,12 @@ export function renderTxt(input: ExportInput, variant: ExportVariant): string {
       '='.repeat(TXT_WIDTH),
     ]);
   }
-  add(centre(plainText(meta.conference)));
-  add(centre(plainText(meta.title)));
-  add(wrap(plainText(meta.subtitle), TXT_WIDTH));
-  add(wrap(plainText(meta.chapeau), TXT_WIDTH));
+  add(centre(toPlainText(meta.conference)));
+  add(centre(toPlainText(meta.title)));
+  add(wrap(toPlainText(meta.subtitle), TXT_WIDTH));
+  add(wrap(toPlainText(meta.chapeau), TXT_WIDTH));
   for (const clause of input.preamble) add(clauseLines(clause, variant));
-  add(wrap(plainText(meta.formula), TXT_WIDTH));
+  add(wrap(toPlainText(meta.formula), TXT_WIDTH));
   const walk = (clauses: ExportClause[]) => {
     for (const clause of clauses) {
       add(clauseLines(clause, variant));
@@ -91,7 +91,7 @@ export function renderTxt(input: ExportInput, variant: ExportVariant): string {
     }
   };
   walk(input.operative);
-  const note = plainText(meta.note);
+  const note = toPlainText(meta.note);
   if (note !== '') add(wrap(`Note: ${note}`, TXT_WIDTH));
   if (input.signatories.length > 0) {
     add(['-'.repeat(TXT_WIDTH)]);

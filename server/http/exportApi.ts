@@ -2,7 +2,8 @@ import type { Router } from 'express';
 import express from 'express';
 import type { Db } from '../db/database.ts';
 import { badRequest } from '../errors.ts';
-import { EXPORT_VARIANTS, plainText, readExportInput, type ExportVariant } from '../export/exportInput.ts';
+import { toPlainText } from '../../shared/richText.ts';
+import { EXPORT_VARIANTS, readExportInput, type ExportVariant } from '../export/exportInput.ts';
 import { contentDisposition, exportFileName } from '../export/fileName.ts';
 import { EXPORT_FORMATS, FORMATS, isExportFormat, renderExport } from '../export/formats.ts';
 import type { Rooms } from '../relay/rooms.ts';
@@ -35,7 +36,7 @@ export function exportRouter(deps: { db: Db; rooms: Rooms }): Router {
     const spec = FORMATS[format];
     response.set({
       'Content-Type': spec.contentType,
-      'Content-Disposition': contentDisposition(exportFileName(plainText(input.meta.title), spec.extension, variant)),
+      'Content-Disposition': contentDisposition(exportFileName(toPlainText(input.meta.title), spec.extension, variant)),
       // A working text changes by the minute and is not for shared caches.
       'Cache-Control': 'no-store',
     });
