@@ -132,13 +132,33 @@ export function openDatabase(dataDir: string, durability: 'normal' | 'full'): Db
   // First of all: the admin command may open the database while the server
   // runs (or starts); wait for a lock rather than fail, even for the pragmas below.
   db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
+  retryWhileBusy(() => db.pragma('journal_mode = WAL'));
   // WAL with NORMAL keeps every committed write through a crash of the
   // process; FULL adds an fsync per commit so it also survives a power cut.
   db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   migrate(db);
   return db;
+}
+
+/**
+ * Turning a new database to WAL needs it to itself for an instant, and
+ * SQLite answers BUSY at once there — the busy timeout does not apply — when
+ * another process (the admin command, say) opens it at the same moment.
+ * Try again for a few seconds, as the busy timeout would.
+ */
+const BUSY_RETRY_MS = 5000;
+function retryWhileBusy<T>(run: () => T): T {
+  const deadline = Date.now() + BUSY_RETRY_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return run();
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      Atomics.wait(pause, 0, 0, 20);
+    }
+  }
 }
 
 function migrate(db: Db): void {
