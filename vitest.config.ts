@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // real server (server/testing/testServer.ts). Browser tests are Playwright's (e2e/).
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'bench/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

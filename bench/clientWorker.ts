@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { PerformanceObserver } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -6,6 +6,7 @@ import { clausesMap } from '../shared/document/clauseEntry.ts';
 import { readClauses } from '../shared/document/clauseOps.ts';
 import { CLAUSE_FIELD } from '../shared/document/names.ts';
 import { exitWithParent, reply, type ClientSpec, type FromWorker, type ToWorker, type WorkerConnect, type WorkerStart } from './ipc.ts';
+import { watchLoopDelay } from './loopDelay.ts';
 import { marker, markersIn } from './marker.ts';
 import { measureFromUs, relayAt, stopUs } from './schedule.ts';
 
@@ -35,7 +36,7 @@ const disconnects = { ours: 0, plain: 0 };
 let malformed = 0;
 let started = false;
 /** Client-side load during the measured window: if it is high, latencies include queueing in the clients. */
-const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+const loopDelay = watchLoopDelay(10);
 let windowCpu = process.cpuUsage();
 let windowStart = process.hrtime.bigint();
 let gcMs = 0;
@@ -176,7 +177,7 @@ function start({ timeline }: WorkerStart): void {
     reply<FromWorker>({
       type: 'stopped',
       cpuPercent,
-      loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+      loopDelayP99Ms: loopDelay.p99Ms(),
       gcPercent: (gcMs / windowMs) * 100,
       gcMaxMs,
       heapMb: process.memoryUsage().heapUsed / 2 ** 20,

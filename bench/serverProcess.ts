@@ -1,4 +1,3 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -11,6 +10,7 @@ import { startServer } from '../server/server.ts';
 import { COLLAB_PATH } from '../shared/protocol.ts';
 import { writeSeed } from '../shared/document/writeSeed.ts';
 import { exitWithParent, reply, type FromServer, type ServerReady, type ServerStart, type ToServer } from './ipc.ts';
+import { watchLoopDelay } from './loopDelay.ts';
 import { markersIn } from './marker.ts';
 import { seed200 } from './seed200.ts';
 import { editKey, percentile } from './stats.ts';
@@ -107,7 +107,7 @@ let running: Running | null = null;
 let peakRss = process.memoryUsage().rss;
 let markCpu = process.cpuUsage();
 let markTime = process.hrtime.bigint();
-const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+const loopDelay = watchLoopDelay(5);
 
 setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -138,8 +138,8 @@ async function handle(message: ToServer): Promise<void> {
         elapsedMicros: Number((process.hrtime.bigint() - markTime) / 1000n),
         peakRssBytes: Math.max(peakRss, process.memoryUsage().rss),
         persisted: running?.persistedEdits() ?? null,
-        loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
-        loopDelayMaxMs: loopDelay.max / 1e6,
+        loopDelayP99Ms: loopDelay.p99Ms(),
+        loopDelayMaxMs: loopDelay.maxMs(),
         appends:
           running?.appendMs == null
             ? null

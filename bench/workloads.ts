@@ -22,6 +22,30 @@ export const WORKLOADS: Workload[] = [
 
 export type RelayKind = 'ours' | 'plain';
 
+/** Receipts a second of typing makes: every edit reaches every other delegation of its declaration. */
+export const receiptsPerSecond = (w: Workload): number => w.declarations * w.writers * w.rate * (w.delegations - 1);
+
+/**
+ * Each relay's p99 should rest on at least this many receipts (its slowest
+ * 1% then holds 200). A light workload makes few receipts a second, so it
+ * types for longer than BENCH_SECONDS, up to MAX_MEASURE_MS; otherwise a
+ * single stall of the machine decides its p99.
+ */
+export const MIN_RECEIPTS = 20_000;
+const MAX_MEASURE_MS = 120_000;
+
+export function measureMsFor(workload: Workload, settings: BenchSettings): number {
+  const neededMs = Math.ceil(MIN_RECEIPTS / receiptsPerSecond(workload)) * 1000;
+  return Math.max(settings.measureMs, Math.min(neededMs, MAX_MEASURE_MS));
+}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+  return value;
+}
+
 function seconds(raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
@@ -54,7 +78,7 @@ function pick(raw: string | undefined): { workloads: Workload[]; sections: Secti
 }
 
 export interface BenchSettings {
-  /** Measured typing time per relay and workload. */
+  /** Measured typing time per relay, at least (measureMsFor: lighter workloads type for longer). */
   measureMs: number;
   /** Length of one slice of load (schedule.ts). */
   sliceMs: number;
@@ -64,7 +88,7 @@ export interface BenchSettings {
   drainMs: number;
   /** …and at most this long when some are still missing (late is not lost). */
   maxDrainMs: number;
-  /** Client worker processes (the machine has 2 cores); BENCH_WORKERS overrides. */
+  /** Client worker processes; BENCH_WORKERS overrides. */
   workers: number;
   /** Late-joiner samples; the median is reported. */
   lateJoins: number;
@@ -72,6 +96,8 @@ export interface BenchSettings {
   profile: boolean;
   /** Extra Node flags for the client workers (BENCH_WORKER_FLAGS replaces them). */
   workerFlags: string[];
+  /** Nice value of the client workers, so that they yield the cores to the relays (BENCH_WORKER_NICE; 0 turns it off). */
+  workerNice: number;
   /** Goal: ours / plain at p50 and p99. */
   maxRatio: number;
   /** Which workloads to run (BENCH_ONLY=1,3 picks the first and the third); all by default. */
@@ -82,18 +108,22 @@ export interface BenchSettings {
 
 export function readSettings(env: Record<string, string | undefined> = process.env): BenchSettings {
   return {
-    measureMs: seconds(env.BENCH_SECONDS, 10) * 1000,
+    measureMs: seconds(env.BENCH_SECONDS, 30) * 1000,
     sliceMs: 1000,
     warmupSlices: 4,
     drainMs: 2000,
     maxDrainMs: 15_000,
-    workers: Number(env.BENCH_WORKERS ?? 2),
+    // Four workers of ~100 clients each rather than two of ~200: a worker's
+    // GC pause grows with its heap, and each pause delays every edit it
+    // receives meanwhile, for whichever relay had the load.
+    workers: integer('BENCH_WORKERS', env.BENCH_WORKERS, 4, 1, 32),
     lateJoins: 5,
     profile: env.BENCH_PROFILE === '1',
-    // Each worker holds ~200 documents of ~1 MB and takes thousands of
-    // messages a second: a larger young generation cuts its GC pauses, which
-    // would otherwise show up as latency of whichever relay had the load.
-    workerFlags: (env.BENCH_WORKER_FLAGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean),
+    // A young generation larger than the default cuts the number of
+    // scavenges, each of which would delay every edit waiting in the worker;
+    // measured on this machine, 16 MB gave shorter pauses than 64 MB.
+    workerFlags: (env.BENCH_WORKER_FLAGS ?? '--max-semi-space-size=16').split(' ').filter(Boolean),
+    workerNice: integer('BENCH_WORKER_NICE', env.BENCH_WORKER_NICE, 10, 0, 19),
     maxRatio: 1.3,
     ...pick(env.BENCH_ONLY),
   };
