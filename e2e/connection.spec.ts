@@ -30,6 +30,37 @@ test.describe('connection', () => {
     await expect(status(a)).toHaveAttribute('data-pending', '0');
   });
 
+  test('UI9: while edits are not yet on the server, closing the tab asks first; once they are saved it does not', async ({ browser, delegations: { chile } }) => {
+    const a = await openAs(browser, chile);
+    await a.getByTestId('add-operative').click();
+    await a.keyboard.type('Decide;');
+    await expect(status(a)).toContainText('All changes saved');
+
+    await a.context().setOffline(true);
+    await expect(status(a)).toHaveAttribute('data-state', 'offline');
+    await a.keyboard.type(' typed offline');
+    await expect(status(a)).toContainText(/will be sent when the connection returns/);
+    const dialog = a.waitForEvent('dialog');
+    await a.close({ runBeforeUnload: true });
+    const asked = await dialog;
+    expect(asked.type()).toBe('beforeunload');
+    await asked.dismiss(); // the delegate chooses to stay
+    expect(a.isClosed()).toBe(false);
+    expect(await texts(a)).toEqual(['Decide; typed offline']);
+
+    await a.context().setOffline(false);
+    await expect(status(a)).toContainText('All changes saved');
+    let askedAgain = false;
+    a.on('dialog', (d) => {
+      askedAgain = true;
+      void d.accept();
+    });
+    const closed = a.waitForEvent('close');
+    await a.close({ runBeforeUnload: true });
+    await closed;
+    expect(askedAgain).toBe(false);
+  });
+
   test('SYNC3 UI1: the server stops and comes back; pages reconnect by themselves and nothing is lost', async ({ browser, server, delegations: { chile, peru } }) => {
     const a = await openAs(browser, chile);
     const b = await openAs(browser, peru);

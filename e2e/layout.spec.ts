@@ -54,6 +54,57 @@ test.describe('the declaration on screen', () => {
     await expect(delegation.getByTestId('open-participants')).toHaveCount(0);
   });
 
+  test('UI2: with the whole plenary online the top bar stays one line on a laptop; its button lists everyone with their role', async ({ browser, server }) => {
+    // A plenary of its own: pages of earlier tests may still be in the demo.
+    const delegations = ['Bahamas', 'Barbados', 'Bolivia', 'Brazil', 'Chile', 'Colombia', 'Costa Rica', 'Ecuador', 'Guatemala', 'Guyana', 'Haiti', 'Mexico', 'Paraguay', 'Peru', 'Uruguay'];
+    const plenary = await server.createDeclaration('Plenary', { chair: 'Argentina', delegations, observers: ['Spain'], secretariat: 'Secretariat' });
+    const people = plenary.participants;
+    const chair = people.find((p) => p.role === 'chair')!;
+    // The 17 others join as stock clients; the server puts their names on them.
+    // (Each provider listens for the process's exit.)
+    process.setMaxListeners(Math.max(process.getMaxListeners(), people.length + 10));
+    const others = people.filter((p) => p !== chair).map((p) => {
+      const provider = new WebsocketProvider(server.baseUrl.replace('http', 'ws') + '/collab', plenary.id, new Y.Doc(), {
+        params: { token: p.token },
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      });
+      provider.awareness.setLocalStateField('user', { name: p.name });
+      return provider;
+    });
+    try {
+      const page = await openAs(browser, chair);
+      await page.setViewportSize({ width: 1366, height: 768 });
+      const summary = page.getByTestId('presence-summary');
+      await expect(summary).toHaveText('18 online');
+      await expect(page.getByTestId('presence-chip')).toHaveCount(0);
+      // One line: the title, the presence and the tools share a row.
+      const middle = async (testId: string) => {
+        const box = (await page.getByTestId(testId).boundingBox())!;
+        return box.y + box.height / 2;
+      };
+      const row = await middle('topbar-title');
+      for (const testId of ['presence-summary', 'status-counts', 'open-export', 'open-participants']) expect(Math.abs((await middle(testId)) - row)).toBeLessThan(8);
+
+      await summary.click();
+      await expect(summary).toHaveAttribute('aria-expanded', 'true');
+      const list = page.getByRole('dialog', { name: 'Who is here' });
+      await expect(list.getByTestId('presence-chip')).toHaveCount(18);
+      await expect(list.getByTestId('presence-chip').first()).toContainText('Argentina (you)Chair');
+      await expect(list.locator('[data-testid=presence-chip][data-name="Spain"]')).toContainText('Observer');
+      await page.keyboard.press('Escape');
+      await expect(list).toHaveCount(0);
+      await expect(summary).toBeFocused();
+
+      // As delegations leave, the names come back into the bar.
+      for (const provider of others.splice(3)) provider.destroy();
+      await expect(page.getByTestId('presence-chip')).toHaveCount(4);
+      await expect(summary).toHaveCount(0);
+    } finally {
+      for (const provider of others) provider.destroy();
+    }
+  });
+
   test('EDIT7: a 200-clause declaration opens with editors only for the clauses near the screen', async ({ browser, server }) => {
     const created = await server.createDeclaration('Long declaration', { chair: 'Argentina', delegations: ['Chile'] });
     const chile = created.participants.find((p) => p.name === 'Chile')!;

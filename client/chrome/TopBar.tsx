@@ -40,7 +40,7 @@ export function TopBar({
     <header className="topbar" ref={bar}>
       <div className="topbar__title">
         <span className="topbar__app">{t('app.name')}</span>
-        <span className="topbar__doc" data-testid="topbar-title">
+        <span className="topbar__doc" data-testid="topbar-title" title={title}>
           {title}
         </span>
       </div>
@@ -53,44 +53,46 @@ export function TopBar({
       </div>
       <ConnectionStatus status={status} />
       <Presence users={users} />
-      <button
-        type="button"
-        className={`button button--quiet topbar__comments${comments.open ? ' is-on' : ''}`}
-        onClick={comments.toggle}
-        aria-pressed={comments.open}
-        aria-label={t('comments.button', { unread: comments.unread, mentions: comments.unreadMentions })}
-        data-testid="open-comments"
-      >
-        {t('comments.title')}
-        {comments.unread > 0 && (
-          <span className="badge" data-testid="comments-unread">
-            {comments.unread}
-          </span>
-        )}
-        {comments.unreadMentions > 0 && (
-          <span className="badge badge--mention" data-testid="comments-mentions">
-            @{comments.unreadMentions}
-          </span>
-        )}
-      </button>
-      <div className="menu-anchor">
+      <div className="topbar__tools">
         <button
           type="button"
-          className={`button button--quiet${exportMenu.open ? ' is-on' : ''}`}
-          onClick={exportMenu.toggle}
-          aria-expanded={exportMenu.open}
-          aria-haspopup="dialog"
-          data-testid="open-export"
+          className={`button button--quiet topbar__comments${comments.open ? ' is-on' : ''}`}
+          onClick={comments.toggle}
+          aria-pressed={comments.open}
+          aria-label={t('comments.button', { unread: comments.unread, mentions: comments.unreadMentions })}
+          data-testid="open-comments"
         >
-          {t('export.open')}
+          {t('comments.title')}
+          {comments.unread > 0 && (
+            <span className="badge" data-testid="comments-unread">
+              {comments.unread}
+            </span>
+          )}
+          {comments.unreadMentions > 0 && (
+            <span className="badge badge--mention" data-testid="comments-mentions">
+              @{comments.unreadMentions}
+            </span>
+          )}
         </button>
-        {exportMenu.open && exportMenu.menu}
+        <div className="menu-anchor">
+          <button
+            type="button"
+            className={`button button--quiet${exportMenu.open ? ' is-on' : ''}`}
+            onClick={exportMenu.toggle}
+            aria-expanded={exportMenu.open}
+            aria-haspopup="dialog"
+            data-testid="open-export"
+          >
+            {t('export.open')}
+          </button>
+          {exportMenu.open && exportMenu.menu}
+        </div>
+        {onParticipants && (
+          <button type="button" className="button button--quiet" onClick={onParticipants} data-testid="open-participants">
+            {t('participants.open')}
+          </button>
+        )}
       </div>
-      {onParticipants && (
-        <button type="button" className="button button--quiet" onClick={onParticipants} data-testid="open-participants">
-          {t('participants.open')}
-        </button>
-      )}
     </header>
   );
 }

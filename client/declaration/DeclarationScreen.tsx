@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ParticipantInfo } from '../../shared/roles.ts';
 import { Collaboration } from '../collab/collaboration.ts';
 import { useCollabStatus } from '../collab/useCollabStatus.ts';
+import { useWarnBeforeLeaving } from '../collab/useWarnBeforeLeaving.ts';
 import { useFragmentText } from '../collab/useFragmentText.ts';
 import { usePresence, type PresentUser } from '../collab/usePresence.ts';
 import { FocusRegistry } from '../editor/focusRegistry.ts';
@@ -60,6 +61,7 @@ export function DeclarationScreen({ declarationId, me }: { declarationId: string
 
 function LiveDeclaration({ declarationId, collab, me }: { declarationId: string; collab: Collaboration; me: ParticipantInfo }) {
   const status = useCollabStatus(collab);
+  useWarnBeforeLeaving(status.pending > 0);
   const users = usePresence(collab.provider.awareness);
   const title = useTitle(collab);
   const [focus] = useState(() => new FocusRegistry());

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { DraftingCheck } from '../../shared/drafting/checks.ts';
+import { useDismiss } from '../chrome/useDismiss.ts';
 import { t } from '../i18n.ts';
 import { download } from './download.ts';
 
@@ -35,14 +36,7 @@ export function ExportMenu({
   const [variant, setVariant] = useState<ExportVariant>('clean');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    // Closes on a click elsewhere, as menus do.
-    const onDown = (event: MouseEvent) => {
-      if (box.current && !box.current.contains(event.target as Node) && !(event.target as HTMLElement).closest('[data-testid=open-export]')) onClose();
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [onClose]);
+  useDismiss(box, onClose, '[data-testid=open-export]');
 
   const run = async (format: ExportFormat) => {
     setState({ kind: 'busy', format });

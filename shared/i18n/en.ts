@@ -40,6 +40,7 @@ export const en = {
 
   'presence.label': 'Who is here',
   'presence.you': '{name} (you)',
+  'presence.online': '{count} online',
   'presence.editing': '{name} is editing',
 
   'part.preamble': 'Preamble',
