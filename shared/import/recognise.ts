@@ -254,12 +254,8 @@ class Recogniser {
   /** null: the line belongs to the heading; else where to go on from, in a later phase. */
   private headerLine(i: number): number | null {
     const line = this.lines[i]!;
-    if (opensOperativePart(line)) return this.enter('operative', i);
-    if (isFormula(line)) {
-      this.draft.formula = line.text;
-      return this.enter('operative', i + 1);
-    }
-    if (NOTE.test(line.text)) return this.enter('note', i);
+    const later = this.laterPart(line, i);
+    if (later !== null) return later;
     if (line.furniture) return null;
     const paragraph = this.paragraph(i, 'preamble', MAX_HEADER_LOOKAHEAD);
     if (!/[,;]/.test(lastMark(paragraph.text))) return null;
@@ -274,17 +270,24 @@ class Recogniser {
 
   private preambleLine(i: number): number {
     const line = this.lines[i]!;
+    const later = this.laterPart(line, i);
+    if (later !== null) return later;
+    const paragraph = this.paragraph(i, 'preamble');
+    // A section heading ("Preamble") is not a clause.
+    if (line.heading && paragraph.next === i + 1 && !/[,;.]/.test(lastMark(line.text))) return i + 1;
+    this.draft.preamble.push({ text: stripped(paragraph.text) });
+    return paragraph.next;
+  }
+
+  /** Where to go on from if the operative part, its formula or the note begins at this line; else null. */
+  private laterPart(line: Line, i: number): number | null {
     if (opensOperativePart(line)) return this.enter('operative', i);
     if (isFormula(line)) {
       this.draft.formula = line.text;
       return this.enter('operative', i + 1);
     }
     if (NOTE.test(line.text)) return this.enter('note', i);
-    const paragraph = this.paragraph(i, 'preamble');
-    // A section heading ("Preamble") is not a clause.
-    if (line.heading && paragraph.next === i + 1 && !/[,;.]/.test(lastMark(line.text))) return i + 1;
-    this.draft.preamble.push({ text: stripped(paragraph.text) });
-    return paragraph.next;
+    return null;
   }
 
   private operativeLine(i: number): number {
