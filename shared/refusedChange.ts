@@ -4,7 +4,20 @@
  * is agreed — here is your text". Written by the server only, into the
  * document's `refused` map.
  */
-export const REFUSAL_REASONS = ['agreed', 'role', 'server-only'] as const;
+export const REFUSAL_REASONS = [
+  /** The clause, or the paragraph it belongs to, is agreed (LOCK1–LOCK7). */
+  'agreed',
+  /** The author's role may not change this part (ROLE1, ROLE2). */
+  'role',
+  /** Only the server writes this part (LOCK4, COM4). */
+  'server-only',
+  /** The write does not fit the document model: a bad kind, order or parent, a body that is not one paragraph, an unknown field (STRUCT1). */
+  'structure',
+  /** The clause or field would be longer than the limit (STRUCT1, shared/document/limits.ts). */
+  'too-long',
+  /** The declaration would hold more clauses than the limit (STRUCT1). */
+  'too-many-clauses',
+] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 export type RefusedPart = 'clause' | 'meta' | 'signatories' | 'status' | 'document';

@@ -121,6 +121,23 @@ const MIGRATIONS: string[] = [
     observers_may_comment INTEGER NOT NULL DEFAULT 0 CHECK (observers_may_comment IN (0, 1))
   );
   `,
+  `
+  -- A removed participant's name may be given to someone new (or restored):
+  -- names are unique among the participants who are still in (PART2).
+  DROP INDEX participants_name;
+  CREATE UNIQUE INDEX participants_name ON participants(declaration_id, name COLLATE NOCASE) WHERE revoked_at IS NULL;
+  -- Which participant each Yjs client id belongs to (WIRE6): the first
+  -- connection to write with a client id owns it, and nobody else may write
+  -- with it, so that no one can take another's clocks and have their edits
+  -- skipped as duplicates. participant_id NULL is the server itself.
+  CREATE TABLE yjs_clients (
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    client_id INTEGER NOT NULL,
+    participant_id TEXT REFERENCES participants(id),
+    first_seen INTEGER NOT NULL,
+    PRIMARY KEY (declaration_id, client_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version a database has once migrated. */
