@@ -25,6 +25,8 @@ describe('readConfig', () => {
       publicUrl: null,
       maxMessageBytes: 4 * 1024 * 1024,
       idleUnloadMs: 60_000,
+      heartbeatMs: 30_000,
+      refusalWaitMs: 500,
       durability: 'normal',
     });
     expect(path.isAbsolute(config.clientDir)).toBe(true);
@@ -44,6 +46,7 @@ describe('readConfig', () => {
         PUBLIC_URL: 'https://consenso.example.org/ignored/path',
         MAX_MESSAGE_BYTES: '1048576',
         IDLE_UNLOAD_SECONDS: '5',
+        HEARTBEAT_SECONDS: '10',
         DURABILITY: 'full',
       },
       cwd,
@@ -55,6 +58,7 @@ describe('readConfig', () => {
       publicUrl: 'https://consenso.example.org',
       maxMessageBytes: 1_048_576,
       idleUnloadMs: 5000,
+      heartbeatMs: 10_000,
       durability: 'full',
     });
     expect(readConfig({ DATA_DIR: '/var/lib/consenso' }, cwd).dataDir).toBe(path.resolve('/var/lib/consenso'));
@@ -75,6 +79,8 @@ describe('readConfig', () => {
     ['MAX_MESSAGE_BYTES', 'lots'],
     ['IDLE_UNLOAD_SECONDS', '-5'],
     ['IDLE_UNLOAD_SECONDS', '100000'],
+    ['HEARTBEAT_SECONDS', '0'],
+    ['HEARTBEAT_SECONDS', 'often'],
     ['HOST', 'my host'],
   ])('CONF1: %s=%j stops the start with a message naming the variable', (name, value) => {
     const error = errorFor({ [name]: value });

@@ -17,6 +17,14 @@ export interface Config {
   maxMessageBytes: number;
   /** How long a declaration nobody is connected to stays in memory. */
   idleUnloadMs: number;
+  /** How often every websocket is pinged; one silent for two intervals is dropped (WIRE8). */
+  heartbeatMs: number;
+  /**
+   * How long a participant first waits to connect again after a refused
+   * message, doubling with each (WIRE4). Not read from the environment:
+   * only tests that send thousands of refused messages shorten it.
+   */
+  refusalWaitMs: number;
   /** "normal" survives a crash of the process; "full" also a power cut, at the cost of an fsync per edit. */
   durability: 'normal' | 'full';
   /** Folder of the built client. */
@@ -67,6 +75,8 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): Config 
     publicUrl: url(env, 'PUBLIC_URL'),
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     idleUnloadMs: integer(env, 'IDLE_UNLOAD_SECONDS', 60, 0, 86_400) * 1000,
+    heartbeatMs: integer(env, 'HEARTBEAT_SECONDS', 30, 1, 3600) * 1000,
+    refusalWaitMs: 500,
     durability,
     clientDir: path.resolve(import.meta.dirname, '../dist/client'),
   };

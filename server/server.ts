@@ -44,7 +44,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     health: () => ({ openDeclarations: rooms.openCount, connections: relay?.connectionCount() ?? 0 }),
   });
   const server = http.createServer(app);
-  relay = attachRelay(server, { db, rooms, logger, maxMessageBytes: config.maxMessageBytes });
+  relay = attachRelay(server, { db, rooms, logger, maxMessageBytes: config.maxMessageBytes, heartbeatMs: config.heartbeatMs, refusalWaitMs: config.refusalWaitMs });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {

@@ -78,6 +78,14 @@ function pickKeys(before: string | null, after: string | null, count: number, ra
   }
 }
 
+/**
+ * The place readers give a clause whose own order key is unreadable (a
+ * broken or hostile client, before the server refused such writes): "~"
+ * sorts after every key, so the clause shows at the end of its part rather
+ * than disappearing (docs/SPEC.md OUT2). It is never written.
+ */
+export const UNPLACED_ORDER = '~';
+
 export interface Ordered {
   id: string;
   order: string;

@@ -8,6 +8,7 @@ import { deleteClause } from '../../shared/document/clauseOps.ts';
 import { COMMENT_MARK, commentAnchors } from '../../shared/document/commentMark.ts';
 import { CLAUSE_FIELD, ROOT } from '../../shared/document/names.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
+import { CLOSE } from '../../shared/protocol.ts';
 import { readRefusedChange } from '../../shared/refusedChange.ts';
 import { plain, toPlainText } from '../../shared/richText.ts';
 import { listAudit } from '../db/auditLog.ts';
@@ -132,12 +133,14 @@ describe('comments', () => {
     const everywhere = () => [serverDoc(), chile.doc, peru.doc, spain.doc].every(untouched);
     const refused = () => [...serverDoc().getMap(ROOT.refused).values()].map(readRefusedChange);
     await waitFor(() => everywhere() && refused().length === 1, 'the forged writes to be undone everywhere');
-    // An observer removing a thread: the same.
+    expect(refused()).toEqual([expect.objectContaining({ author: 'Chile', reason: 'server-only' })]);
+    // An observer removing a thread: refused before it is applied, its connection closed (WIRE4).
+    const spainCloses: number[] = [];
+    spain.provider.on('connection-close', (event: CloseEvent | null) => spainCloses.push(event?.code ?? 0));
     spain.doc.getMap(ROOT.comments).delete(thread.id);
-    await waitFor(() => everywhere() && refused().length === 2, 'the removal to be undone everywhere');
-    expect(refused()).toEqual(
-      expect.arrayContaining([expect.objectContaining({ author: 'Chile', reason: 'server-only' }), expect.objectContaining({ author: 'Spain', reason: 'server-only' })]),
-    );
+    await waitFor(() => spainCloses.includes(CLOSE.malformedMessage.code), 'the observer to be disconnected');
+    expect([serverDoc(), chile.doc, peru.doc].every(untouched)).toBe(true);
+    expect(listAudit(server.db, declaration.id)).toContainEqual(expect.objectContaining({ action: 'update-refused', actor: 'Spain' }));
     // The mirror still works after the undo.
     const replied = await call('POST', `/threads/${thread.id}/comments`, 'Chile', { body: 'Fine by us.' });
     await waitFor(() => JSON.stringify(threadIn(peru.doc, thread.id)) === JSON.stringify(replied.json.thread), 'the reply to reach Peru');

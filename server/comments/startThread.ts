@@ -30,7 +30,7 @@ export function startThread(deps: CommentDeps, declarationId: string, actor: Par
   return deps.rooms.withRoom(declarationId, (room) => {
     if (!clausesMap(room.doc).has(clauseId)) throw notFound('clause-not-found', `There is no clause "${clauseId}" in this declaration; it may have been deleted.`);
     // The mark of a passage is a change to the text, which an agreed clause refuses.
-    if (anchor === 'passage' && room.enforcer.lockedIds.includes(clauseId)) {
+    if (anchor === 'passage' && room.lockOf(clauseId) !== null) {
       throw conflict('passage-in-agreed-clause', 'This clause is agreed, so a passage in it cannot be marked. Comment on the whole clause instead.');
     }
     const at = Date.now();

@@ -22,7 +22,9 @@ export type AuditAction =
   /** In a declaration made from an imported draft: where from (docs/SPEC.md IMP4). */
   | 'created-from-draft'
   /** In the declaration whose chair or secretariat made a new one from a draft: its id. */
-  | 'new-declaration-from-draft';
+  | 'new-declaration-from-draft'
+  /** A client's update refused before it was applied, and its connection closed (docs/SPEC.md WIRE4). */
+  | 'update-refused';
 
 export interface AuditEntry {
   id: number;

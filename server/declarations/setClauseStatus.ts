@@ -1,13 +1,12 @@
 import { isClauseState, readClauseStatus, type ClauseStatus } from '../../shared/clauseStatus.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
-import { snapshotClause } from '../../shared/document/clauseSnapshot.ts';
 import { ROOT } from '../../shared/document/names.ts';
 import { can } from '../../shared/permissions.ts';
 import { appendAudit } from '../db/auditLog.ts';
 import { saveStatus } from '../db/clauseStatuses.ts';
 import type { Db } from '../db/database.ts';
 import type { ParticipantRow } from '../db/participants.ts';
-import { badRequest, forbidden, notFound } from '../errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import type { Rooms } from '../relay/rooms.ts';
 
 /**
@@ -41,6 +40,10 @@ export function setClauseStatus(
     const entry = clausesMap(room.doc).get(clauseId);
     if (!entry) throw notFound('clause-not-found', `There is no clause "${clauseId}" in this declaration.`);
     const previous = readClauseStatus(room.doc.getMap<unknown>(ROOT.status).get(clauseId));
+    const lockedBy = room.lockOf(clauseId);
+    if (lockedBy !== null && lockedBy !== clauseId) {
+      throw conflict('agreed-with-paragraph', 'This sub-item is agreed with its paragraph. Reopen the paragraph to change it.');
+    }
     const reopening = previous?.state === 'agreed' && request.state !== 'agreed';
     if (reopening && (typeof reason !== 'string' || reason.trim() === '')) {
       throw badRequest('reason-required', 'Reopening an agreed clause needs a reason, which is recorded.');
@@ -48,7 +51,7 @@ export function setClauseStatus(
     const status: ClauseStatus = { state: request.state, by: actor.name, at: Date.now() };
     if (request.state === 'ad-ref' && Array.isArray(pending) && pending.length > 0) status.pending = pending.map((p: string) => p.trim());
     if (typeof reason === 'string' && reason.trim() !== '') status.reason = reason.trim();
-    const snapshot = request.state === 'agreed' ? snapshotClause(entry) : null;
+    const snapshot = request.state === 'agreed' ? room.snapshotSubtree(clauseId) : null;
     deps.db.transaction(() => {
       saveStatus(deps.db, declarationId, clauseId, status, snapshot);
       appendAudit(deps.db, declarationId, {
@@ -59,7 +62,7 @@ export function setClauseStatus(
       });
     })();
     room.mirrorStatus(clauseId, status);
-    if (request.state === 'agreed' || previous?.state === 'agreed') room.enforcer.setLocked(clauseId, snapshot);
+    if (request.state === 'agreed' || previous?.state === 'agreed') room.setAgreed(clauseId, snapshot);
     return status;
   } finally {
     deps.rooms.release(room);

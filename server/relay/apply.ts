@@ -1,12 +1,23 @@
+import { can } from '../../shared/permissions.ts';
 import type { Connection } from './connection.ts';
+import { inspectUpdate } from './inspectUpdate.ts';
 import type { Room } from './room.ts';
 
 /**
- * The apply step: a client's update joins the authoritative document, with
- * the connection as transaction origin, through the room's Enforcer, which
- * undoes at once whatever the sender may not change (locked clauses, fields
- * of other roles, server-only maps) — see enforce.ts and docs/THREAT_MODEL.md.
+ * The validate, apply and enforce steps for a client's update: it is checked
+ * whole before it touches the document (inspectUpdate.ts, WIRE4) — a
+ * refusal there is a RefusedUpdate, which closes the connection with 4400
+ * and applies nothing — then applied as its sender, with what it may not
+ * change undone at once (enforce.ts), and what it came to is stored and
+ * broadcast (Room.applyUpdate, WIRE5).
  */
 export function applyClientUpdate(room: Room, connection: Connection, update: Uint8Array): void {
-  room.enforcer.apply(connection, update);
+  const { participant } = connection;
+  const inspection = inspectUpdate(room.doc, update, {
+    readOnly: !can(participant.role, 'editClauses'),
+    mayWriteAs: (client) => room.mayWriteAs(client, participant.id),
+  });
+  // A reconnecting client's sync step 2 often holds nothing new: there is nothing to apply, store or send.
+  if (inspection.empty) return;
+  room.applyUpdate(connection, update, inspection.writers);
 }

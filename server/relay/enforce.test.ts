@@ -192,15 +192,27 @@ describe('enforcement', () => {
     await waitFor(() => names(chile.doc).join() === 'Jorge Taiana//República Argentina' && names(server.rooms.get(declaration.id).doc).length === 1, 'the removal to be undone');
   });
 
-  it('ROLE2: an observer can change nothing: typing, inserting and deleting clauses are all undone', async () => {
+  it('ROLE2 WIRE4: an observer can change nothing: its update is refused before it is applied, its connection closed, nothing stored', async () => {
     const spain = await client('Spain');
     const chile = await client('Chile');
     const before = texts(chile.doc);
-    xmlText(spain.doc, idOf(spain.doc, 'Open text;')).insert(0, 'Observer ');
-    insertClauses(spain.doc, { kind: 'operative', parent: null }, [plain('Observer clause;')]);
-    deleteClause(spain.doc, idOf(spain.doc, 'Last text.'));
-    expect(await converged(spain.doc, chile.doc)).toEqual(before);
-    expect(listAudit(server.db, declaration.id).some((e) => e.action === 'refused' && e.actor === 'Spain')).toBe(true);
+    const logBefore = server.log.count(declaration.id);
+    const closes: number[] = [];
+    spain.provider.on('connection-close', (event: CloseEvent | null) => closes.push(event?.code ?? 0));
+    spain.doc.transact(() => {
+      xmlText(spain.doc, idOf(spain.doc, 'Open text;')).insert(0, 'Observer ');
+      insertClauses(spain.doc, { kind: 'operative', parent: null }, [plain('Observer clause;')]);
+      deleteClause(spain.doc, idOf(spain.doc, 'Last text.'));
+    });
+    await waitFor(() => closes.includes(CLOSE.malformedMessage.code), 'the observer to be disconnected');
+    // Nothing of it reached the server, the log or the others.
+    xmlText(chile.doc, idOf(chile.doc, 'Open text;')).insert(0, 'Then ');
+    const serverDoc = server.rooms.get(declaration.id).doc;
+    await waitFor(() => texts(serverDoc).includes('Then Open text;'), 'a later edit');
+    expect(texts(serverDoc)).toEqual(before.map((t) => (t === 'Open text;' ? 'Then Open text;' : t)));
+    expect(texts(chile.doc)).toEqual(texts(serverDoc));
+    expect(server.log.count(declaration.id)).toBe(logBefore + 1);
+    expect(listAudit(server.db, declaration.id)).toContainEqual(expect.objectContaining({ action: 'update-refused', actor: 'Spain' }));
   });
 
   it('LOCK5: a delegation that edited offline and reconnects after the lock gets its text back as refused, not applied', async () => {

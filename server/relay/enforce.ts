@@ -1,189 +1,398 @@
 import * as Y from 'yjs';
-import { can } from '../../shared/permissions.ts';
+import { MAX_SUBITEM_DEPTH } from '../../shared/clauseKind.ts';
+import { META_FIELDS } from '../../shared/declaration.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
-import { restoreClause, snapshotClause, type ClauseSnapshot } from '../../shared/document/clauseSnapshot.ts';
+import { restoreClause, snapshotClause, type ClauseSnapshot, type SubtreeSnapshot } from '../../shared/document/clauseSnapshot.ts';
+import {
+  clauseEntryProblem,
+  clauseFieldProblem,
+  metaFieldProblem,
+  richTextProblem,
+  signatoryEntryProblem,
+  signatoryFieldProblem,
+  type ShapeProblem,
+} from '../../shared/document/documentShape.ts';
+import { MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_SIGNATORIES } from '../../shared/document/limits.ts';
 import { CLAUSE_FIELD, ROOT } from '../../shared/document/names.ts';
 import { readRichText } from '../../shared/document/richTextFragment.ts';
-import { newId } from '../../shared/ids.ts';
-import type { RefusalReason, RefusedChange, RefusedPart } from '../../shared/refusedChange.ts';
+import { can } from '../../shared/permissions.ts';
+import type { RefusalReason, RefusedPart } from '../../shared/refusedChange.ts';
 import { toPlainText } from '../../shared/richText.ts';
-import type { Connection } from './connection.ts';
+import type { Role } from '../../shared/roles.ts';
 import { SERVER_ORIGIN } from './origins.ts';
 
 /**
- * The server's rules on the hot path (docs/THREAT_MODEL.md). A Yjs update
- * cannot be dropped — later updates of the same client build on it — so it
- * is applied, and what it was not allowed to change is undone at once by a
- * compensating update that every client receives, the sender included.
- * Allowed changes in the same update stay.
+ * The enforce step (docs/THREAT_MODEL.md): the server's rules that need the
+ * document to judge. An update has already been checked on its own
+ * (inspectUpdate.ts: it decodes, its dependencies are here, it fits the
+ * model's shapes and depth); here it is applied, and what it was not
+ * allowed to change is undone at once, precisely, by a compensating
+ * transaction — a Yjs update cannot be dropped, because the sender's later
+ * updates build on it. Allowed changes in the same update stay.
  *
- * One Y.UndoManager per protected area, with disjoint scopes, tracks only
- * the connection whose update is being applied (its trackedOrigins are set
- * just before, and emptied just after):
- *   - locked: the entries of agreed clauses (text, kind, parent, order);
- *   - meta: title, chapeau, formula, note, signatories — for roles that may not edit them;
- *   - everything: for observers, who may change nothing;
- *   - serverOnly: the `status`, `refused`, `comments` and `settings` maps,
- *     which only the server writes (comments go through the API, which
- *     knows who is writing: docs/SPEC.md COM1, COM4).
- * An agreed clause deleted or replaced outright is not inside any entry the
- * undo tracks; it is put back from the snapshot taken when it was agreed.
+ * One Y.UndoManager over every root captures the sender's transaction
+ * (its tracked origin is the sender's connection, only while its update is
+ * applied). The rules then say which shared types it may not have changed —
+ * an agreed clause or any clause of an agreed subtree (LOCK1, LOCK2, LOCK7),
+ * the heading and signatories for roles that may not edit them (ROLE1), the
+ * server-only maps (LOCK4, COM4), a clause, the heading or a signature block
+ * whose shape the change broke (STRUCT1) — and the captured change is undone
+ * with the manager's scope narrowed to exactly those types. Entries the
+ * update created that may not exist are removed; agreed clauses it deleted
+ * or replaced outright are written back from their snapshots (LOCK3).
  */
-/**
- * A fresh empty set each time: Y.UndoManager adds itself to the set it is
- * given, and a shared set would make every manager track every other one's
- * undo — and undo it again.
- */
-const nobody = () => new Set<unknown>();
-
-export interface EnforcerEvents {
-  /** Called after a refusal has been undone, with what was refused. */
-  refused(changes: RefusedChange[]): void;
-}
-
-// Yjs' types are invariant in their event type; the undo only needs "some type".
+// Yjs' types are invariant in their event type; the rules only need "some type".
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyType = Y.AbstractType<any>;
 
-function newUndo(doc: Y.Doc, scope: AnyType[]): Y.UndoManager {
-  const undo = new Y.UndoManager(scope.length > 0 ? scope : [doc.getMap('__none__')], { trackedOrigins: nobody(), captureTimeout: 0 });
-  return undo;
+/** A change the enforcer undid, before it is stamped with its author and time. */
+export interface Refusal {
+  part: RefusedPart;
+  clauseId: string | null;
+  reason: RefusalReason;
+  attempted: string;
+  kept: string;
 }
 
-function textOf(entry: Y.Map<unknown> | undefined): string {
-  const body = entry?.get(CLAUSE_FIELD.body);
-  return body instanceof Y.XmlFragment ? toPlainText(readRichText(body)) : '';
+interface Lock {
+  /** The clause whose agreement locks this one (itself or an ancestor). */
+  agreedClause: string;
+  snapshot: ClauseSnapshot;
+  entry: Y.Map<unknown> | undefined;
+}
+
+interface Verdict {
+  /** Shared types whose change is undone. */
+  undo: Set<AnyType>;
+  /** Locked clauses deleted or replaced outright: written back from their snapshots. */
+  restore: Set<string>;
+  /** Entries the update created that may not exist, with why. */
+  remove: Map<string, RefusalReason>;
+  refusals: Refusal[];
+}
+
+/** A refused text kept for its author is capped: a refusal must not become the way to store megabytes. */
+const MAX_ATTEMPTED_CHARS = MAX_CLAUSE_CHARS;
+
+function capped(text: string): string {
+  return text.length > MAX_ATTEMPTED_CHARS ? `${text.slice(0, MAX_ATTEMPTED_CHARS)}…` : text;
+}
+
+function textOf(entry: unknown): string {
+  const body = entry instanceof Y.Map ? entry.get(CLAUSE_FIELD.body) : null;
+  return body instanceof Y.XmlFragment ? capped(toPlainText(readRichText(body))) : '';
 }
 
 function metaText(doc: Y.Doc): string {
-  const meta = doc.getMap<unknown>(ROOT.meta);
   const parts: string[] = [];
-  meta.forEach((value, key) => {
+  doc.getMap<unknown>(ROOT.meta).forEach((value, key) => {
     if (value instanceof Y.XmlFragment) parts.push(`${key}: ${toPlainText(readRichText(value))}`);
   });
-  doc.getMap<Y.Map<unknown>>(ROOT.signatories).forEach((entry) => {
-    if (entry instanceof Y.Map) parts.push(`${entry.get('name')} / ${entry.get('title')} / ${entry.get('state')}`);
+  doc.getMap<unknown>(ROOT.signatories).forEach((entry) => {
+    if (entry instanceof Y.Map) parts.push(`${String(entry.get('name'))} / ${String(entry.get('title'))} / ${String(entry.get('state'))}`);
   });
-  return parts.join('\n');
+  return capped(parts.join('\n'));
 }
 
 export class Enforcer {
-  private readonly locked = new Map<string, { entry: Y.Map<unknown>; snapshot: ClauseSnapshot }>();
-  private lockedUndo: Y.UndoManager;
-  private readonly metaUndo: Y.UndoManager;
-  private readonly observerUndo: Y.UndoManager;
-  private readonly serverOnlyUndo: Y.UndoManager;
+  private readonly agreed = new Map<string, SubtreeSnapshot>();
+  private locks = new Map<string, Lock>();
+  private readonly roots: AnyType[];
+  private readonly serverOnly: AnyType[];
+  private readonly capture: Y.UndoManager;
 
-  constructor(
-    private readonly doc: Y.Doc,
-    private readonly events: EnforcerEvents,
-  ) {
-    this.lockedUndo = newUndo(doc, []);
-    this.metaUndo = newUndo(doc, [doc.getMap(ROOT.meta), doc.getMap(ROOT.signatories)]);
-    this.observerUndo = newUndo(doc, [doc.getMap(ROOT.meta), doc.getMap(ROOT.signatories), clausesMap(doc)]);
-    this.serverOnlyUndo = newUndo(doc, [doc.getMap(ROOT.status), doc.getMap(ROOT.refused), doc.getMap(ROOT.comments), doc.getMap(ROOT.settings)]);
+  constructor(private readonly doc: Y.Doc) {
+    this.serverOnly = [doc.getMap(ROOT.status), doc.getMap(ROOT.refused), doc.getMap(ROOT.comments), doc.getMap(ROOT.settings)];
+    this.roots = [doc.getMap(ROOT.meta), clausesMap(doc), doc.getMap(ROOT.signatories), ...this.serverOnly];
+    this.capture = new Y.UndoManager(this.roots, { trackedOrigins: new Set(), captureTimeout: 0 });
   }
 
-  get lockedIds(): string[] {
-    return [...this.locked.keys()];
+  /** Every locked clause (agreed, or in an agreed subtree), with the agreed clause that locks it. */
+  get lockedClauses(): ReadonlyMap<string, { agreedClause: string }> {
+    return this.locks;
   }
 
   /**
-   * Locks a clause as it stands now (snapshot given) or unlocks it (null).
-   * If the clause differs from its snapshot (a crash between a refused
-   * update and its undo), it is put back first.
+   * Locks an agreed clause with its subtree as snapshotted (or unlocks it:
+   * null). A clause of it that differs from its snapshot — a crash before
+   * WIRE5 between an update and its undo — is put back first.
    */
-  setLocked(clauseId: string, snapshot: ClauseSnapshot | null): void {
-    if (snapshot === null) {
-      this.locked.delete(clauseId);
-    } else {
-      let entry = clausesMap(this.doc).get(clauseId);
-      if (!entry || JSON.stringify(snapshotClause(entry)) !== JSON.stringify(snapshot)) {
-        this.doc.transact(() => {
-          entry = restoreClause(clausesMap(this.doc), clauseId, snapshot);
-        }, SERVER_ORIGIN);
-      }
-      this.locked.set(clauseId, { entry: entry!, snapshot });
+  setAgreed(clauseId: string, subtree: SubtreeSnapshot | null): void {
+    if (subtree === null) this.agreed.delete(clauseId);
+    else this.agreed.set(clauseId, subtree);
+    const next = new Map<string, Lock>();
+    for (const [agreedClause, snapshots] of this.agreed) {
+      for (const [id, snapshot] of Object.entries(snapshots)) if (!next.has(id)) next.set(id, { agreedClause, snapshot, entry: undefined });
     }
-    this.rebuildLockedScope();
+    const clauses = clausesMap(this.doc);
+    const differs = Object.keys(subtree ?? {}).filter((id) => {
+      const entry = clauses.get(id);
+      return !(entry instanceof Y.Map) || JSON.stringify(snapshotClause(entry)) !== JSON.stringify(next.get(id)!.snapshot);
+    });
+    if (differs.length > 0) {
+      this.doc.transact(() => {
+        for (const id of differs) restoreClause(clauses, id, next.get(id)!.snapshot);
+      }, SERVER_ORIGIN);
+    }
+    for (const [id, lock] of next) lock.entry = clauses.get(id);
+    this.locks = next;
   }
 
-  private rebuildLockedScope(): void {
-    this.lockedUndo.destroy();
-    this.lockedUndo = newUndo(this.doc, [...this.locked.values()].map((l) => l.entry));
-  }
-
-  /** The apply step with its rules: applies a client's update and undoes what it may not change. */
-  apply(connection: Connection, update: Uint8Array): void {
-    const { role } = connection.participant;
-    const only = new Set<unknown>([connection]);
-    const observer = !can(role, 'editClauses');
-    this.observerUndo.trackedOrigins = observer ? only : nobody();
-    this.lockedUndo.trackedOrigins = observer ? nobody() : only;
-    this.metaUndo.trackedOrigins = observer || can(role, 'editMeta') ? nobody() : only;
-    this.serverOnlyUndo.trackedOrigins = only;
-    let changedKeys: Set<string | null> | undefined;
-    // Kept by reference: copying it on every keystroke would be work for the rare refusal.
-    let changedParents: ReadonlyMap<AnyType, unknown> | undefined;
-    const capture = (transaction: Y.Transaction) => {
-      if (transaction.origin !== connection) return;
-      changedKeys = transaction.changed.get(clausesMap(this.doc) as AnyType);
-      changedParents = transaction.changedParentTypes;
+  /**
+   * Applies a client's (inspected) update on behalf of `origin`, with the
+   * rules of `role`, and undoes what it may not change. Returns what was
+   * refused (empty when everything stands).
+   */
+  apply(origin: object, role: Role, update: Uint8Array): Refusal[] {
+    let transaction: Y.Transaction | null = null;
+    const capture = (tx: Y.Transaction) => {
+      if (tx.origin === origin) transaction = tx;
     };
+    this.capture.trackedOrigins = new Set([origin]);
     this.doc.on('afterTransaction', capture);
     try {
-      Y.applyUpdate(this.doc, update, connection);
+      Y.applyUpdate(this.doc, update, origin);
     } finally {
       this.doc.off('afterTransaction', capture);
-      for (const undo of [this.observerUndo, this.lockedUndo, this.metaUndo, this.serverOnlyUndo]) undo.trackedOrigins = nobody();
+      this.capture.trackedOrigins = new Set();
     }
-    const replaced = [...(changedKeys ?? [])].filter((key): key is string => key !== null && this.locked.has(key) && clausesMap(this.doc).get(key) !== this.locked.get(key)!.entry);
-    const anyUndo = [this.observerUndo, this.lockedUndo, this.metaUndo, this.serverOnlyUndo].some((u) => u.undoStack.length > 0);
-    if (!anyUndo && replaced.length === 0) return;
-    this.refuse(connection, changedParents ?? new Map(), replaced);
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      // inspectUpdate makes this impossible; if it happens, the room is not to be trusted (the caller reloads it).
+      throw new Error('an update left structs pending after inspection');
+    }
+    if (transaction === null) {
+      this.capture.clear();
+      return [];
+    }
+    const verdict = this.judge(transaction, role);
+    if (verdict.undo.size > 0) {
+      this.capture.scope = [...verdict.undo];
+      try {
+        this.capture.undo();
+      } finally {
+        this.capture.scope = this.roots;
+      }
+    }
+    this.capture.clear();
+    if (verdict.restore.size > 0 || verdict.remove.size > 0) this.writeBack(verdict);
+    const clauses = clausesMap(this.doc);
+    for (const refusal of verdict.refusals) {
+      if (refusal.part === 'clause' && refusal.clauseId !== null) refusal.kept = textOf(clauses.get(refusal.clauseId));
+      else if (refusal.part === 'meta' || refusal.part === 'signatories') refusal.kept = metaText(this.doc);
+    }
+    return verdict.refusals;
   }
 
-  private refuse(connection: Connection, changedParents: ReadonlyMap<AnyType, unknown>, replaced: string[]): void {
-    const refusals: RefusedChange[] = [];
-    const note = (part: RefusedPart, clauseId: string | null, reason: RefusalReason, attempted: string, kept: string) =>
-      refusals.push({ id: newId(), participantId: connection.participant.id, author: connection.participant.name, part, clauseId, reason, attempted, kept, at: Date.now() });
+  private writeBack(verdict: Verdict): void {
+    const clauses = clausesMap(this.doc);
+    this.doc.transact(() => {
+      for (const id of verdict.remove.keys()) clauses.delete(id);
+      for (const id of verdict.restore) {
+        const lock = this.locks.get(id)!;
+        lock.entry = restoreClause(clauses, id, lock.snapshot);
+      }
+    }, SERVER_ORIGIN);
+  }
 
-    if (this.lockedUndo.undoStack.length > 0) {
-      const touched = [...this.locked].filter(([id, l]) => changedParents.has(l.entry) && !replaced.includes(id));
-      const attempted = touched.map(([, l]) => textOf(l.entry));
-      this.lockedUndo.undo();
-      touched.forEach(([id, l], i) => note('clause', id, 'agreed', attempted[i]!, textOf(l.entry)));
+  private judge(tx: Y.Transaction, role: Role): Verdict {
+    const verdict: Verdict = { undo: new Set(), restore: new Set(), remove: new Map(), refusals: [] };
+    const note = (part: RefusedPart, clauseId: string | null, reason: RefusalReason, attempted: string) =>
+      verdict.refusals.push({ part, clauseId, reason, attempted, kept: '' });
+    const changed = tx.changedParentTypes as Map<AnyType, unknown>;
+    const serverOnly = this.serverOnly.filter((map) => changed.has(map));
+    if (serverOnly.length > 0) {
+      for (const map of serverOnly) verdict.undo.add(map);
+      note('status', null, 'server-only', '');
     }
-    if (replaced.length > 0) {
-      this.doc.transact(() => {
-        for (const id of replaced) {
-          const current = clausesMap(this.doc).get(id);
-          const attempted = current ? textOf(current) : '';
-          const entry = restoreClause(clausesMap(this.doc), id, this.locked.get(id)!.snapshot);
-          this.locked.set(id, { entry, snapshot: this.locked.get(id)!.snapshot });
-          note('clause', id, 'agreed', attempted, textOf(entry));
-        }
-      }, SERVER_ORIGIN);
-      this.rebuildLockedScope();
+    const meta = this.doc.getMap<unknown>(ROOT.meta);
+    const signatories = this.doc.getMap<unknown>(ROOT.signatories);
+    if (changed.has(meta) || changed.has(signatories)) {
+      if (!can(role, 'editMeta')) {
+        note('meta', null, 'role', metaText(this.doc));
+        verdict.undo.add(meta).add(signatories);
+      } else {
+        const metaProblem = changed.has(meta) ? this.metaProblem(tx, meta) : null;
+        const signatoriesProblem = changed.has(signatories) ? this.signatoriesProblem(tx, signatories) : null;
+        if (metaProblem) verdict.undo.add(meta);
+        if (signatoriesProblem) verdict.undo.add(signatories);
+        const problem = metaProblem ?? signatoriesProblem;
+        if (problem) note(metaProblem ? 'meta' : 'signatories', null, problem, metaText(this.doc));
+      }
     }
-    if (this.metaUndo.undoStack.length > 0) {
-      const attempted = metaText(this.doc);
-      this.metaUndo.undo();
-      note('meta', null, 'role', attempted, metaText(this.doc));
+    const clauses = clausesMap(this.doc);
+    if (changed.has(clauses)) {
+      if (!can(role, 'editClauses')) {
+        // inspectUpdate refuses a reader's change before it is applied; this is the second line.
+        verdict.undo.add(clauses);
+        note('document', null, 'role', '');
+      } else {
+        this.judgeClauses(tx, clauses, verdict, note);
+      }
     }
-    if (this.observerUndo.undoStack.length > 0) {
-      this.observerUndo.undo();
-      note('document', null, 'role', '', '');
+    return verdict;
+  }
+
+  private judgeClauses(
+    tx: Y.Transaction,
+    clauses: Y.Map<Y.Map<unknown>>,
+    verdict: Verdict,
+    note: (part: RefusedPart, clauseId: string | null, reason: RefusalReason, attempted: string) => void,
+  ): void {
+    const keys = tx.changed.get(clauses as AnyType) ?? new Set<string | null>();
+    // Entries set or deleted in this transaction: new clauses, deleted ones, replaced ones.
+    for (const key of keys) {
+      if (key === null) continue;
+      const entry: unknown = clauses.get(key);
+      const lock = this.locks.get(key);
+      if (lock !== undefined && entry !== lock.entry) {
+        verdict.restore.add(key);
+        note('clause', key, 'agreed', textOf(entry));
+        continue;
+      }
+      if (entry === undefined) continue;
+      const problem = clauseEntryProblem(key, entry) ?? this.placementProblem(key, entry as Y.Map<unknown>);
+      if (problem !== null) {
+        verdict.remove.set(key, problem);
+        note('clause', key, problem, textOf(entry));
+      }
     }
-    if (this.serverOnlyUndo.undoStack.length > 0) {
-      this.serverOnlyUndo.undo();
-      note('status', null, 'server-only', '', '');
+    // Entries changed inside: their fields, their text.
+    for (const type of (tx.changedParentTypes as Map<AnyType, unknown>).keys()) {
+      const item = type._item;
+      if (item === null || item.parent !== clauses || item.parentSub === null) continue;
+      const id = item.parentSub;
+      if (keys.has(id) || clauses.get(id) !== type) continue;
+      const entry = type as Y.Map<unknown>;
+      const problem = this.locks.has(id) ? 'agreed' : this.changedEntryProblem(tx, id, entry);
+      if (problem !== null) {
+        verdict.undo.add(entry);
+        note('clause', id, problem, textOf(entry));
+      }
     }
-    for (const undo of [this.observerUndo, this.lockedUndo, this.metaUndo, this.serverOnlyUndo]) undo.clear();
-    if (refusals.length > 0) this.events.refused(refusals);
+    if (clauses.size > MAX_CLAUSES) {
+      for (const key of keys) {
+        if (key === null || clauses.get(key) === undefined || verdict.remove.has(key) || this.locks.has(key)) continue;
+        verdict.remove.set(key, 'too-many-clauses');
+        note('clause', key, 'too-many-clauses', textOf(clauses.get(key)));
+      }
+    }
+  }
+
+  /** What is wrong with the fields and text a transaction changed in an existing, open clause. */
+  private changedEntryProblem(tx: Y.Transaction, id: string, entry: Y.Map<unknown>): RefusalReason | null {
+    const fields = tx.changed.get(entry as AnyType) ?? new Set<string | null>();
+    for (const key of fields) {
+      const problem = key === null ? 'structure' : clauseFieldProblem(key, entry.get(key));
+      if (problem === 'too-long' && !this.grew(tx, entry)) continue;
+      if (problem !== null) return problem;
+    }
+    const body = entry.get(CLAUSE_FIELD.body);
+    if (!fields.has(CLAUSE_FIELD.body) && body instanceof Y.AbstractType && tx.changedParentTypes.has(body)) {
+      const problem = richTextProblem(body, MAX_CLAUSE_CHARS);
+      // A clause already over the limit may still be shortened.
+      if (problem !== null && !(problem === 'too-long' && !this.grew(tx, entry))) return problem;
+    }
+    if (fields.has(CLAUSE_FIELD.parent) || fields.has(CLAUSE_FIELD.kind)) return this.placementProblem(id, entry);
+    return null;
+  }
+
+  /** Whether a transaction made a clause's text longer (items it inserted there, minus those it deleted). */
+  private grew(tx: Y.Transaction, entry: Y.Map<unknown>): boolean {
+    const body = entry.get(CLAUSE_FIELD.body);
+    if (!(body instanceof Y.XmlFragment)) return true;
+    let balance = 0;
+    const visit = (type: AnyType) => {
+      for (let item = type._start; item !== null; item = item.right) {
+        const inserted = item.id.clock >= (tx.beforeState.get(item.id.client) ?? 0);
+        if (item.countable && inserted && !item.deleted) balance += item.length;
+        if (item.countable && !inserted && item.deleted && Y.isDeleted(tx.deleteSet, item.id)) balance -= item.length;
+        if (item.content instanceof Y.ContentType) visit(item.content.type);
+      }
+    };
+    visit(body);
+    return balance > 0;
+  }
+
+  /**
+   * Where a clause may sit (STRUCT1, LOCK7): a sub-item is operative, under
+   * an operative clause, at most MAX_SUBITEM_DEPTH deep with its own
+   * sub-items, in no cycle, and never under a locked clause. A parent that
+   * no longer exists (deleted meanwhile by someone else) is a race the
+   * outline resolves by showing the clause as a paragraph (OUT1), not a fault.
+   */
+  private placementProblem(id: string, entry: Y.Map<unknown>): RefusalReason | null {
+    const parent = entry.get(CLAUSE_FIELD.parent);
+    if (parent === undefined) return null;
+    if (typeof parent !== 'string' || parent === id) return 'structure';
+    if (this.locks.has(parent)) return 'agreed';
+    if (entry.get(CLAUSE_FIELD.kind) !== 'operative') return 'structure';
+    const clauses = clausesMap(this.doc);
+    const parentEntry: unknown = clauses.get(parent);
+    if (!(parentEntry instanceof Y.Map)) return null;
+    if (parentEntry.get(CLAUSE_FIELD.kind) !== 'operative') return 'structure';
+    let depth = 1;
+    for (let current: unknown = parentEntry.get(CLAUSE_FIELD.parent); typeof current === 'string'; ) {
+      if (current === id || ++depth > MAX_SUBITEM_DEPTH) return 'structure';
+      const up: unknown = clauses.get(current);
+      current = up instanceof Y.Map ? up.get(CLAUSE_FIELD.parent) : undefined;
+    }
+    return depth + this.heightBelow(id) > MAX_SUBITEM_DEPTH ? 'structure' : null;
+  }
+
+  /** How many levels of sub-items hang below a clause (0: none). */
+  private heightBelow(id: string): number {
+    const clauses = clausesMap(this.doc);
+    let height = 0;
+    let level = new Set([id]);
+    while (level.size > 0 && height <= MAX_SUBITEM_DEPTH) {
+      const next = new Set<string>();
+      clauses.forEach((entry, childId) => {
+        const parent: unknown = entry instanceof Y.Map ? entry.get(CLAUSE_FIELD.parent) : undefined;
+        if (typeof parent === 'string' && level.has(parent) && childId !== id) next.add(childId);
+      });
+      if (next.size === 0) break;
+      height++;
+      level = next;
+    }
+    return height;
+  }
+
+  private metaProblem(tx: Y.Transaction, meta: Y.Map<unknown>): ShapeProblem | null {
+    for (const key of tx.changed.get(meta as AnyType) ?? []) {
+      const problem = key === null ? 'structure' : metaFieldProblem(key, meta.get(key));
+      if (problem !== null) return problem;
+    }
+    for (const field of META_FIELDS) {
+      const value = meta.get(field);
+      if (value instanceof Y.AbstractType && tx.changedParentTypes.has(value)) {
+        const problem = metaFieldProblem(field, value);
+        if (problem !== null) return problem;
+      }
+    }
+    return null;
+  }
+
+  private signatoriesProblem(tx: Y.Transaction, signatories: Y.Map<unknown>): ShapeProblem | null {
+    const keys = tx.changed.get(signatories as AnyType) ?? new Set<string | null>();
+    for (const key of keys) {
+      if (key === null) return 'structure';
+      const entry = signatories.get(key);
+      const problem = entry === undefined ? null : signatoryEntryProblem(key, entry);
+      if (problem !== null) return problem;
+    }
+    if (keys.size > 0 && signatories.size > MAX_SIGNATORIES) return 'structure';
+    for (const type of (tx.changedParentTypes as Map<AnyType, unknown>).keys()) {
+      const item = type._item;
+      if (item === null || item.parent !== signatories || item.parentSub === null || keys.has(item.parentSub)) continue;
+      for (const key of tx.changed.get(type) ?? []) {
+        const problem = key === null ? 'structure' : signatoryFieldProblem(key, (type as Y.Map<unknown>).get(key));
+        if (problem !== null) return problem;
+      }
+    }
+    return null;
   }
 
   destroy(): void {
-    for (const undo of [this.observerUndo, this.lockedUndo, this.metaUndo, this.serverOnlyUndo]) undo.destroy();
+    this.capture.destroy();
   }
 }

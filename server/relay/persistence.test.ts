@@ -345,7 +345,7 @@ describe('npm start on an empty DATA_DIR', () => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
         reject(new Error(`the server did not start: ${stderr}`));
-      }, 15_000);
+      }, 45_000);
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
@@ -376,5 +376,5 @@ describe('npm start on an empty DATA_DIR', () => {
     const second = await firstStart(dataDir);
     expect(second).not.toContain('Created the demo declaration');
     expect(second.match(/^Declaration \w+$/gm)).toEqual([`Declaration ${id}`]);
-  });
+  }, 120_000);
 });

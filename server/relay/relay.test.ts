@@ -136,7 +136,8 @@ describe('relay', () => {
     encoding.writeVarUint8Array(encoder, new Uint8Array([200, 1, 7, 7, 7, 255, 255]));
     raw.send(encoding.toUint8Array(encoder));
     expect((await closed).code).toBe(CLOSE.malformedMessage.code);
-    const garbage = new WebSocket(`${server.wsUrl}/${declaration.id}?token=${declaration.tokens.Peru}`);
+    // Another participant: Peru now waits a moment before it may connect again (WIRE4).
+    const garbage = new WebSocket(`${server.wsUrl}/${declaration.id}?token=${declaration.tokens.Argentina}`);
     await new Promise((r) => garbage.once('open', r));
     const closedToo = closeOf(garbage);
     garbage.send(Buffer.from([99, 1, 2, 3]));

@@ -3,16 +3,22 @@ import * as Y from 'yjs';
 import { isClauseState, type ClauseStatus } from '../../shared/clauseStatus.ts';
 import { DEFAULT_SETTINGS, type DeclarationSettings } from '../../shared/comments/settings.ts';
 import type { Thread } from '../../shared/comments/thread.ts';
+import { clausesMap } from '../../shared/document/clauseEntry.ts';
+import { clauseWithSubitems } from '../../shared/document/clauseOps.ts';
+import { snapshotClauses, type SubtreeSnapshot } from '../../shared/document/clauseSnapshot.ts';
 import { ROOT } from '../../shared/document/names.ts';
+import { newId } from '../../shared/ids.ts';
 import type { RefusedChange } from '../../shared/refusedChange.ts';
 import { appendAudit } from '../db/auditLog.ts';
-import { listStatuses } from '../db/clauseStatuses.ts';
+import { listStatuses, saveStatus } from '../db/clauseStatuses.ts';
 import { listThreads } from '../db/comments.ts';
 import type { Db } from '../db/database.ts';
 import { getSettings } from '../db/settings.ts';
 import type { UpdateLog } from '../db/updateLog.ts';
+import { claimClients, listClientOwners } from '../db/yjsClients.ts';
 import type { Logger } from '../logger.ts';
-import { Enforcer } from './enforce.ts';
+import { Enforcer, type Refusal } from './enforce.ts';
+import { encodeNetUpdate } from './netUpdate.ts';
 import { SERVER_ORIGIN } from './origins.ts';
 import { send, type Connection } from './connection.ts';
 import { encodeAwareness, encodeUpdate } from './messages.ts';
@@ -21,10 +27,16 @@ import { DurableWriter } from './persist.ts';
 /**
  * One open declaration: the authoritative Y.Doc, who is connected, and
  * their awareness. Every change to the document, whoever made it, leaves
- * through `onDocUpdate`: persist, then broadcast.
+ * through the persist step, then the broadcast: a server write at once, a
+ * client's update once the enforce step has had its say (applyUpdate).
  */
 /** Refusals kept in the document; older ones stay in the audit log. */
 const MAX_REFUSALS_KEPT = 500;
+
+/** Applying an update failed half-way: the document in memory is not to be trusted any more (the relay reloads the room). */
+export class RoomFault extends Error {
+  override name = 'RoomFault';
+}
 
 export interface RoomDeps {
   db: Db;
@@ -36,10 +48,14 @@ export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
-  readonly enforcer: Enforcer;
+  private readonly enforcer: Enforcer;
   private readonly writer: DurableWriter;
   private readonly logger: Logger;
   private readonly db: Db;
+  /** Updates of the document held back while a client's update is being enforced (applyUpdate). */
+  private held: Uint8Array[] | null = null;
+  /** Yjs client id → the participant who writes with it (null: the server or the declaration's creation). */
+  private readonly owners: Map<number, string | null>;
 
   constructor(
     readonly id: string,
@@ -52,10 +68,23 @@ export class Room {
     this.doc.transact(() => {
       for (const update of updates) Y.applyUpdate(this.doc, update);
     });
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      // Only a log written before WIRE4 can hold an update whose dependencies never came: it can never be integrated.
+      logger.warn('dropping structs of the stored log that wait for missing dependencies', { declaration: id });
+      this.doc.store.pendingStructs = null;
+      this.doc.store.pendingDs = null;
+    }
     this.writer = new DurableWriter(log, id, logger, (update) => this.broadcast(encodeUpdate(update)), () => Y.encodeStateAsUpdate(this.doc));
     if (updates.length > 100) this.writer.compact();
-    this.doc.on('update', (update: Uint8Array) => this.writer.write(update));
-    this.enforcer = new Enforcer(this.doc, { refused: (changes) => this.recordRefusals(changes) });
+    this.doc.on('update', (update: Uint8Array) => {
+      if (this.held) this.held.push(update);
+      else this.writer.write(update);
+    });
+    this.enforcer = new Enforcer(this.doc);
+    this.owners = listClientOwners(db, id);
+    // Client ids already in the document without an owner wrote it before owners were kept (or the server did): nobody may take them now.
+    for (const client of this.doc.store.clients.keys()) if (!this.owners.has(client)) this.owners.set(client, null);
+    this.owners.set(this.doc.clientID, null);
     this.mirrorStatuses();
     this.mirrorComments();
     this.awareness = new awarenessProtocol.Awareness(this.doc);
@@ -83,8 +112,72 @@ export class Room {
       }
     }, SERVER_ORIGIN);
     for (const { clauseId, status, snapshot } of stored) {
-      if (status.state === 'agreed' && snapshot) this.enforcer.setLocked(clauseId, snapshot);
+      if (status.state !== 'agreed' || !snapshot) continue;
+      // A clause agreed before LOCK7 was stored without its sub-items: they are locked as they stand now.
+      const missing = clauseWithSubitems(this.doc, clauseId).filter((id) => !(id in snapshot));
+      const subtree = missing.length === 0 ? snapshot : { ...snapshot, ...snapshotClauses(clausesMap(this.doc), missing) };
+      if (subtree !== snapshot) saveStatus(this.db, this.id, clauseId, status, subtree);
+      this.enforcer.setAgreed(clauseId, subtree);
     }
+  }
+
+  /** The clause and its sub-items as they stand, to lock them (LOCK7). */
+  snapshotSubtree(clauseId: string): SubtreeSnapshot {
+    return snapshotClauses(clausesMap(this.doc), clauseWithSubitems(this.doc, clauseId));
+  }
+
+  /** Locks an agreed clause with its subtree as snapshotted, or unlocks it (null): server/declarations/setClauseStatus.ts. */
+  setAgreed(clauseId: string, subtree: SubtreeSnapshot | null): void {
+    this.enforcer.setAgreed(clauseId, subtree);
+  }
+
+  /** The agreed clause that locks a clause (itself or an ancestor), or null when it is open. */
+  lockOf(clauseId: string): string | null {
+    return this.enforcer.lockedClauses.get(clauseId)?.agreedClause ?? null;
+  }
+
+  /** Whether a connection may write new structs under a Yjs client id (WIRE6). */
+  mayWriteAs(client: number, participantId: string): boolean {
+    const owner = this.owners.get(client);
+    return owner === undefined || owner === participantId;
+  }
+
+  /**
+   * The apply, enforce and persist steps for one client update that passed
+   * inspection (inspectUpdate.ts): it joins the document as its sender, what
+   * it may not change is undone, and then — and only then — what it came to
+   * is stored and broadcast: the update itself when everything stands, the
+   * net effect after a refusal (WIRE5), so that refused content reaches
+   * neither SQLite nor the other clients.
+   */
+  applyUpdate(connection: Connection, update: Uint8Array, writers: number[]): void {
+    const { participant } = connection;
+    const claimed = writers.filter((client) => !this.owners.has(client));
+    if (claimed.length > 0) {
+      claimClients(this.db, this.id, claimed, participant.id);
+      for (const client of claimed) this.owners.set(client, participant.id);
+    }
+    const transactions: Y.Transaction[] = [];
+    const collect = (transaction: Y.Transaction) => transactions.push(transaction);
+    const held: Uint8Array[] = [];
+    this.held = held;
+    this.doc.on('afterTransaction', collect);
+    let refusals: Refusal[];
+    try {
+      refusals = this.enforcer.apply(connection, participant.role, update);
+      if (refusals.length > 0) this.recordRefusals(connection, refusals);
+    } catch (error) {
+      throw new RoomFault(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    } finally {
+      this.doc.off('afterTransaction', collect);
+      this.held = null;
+    }
+    if (transactions.length === 0 || (refusals.length === 0 && held.length === 0)) return;
+    const deleteSets = transactions.map((transaction) => transaction.deleteSet);
+    // What the enforce step kept deleted-but-restorable can be collected now: refused text goes for good.
+    Y.tryGc(Y.mergeDeleteSets(deleteSets), this.doc.store, this.doc.gcFilter);
+    if (refusals.length > 0) this.writer.write(encodeNetUpdate(this.doc, transactions[0]!.beforeState, deleteSets));
+    else this.writer.write(held.length === 1 ? held[0]! : Y.mergeUpdates(held));
   }
 
   /** Mirrors a status the server has stored (server/declarations/setClauseStatus.ts). */
@@ -133,7 +226,10 @@ export class Room {
   }
 
   /** Keeps refused text where its author sees it, and in the audit log. */
-  private recordRefusals(changes: RefusedChange[]): void {
+  private recordRefusals(connection: Connection, refusals: Refusal[]): void {
+    const { participant } = connection;
+    const at = Date.now();
+    const changes: RefusedChange[] = refusals.map((refusal) => ({ id: newId(), participantId: participant.id, author: participant.name, at, ...refusal }));
     const refused = this.doc.getMap<RefusedChange>(ROOT.refused);
     this.doc.transact(() => {
       for (const change of changes) refused.set(change.id, change);
@@ -171,6 +267,13 @@ export class Room {
   /** Writes the whole state as one log entry, so the next load is quick. */
   compact(): void {
     this.writer.compact();
+  }
+
+  /** Takes over a connection of the room this one replaces (Rooms.reload), with its awareness. */
+  adopt(connection: Connection, from: Room): void {
+    this.connections.add(connection);
+    const ids = [...connection.awarenessClients].filter((id) => from.awareness.getStates().has(id));
+    if (ids.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessProtocol.encodeAwarenessUpdate(from.awareness, ids), connection);
   }
 
   destroy(): void {

@@ -1,3 +1,5 @@
+import { endConnection, send } from './connection.ts';
+import { encodeSyncStep1 } from './messages.ts';
 import { Room, type RoomDeps } from './room.ts';
 
 /**
@@ -42,6 +44,33 @@ export class Rooms {
     }
   }
 
+  /** The open room of a declaration a connection belongs to. */
+  current(id: string): Room {
+    const room = this.open.get(id);
+    if (!room) throw new RangeError(`Declaration ${id} is not open`);
+    return room;
+  }
+
+  /**
+   * Replaces a room whose document can no longer be trusted (applying an
+   * update failed half-way, WIRE5) by a fresh one loaded from SQLite, which
+   * holds everything that was ever broadcast. Its connections move over and
+   * are sent a sync step 1: each client answers with whatever the reloaded
+   * document lacks (its own edits not yet stored), so nothing is lost and
+   * nobody has to reconnect.
+   */
+  reload(room: Room): Room {
+    if (this.open.get(room.id) !== room) return this.current(room.id);
+    const fresh = new Room(room.id, this.deps);
+    for (const connection of room.connections) fresh.adopt(connection, room);
+    this.open.set(room.id, fresh);
+    room.connections.clear();
+    room.destroy();
+    const hello = encodeSyncStep1(fresh.doc);
+    for (const connection of fresh.connections) send(connection, hello, this.deps.logger);
+    return fresh;
+  }
+
   /** Whether a declaration is in memory now (for tests and the health check). */
   isOpen(id: string): boolean {
     return this.open.has(id);
@@ -69,10 +98,18 @@ export class Rooms {
     this.open.delete(room.id);
   }
 
-  /** Ends every connection of a participant (a revoked link), in every open room. */
+  /**
+   * Ends every connection of a participant (a revoked or replaced link), in
+   * every open room, at once: from this call on nothing they send is read
+   * and nothing is sent to them (AUTH5).
+   */
   disconnectParticipant(participantId: string, code: number, reason: string): void {
     for (const room of this.open.values()) {
-      for (const connection of room.connections) if (connection.participant.id === participantId) connection.ws.close(code, reason);
+      for (const connection of [...room.connections]) {
+        if (connection.participant.id !== participantId) continue;
+        endConnection(connection, { code, reason });
+        room.leave(connection);
+      }
     }
   }
 

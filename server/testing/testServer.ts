@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import type { DeclarationSeed } from '../../shared/declarationSeed.ts';
 import { readConfig, type Config } from '../config.ts';
 import { createDeclaration, type ParticipantSpec } from '../declarations/createDeclaration.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger, type Logger } from '../logger.ts';
 import { startServer, type RunningServer } from '../server.ts';
 import { COLLAB_PATH } from '../../shared/protocol.ts';
 
@@ -24,10 +24,10 @@ export interface TestServer extends RunningServer {
   restart(): Promise<TestServer>;
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}, dataDir?: string): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, dataDir?: string, logger: Logger = createLogger({ quiet: true })): Promise<TestServer> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'consenso-test-'));
   const config: Config = { ...readConfig({ PORT: '0', DATA_DIR: dir, HOST: '127.0.0.1' }), ...overrides };
-  const server = await startServer(config, createLogger({ quiet: true }));
+  const server = await startServer(config, logger);
   const test: TestServer = Object.assign(server, {
     dataDir: dir,
     config,
@@ -35,7 +35,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, dataDir?:
     httpUrl: `http://127.0.0.1:${server.port}`,
     restart: async () => {
       await server.close();
-      return startTestServer({ ...overrides, port: 0 }, dir);
+      return startTestServer({ ...overrides, port: 0 }, dir, logger);
     },
   });
   return test;

@@ -3,7 +3,7 @@ import type { ClauseKind } from '../clauseKind.ts';
 import { MAX_SUBITEM_DEPTH } from '../clauseKind.ts';
 import type { Clause } from '../declaration.ts';
 import { newId } from '../ids.ts';
-import { keyBetween, keysBetween } from '../orderKey.ts';
+import { isOrderKey, keyBetween, keysBetween } from '../orderKey.ts';
 import { buildOutline, siblingsOf, type OutlineNode } from '../outline.ts';
 import type { RichText } from '../richText.ts';
 import { clausesMap, writeClause } from './clauseEntry.ts';
@@ -34,18 +34,20 @@ export interface Placement {
   after: string | null;
 }
 
+/** A clause's order key; null for none or an unreadable one (such a clause reads as placed at the end, OUT2). */
 function orderOf(doc: Y.Doc, id: string | null): string | null {
   if (id === null) return null;
   const order = clausesMap(doc).get(id)?.get(CLAUSE_FIELD.order);
-  return typeof order === 'string' ? order : null;
+  return isOrderKey(order) ? order : null;
 }
 
 /** Keys for new siblings between two ids; equal neighbours (a rare tie) put them after both. */
 function keysFor(doc: Y.Doc, siblings: OutlineNode[], afterId: string | null, beforeId: string | null, count: number): string[] {
-  const low = orderOf(doc, afterId);
+  // After a clause whose own key is unreadable (shown at the end, OUT2): after every readable one.
+  const low = orderOf(doc, afterId) ?? (afterId === null ? null : (siblings.map((n) => orderOf(doc, n.clause.id)).filter((o): o is string => o !== null).sort().pop() ?? null));
   let high = orderOf(doc, beforeId);
   if (low !== null && high !== null && low >= high) {
-    high = siblings.map((n) => n.clause.order).find((order) => order > low) ?? null;
+    high = siblings.map((n) => n.clause.order).find((order) => isOrderKey(order) && order > low) ?? null;
   }
   return keysBetween(low, high, count);
 }
@@ -149,7 +151,7 @@ export function indentClause(doc: Y.Doc, id: string, origin?: unknown): boolean 
   const newParent = siblings[index - 1]!;
   if (node.clause.kind !== 'operative' || node.depth + 1 + depthOfSubtree(node) > MAX_SUBITEM_DEPTH) return false;
   const lastChild = newParent.children[newParent.children.length - 1];
-  const key = keyBetween(lastChild?.clause.order ?? null, null);
+  const key = keyBetween(orderOf(doc, lastChild?.clause.id ?? null), null);
   doc.transact(() => {
     const entry = clausesMap(doc).get(id);
     entry?.set(CLAUSE_FIELD.parent, newParent.clause.id);

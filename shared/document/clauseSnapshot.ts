@@ -60,3 +60,30 @@ export function restoreClause(clauses: Y.Map<Y.Map<unknown>>, id: string, snapsh
   }
   return entry;
 }
+
+/**
+ * An agreed clause with its whole subtree (docs/SPEC.md LOCK7): the
+ * snapshot of each clause, by id, as it was when the chair agreed it.
+ */
+export type SubtreeSnapshot = Record<string, ClauseSnapshot>;
+
+/** Snapshots the given clauses (an agreed clause and its sub-items); ids without a readable entry are left out. */
+export function snapshotClauses(clauses: Y.Map<Y.Map<unknown>>, ids: string[]): SubtreeSnapshot {
+  const out: SubtreeSnapshot = {};
+  for (const id of ids) {
+    const entry = clauses.get(id);
+    const snapshot = entry instanceof Y.Map ? snapshotClause(entry) : null;
+    if (snapshot) out[id] = snapshot;
+  }
+  return out;
+}
+
+/**
+ * Reads a stored snapshot: a subtree, or — as stored before LOCK7 — the
+ * agreed clause alone.
+ */
+export function readSubtreeSnapshot(clauseId: string, stored: unknown): SubtreeSnapshot | null {
+  if (typeof stored !== 'object' || stored === null) return null;
+  if ('kind' in stored && 'paragraphs' in stored) return { [clauseId]: stored as ClauseSnapshot };
+  return stored as SubtreeSnapshot;
+}

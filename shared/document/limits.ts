@@ -13,3 +13,13 @@ export const MAX_NOTE_CHARS = 10_000;
 export const MAX_SIGNATORIES = 500;
 /** Each of a signatory's name, title and state. */
 export const MAX_SIGNATORY_FIELD_CHARS = 300;
+/**
+ * How deep shared types nest in the model (docs/document-model.md):
+ * clauses (0) → a clause entry (1) → its body fragment (2) → the paragraph
+ * (3) → its text (4). Nothing deeper exists; an update that nests deeper is
+ * refused before it is applied (WIRE4), because every reader of a Yjs
+ * document — the server's, the browsers' — recurses over the nesting.
+ */
+export const MAX_NESTING = 4;
+/** A clause or signatory id as the model writes it (shared/ids.ts), with room for older or imported ids. */
+export const ENTRY_ID = /^[A-Za-z0-9_-]{1,64}$/;

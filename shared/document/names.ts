@@ -32,3 +32,9 @@ export const SIGNATORY_FIELD = {
 
 /** The Tiptap node that holds a clause's text. */
 export const PARAGRAPH = 'paragraph';
+
+/**
+ * The marks text may carry, as formatting attribute names of a Y.XmlText:
+ * the editor's italic and bold, and the comment anchor (commentMark.ts).
+ */
+export const MARK_NAMES = ['italic', 'bold', 'comment'] as const;

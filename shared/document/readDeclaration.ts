@@ -1,15 +1,17 @@
 import * as Y from 'yjs';
 import { isClauseKind } from '../clauseKind.ts';
 import { META_FIELDS, type Clause, type Declaration, type Meta, type Signatory } from '../declaration.ts';
-import { isOrderKey } from '../orderKey.ts';
+import { isOrderKey, UNPLACED_ORDER } from '../orderKey.ts';
 import type { RichText } from '../richText.ts';
 import { CLAUSE_FIELD, ROOT, SIGNATORY_FIELD } from './names.ts';
 import { readRichText } from './richTextFragment.ts';
 
 /**
- * The edge where the collaborative document becomes plain data. Entries that
- * do not have the shape of a clause are skipped here, so that nothing past
- * this point has to doubt its input.
+ * The edge where the collaborative document becomes plain data, so that
+ * nothing past this point has to doubt its input. A clause whose kind or
+ * order cannot be read is not hidden: it reads as an operative paragraph
+ * placed at the end (OUT2) — its text is someone's work. An entry that is
+ * not a clause at all (not a map) holds no text and is skipped.
  */
 export function readClause(id: string, entry: unknown, withBody = true): Clause | null {
   if (!(entry instanceof Y.Map)) return null;
@@ -17,12 +19,12 @@ export function readClause(id: string, entry: unknown, withBody = true): Clause 
   const order: unknown = entry.get(CLAUSE_FIELD.order);
   const parent: unknown = entry.get(CLAUSE_FIELD.parent);
   const body: unknown = entry.get(CLAUSE_FIELD.body);
-  if (!isClauseKind(kind) || !isOrderKey(order)) return null;
+  const placed = isClauseKind(kind) && isOrderKey(order);
   return {
     id,
-    kind,
-    parent: typeof parent === 'string' ? parent : null,
-    order,
+    kind: placed ? kind : 'operative',
+    parent: placed && typeof parent === 'string' ? parent : null,
+    order: placed ? order : UNPLACED_ORDER,
     body: withBody && body instanceof Y.XmlFragment ? readRichText(body) : [],
   };
 }
