@@ -15,6 +15,7 @@ import type * as Y from 'yjs';
 import type { ParticipantInfo } from '../../shared/roles.ts';
 import type { RichText } from '../../shared/richText.ts';
 import { ClauseKeymap, type ClauseKeyActions } from './clauseKeymap.ts';
+import { TypedText } from './typedText.ts';
 import type { FocusHandle, FocusTarget } from './focusRegistry.ts';
 import { readSelectionFromPage } from './domSelection.ts';
 import { CommentMark } from './commentMark.ts';
@@ -78,6 +79,7 @@ export function RichEditor(props: RichEditorProps) {
         // The whole participant, not only name and colour: this becomes our awareness `user`, which the presence list reads.
         CollaborationCaret.configure({ provider: props.provider, user: { ...props.user } }),
         ClauseKeymap.configure({ actions: () => actionsRef.current }),
+        TypedText,
       ],
       editorProps: {
         attributes: {
