@@ -41,6 +41,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
     clientDir: config.clientDir,
     secureCookies: config.publicUrl?.startsWith('https:') ?? false,
+    publicUrl: config.publicUrl,
     health: () => ({ openDeclarations: rooms.openCount, connections: relay?.connectionCount() ?? 0 }),
   });
   const server = http.createServer(app);
