@@ -56,7 +56,7 @@ test.describe('clause status and locks', () => {
     // Ad ref with pending delegations shows on everyone's screen.
     await clause(chairPage, 'OP2').getByTestId('status-chip').click();
     await clause(chairPage, 'OP2').locator('input[name=state][value=ad-ref]').check();
-    await clause(chairPage, 'OP2').getByTestId('status-pending').fill('Peru');
+    await clause(chairPage, 'OP2').getByTestId('status-pending').getByLabel('Peru').check();
     await clause(chairPage, 'OP2').getByTestId('status-apply').click();
     await expect(clause(delegation, 'OP2').getByTestId('status-chip')).toContainText('Ad ref');
     await expect(clause(delegation, 'OP2').getByTestId('status-chip')).toHaveAttribute('title', /pending Peru/);

@@ -41,10 +41,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
     clientDir: config.clientDir,
     secureCookies: config.publicUrl?.startsWith('https:') ?? false,
+    publicUrl: config.publicUrl,
     health: () => ({ openDeclarations: rooms.openCount, connections: relay?.connectionCount() ?? 0 }),
   });
   const server = http.createServer(app);
-  relay = attachRelay(server, { db, rooms, logger, maxMessageBytes: config.maxMessageBytes, heartbeatMs: config.heartbeatMs, refusalWaitMs: config.refusalWaitMs });
+  relay = attachRelay(server, { db, rooms, logger, maxMessageBytes: config.maxMessageBytes, heartbeatMs: config.heartbeatMs, refusalWaitMs: config.refusalWaitMs, publicUrl: config.publicUrl });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {

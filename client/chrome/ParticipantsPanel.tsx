@@ -1,15 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
+import { mayActOnParticipant } from '../../shared/participantAccess.ts';
 import type { ParticipantInfo } from '../../shared/roles.ts';
 import { api } from '../api.ts';
 import { t } from '../i18n.ts';
 
-/** For the chair and the secretariat: who takes part, their links, adding and removing. */
+/**
+ * For the chair and the secretariat: who takes part, their links, adding,
+ * removing and restoring. It offers on each row only what the server allows
+ * (`mayActOnParticipant`, docs/SPEC.md ROLE4, PART2): the secretariat sees
+ * no link and no button on the chair's row.
+ */
 interface Listed extends ParticipantInfo {
   revoked: boolean;
   url: string | null;
 }
 
-export function ParticipantsPanel({ declarationId, onClose }: { declarationId: string; onClose(): void }) {
+export function ParticipantsPanel({ declarationId, me, onClose }: { declarationId: string; me: ParticipantInfo; onClose(): void }) {
   const [participants, setParticipants] = useState<Listed[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -25,8 +31,10 @@ export function ParticipantsPanel({ declarationId, onClose }: { declarationId: s
     if (!window.confirm(confirmText)) return;
     setError(null);
     try {
-      await api(declarationId, path, {});
-      reload();
+      const { participant } = await api<{ participant: Listed }>(declarationId, path, {});
+      // Our own new link: the old one no longer signs this browser in, the new one does.
+      if (participant.id === me.id && participant.url) window.location.assign(participant.url);
+      else reload();
     } catch (failure) {
       fail(failure);
     }
@@ -43,6 +51,54 @@ export function ParticipantsPanel({ declarationId, onClose }: { declarationId: s
     }
   };
 
+  const row = (p: Listed) => (
+    <li key={p.id} className={p.revoked ? 'is-revoked' : ''} data-testid="participant-row" data-name={p.name} data-revoked={p.revoked}>
+      <span className="presence__dot" style={{ background: p.color }} aria-hidden="true" />
+      <span className="panel__name">{p.name}</span>
+      <span className="panel__role">{p.revoked ? t('participants.revoked') : t(`role.${p.role}`)}</span>
+      <span className="panel__actions">
+        {p.url && (
+          <button type="button" className="button button--quiet" onClick={() => void navigator.clipboard?.writeText(p.url!).then(() => setCopied(p.id))} data-testid="copy-link">
+            {copied === p.id ? t('participants.copied') : t('participants.copy')}
+          </button>
+        )}
+        {!p.revoked && !p.url && p.role === 'chair' && <span className="panel__note">{t('participants.chairKeepsLink')}</span>}
+        {!p.revoked && mayActOnParticipant(me, p, 'newLink') && (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => act(`/participants/${p.id}/new-link`, p.id === me.id ? t('participants.confirmOwnNewLink') : t('participants.confirmNewLink', { name: p.name }))}
+            data-testid="new-link"
+          >
+            {t('participants.newLink')}
+          </button>
+        )}
+        {!p.revoked && mayActOnParticipant(me, p, 'revoke') && (
+          <button
+            type="button"
+            className="button button--quiet button--danger"
+            onClick={() => act(`/participants/${p.id}/revoke`, t('participants.confirmRevoke', { name: p.name }))}
+            data-testid="revoke"
+          >
+            {t('participants.revoke')}
+          </button>
+        )}
+        {p.revoked && mayActOnParticipant(me, p, 'restore') && (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => act(`/participants/${p.id}/restore`, t('participants.confirmRestore', { name: p.name }))}
+            data-testid="restore"
+          >
+            {t('participants.restore')}
+          </button>
+        )}
+      </span>
+    </li>
+  );
+  const current = (participants ?? []).filter((p) => !p.revoked);
+  const removed = (participants ?? []).filter((p) => p.revoked);
+
   return (
     <aside className="panel" role="dialog" aria-label={t('participants.title')} data-testid="participants-panel" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <header className="panel__header">
@@ -56,39 +112,7 @@ export function ParticipantsPanel({ declarationId, onClose }: { declarationId: s
           {error}
         </p>
       )}
-      <ul className="panel__list">
-        {(participants ?? []).map((p) => (
-          <li key={p.id} className={p.revoked ? 'is-revoked' : ''} data-testid="participant-row" data-name={p.name}>
-            <span className="presence__dot" style={{ background: p.color }} aria-hidden="true" />
-            <span className="panel__name">{p.name}</span>
-            <span className="panel__role">{p.revoked ? t('participants.revoked') : t(`role.${p.role}`)}</span>
-            {p.url && (
-              <button
-                type="button"
-                className="button button--quiet"
-                onClick={() => void navigator.clipboard?.writeText(p.url!).then(() => setCopied(p.id))}
-              >
-                {copied === p.id ? t('participants.copied') : t('participants.copy')}
-              </button>
-            )}
-            {!p.revoked && (
-              <button type="button" className="button button--quiet" onClick={() => act(`/participants/${p.id}/new-link`, t('participants.confirmNewLink', { name: p.name }))}>
-                {t('participants.newLink')}
-              </button>
-            )}
-            {!p.revoked && p.role !== 'chair' && (
-              <button
-                type="button"
-                className="button button--quiet button--danger"
-                onClick={() => act(`/participants/${p.id}/revoke`, t('participants.confirmRevoke', { name: p.name }))}
-                data-testid="revoke"
-              >
-                {t('participants.revoke')}
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
+      <ul className="panel__list">{current.map(row)}</ul>
       <form className="panel__add" onSubmit={add}>
         <label>
           {t('participants.addName')}
@@ -105,6 +129,13 @@ export function ParticipantsPanel({ declarationId, onClose }: { declarationId: s
           {t('participants.add')}
         </button>
       </form>
+      {removed.length > 0 && (
+        <section className="panel__removed" aria-labelledby="participants-removed">
+          <h3 id="participants-removed">{t('participants.removedHeading')}</h3>
+          <p className="panel__hint">{t('participants.removedHint')}</p>
+          <ul className="panel__list">{removed.map(row)}</ul>
+        </section>
+      )}
     </aside>
   );
 }

@@ -17,6 +17,7 @@ export function TopBar({
   onParticipants,
   comments,
   exportMenu,
+  pending,
 }: {
   title: string;
   me: ParticipantInfo;
@@ -26,6 +27,8 @@ export function TopBar({
   onParticipants?: () => void;
   comments: { unread: number; unreadMentions: number; open: boolean; toggle(): void };
   exportMenu: { open: boolean; toggle(): void; menu: React.ReactNode };
+  /** Clauses ad referendum pending this delegation's confirmation (STAT3): how many, and the next one to go to. */
+  pending: { count: number; nextLabel: string; goToNext(): void } | null;
 }) {
   const bar = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -51,6 +54,18 @@ export function TopBar({
       <div className="topbar__counts" data-testid="status-counts">
         {t('status.counts', { open: counts.open, adRef: counts['ad-ref'], agreed: counts.agreed })}
       </div>
+      {pending && (
+        <button
+          type="button"
+          className="button button--quiet topbar__pending"
+          onClick={pending.goToNext}
+          title={t('pending.goTo', { count: pending.count, label: pending.nextLabel })}
+          aria-label={t('pending.goTo', { count: pending.count, label: pending.nextLabel })}
+          data-testid="pending-count"
+        >
+          <span aria-hidden="true">◐</span> {t('pending.count', { count: pending.count })}
+        </button>
+      )}
       <ConnectionStatus status={status} />
       <Presence users={users} />
       <div className="topbar__tools">

@@ -19,6 +19,7 @@ import { ParticipantsPanel } from '../chrome/ParticipantsPanel.tsx';
 import { RefusedNotices } from '../chrome/RefusedNotices.tsx';
 import { countStatuses } from '../../shared/clauseStatus.ts';
 import { flattenOutline } from '../../shared/outline.ts';
+import { isPendingWith } from '../../shared/pendingWith.ts';
 import { can } from '../../shared/permissions.ts';
 import { useOutline } from '../collab/useOutline.ts';
 import { useRefused } from '../collab/useRefused.ts';
@@ -144,6 +145,20 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
   const [importOpen, setImportOpen] = useState(false);
   const closeExport = useCallback(() => setExportOpen(false), []);
   const positions = useMemo(() => new Map(flattenOutline(outlineView.outline).map((n, i) => [n.clause.id, i])), [outlineView]);
+  const goTo = useCallback(
+    (id: string) => {
+      focus.focus(id, 'end');
+      document.querySelector(`[data-clause-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center' });
+    },
+    [focus],
+  );
+  // The clauses waiting for this delegation's confirmation, in reading order; the top bar goes to each in turn.
+  const pendingMine = useMemo(
+    () => flattenOutline(outlineView.outline).map((n) => n.clause.id).filter((id) => isPendingWith(statuses.get(id), me)),
+    [outlineView, statuses, me],
+  );
+  const [pendingTurn, setPendingTurn] = useState(0);
+  const nextPending = pendingMine.length > 0 ? pendingMine[pendingTurn % pendingMine.length]! : null;
   const context: DeclarationContextValue = useMemo(
     () => ({
       declarationId,
@@ -174,6 +189,18 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
         counts={counts}
         onParticipants={can(me.role, 'manageParticipants') ? () => setParticipantsOpen(true) : undefined}
         comments={{ ...commentsModel.counts, open: panel.open, toggle: panel.toggle }}
+        pending={
+          nextPending
+            ? {
+                count: pendingMine.length,
+                nextLabel: outlineView.numbers.get(nextPending)?.label ?? '',
+                goToNext: () => {
+                  goTo(nextPending);
+                  setPendingTurn((turn) => (turn % pendingMine.length) + 1);
+                },
+              }
+            : null
+        }
         exportMenu={{
           open: exportOpen,
           toggle: () => setExportOpen((v) => !v),
@@ -184,8 +211,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
               labelOf={(id) => outlineView.numbers.get(id)?.label ?? null}
               goTo={(id) => {
                 setExportOpen(false);
-                focus.focus(id, 'end');
-                document.querySelector(`[data-clause-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center' });
+                goTo(id);
               }}
               onImport={
                 can(me.role, 'manageParticipants')
@@ -204,7 +230,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       <CommentHighlights threads={commentsModel.threads.values()} active={panel.active} />
       {status.closed && <ClosedBanner closed={status.closed} />}
       <RefusedNotices refused={refused} dismiss={dismissRefused} labelOf={(id) => outlineView.numbers.get(id)?.label ?? null} />
-      {participantsOpen && <ParticipantsPanel declarationId={declarationId} onClose={() => setParticipantsOpen(false)} />}
+      {participantsOpen && <ParticipantsPanel declarationId={declarationId} me={me} onClose={() => setParticipantsOpen(false)} />}
       {panel.open && (
         <CommentsPanel
           model={commentsModel}

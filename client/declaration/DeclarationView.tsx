@@ -1,5 +1,6 @@
 import type { ClauseKind } from '../../shared/clauseKind.ts';
 import { insertClauses } from '../../shared/document/clauseOps.ts';
+import { isPendingWith } from '../../shared/pendingWith.ts';
 import { flattenOutline, type OutlineNode } from '../../shared/outline.ts';
 import { STRUCTURE_ORIGIN } from '../collab/collaboration.ts';
 import type { OutlineView } from '../collab/useOutline.ts';
@@ -7,6 +8,7 @@ import { t } from '../i18n.ts';
 import { ClauseRow } from './ClauseRow.tsx';
 import { useDeclarationContext } from './declarationContext.ts';
 import { MetaField } from './MetaField.tsx';
+import { PendingNotice } from './PendingNotice.tsx';
 import { SignaturePage } from './SignaturePage.tsx';
 
 /** Siblings of each clause, to know whether it can move up or down. */
@@ -23,7 +25,7 @@ function siblingPositions(nodes: OutlineNode[], into: Map<string, { first: boole
  * keyed list so that moving or indenting one never remounts its editor.
  */
 export function DeclarationView({ outline, numbers }: OutlineView) {
-  const { collab, canEdit, canEditMeta, focus } = useDeclarationContext();
+  const { collab, canEdit, canEditMeta, focus, me, statuses } = useDeclarationContext();
   const ordered = flattenOutline(outline);
   const positions = new Map<string, { first: boolean; last: boolean }>();
   siblingPositions(outline.preamble, positions);
@@ -44,6 +46,24 @@ export function DeclarationView({ outline, numbers }: OutlineView) {
       isLastSibling={positions.get(node.clause.id)?.last ?? true}
     />
   );
+  /**
+   * A clause, and under it, for a delegation whose confirmation it waits
+   * for, the notice saying so (STAT3). Rows and notices are siblings in one
+   * keyed list, so a notice coming or going never remounts an editor.
+   */
+  const rowWithNotice = (node: OutlineNode, index: number) =>
+    isPendingWith(statuses.get(node.clause.id), me)
+      ? [
+          row(node, index),
+          <PendingNotice
+            key={`pending-${node.clause.id}`}
+            clauseId={node.clause.id}
+            label={numbers.get(node.clause.id)!.label}
+            kind={node.clause.kind}
+            depth={node.depth}
+          />,
+        ]
+      : [row(node, index)];
   const emptyPart = (kind: ClauseKind) => (
     <div className="empty-part" key={`empty-${kind}`}>
       <p className="empty">{t(kind === 'preamble' ? 'clause.empty.preamble' : 'clause.empty.operative')}</p>
@@ -67,13 +87,13 @@ export function DeclarationView({ outline, numbers }: OutlineView) {
       <MetaField field="chapeau" className="chapeau" />
       <div className="clauses" aria-label={`${t('part.preamble')} · ${t('part.operative')}`}>
         {preambleCount === 0 && emptyPart('preamble')}
-        {ordered.slice(0, preambleCount).map((node, i) => row(node, i))}
+        {ordered.slice(0, preambleCount).flatMap((node, i) => rowWithNotice(node, i))}
         {addButton('preamble')}
         <div className="formula-row" key="formula">
           <MetaField field="formula" className="formula" />
         </div>
         {ordered.length === preambleCount && emptyPart('operative')}
-        {ordered.slice(preambleCount).map((node, i) => row(node, preambleCount + i))}
+        {ordered.slice(preambleCount).flatMap((node, i) => rowWithNotice(node, preambleCount + i))}
         {addButton('operative')}
       </div>
       <footer className="declaration__note">

@@ -3,6 +3,7 @@ import type { ClauseState, ClauseStatus } from '../../shared/clauseStatus.ts';
 import { api } from '../api.ts';
 import { t } from '../i18n.ts';
 import { when } from '../time.ts';
+import { PendingChoice } from './PendingChoice.tsx';
 
 /**
  * A clause's status at a glance — word, icon and colour, never colour
@@ -87,6 +88,7 @@ export function StatusChip({
           clauseId={clauseId}
           label={label}
           current={state}
+          pending={status?.pending ?? []}
           onDone={(message) => {
             setOpen(false);
             if (message) notify(message);
@@ -102,16 +104,19 @@ function StatusForm({
   clauseId,
   label,
   current,
+  pending: currentPending,
   onDone,
 }: {
   declarationId: string;
   clauseId: string;
   label: string;
   current: ClauseState;
+  /** Whom the clause is pending with now, ticked to start with. */
+  pending: string[];
   onDone(message?: string): void;
 }) {
   const [choice, setChoice] = useState<ClauseState>(current === 'agreed' ? 'open' : current === 'open' ? 'agreed' : 'agreed');
-  const [pending, setPending] = useState('');
+  const [pending, setPending] = useState<string[]>(currentPending);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -126,7 +131,7 @@ function StatusForm({
     try {
       await api(declarationId, `/clauses/${encodeURIComponent(clauseId)}/status`, {
         state: choice,
-        ...(choice === 'ad-ref' && pending.trim() ? { pending: pending.split(',').map((p) => p.trim()).filter(Boolean) } : {}),
+        ...(choice === 'ad-ref' && pending.length > 0 ? { pending } : {}),
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       });
       onDone(t('status.done', { label, state: t(`status.${choice}`) }));
@@ -146,12 +151,7 @@ function StatusForm({
           </label>
         ))}
       </fieldset>
-      {choice === 'ad-ref' && (
-        <label className="status-form__field">
-          {t('status.pendingLabel')}
-          <input type="text" value={pending} onChange={(e) => setPending(e.target.value)} data-testid="status-pending" />
-        </label>
-      )}
+      {choice === 'ad-ref' && <PendingChoice declarationId={declarationId} chosen={pending} onChange={setPending} />}
       {choice === 'agreed' && current !== 'agreed' && <p className="status-form__warning">{t('status.confirmLock', { label })}</p>}
       {reopening && (
         <>

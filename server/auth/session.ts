@@ -26,9 +26,15 @@ export function parseCookies(header: string | undefined): Map<string, string> {
   return cookies;
 }
 
-export function tokenFromRequest(request: IncomingMessage, declarationId: string, allowQuery: boolean): string | null {
+/** The token of `Authorization: Bearer <token>`, or null when the request does not carry one that way. */
+export function bearerToken(request: IncomingMessage): string | null {
   const authorization = request.headers.authorization;
-  if (authorization?.startsWith('Bearer ')) return authorization.slice('Bearer '.length).trim();
+  return authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length).trim() : null;
+}
+
+export function tokenFromRequest(request: IncomingMessage, declarationId: string, allowQuery: boolean): string | null {
+  const bearer = bearerToken(request);
+  if (bearer !== null) return bearer;
   if (allowQuery) {
     const query = new URL(request.url ?? '/', 'http://x').searchParams.get('token');
     if (query) return query;

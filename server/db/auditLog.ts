@@ -14,6 +14,8 @@ export type AuditAction =
   | 'participant-added'
   | 'participant-revoked'
   | 'participant-new-link'
+  /** A removed participant brought back, with a new link (docs/SPEC.md PART2). */
+  | 'participant-restored'
   | 'thread-started'
   | 'thread-resolved'
   | 'thread-reopened'

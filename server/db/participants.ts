@@ -69,6 +69,28 @@ export function revokeParticipant(db: Db, id: string): void {
   db.prepare('UPDATE participants SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(Date.now(), id);
 }
 
+/**
+ * Brings a removed participant back (PART2) with a new link: the generation
+ * moves on, so the link they had stays dead. Throws a SQLite constraint
+ * error (see `isNameTakenError`) if someone still in has their name.
+ */
+export function restoreParticipant(db: Db, secret: TokenSecret, id: string): ParticipantRow {
+  const row = findParticipant(db, id);
+  if (!row) throw new RangeError(`No participant ${id}`);
+  const generation = row.generation + 1;
+  db.prepare('UPDATE participants SET revoked_at = NULL, generation = ?, token_hash = ? WHERE id = ?').run(
+    generation,
+    hashToken(secret.tokenFor(id, generation)),
+    id,
+  );
+  return findParticipant(db, id)!;
+}
+
+/** The unique index on names among participants still in (migration 5) refused a write. */
+export function isNameTakenError(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE' && /participants\.name/.test(String((error as Error).message));
+}
+
 /** Gives a participant a new link; the old one stops working. */
 export function renewParticipantLink(db: Db, secret: TokenSecret, id: string): ParticipantRow {
   const row = findParticipant(db, id);

@@ -2,10 +2,11 @@ import { isClauseState, readClauseStatus, type ClauseStatus } from '../../shared
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { ROOT } from '../../shared/document/names.ts';
 import { can } from '../../shared/permissions.ts';
+import { choosePending } from '../../shared/pendingWith.ts';
 import { appendAudit } from '../db/auditLog.ts';
 import { saveStatus } from '../db/clauseStatuses.ts';
 import type { Db } from '../db/database.ts';
-import type { ParticipantRow } from '../db/participants.ts';
+import { listParticipants, type ParticipantRow } from '../db/participants.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import type { Rooms } from '../relay/rooms.ts';
 
@@ -31,6 +32,18 @@ export function setClauseStatus(
   if (pending !== undefined && (!Array.isArray(pending) || pending.length > MAX_PENDING || pending.some((p) => typeof p !== 'string' || p.trim() === '' || p.length > 80))) {
     throw badRequest('bad-pending', 'pending must be a list of delegation names.');
   }
+  // Only the declaration's current delegations can be waited for (STAT3): a typo or an observer would wait for ever.
+  const delegations = listParticipants(deps.db, declarationId)
+    .filter((p) => p.role === 'delegation' && !p.revoked)
+    .map((p) => p.name);
+  const chosen = choosePending((pending as string[] | undefined) ?? [], delegations);
+  if (chosen.unknown.length > 0) {
+    const names = chosen.unknown.map((name) => `"${name}"`).join(', ');
+    throw badRequest(
+      'bad-pending',
+      `${names} ${chosen.unknown.length === 1 ? 'is not a delegation' : 'are not delegations'} of this declaration. An ad ref can be pending only with its delegations: ${delegations.join(', ') || 'none yet'}.`,
+    );
+  }
   const reason = request.reason;
   if (reason !== undefined && (typeof reason !== 'string' || reason.length > MAX_REASON)) {
     throw badRequest('bad-reason', `reason must be a text of at most ${MAX_REASON} characters.`);
@@ -49,7 +62,7 @@ export function setClauseStatus(
       throw badRequest('reason-required', 'Reopening an agreed clause needs a reason, which is recorded.');
     }
     const status: ClauseStatus = { state: request.state, by: actor.name, at: Date.now() };
-    if (request.state === 'ad-ref' && Array.isArray(pending) && pending.length > 0) status.pending = pending.map((p: string) => p.trim());
+    if (request.state === 'ad-ref' && chosen.names.length > 0) status.pending = chosen.names;
     if (typeof reason === 'string' && reason.trim() !== '') status.reason = reason.trim();
     const snapshot = request.state === 'agreed' ? room.snapshotSubtree(clauseId) : null;
     deps.db.transaction(() => {

@@ -4,12 +4,15 @@ import type { Logger } from '../logger.ts';
 import { apiRouter, type ApiDeps } from './api.ts';
 import { errorHandler, notFoundHandler } from './errorHandler.ts';
 import { linksRouter } from './links.ts';
+import { requireSameOrigin } from './requireSameOrigin.ts';
 import { staticClientRouter } from './staticClient.ts';
 
 export interface AppDeps extends ApiDeps {
   logger: Logger;
   clientDir: string;
   secureCookies: boolean;
+  /** PUBLIC_URL's origin, which pages may also be served from (AUTH6). */
+  publicUrl: string | null;
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -31,6 +34,8 @@ export function createApp(deps: AppDeps): Express {
     response.set(SECURITY_HEADERS);
     next();
   });
+  // Before any body is read: a forged request is refused before it costs anything.
+  app.use('/api', requireSameOrigin(deps.publicUrl));
   app.use('/api', apiRouter(deps));
   app.use('/api', notFoundHandler);
   app.use(linksRouter(deps.db, deps.secureCookies));

@@ -43,6 +43,8 @@ export interface RelayDeps {
   heartbeatMs: number;
   /** The first wait after a refused message (WIRE4). */
   refusalWaitMs: number;
+  /** This server's public address, besides the Host it is reached at: the origins its pages come from (AUTH6). */
+  publicUrl: string | null;
 }
 
 const PATH = new RegExp(`^${COLLAB_PATH}/([A-Za-z0-9_-]{1,64})/?(?:\\?.*)?$`);
@@ -81,7 +83,7 @@ interface ConnectionDeps extends RelayDeps {
 
 function onConnection(ws: WebSocket, request: IncomingMessage, declarationId: string, deps: ConnectionDeps): void {
   const { logger } = deps;
-  const authentication = authenticate(deps.db, declarationId, request);
+  const authentication = authenticate(deps.db, declarationId, request, deps.publicUrl);
   if ('refuse' in authentication) {
     logger.info('connection refused', { declaration: declarationId, reason: authentication.refuse.reason });
     ws.close(authentication.refuse.code, authentication.refuse.reason);

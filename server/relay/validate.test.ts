@@ -317,6 +317,21 @@ describe('a relay no message can subvert', () => {
     await waitFor(() => closes.includes(CLOSE.invalidToken.code), 'the old link to be cut off');
   });
 
+  it('AUTH6: a websocket signed in by the session cookie opens only from this server\'s own pages; a token in the address is a program\'s and is not checked', async () => {
+    const cookie = `consenso_${declaration.id}=${declaration.tokens.Chile}`;
+    const from = (origin: string, token = false) =>
+      new WebSocket(`${server.wsUrl}/${declaration.id}${token ? `?token=${declaration.tokens.Chile}` : ''}`, { headers: { cookie, origin } });
+    expect((await closeOf(from('http://evil.example'))).code).toBe(CLOSE.forbidden.code);
+    expect((await closeOf(from(`http://127.0.0.1:${server.port + 1}`))).code).toBe(CLOSE.forbidden.code);
+    const own = from(server.httpUrl);
+    const message = await new Promise<unknown>((resolve) => own.once('message', resolve));
+    expect(message).toBeDefined();
+    own.close();
+    const program = from('http://evil.example', true);
+    await new Promise((resolve) => program.once('message', resolve));
+    program.close();
+  });
+
   it('WIRE8: a socket that answers no ping is dropped after two heartbeats; a live client stays connected', async () => {
     await server.close();
     removeDataDir(server);
