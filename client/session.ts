@@ -1,15 +1,34 @@
+import { CLOSE } from '../shared/protocol.ts';
 import type { ParticipantInfo } from '../shared/roles.ts';
+import { discardIfAllSent } from './collab/localCopy.ts';
+import { rememberedSession, rememberSession } from './collab/rememberedSession.ts';
 
-/** Who this browser is for a declaration, asked of the server (the session cookie speaks for us). */
+/**
+ * Who this browser is for a declaration, asked of the server (the session
+ * cookie speaks for us) — or, when the server cannot be reached, remembered
+ * from its last answer, so that the declaration opens from this device's
+ * copy (SPEC OFF2).
+ */
 export type SessionResult =
   | { kind: 'ok'; participant: ParticipantInfo }
+  /** The server refused, but this device keeps edits it never received: show them (SPEC OFF3). */
+  | { kind: 'kept'; participant: ParticipantInfo; refused: { code: number; reason: string } }
   | { kind: 'invalid-link' }
   | { kind: 'not-found' }
   | { kind: 'failed' };
 
-export async function loadSession(declarationId: string): Promise<SessionResult> {
+/**
+ * How long a page with a copy on this device waits for the server's answer
+ * before opening from the copy: conference Wi-Fi often hangs rather than
+ * fails.
+ */
+const PATIENCE_WITH_A_COPY_MS = 4000;
+
+async function askServer(declarationId: string, patienceMs: number | null): Promise<SessionResult> {
+  const abort = new AbortController();
+  const timer = patienceMs === null ? null : setTimeout(() => abort.abort(), patienceMs);
   try {
-    const response = await fetch(`/api/declarations/${encodeURIComponent(declarationId)}/session`, { credentials: 'same-origin' });
+    const response = await fetch(`/api/declarations/${encodeURIComponent(declarationId)}/session`, { credentials: 'same-origin', signal: abort.signal });
     if (response.status === 401) return { kind: 'invalid-link' };
     if (response.status === 404) return { kind: 'not-found' };
     if (!response.ok) return { kind: 'failed' };
@@ -17,5 +36,29 @@ export async function loadSession(declarationId: string): Promise<SessionResult>
     return { kind: 'ok', participant: body.participant };
   } catch {
     return { kind: 'failed' };
+  } finally {
+    if (timer !== null) clearTimeout(timer);
+  }
+}
+
+export async function loadSession(declarationId: string): Promise<SessionResult> {
+  const remembered = rememberedSession(declarationId);
+  const answer = await askServer(declarationId, remembered ? PATIENCE_WITH_A_COPY_MS : null);
+  switch (answer.kind) {
+    case 'ok':
+      // Another participant signed in on this browser: the previous one's copy goes if it holds nothing unsent.
+      if (remembered && remembered.id !== answer.participant.id) await discardIfAllSent(declarationId, remembered.id);
+      rememberSession(declarationId, answer.participant);
+      return answer;
+    case 'failed':
+      return remembered ? { kind: 'ok', participant: remembered } : answer;
+    case 'invalid-link':
+    case 'not-found': {
+      if (!remembered || (await discardIfAllSent(declarationId, remembered.id))) return answer;
+      const refused = answer.kind === 'invalid-link' ? CLOSE.invalidToken : CLOSE.unknownDeclaration;
+      return { kind: 'kept', participant: remembered, refused: { code: refused.code, reason: refused.reason } };
+    }
+    case 'kept':
+      return answer;
   }
 }
