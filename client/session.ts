@@ -17,18 +17,9 @@ export type SessionResult =
   | { kind: 'not-found' }
   | { kind: 'failed' };
 
-/**
- * How long a page with a copy on this device waits for the server's answer
- * before opening from the copy: conference Wi-Fi often hangs rather than
- * fails.
- */
-const PATIENCE_WITH_A_COPY_MS = 4000;
-
-async function askServer(declarationId: string, patienceMs: number | null): Promise<SessionResult> {
-  const abort = new AbortController();
-  const timer = patienceMs === null ? null : setTimeout(() => abort.abort(), patienceMs);
+async function askServer(declarationId: string): Promise<SessionResult> {
   try {
-    const response = await fetch(`/api/declarations/${encodeURIComponent(declarationId)}/session`, { credentials: 'same-origin', signal: abort.signal });
+    const response = await fetch(`/api/declarations/${encodeURIComponent(declarationId)}/session`, { credentials: 'same-origin' });
     if (response.status === 401) return { kind: 'invalid-link' };
     if (response.status === 404) return { kind: 'not-found' };
     if (!response.ok) return { kind: 'failed' };
@@ -36,14 +27,18 @@ async function askServer(declarationId: string, patienceMs: number | null): Prom
     return { kind: 'ok', participant: body.participant };
   } catch {
     return { kind: 'failed' };
-  } finally {
-    if (timer !== null) clearTimeout(timer);
   }
 }
 
+/**
+ * The remembered participant stands in only when the server cannot be
+ * reached, never while it is merely slow: whoever signed in on this
+ * browser last may have changed, and edits must go out on the connection
+ * of the participant who typed them.
+ */
 export async function loadSession(declarationId: string): Promise<SessionResult> {
   const remembered = rememberedSession(declarationId);
-  const answer = await askServer(declarationId, remembered ? PATIENCE_WITH_A_COPY_MS : null);
+  const answer = await askServer(declarationId);
   switch (answer.kind) {
     case 'ok':
       // Another participant signed in on this browser: the previous one's copy goes if it holds nothing unsent.

@@ -36,6 +36,8 @@ export interface CollabOptions {
 /** Transaction origin of structural edits (add, move, delete), which the structure undo tracks. */
 export const STRUCTURE_ORIGIN = Symbol('structure');
 
+/** How long connecting waits for the local copy to be read back; it normally takes milliseconds. */
+const LOCAL_COPY_PATIENCE_MS = 10_000;
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 
@@ -94,13 +96,24 @@ export class Collaboration {
 
   private async openLocalCopy(): Promise<void> {
     const { local } = this;
-    const kept = local ? await local.ready : false;
-    if (this.destroyed) return;
-    if (local && kept) {
-      this.saved.restore(local.keptCount());
-      this.saved.subscribe(() => local.keepCount(this.saved.pending));
+    if (local) {
+      // A copy that cannot be read (a broken IndexedDB) must not keep the page from the server.
+      const late = setTimeout(() => this.connectOnce(), LOCAL_COPY_PATIENCE_MS);
+      const kept = await local.ready;
+      clearTimeout(late);
+      if (this.destroyed) return;
+      if (kept) {
+        this.saved.restore(local.keptCount());
+        this.saved.subscribe(() => local.keepCount(this.saved.pending));
+      }
+      this.status = { ...this.status, kept };
     }
-    this.status = { ...this.status, kept };
+    if (this.opened) this.refresh();
+    else this.connectOnce();
+  }
+
+  private connectOnce(): void {
+    if (this.opened || this.destroyed) return;
     this.opened = true;
     if (this.status.closed === null) this.provider.connect();
     this.refresh();

@@ -230,7 +230,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
         />
       )}
       <main className={`page${panel.open ? ' page--with-panel' : ''}`}>
-        {status.synced || collab.doc.getMap(ROOT.clauses).size > 0 ? (
+        {status.synced || collab.doc.getMap(ROOT.clauses).size > 0 || (status.closed && status.kept) ? (
           <DeclarationView {...outlineView} />
         ) : (
           <p className="loading" data-testid="loading">

@@ -41,8 +41,9 @@ worker.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      // 'reload': the browser's HTTP cache may still hold an older build's index.html.
-      await cache.addAll(manifest.files.map((file) => new Request(file, { cache: 'reload' })));
+      // The page is revalidated (the HTTP cache may hold an older build's); the other files are
+      // named by their content, so the copies the page has just loaded are the right ones.
+      await cache.addAll(manifest.files.map((file) => new Request(file, { cache: file === PAGE_FILE ? 'no-cache' : 'default' })));
       // Files are named by their content, so a page of the old build keeps working; take over at once.
       await worker.skipWaiting();
     })(),
