@@ -28,6 +28,8 @@ function DeclarationRoute({ declarationId }: { declarationId: string }) {
   switch (session.kind) {
     case 'ok':
       return <DeclarationScreen declarationId={declarationId} me={session.participant} />;
+    case 'kept':
+      return <DeclarationScreen declarationId={declarationId} me={session.participant} refused={session.refused} />;
     case 'invalid-link':
       return <MessageScreen title={t('session.invalidLink.title')} body={t('session.invalidLink.body')} />;
     case 'not-found':

@@ -6,12 +6,14 @@ import { t } from '../i18n.ts';
  * is given in words and an icon shape, not by colour alone.
  */
 export function ConnectionStatus({ status }: { status: CollabStatus }) {
-  const { state, pending } = status;
+  const { state, pending, kept } = status;
   const label =
     state === 'connected'
       ? t('connection.connected')
       : state === 'offline'
-        ? t('connection.offline')
+        ? kept
+          ? t('connection.offlineKept')
+          : t('connection.offline')
         : state === 'reconnecting'
           ? t('connection.reconnecting')
           : state === 'closed'
@@ -24,10 +26,12 @@ export function ConnectionStatus({ status }: { status: CollabStatus }) {
         : ''
       : state === 'connected'
         ? t('connection.saving', { count: pending })
-        : t('connection.pendingOffline', { count: pending });
+        : state === 'closed' && kept
+          ? t('connection.keptOnDevice', { count: pending })
+          : t('connection.pendingOffline', { count: pending });
   const icon = state === 'connected' ? '●' : state === 'offline' || state === 'closed' ? '○' : '◌';
   return (
-    <div className={`connection connection--${state}`} role="status" aria-live="polite" data-testid="connection" data-state={state} data-pending={pending}>
+    <div className={`connection connection--${state}`} role="status" aria-live="polite" data-testid="connection" data-state={state} data-pending={pending} data-kept={kept}>
       <span className="connection__icon" aria-hidden="true">
         {icon}
       </span>

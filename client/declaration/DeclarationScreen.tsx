@@ -49,14 +49,21 @@ function useTitle(collab: Collaboration): string {
   return toPlainText(useFragmentText(fragment));
 }
 
-/** A signed-in participant's view of one declaration, live. */
-export function DeclarationScreen({ declarationId, me }: { declarationId: string; me: ParticipantInfo }) {
+/**
+ * A signed-in participant's view of one declaration, live. `refused` opens
+ * only this device's copy, for a participant the server no longer accepts
+ * whose unsent edits are kept here (SPEC OFF3).
+ */
+export function DeclarationScreen({ declarationId, me, refused }: { declarationId: string; me: ParticipantInfo; refused?: { code: number; reason: string | null } }) {
   const [collab, setCollab] = useState<Collaboration | null>(null);
+  const participantId = me.id;
+  const refusedCode = refused?.code;
+  const refusedReason = refused?.reason ?? null;
   useEffect(() => {
-    const created = new Collaboration(declarationId);
+    const created = new Collaboration(declarationId, { participantId, refused: refusedCode === undefined ? undefined : { code: refusedCode, reason: refusedReason } });
     setCollab(created);
     return () => created.destroy();
-  }, [declarationId]);
+  }, [declarationId, participantId, refusedCode, refusedReason]);
   return collab ? <LiveDeclaration declarationId={declarationId} collab={collab} me={me} /> : null;
 }
 
@@ -249,7 +256,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
         />
       )}
       <main className={`page${panel.open ? ' page--with-panel' : ''}`}>
-        {status.synced || collab.doc.getMap(ROOT.clauses).size > 0 ? (
+        {status.synced || collab.doc.getMap(ROOT.clauses).size > 0 || (status.closed && status.kept) ? (
           <DeclarationView {...outlineView} />
         ) : (
           <p className="loading" data-testid="loading">
