@@ -1,8 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { closeReasonOf, COLLAB_PATH, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/protocol.ts';
+import { History } from './history.ts';
 import { SavedTracker } from './savedTracker.ts';
 
 /**
@@ -21,9 +21,6 @@ export interface CollabStatus {
   synced: boolean;
 }
 
-/** Transaction origin of structural edits (add, move, delete), which the structure undo tracks. */
-export const STRUCTURE_ORIGIN = Symbol('structure');
-
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 
@@ -31,8 +28,8 @@ export class Collaboration {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly saved: SavedTracker;
-  /** Undo for adding, moving and deleting clauses; text has its own undo per editor. */
-  readonly structureUndo: Y.UndoManager;
+  /** This participant's undo history for the whole declaration: text and structure alike. */
+  readonly history: History;
   private status: CollabStatus = { state: 'connecting', pending: 0, closed: null, synced: false };
   private everConnected = false;
   private readonly listeners = new Set<() => void>();
@@ -41,7 +38,7 @@ export class Collaboration {
   constructor(declarationId: string, serverUrl = Collaboration.defaultServerUrl()) {
     this.provider = new WebsocketProvider(serverUrl, declarationId, this.doc, { disableBc: true });
     this.saved = new SavedTracker(this.doc, (origin) => origin === this.provider);
-    this.structureUndo = new Y.UndoManager(clausesMap(this.doc), { trackedOrigins: new Set([STRUCTURE_ORIGIN]), captureTimeout: 0 });
+    this.history = new History(this.doc);
     this.watchIncomingUpdates();
     this.provider.on('status', () => this.refresh());
     this.provider.on('sync', () => this.refresh());
@@ -131,7 +128,7 @@ export class Collaboration {
   destroy(): void {
     window.removeEventListener('online', this.onNetworkChange);
     window.removeEventListener('offline', this.onNetworkChange);
-    this.structureUndo.destroy();
+    this.history.destroy();
     this.saved.destroy();
     this.provider.destroy();
     this.doc.destroy();
