@@ -131,6 +131,11 @@ describe('the declaration undo history', () => {
     // ProseMirror positions: the paragraph opens at 0, its text starts at 1.
     expect(history.undo()).toEqual({ key: id, at: 15 });
     expect(history.redo()).toEqual({ key: id, at: 21 });
+    // A deletion undone puts the caret where it was, before the words it brings back, again after a redo.
+    eraseIn(doc, id, 10, 5);
+    expect(history.undo()).toEqual({ key: id, at: 11 });
+    expect(history.redo()).toEqual({ key: id, at: 11 });
+    expect(history.undo()).toEqual({ key: id, at: 11 });
     doc.transact(() => title(doc).insert(0, 'The '), ySyncPluginKey);
     expect(history.undo()).toEqual({ key: 'meta:title', at: 1 });
     const [added] = insertClauses(doc, { id, side: 'after' }, [plain('New;')], STRUCTURE_ORIGIN);

@@ -55,9 +55,10 @@ export class History {
       deleteFilter: (item) => mayUndoDelete(item, this.currentStep(), doc),
     });
     this.manager.on('stack-item-added', (event) => {
-      if (event.origin === this.manager) return;
+      // Also for a step a redo puts back, so that undoing it again finds where it began.
       const places = changedPlaces(event.changedParentTypes);
       if (places) event.stackItem.meta.set(STARTED_AT, places.start);
+      if (event.origin === this.manager) return;
       event.stackItem.meta.set(CARET_BEFORE, this.caretPlace());
       this.afterCapture(event.origin);
     });
