@@ -1,8 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { CLOSE, closeReasonOf, COLLAB_PATH, MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/protocol.ts';
+import { History } from './history.ts';
 import { discardIfAllSent, LocalCopy } from './localCopy.ts';
 import { SavedTracker } from './savedTracker.ts';
 import type { UnsentText } from './unsentText.ts';
@@ -33,9 +33,6 @@ export interface CollabOptions {
   serverUrl?: string;
 }
 
-/** Transaction origin of structural edits (add, move, delete), which the structure undo tracks. */
-export const STRUCTURE_ORIGIN = Symbol('structure');
-
 /** How long connecting waits for the local copy to be read back; it normally takes milliseconds. */
 const LOCAL_COPY_PATIENCE_MS = 10_000;
 const SYNC_STEP2 = 1;
@@ -45,8 +42,8 @@ export class Collaboration {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly saved: SavedTracker;
-  /** Undo for adding, moving and deleting clauses; text has its own undo per editor. */
-  readonly structureUndo: Y.UndoManager;
+  /** This participant's undo history for the whole declaration: text and structure alike. */
+  readonly history: History;
   private status: CollabStatus = { state: 'connecting', pending: 0, closed: null, synced: false, kept: false };
   private everConnected = false;
   /**
@@ -71,7 +68,7 @@ export class Collaboration {
     const shadow = new Y.Doc();
     this.local = options.participantId ? new LocalCopy(declarationId, options.participantId, this.doc, shadow) : null;
     this.saved = new SavedTracker(this.doc, (origin) => origin === this.provider || this.local?.isReadingBack(origin) === true, shadow);
-    this.structureUndo = new Y.UndoManager(clausesMap(this.doc), { trackedOrigins: new Set([STRUCTURE_ORIGIN]), captureTimeout: 0 });
+    this.history = new History(this.doc);
     this.watchIncomingUpdates();
     this.provider.on('status', (event: { status: string }) => {
       if (event.status === 'connected') this.askForWhatTheShadowLacks();
@@ -228,7 +225,7 @@ export class Collaboration {
     window.removeEventListener('offline', this.onNetworkChange);
     this.destroyed = true;
     void this.local?.close();
-    this.structureUndo.destroy();
+    this.history.destroy();
     this.saved.destroy();
     this.provider.destroy();
     this.doc.destroy();

@@ -56,7 +56,7 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
     neighbours: { previous, next },
     focus,
     isLocked: (id) => context.statuses.get(id)?.state === 'agreed',
-    undo: () => collab.structureUndo.undo(),
+    history: collab.history,
     notify: context.notify,
   });
   const others = (context.presenceByClause.get(clause.id) ?? []).filter((u) => !u.isSelf);

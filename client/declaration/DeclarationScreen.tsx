@@ -14,6 +14,7 @@ import { TopBar } from '../chrome/TopBar.tsx';
 import { Toasts, type Toast } from '../chrome/Toasts.tsx';
 import { DeclarationContext, type DeclarationContextValue } from './declarationContext.ts';
 import { DeclarationView } from './DeclarationView.tsx';
+import { useUndoRedo } from './useUndoRedo.ts';
 import { ClosedBanner } from '../chrome/ClosedBanner.tsx';
 import { ParticipantsPanel } from '../chrome/ParticipantsPanel.tsx';
 import { RefusedNotices } from '../chrome/RefusedNotices.tsx';
@@ -73,6 +74,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
   const users = usePresence(collab.provider.awareness);
   const title = useTitle(collab);
   const [focus] = useState(() => new FocusRegistry());
+  useUndoRedo(collab.history, focus);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextToast = useRef(1);
 

@@ -2,7 +2,7 @@ import type { ClauseKind } from '../../shared/clauseKind.ts';
 import { insertClauses } from '../../shared/document/clauseOps.ts';
 import { isPendingWith } from '../../shared/pendingWith.ts';
 import { flattenOutline, type OutlineNode } from '../../shared/outline.ts';
-import { STRUCTURE_ORIGIN } from '../collab/collaboration.ts';
+import { STRUCTURE_ORIGIN } from '../collab/origins.ts';
 import type { OutlineView } from '../collab/useOutline.ts';
 import { t } from '../i18n.ts';
 import { ClauseRow } from './ClauseRow.tsx';

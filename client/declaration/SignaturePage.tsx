@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { Signatory } from '../../shared/declaration.ts';
 import { ROOT } from '../../shared/document/names.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { addSignatory, removeSignatory, setSignatoryField, type SignatoryField } from '../../shared/document/signatoryOps.ts';
-import { STRUCTURE_ORIGIN } from '../collab/collaboration.ts';
+import { STRUCTURE_ORIGIN, TYPING_ORIGIN } from '../collab/origins.ts';
 import { t } from '../i18n.ts';
+import { useDeclarationContext } from './declarationContext.ts';
 
 function useSignatories(doc: Y.Doc): Signatory[] {
   const [signatories, setSignatories] = useState(() => readDeclaration(doc).signatories);
@@ -21,6 +22,45 @@ function useSignatories(doc: Y.Doc): Signatory[] {
 
 const FIELDS: SignatoryField[] = ['name', 'title', 'state'];
 
+/**
+ * One field of a signature block. It takes part in the declaration's undo
+ * history like a clause: its edits carry TYPING_ORIGIN, Ctrl+Z here undoes
+ * the history (data-focus-key, useUndoRedo), and an undo of a change here
+ * brings the caret back to it (the focus registry).
+ */
+function SignatoryInput({ doc, signatory, field }: { doc: Y.Doc; signatory: Signatory; field: SignatoryField }) {
+  const { focus } = useDeclarationContext();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const focusKey = `signatory:${signatory.id}:${field}`;
+  useLayoutEffect(
+    () =>
+      focus.register(focusKey, {
+        focus: () => {
+          const element = ref.current;
+          if (!element) return;
+          element.focus();
+          element.setSelectionRange(element.value.length, element.value.length);
+        },
+        passage: () => null,
+      }),
+    [focus, focusKey],
+  );
+  return (
+    // A textarea sized to its content: titles run over two lines on paper too.
+    <textarea
+      ref={ref}
+      rows={1}
+      className={`signature__${field} signature__input`}
+      value={signatory[field]}
+      placeholder={t(`signatures.${field}`)}
+      aria-label={t(`signatures.${field}`)}
+      data-focus-key={focusKey}
+      onChange={(event) => setSignatoryField(doc, signatory.id, field, event.target.value.replace(/\n/g, ' '), TYPING_ORIGIN)}
+      onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
+    />
+  );
+}
+
 /** The signature blocks, one per signatory: name, title, state. The chair and the secretariat edit them in place. */
 export function SignaturePage({ doc, editable }: { doc: Y.Doc; editable: boolean }) {
   const signatories = useSignatories(doc);
@@ -35,17 +75,7 @@ export function SignaturePage({ doc, editable }: { doc: Y.Doc; editable: boolean
             {editable ? (
               <>
                 {FIELDS.map((field) => (
-                  // A textarea sized to its content: titles run over two lines on paper too.
-                  <textarea
-                    key={field}
-                    rows={1}
-                    className={`signature__${field} signature__input`}
-                    value={s[field]}
-                    placeholder={t(`signatures.${field}`)}
-                    aria-label={t(`signatures.${field}`)}
-                    onChange={(event) => setSignatoryField(doc, s.id, field, event.target.value.replace(/\n/g, ' '))}
-                    onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
-                  />
+                  <SignatoryInput key={field} doc={doc} signatory={s} field={field} />
                 ))}
                 <button type="button" className="signature__remove" onClick={() => removeSignatory(doc, s.id, STRUCTURE_ORIGIN)} aria-label={t('signatures.remove', { name: s.name })}>
                   ✕

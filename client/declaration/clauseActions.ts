@@ -9,22 +9,24 @@ import {
 } from '../../shared/document/clauseOps.ts';
 import type { OutlineNode } from '../../shared/outline.ts';
 import type { RichText } from '../../shared/richText.ts';
-import { STRUCTURE_ORIGIN } from '../collab/collaboration.ts';
+import type { History } from '../collab/history.ts';
+import { STRUCTURE_ORIGIN } from '../collab/origins.ts';
 import type { ClauseKeyActions } from '../editor/clauseKeymap.ts';
 import type { FocusRegistry } from '../editor/focusRegistry.ts';
 import { t } from '../i18n.ts';
 
 /**
  * The structural edits of one clause, shared by its keys and its tool
- * buttons. Each is one transaction with STRUCTURE_ORIGIN, so the
- * structure undo (the toast's Undo) can take it back.
+ * buttons. Each is one transaction with STRUCTURE_ORIGIN, which the
+ * declaration's history makes an undo step of its own; a split and a paste
+ * join the editor's change of the text to it in one step.
  */
 export interface ClauseCommands extends ClauseKeyActions {
   addBefore(): void;
   addAfter(): void;
   addSubitem(): void;
   remove(): void;
-  pasteParagraphs(paragraphs: RichText[]): void;
+  pasteParagraphs(paragraphs: RichText[], putFirst: () => void): void;
 }
 
 export interface ClauseCommandDeps {
@@ -36,7 +38,7 @@ export interface ClauseCommandDeps {
   focus: FocusRegistry;
   /** Whether a clause is agreed (locked). */
   isLocked(id: string): boolean;
-  undo(): void;
+  history: History;
   notify(message: string, action?: { label: string; run(): void }): void;
 }
 
@@ -52,13 +54,20 @@ export function clauseCommands(deps: ClauseCommandDeps): ClauseCommands {
       return;
     }
     const target = deps.neighbours.previous ?? deps.neighbours.next;
+    const before = deps.history.latest();
     deleteClause(doc, id, STRUCTURE_ORIGIN);
+    const latest = deps.history.latest();
+    const deletion = latest !== before ? latest : null;
     if (target) focus.focus(target, 'end');
-    deps.notify(t('clause.deleted', { label: deps.label }), { label: t('clause.undo'), run: deps.undo });
+    // The notice's Undo takes back this deletion, even after later edits, which stay.
+    deps.notify(t('clause.deleted', { label: deps.label }), { label: t('clause.undo'), run: () => deletion && deps.history.undoStep(deletion) });
   };
   return {
-    split(rest) {
-      const [created] = insert('after', [rest]);
+    split(rest, cut) {
+      const [created] = deps.history.step(() => {
+        cut();
+        return insert('after', [rest]);
+      });
       focus.focus(created!, 'start');
     },
     enterOnEmpty() {
@@ -104,8 +113,11 @@ export function clauseCommands(deps: ClauseCommandDeps): ClauseCommands {
       focus.focus(created!, 'start');
     },
     remove,
-    pasteParagraphs(paragraphs) {
-      const created = insert('after', paragraphs);
+    pasteParagraphs(paragraphs, putFirst) {
+      const created = deps.history.step(() => {
+        putFirst();
+        return insert('after', paragraphs);
+      });
       focus.focus(created[created.length - 1]!, 'end');
     },
   };

@@ -61,6 +61,8 @@ export function LazyEditor(props: LazyEditorProps) {
       ref={box}
       className="lazy-editor"
       data-mounted={mounted ? 'true' : 'false'}
+      // Names the clause or field the caret is in, for the undo history (useUndoRedo).
+      data-focus-key={focusKey}
       onMouseDown={(event) => {
         if (mounted) return;
         // The editor takes the caret once mounted; the browser's own reaction

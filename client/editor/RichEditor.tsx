@@ -1,6 +1,5 @@
 import { Editor } from '@tiptap/core';
 import Bold from '@tiptap/extension-bold';
-import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import Document from '@tiptap/extension-document';
 import Italic from '@tiptap/extension-italic';
@@ -18,6 +17,7 @@ import { ClauseKeymap, type ClauseKeyActions } from './clauseKeymap.ts';
 import { TypedText } from './typedText.ts';
 import type { FocusHandle, FocusTarget } from './focusRegistry.ts';
 import { readSelectionFromPage } from './domSelection.ts';
+import { CollaborationSync } from './collaborationSync.ts';
 import { CommentMark } from './commentMark.ts';
 import { selectedPassage } from './passage.ts';
 import { richTextOfContent } from './richTextOfNode.ts';
@@ -36,8 +36,11 @@ export interface RichEditorProps {
   label: string;
   className?: string;
   actions?: ClauseKeyActions;
-  /** Several paragraphs pasted: the first stays here, the rest become clauses. */
-  onPasteParagraphs?: (paragraphs: RichText[]) => void;
+  /**
+   * Several paragraphs pasted: `putFirst` puts the first in at the caret
+   * here, `paragraphs` (the rest) become clauses; the caller makes both one undo step.
+   */
+  onPasteParagraphs?: (paragraphs: RichText[], putFirst: () => void) => void;
   onFocusChange?: (focused: boolean) => void;
   registerFocus?: (handle: FocusHandle) => () => void;
   /** Subscribes to "the server is about to change something" (Collaboration.onBeforeRemoteChange). */
@@ -75,7 +78,7 @@ export function RichEditor(props: RichEditorProps) {
         Bold,
         CommentMark,
         Placeholder.configure({ placeholder: props.placeholder }),
-        Collaboration.configure({ fragment: props.fragment }),
+        CollaborationSync.configure({ fragment: props.fragment }),
         // The whole participant, not only name and colour: this becomes our awareness `user`, which the presence list reads.
         CollaborationCaret.configure({ provider: props.provider, user: { ...props.user } }),
         ClauseKeymap.configure({ actions: () => actionsRef.current }),
@@ -103,9 +106,11 @@ export function RichEditor(props: RichEditorProps) {
           while (firstBlock && !firstBlock.isTextblock) firstBlock = firstBlock.firstChild;
           const tr = state.tr.delete(from, end);
           if (firstBlock) tr.insert(from, firstBlock.content);
-          view.dispatch(tr);
           const last = paragraphs.length - 1;
-          pasteRef.current(paragraphs.slice(1).map((p, i) => (i === last - 1 ? [...p, ...rest] : p)));
+          pasteRef.current(
+            paragraphs.slice(1).map((p, i) => (i === last - 1 ? [...p, ...rest] : p)),
+            () => view.dispatch(tr),
+          );
           return true;
         },
       },

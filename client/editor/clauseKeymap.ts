@@ -11,8 +11,8 @@ import { richTextOfContent } from './richTextOfNode.ts';
  * clause removes it, Escape leaves the editor.
  */
 export interface ClauseKeyActions {
-  /** Enter: a new clause after this one holding `rest`. */
-  split(rest: RichText): void;
+  /** Enter: `cut` takes the text after the caret out of this clause, and a new clause after it holds it (`rest`): one undo step. */
+  split(rest: RichText, cut: () => void): void;
   /** Enter in an empty sub-item. Return false when not applicable. */
   enterOnEmpty(): boolean;
   /** `caret` is where the caret is, to put it back once the clause has moved. */
@@ -83,8 +83,7 @@ export const ClauseKeymap = Extension.create<ClauseKeymapOptions>({
           const end = state.doc.content.size - 1;
           const { from, to } = state.selection;
           const rest = richTextOfContent(state.doc.slice(to, Math.max(to, end)).content);
-          editor.chain().deleteRange({ from, to: Math.max(to, end) }).run();
-          actions.split(rest);
+          actions.split(rest, () => editor.chain().deleteRange({ from, to: Math.max(to, end) }).run());
           return true;
         }, false),
       'Shift-Enter': () => true, // a clause is one paragraph: no line breaks inside

@@ -76,7 +76,7 @@ export const en = {
   'clause.deleted': '{label} deleted.',
   'clause.deleteLocked': '{label} cannot be deleted: part of it is agreed. The chair must reopen it first.',
   'clause.undo': 'Undo',
-  'clause.shortcuts': 'Enter: new clause · Tab / Shift+Tab: sub-item in / out · Alt+↑/↓: move · Ctrl+Z: undo · Ctrl+Alt+M: comment',
+  'clause.shortcuts': 'Enter: new clause · Tab / Shift+Tab: sub-item in / out · Alt+↑/↓: move · Ctrl+Z / Ctrl+Y: undo / redo · Ctrl+Alt+M: comment',
 
   'signatures.empty': 'No signatories yet.',
   'signatures.add': 'Add a signatory',
