@@ -15,6 +15,7 @@ import { Toasts, type Toast } from '../chrome/Toasts.tsx';
 import { DeclarationContext, type DeclarationContextValue } from './declarationContext.ts';
 import { DeclarationView } from './DeclarationView.tsx';
 import { ClosedBanner } from '../chrome/ClosedBanner.tsx';
+import { clauseLocks } from '../../shared/clauseLock.ts';
 import { ParticipantsPanel } from '../chrome/ParticipantsPanel.tsx';
 import { RefusedNotices } from '../chrome/RefusedNotices.tsx';
 import { countStatuses } from '../../shared/clauseStatus.ts';
@@ -114,10 +115,18 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
   const outlineView = useOutline(collab.doc);
   const { refused, dismiss: dismissRefused } = useRefused(collab.doc, me.id);
   const [participantsOpen, setParticipantsOpen] = useState(false);
+  // Once per change of structure or status: which clauses are locked, and by which agreement (LOCK7).
+  const locks = useMemo(() => clauseLocks(outlineView.outline, (id) => statuses.get(id)), [outlineView, statuses]);
   const counts = useMemo(
-    () => countStatuses(flattenOutline(outlineView.outline).map((n) => n.clause.id), (id) => statuses.get(id)),
-    [outlineView, statuses],
+    () =>
+      countStatuses(
+        flattenOutline(outlineView.outline).map((n) => n.clause.id),
+        // A sub-item of an agreed paragraph is agreed with it.
+        (id) => statuses.get(locks.get(id)?.agreedClause ?? id),
+      ),
+    [outlineView, statuses, locks],
   );
+  const labelOf = useCallback((id: string) => outlineView.numbers.get(id)?.label ?? null, [outlineView]);
   const beforeRemoteChange = useCallback((listener: () => void) => collab.onBeforeRemoteChange(listener), [collab]);
   const commentsModel = useComments(collab.doc, declarationId, me, status.closed !== null);
   const panel = useCommentsPanel({ declarationId, doc: collab.doc, model: commentsModel, focus, notify });
@@ -134,7 +143,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       const clause = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-clause-id]');
       if (!clause?.dataset.clauseId) return;
       event.preventDefault();
-      comments.startThread(clause.dataset.clauseId, clause.dataset.state === 'agreed' || !canEdit);
+      comments.startThread(clause.dataset.clauseId, clause.dataset.locked !== undefined || !canEdit);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -153,6 +162,8 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       canEditMeta,
       canSetStatus,
       statuses,
+      locks,
+      labelOf,
       focus,
       presenceByClause,
       setActiveClause,
@@ -161,7 +172,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       comments,
       drafting: canEdit ? drafting : null,
     }),
-    [declarationId, collab, me, canEdit, canEditMeta, canSetStatus, statuses, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify, comments, drafting],
+    [declarationId, collab, me, canEdit, canEditMeta, canSetStatus, statuses, locks, labelOf, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify, comments, drafting],
   );
 
   return (
@@ -203,7 +214,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       {importOpen && <ImportDialog declarationId={declarationId} onClose={() => setImportOpen(false)} />}
       <CommentHighlights threads={commentsModel.threads.values()} active={panel.active} />
       {status.closed && <ClosedBanner closed={status.closed} />}
-      <RefusedNotices refused={refused} dismiss={dismissRefused} labelOf={(id) => outlineView.numbers.get(id)?.label ?? null} />
+      <RefusedNotices refused={refused} dismiss={dismissRefused} labelOf={labelOf} />
       {participantsOpen && <ParticipantsPanel declarationId={declarationId} onClose={() => setParticipantsOpen(false)} />}
       {panel.open && (
         <CommentsPanel

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { ClauseLock } from '../../shared/clauseLock.ts';
 import type { ClauseStatus } from '../../shared/clauseStatus.ts';
 import type { DraftingCheck } from '../../shared/drafting/checks.ts';
 import type { ParticipantInfo } from '../../shared/roles.ts';
@@ -17,6 +18,10 @@ export interface DeclarationContextValue {
   canEditMeta: boolean;
   canSetStatus: boolean;
   statuses: Map<string, ClauseStatus>;
+  /** Every locked clause: agreed itself or part of an agreed paragraph (clauseLocks of shared/clauseLock.ts, LOCK7). */
+  locks: Map<string, ClauseLock>;
+  /** A clause's working label (OP12(a)), null when it is not in the text. */
+  labelOf(id: string): string | null;
   focus: FocusRegistry;
   /** Others in each clause, by clause id. */
   presenceByClause: Map<string, PresentUser[]>;

@@ -38,6 +38,7 @@ export const en = {
   'connection.closed.unknown': 'The server closed the connection ({code}). Reload the page to continue.',
   'connection.reload': 'Reload',
 
+
   'presence.label': 'Who is here',
   'presence.you': '{name} (you)',
   'presence.online': '{count} online',
@@ -91,6 +92,9 @@ export const en = {
   'status.pendingWith': 'pending {names}',
   'status.reason': 'Reopened: {reason}',
   'status.locked': 'Agreed and locked: nobody can change this clause until the chair reopens it.',
+  'status.agreedWith': 'Agreed with {agreed}',
+  'status.agreedWithTitle': 'Agreed and locked with {agreed} ({name}, {when}): nothing in it changes until the chair reopens {agreed}.',
+  'status.reopenParent': 'To change its status, reopen {agreed}.',
   'status.change': 'Status of {label}',
   'status.makeOpen': 'Open — under negotiation',
   'status.makeAdRef': 'Agreed ad referendum',
@@ -115,6 +119,15 @@ export const en = {
   'refused.copy': 'Copy text',
   'refused.copied': 'Copied',
   'refused.dismiss': 'Dismiss',
+
+  'lock.agreedBy': '{label} was agreed by {name} {when} and is locked.',
+  'lock.partOf': '{label} is part of {agreed}, agreed by {name} {when}, and is locked.',
+  'lock.askChair': 'Ask the chair to reopen {agreed}.',
+  'lock.reopenYourself': 'To change it, reopen {agreed} from its status.',
+  'lock.nothingUnder': '{label} is agreed: nothing can be added under it.',
+  'lock.nothingUnderPart': '{label} is part of {agreed}, which is agreed: nothing can be added under it.',
+  'time.at': 'at {time}',
+  'time.on': 'on {date}',
 
   'participants.open': 'Participants',
   'participants.title': 'Participants and their links',
