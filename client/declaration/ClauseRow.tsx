@@ -14,6 +14,7 @@ import { PresenceDots } from '../chrome/PresenceDots.tsx';
 import { StatusChip } from './StatusChip.tsx';
 import { AgreedWithChip } from './AgreedWithChip.tsx';
 import { lockedClause, typedIntoLocked } from './lockWords.ts';
+import { RefusedAtClause } from './RefusedAtClause.tsx';
 
 /** A speech bubble, drawn rather than an emoji: projectors' machines often lack an emoji font. */
 function CommentIcon({ plus = false }: { plus?: boolean }) {
@@ -99,6 +100,7 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
     event.preventDefault();
     warnTyping();
   };
+  const mine = context.refused.byClause.get(clause.id) ?? [];
   const lockedWithParagraph = lock?.inherited ? lockedOf(clause.id) : null;
   const others = (context.presenceByClause.get(clause.id) ?? []).filter((u) => !u.isSelf);
   const openThreads = context.comments.openCountByClause.get(clause.id) ?? 0;
@@ -169,6 +171,7 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
         <p className="clause__notice" role="status" data-testid="clause-notice">
           {notice}
         </p>
+        {mine.length > 0 && <RefusedAtClause changes={mine} describe={context.refused.describe} dismiss={context.refused.dismiss} />}
         {remarks.length > 0 && (
           <p className="clause__remarks" data-testid="drafting-remarks">
             {remarks.map((check) => t(`drafting.${check}`)).join(' ')}

@@ -16,6 +16,7 @@ import { DeclarationContext, type DeclarationContextValue } from './declarationC
 import { DeclarationView } from './DeclarationView.tsx';
 import { ClosedBanner } from '../chrome/ClosedBanner.tsx';
 import { clauseLocks } from '../../shared/clauseLock.ts';
+import { useRefusedView } from './useRefusedView.ts';
 import { ParticipantsPanel } from '../chrome/ParticipantsPanel.tsx';
 import { RefusedNotices } from '../chrome/RefusedNotices.tsx';
 import { countStatuses } from '../../shared/clauseStatus.ts';
@@ -127,6 +128,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
     [outlineView, statuses, locks],
   );
   const labelOf = useCallback((id: string) => outlineView.numbers.get(id)?.label ?? null, [outlineView]);
+  const refusedView = useRefusedView({ refused, dismiss: dismissRefused, labelOf, locks, synced: status.synced, notify });
   const beforeRemoteChange = useCallback((listener: () => void) => collab.onBeforeRemoteChange(listener), [collab]);
   const commentsModel = useComments(collab.doc, declarationId, me, status.closed !== null);
   const panel = useCommentsPanel({ declarationId, doc: collab.doc, model: commentsModel, focus, notify });
@@ -164,6 +166,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       statuses,
       locks,
       labelOf,
+      refused: refusedView,
       focus,
       presenceByClause,
       setActiveClause,
@@ -172,7 +175,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       comments,
       drafting: canEdit ? drafting : null,
     }),
-    [declarationId, collab, me, canEdit, canEditMeta, canSetStatus, statuses, locks, labelOf, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify, comments, drafting],
+    [declarationId, collab, me, canEdit, canEditMeta, canSetStatus, statuses, locks, labelOf, refusedView, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify, comments, drafting],
   );
 
   return (
@@ -214,7 +217,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       {importOpen && <ImportDialog declarationId={declarationId} onClose={() => setImportOpen(false)} />}
       <CommentHighlights threads={commentsModel.threads.values()} active={panel.active} />
       {status.closed && <ClosedBanner closed={status.closed} />}
-      <RefusedNotices refused={refused} dismiss={dismissRefused} labelOf={labelOf} />
+      <RefusedNotices refused={refused} dismiss={dismissRefused} describe={refusedView.describe} />
       {participantsOpen && <ParticipantsPanel declarationId={declarationId} onClose={() => setParticipantsOpen(false)} />}
       {panel.open && (
         <CommentsPanel

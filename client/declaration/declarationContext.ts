@@ -6,6 +6,7 @@ import type { ParticipantInfo } from '../../shared/roles.ts';
 import type { Collaboration } from '../collab/collaboration.ts';
 import type { PresentUser } from '../collab/usePresence.ts';
 import type { FocusRegistry } from '../editor/focusRegistry.ts';
+import type { RefusedView } from './useRefusedView.ts';
 
 /** What every part of the declaration screen needs: the document, who is looking, and where the caret goes. */
 export interface DeclarationContextValue {
@@ -22,6 +23,8 @@ export interface DeclarationContextValue {
   locks: Map<string, ClauseLock>;
   /** A clause's working label (OP12(a)), null when it is not in the text. */
   labelOf(id: string): string | null;
+  /** My refused changes, by the clause they were made to, and their words. */
+  refused: RefusedView;
   focus: FocusRegistry;
   /** Others in each clause, by clause id. */
   presenceByClause: Map<string, PresentUser[]>;
