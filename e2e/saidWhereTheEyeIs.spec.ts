@@ -1,9 +1,10 @@
-import type { Page, TestInfo } from '@playwright/test';
-import { expect, openAs, test, texts } from './fixtures.ts';
+import type { Page, TestInfo, WebSocketRoute } from '@playwright/test';
+import { expect, openAs, test, texts, type Participant, type ServerHandle } from './fixtures.ts';
 
 /**
  * What went wrong is said where the delegate is looking: a refused change
- * next to its clause and in a toast (docs/SPEC.md UI10).
+ * next to its clause and in a toast (docs/SPEC.md UI10), a connection ended
+ * for good in a dialog that says what to do (UI11).
  */
 const clause = (page: Page, label: string) => page.locator(`[data-testid=clause][data-label="${label}"]`);
 const connection = (page: Page) => page.getByTestId('connection');
@@ -20,6 +21,22 @@ async function screenshots(page: Page, testInfo: TestInfo, name: string) {
     await page.setViewportSize({ width, height: 768 });
     await page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`) });
   }
+}
+
+/** A participant's id, as the chair's participants list gives it. */
+async function participantId(server: ServerHandle, declarationId: string, chair: Participant, name: string): Promise<string> {
+  const response = await fetch(`${server.baseUrl}/api/declarations/${declarationId}/participants`, { headers: { authorization: `Bearer ${chair.token}` } });
+  const { participants } = (await response.json()) as { participants: { id: string; name: string }[] };
+  return participants.find((p) => p.name === name)!.id;
+}
+
+async function revoke(server: ServerHandle, declarationId: string, chair: Participant, name: string): Promise<void> {
+  const id = await participantId(server, declarationId, chair, name);
+  const response = await fetch(`${server.baseUrl}/api/declarations/${declarationId}/participants/${id}/revoke`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${chair.token}` },
+  });
+  expect(response.status).toBe(200);
 }
 
 test.describe('said where the eye is', () => {
@@ -68,5 +85,94 @@ test.describe('said where the eye is', () => {
     await atClause.getByRole('button', { name: 'Dismiss' }).click();
     await expect(clause(delegation, 'OP1').getByTestId('refused-at-clause')).toHaveCount(0);
     await expect(delegation.getByTestId('refused-item')).toHaveCount(0);
+  });
+
+  test('UI11 PART1: a delegation whose link is removed is told so in a dialog, with what to do, not "Offline"; edits that never reached the server are counted and can be copied', async ({ browser, server, delegations: { id, chair, chile, peru } }, testInfo) => {
+    const removed = await openAs(browser, chile);
+    await removed.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await removed.getByTestId('add-operative').click();
+    await removed.keyboard.type('Decide to cooperate;');
+    await expect(connection(removed)).toContainText('All changes saved');
+
+    await revoke(server, id, chair, 'Chile');
+    const dialog = removed.getByRole('alertdialog', { name: 'Your link no longer works' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('Your link has been replaced or removed by the secretariat. Ask them for a new link. Your text on this screen is kept until you close the page.');
+    await expect(dialog.getByTestId('closed-unsent')).toHaveCount(0);
+    // The focus is in the dialog, on its first action.
+    await expect(dialog.getByTestId('closed-copy')).toBeFocused();
+    await expect(connection(removed)).toHaveAttribute('data-state', 'closed');
+    await expect(connection(removed)).toHaveText(/Link no longer valid/);
+    await expect(connection(removed)).not.toContainText('Offline');
+    await screenshots(removed, testInfo, 'closed-dialog');
+    await dialog.getByTestId('closed-copy').click();
+    await expect(dialog.getByTestId('closed-copy')).toHaveText('Copied: paste it somewhere safe');
+    expect(await removed.evaluate(() => navigator.clipboard.readText())).toContain('OP1\tDecide to cooperate;');
+
+    // Put aside, the dialog leaves the reason at the top and the text readable; it comes back on demand.
+    await removed.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(removed.getByTestId('closed-banner')).toContainText('Your link no longer works');
+    await expect(clause(removed, 'OP1').locator('.ProseMirror')).toHaveAttribute('contenteditable', 'false');
+    await removed.getByTestId('closed-details').click();
+    await expect(dialog).toBeVisible();
+
+    // Removed while offline: the edits typed meanwhile never reach the server, and the dialog says so.
+    const offline = await openAs(browser, peru);
+    await clause(offline, 'OP1').locator('.ProseMirror').click();
+    await offline.keyboard.press('End');
+    await offline.context().setOffline(true);
+    await expect(connection(offline)).toHaveAttribute('data-state', 'offline');
+    await offline.keyboard.type(' and to report back');
+    await revoke(server, id, chair, 'Peru');
+    await offline.context().setOffline(false);
+    const offlineDialog = offline.getByRole('alertdialog', { name: 'Your link no longer works' });
+    await expect(offlineDialog.getByTestId('closed-unsent')).toContainText('did not reach the server. They are only on this screen: copy your text before you close or reload the page.');
+    expect(await texts(offline)).toEqual(['Decide to cooperate; and to report back']);
+    await screenshots(offline, testInfo, 'closed-dialog-unsent');
+  });
+
+  test('UI11: a connection the server ends to be retried (1011, 1013) reads as "Reconnecting…" and comes back; each final close has its dialog', async ({ browser, delegations: { chile } }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // The real server behind every connection; the test only decides when a connection ends, and when the next one may go through.
+    const routes: WebSocketRoute[] = [];
+    let gate: Promise<void> = Promise.resolve();
+    let open = () => {};
+    await page.routeWebSocket(/\/collab\//, async (route) => {
+      routes.push(route);
+      await gate;
+      route.connectToServer();
+    });
+    await page.goto(chile.url.replace('localhost', '127.0.0.1'));
+    await expect(connection(page)).toHaveAttribute('data-state', 'connected');
+
+    for (const { code, reason } of [
+      { code: 1011, reason: 'server-error' },
+      { code: 1013, reason: 'try-again-later' },
+    ]) {
+      gate = new Promise((resolve) => (open = resolve));
+      await routes[routes.length - 1]!.close({ code, reason });
+      await expect(connection(page)).toHaveAttribute('data-state', 'reconnecting');
+      await expect(connection(page)).toContainText('Reconnecting…');
+      await expect(page.getByTestId('closed-dialog')).toHaveCount(0);
+      open();
+      await expect(connection(page)).toHaveAttribute('data-state', 'connected');
+    }
+
+    for (const { code, title } of [
+      { code: 4400, title: 'The server could not read this page' },
+      { code: 4403, title: 'The server did not let this page in' },
+      { code: 4404, title: 'This declaration is no longer on the server' },
+      { code: 4413, title: 'A change was too large to send' },
+      { code: 4499, title: 'The connection was closed' },
+    ]) {
+      await routes[routes.length - 1]!.close({ code });
+      await expect(page.getByRole('alertdialog', { name: title })).toBeVisible();
+      await expect(connection(page)).toHaveAttribute('data-state', 'closed');
+      await expect(connection(page)).not.toContainText('Offline');
+      await page.reload();
+      await expect(connection(page)).toHaveAttribute('data-state', 'connected');
+    }
   });
 });

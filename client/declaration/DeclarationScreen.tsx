@@ -15,7 +15,10 @@ import { Toasts, type Toast } from '../chrome/Toasts.tsx';
 import { DeclarationContext, type DeclarationContextValue } from './declarationContext.ts';
 import { DeclarationView } from './DeclarationView.tsx';
 import { ClosedBanner } from '../chrome/ClosedBanner.tsx';
+import { ClosedDialog } from '../chrome/ClosedDialog.tsx';
+import { closedWords } from '../chrome/closedWords.ts';
 import { clauseLocks } from '../../shared/clauseLock.ts';
+import { textOnScreen } from './textOnScreen.ts';
 import { useRefusedView } from './useRefusedView.ts';
 import { ParticipantsPanel } from '../chrome/ParticipantsPanel.tsx';
 import { RefusedNotices } from '../chrome/RefusedNotices.tsx';
@@ -129,6 +132,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
   );
   const labelOf = useCallback((id: string) => outlineView.numbers.get(id)?.label ?? null, [outlineView]);
   const refusedView = useRefusedView({ refused, dismiss: dismissRefused, labelOf, locks, synced: status.synced, notify });
+  const [closedDialogAside, setClosedDialogAside] = useState(false);
   const beforeRemoteChange = useCallback((listener: () => void) => collab.onBeforeRemoteChange(listener), [collab]);
   const commentsModel = useComments(collab.doc, declarationId, me, status.closed !== null);
   const panel = useCommentsPanel({ declarationId, doc: collab.doc, model: commentsModel, focus, notify });
@@ -216,7 +220,16 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       />
       {importOpen && <ImportDialog declarationId={declarationId} onClose={() => setImportOpen(false)} />}
       <CommentHighlights threads={commentsModel.threads.values()} active={panel.active} />
-      {status.closed && <ClosedBanner closed={status.closed} />}
+      {status.closed && <ClosedBanner words={closedWords(status.closed)} onDetails={() => setClosedDialogAside(false)} />}
+      {status.closed && !closedDialogAside && (
+        <ClosedDialog
+          words={closedWords(status.closed)}
+          // Edits the server never echoed (the saved tracker); offline storage may refine what is really at risk.
+          unsentEdits={status.pending}
+          copyText={() => textOnScreen(collab.doc)}
+          onKeepReading={() => setClosedDialogAside(true)}
+        />
+      )}
       <RefusedNotices refused={refused} dismiss={dismissRefused} describe={refusedView.describe} />
       {participantsOpen && <ParticipantsPanel declarationId={declarationId} onClose={() => setParticipantsOpen(false)} />}
       {panel.open && (
