@@ -1,4 +1,4 @@
-import { CLOSE, isFinalCloseCode, type CloseReason } from '../../shared/protocol.ts';
+import type { CloseReason } from '../../shared/protocol.ts';
 import { t } from '../i18n.ts';
 
 /**
@@ -12,21 +12,12 @@ export interface ClosedWords {
   body: string;
 }
 
-const FINAL_REASONS = Object.values(CLOSE)
-  .filter(({ code }) => isFinalCloseCode(code))
-  .map(({ reason }) => reason);
+/** The final closes of shared/protocol.ts; any other code gets the general words, with its number. */
+const FINAL = ['invalid-token', 'unknown-declaration', 'forbidden', 'malformed-message', 'message-too-large'] as const satisfies readonly CloseReason[];
+type FinalReason = (typeof FINAL)[number];
+const isFinal = (reason: string | null): reason is FinalReason => (FINAL as readonly (string | null)[]).includes(reason);
 
-export function closedWords(closed: { code: number; reason: string | null }): ClosedWords {
-  const reason = FINAL_REASONS.find((known) => known === closed.reason) as Extract<CloseReason, (typeof FINAL_REASONS)[number]> | undefined;
-  const values = { code: closed.code };
-  switch (reason) {
-    case 'invalid-token':
-    case 'unknown-declaration':
-    case 'forbidden':
-    case 'malformed-message':
-    case 'message-too-large':
-      return { state: t(`closed.${reason}.state`), title: t(`closed.${reason}.title`), body: t(`closed.${reason}.body`, values) };
-    default:
-      return { state: t('closed.unknown.state'), title: t('closed.unknown.title'), body: t('closed.unknown.body', values) };
-  }
+export function closedWords({ code, reason }: { code: number; reason: string | null }): ClosedWords {
+  if (isFinal(reason)) return { state: t(`closed.${reason}.state`), title: t(`closed.${reason}.title`), body: t(`closed.${reason}.body`) };
+  return { state: t('closed.unknown.state'), title: t('closed.unknown.title'), body: t('closed.unknown.body', { code }) };
 }

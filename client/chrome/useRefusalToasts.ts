@@ -23,7 +23,16 @@ export function useRefusalToasts(
     for (const change of refused) {
       if (known.current.has(change.id)) continue;
       known.current.add(change.id);
-      const copy = change.attempted ? { label: t('refused.copyYourText'), run: () => void navigator.clipboard?.writeText(change.attempted) } : undefined;
+      const copy = change.attempted
+        ? {
+            label: t('refused.copyYourText'),
+            run: () => {
+              const failed = () => notify(t('copy.failed'));
+              if (navigator.clipboard) navigator.clipboard.writeText(change.attempted).catch(failed);
+              else failed();
+            },
+          }
+        : undefined;
       notify(describe(change), copy);
     }
   }, [refused, synced, describe, notify]);
