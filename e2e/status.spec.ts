@@ -84,7 +84,7 @@ test.describe('clause status and locks', () => {
     await delegation.keyboard.type(' and more');
     await setStatus(chairPage, 'OP1', 'agreed');
     await delegation.context().setOffline(false);
-    await expect(delegation.getByTestId('refused-item')).toContainText('Your change to OP1 was not applied because the clause is agreed');
+    await expect(delegation.getByTestId('refused-item')).toContainText('OP1 is agreed and locked; your text was not applied.');
     await expect(delegation.getByTestId('refused-item').locator('blockquote')).toHaveText('Decide; and more');
     await expect.poll(() => texts(delegation)).toEqual(['Decide;']);
     await expect(chairPage.getByTestId('refused-item')).toHaveCount(0);

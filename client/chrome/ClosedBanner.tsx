@@ -1,21 +1,14 @@
-import type { MessageKey } from '../../shared/i18n/en.ts';
-import type { CloseReason } from '../../shared/protocol.ts';
 import { t } from '../i18n.ts';
+import type { ClosedWords } from './closedWords.ts';
 
-const MESSAGES: Partial<Record<CloseReason, MessageKey>> = {
-  'invalid-token': 'connection.closed.invalid-token',
-  'unknown-declaration': 'connection.closed.unknown-declaration',
-  forbidden: 'connection.closed.forbidden',
-  'malformed-message': 'connection.closed.malformed-message',
-  'message-too-large': 'connection.closed.message-too-large',
-};
-
-/** Shown when the server ended the connection for good: why, and what to do. */
-export function ClosedBanner({ closed }: { closed: { code: number; reason: string | null } }) {
-  const key = MESSAGES[closed.reason as CloseReason];
+/** What stays at the top once the dialog about a final close is put aside: the reason, and the way back to what to do. */
+export function ClosedBanner({ words, onDetails }: { words: ClosedWords; onDetails(): void }) {
   return (
-    <div className="banner banner--error" role="alert" data-testid="closed-banner">
-      <span>{key ? t(key) : t('connection.closed.unknown', { code: closed.code })}</span>
+    <div className="banner banner--error" data-testid="closed-banner">
+      <span>{words.title}</span>
+      <button type="button" className="button button--quiet" onClick={onDetails} data-testid="closed-details">
+        {t('closed.details')}
+      </button>
       <button type="button" className="button" onClick={() => window.location.reload()}>
         {t('connection.reload')}
       </button>

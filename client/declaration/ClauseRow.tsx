@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { MAX_SUBITEM_DEPTH } from '../../shared/clauseKind.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
@@ -12,6 +12,9 @@ import { useDeclarationContext } from './declarationContext.ts';
 import { ClauseTools } from './ClauseTools.tsx';
 import { PresenceDots } from '../chrome/PresenceDots.tsx';
 import { StatusChip } from './StatusChip.tsx';
+import { AgreedWithChip } from './AgreedWithChip.tsx';
+import { lockedClause, typedIntoLocked } from './lockWords.ts';
+import { RefusedAtClause } from './RefusedAtClause.tsx';
 
 /** A speech bubble, drawn rather than an emoji: projectors' machines often lack an emoji font. */
 function CommentIcon({ plus = false }: { plus?: boolean }) {
@@ -42,9 +45,20 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
   const { collab, focus, me, beforeRemoteChange } = context;
   const { clause, depth } = node;
   const status = context.statuses.get(clause.id);
-  const locked = status?.state === 'agreed';
-  // An agreed clause is read-only for everyone; the server refuses edits to it anyway.
+  // Agreeing a paragraph locks its whole subtree (LOCK7): each clause in it reads as agreed.
+  const lock = context.locks.get(clause.id);
+  const locked = lock !== undefined;
+  const state = locked ? 'agreed' : (status?.state ?? 'open');
+  const lockedOf = (id: string) => lockedClause(id, context.locks, context.labelOf, (each) => context.statuses.get(each));
+  // A locked clause is read-only for everyone; the server refuses edits to it anyway.
   const canEdit = context.canEdit && !locked;
+  // What is said next to the clause during this visit to it (UI12, UI13); said once, cleared on leaving.
+  const [notice, setNotice] = useState<string | null>(null);
+  const warned = useRef(false);
+  useEffect(() => {
+    warned.current = false;
+    setNotice(null);
+  }, [locked]);
   const fragment = useMemo(() => {
     const body = clausesMap(collab.doc).get(clause.id)?.get(CLAUSE_FIELD.body);
     return body instanceof Y.XmlFragment ? body : null;
@@ -55,10 +69,39 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
     label: number.label,
     neighbours: { previous, next },
     focus,
-    isLocked: (id) => context.statuses.get(id)?.state === 'agreed',
+    lockOf: lockedOf,
     history: collab.history,
     notify: context.notify,
+    say: setNotice,
   });
+  // Someone who could edit it types into a locked clause: say once why nothing happens (UI12).
+  const mayType = context.canEdit && locked;
+  const inEditor = (event: React.SyntheticEvent) => (event.target as HTMLElement).closest('.ProseMirror') !== null;
+  const warnTyping = () => {
+    const words = lockedOf(clause.id);
+    if (warned.current || !words) return;
+    warned.current = true;
+    setNotice(typedIntoLocked(words, context.canSetStatus));
+  };
+  const onLockedKey = (event: React.KeyboardEvent) => {
+    if (!inEditor(event)) return;
+    // The keymap is off in a read-only editor: keep ↑/↓ and Escape moving through the text.
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      if (commands.leave(event.key === 'ArrowUp' ? 'previous' : 'next')) event.preventDefault();
+    } else if (event.key === 'Escape') {
+      (event.target as HTMLElement).blur();
+    } else if (!event.ctrlKey && !event.metaKey && !event.altKey && (event.key.length === 1 || event.key === 'Backspace' || event.key === 'Delete' || event.key === 'Enter')) {
+      event.preventDefault();
+      warnTyping();
+    }
+  };
+  const onLockedPaste = (event: React.ClipboardEvent) => {
+    if (!inEditor(event)) return;
+    event.preventDefault();
+    warnTyping();
+  };
+  const mine = context.refused.byClause.get(clause.id) ?? [];
+  const lockedWithParagraph = lock?.inherited ? lockedOf(clause.id) : null;
   const others = (context.presenceByClause.get(clause.id) ?? []).filter((u) => !u.isSelf);
   const openThreads = context.comments.openCountByClause.get(clause.id) ?? 0;
   const remarks = locked ? [] : (context.drafting?.get(clause.id) ?? []);
@@ -73,28 +116,33 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
 
   return (
     <div
-      className={`clause clause--${clause.kind} clause--depth-${depth} clause--${status?.state ?? 'open'}${others.length > 0 ? ' clause--others' : ''}`}
+      className={`clause clause--${clause.kind} clause--depth-${depth} clause--${state}${others.length > 0 ? ' clause--others' : ''}`}
       data-testid="clause"
       data-clause-id={clause.id}
       data-label={number.label}
-      data-state={status?.state ?? 'open'}
+      data-state={state}
+      data-locked={locked ? (lock.inherited ? 'inherited' : 'agreed') : undefined}
       style={others.length > 0 ? ({ '--other-color': others[0]!.color } as React.CSSProperties) : undefined}
     >
       <div className="clause__gutter">
         <span className="clause__label" aria-hidden="true">
           {number.label}
         </span>
-        <StatusChip
-          declarationId={context.declarationId}
-          clauseId={clause.id}
-          label={number.label}
-          status={status}
-          canSet={context.canSetStatus}
-          notify={context.notify}
-        />
+        {lockedWithParagraph ? (
+          <AgreedWithChip locked={lockedWithParagraph} mayReopen={context.canSetStatus} />
+        ) : (
+          <StatusChip
+            declarationId={context.declarationId}
+            clauseId={clause.id}
+            label={number.label}
+            status={status}
+            canSet={context.canSetStatus}
+            notify={context.notify}
+          />
+        )}
         <PresenceDots users={others} />
       </div>
-      <div className="clause__text" onClick={onTextClick}>
+      <div className="clause__text" onClick={onTextClick} onKeyDown={mayType ? onLockedKey : undefined} onPaste={mayType ? onLockedPaste : undefined}>
         {number.marker && <span className="clause__marker">{number.marker}</span>}
         {fragment ? (
           <LazyEditor
@@ -102,6 +150,7 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
             provider={collab.provider}
             user={me}
             editable={canEdit}
+            focusable={mayType}
             placeholder={placeholder}
             label={number.label}
             className="clause__editor"
@@ -110,9 +159,19 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
             onPasteParagraphs={canEdit ? commands.pasteParagraphs : undefined}
             focusKey={clause.id}
             focus={focus}
-            onFocusChange={(focused) => context.setActiveClause(focused ? clause.id : null)}
+            onFocusChange={(focused) => {
+              context.setActiveClause(focused ? clause.id : null);
+              if (!focused) {
+                warned.current = false;
+                setNotice(null);
+              }
+            }}
           />
         ) : null}
+        <p className="clause__notice" role="status" data-testid="clause-notice">
+          {notice}
+        </p>
+        {mine.length > 0 && <RefusedAtClause changes={mine} describe={context.refused.describe} dismiss={context.refused.dismiss} />}
         {remarks.length > 0 && (
           <p className="clause__remarks" data-testid="drafting-remarks">
             {remarks.map((check) => t(`drafting.${check}`)).join(' ')}

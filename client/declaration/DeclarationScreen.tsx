@@ -16,6 +16,11 @@ import { DeclarationContext, type DeclarationContextValue } from './declarationC
 import { DeclarationView } from './DeclarationView.tsx';
 import { useUndoRedo } from './useUndoRedo.ts';
 import { ClosedBanner } from '../chrome/ClosedBanner.tsx';
+import { ClosedDialog } from '../chrome/ClosedDialog.tsx';
+import { closedWords } from '../chrome/closedWords.ts';
+import { clauseLocks } from '../../shared/clauseLock.ts';
+import { textOnScreen } from './textOnScreen.ts';
+import { useRefusedView } from './useRefusedView.ts';
 import { ParticipantsPanel } from '../chrome/ParticipantsPanel.tsx';
 import { RefusedNotices } from '../chrome/RefusedNotices.tsx';
 import { countStatuses } from '../../shared/clauseStatus.ts';
@@ -124,10 +129,20 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
   const outlineView = useOutline(collab.doc);
   const { refused, dismiss: dismissRefused } = useRefused(collab.doc, me.id);
   const [participantsOpen, setParticipantsOpen] = useState(false);
+  // Once per change of structure or status: which clauses are locked, and by which agreement (LOCK7).
+  const locks = useMemo(() => clauseLocks(outlineView.outline, (id) => statuses.get(id)), [outlineView, statuses]);
   const counts = useMemo(
-    () => countStatuses(flattenOutline(outlineView.outline).map((n) => n.clause.id), (id) => statuses.get(id)),
-    [outlineView, statuses],
+    () =>
+      countStatuses(
+        flattenOutline(outlineView.outline).map((n) => n.clause.id),
+        // A sub-item of an agreed paragraph is agreed with it.
+        (id) => statuses.get(locks.get(id)?.agreedClause ?? id),
+      ),
+    [outlineView, statuses, locks],
   );
+  const labelOf = useCallback((id: string) => outlineView.numbers.get(id)?.label ?? null, [outlineView]);
+  const refusedView = useRefusedView({ refused, dismiss: dismissRefused, labelOf, locks, synced: status.synced, notify });
+  const [closedDialogAside, setClosedDialogAside] = useState(false);
   const beforeRemoteChange = useCallback((listener: () => void) => collab.onBeforeRemoteChange(listener), [collab]);
   const commentsModel = useComments(collab.doc, declarationId, me, status.closed !== null);
   const panel = useCommentsPanel({ declarationId, doc: collab.doc, model: commentsModel, focus, notify });
@@ -144,7 +159,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       const clause = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-clause-id]');
       if (!clause?.dataset.clauseId) return;
       event.preventDefault();
-      comments.startThread(clause.dataset.clauseId, clause.dataset.state === 'agreed' || !canEdit);
+      comments.startThread(clause.dataset.clauseId, clause.dataset.locked !== undefined || !canEdit);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -177,6 +192,9 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       canEditMeta,
       canSetStatus,
       statuses,
+      locks,
+      labelOf,
+      refused: refusedView,
       focus,
       presenceByClause,
       setActiveClause,
@@ -185,7 +203,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       comments,
       drafting: canEdit ? drafting : null,
     }),
-    [declarationId, collab, me, canEdit, canEditMeta, canSetStatus, statuses, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify, comments, drafting],
+    [declarationId, collab, me, canEdit, canEditMeta, canSetStatus, statuses, locks, labelOf, refusedView, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify, comments, drafting],
   );
 
   return (
@@ -237,8 +255,17 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       />
       {importOpen && <ImportDialog declarationId={declarationId} onClose={() => setImportOpen(false)} />}
       <CommentHighlights threads={commentsModel.threads.values()} active={panel.active} />
-      {status.closed && <ClosedBanner closed={status.closed} />}
-      <RefusedNotices refused={refused} dismiss={dismissRefused} labelOf={(id) => outlineView.numbers.get(id)?.label ?? null} />
+      {status.closed && <ClosedBanner words={closedWords(status.closed)} onDetails={() => setClosedDialogAside(false)} />}
+      {status.closed && !closedDialogAside && (
+        <ClosedDialog
+          words={closedWords(status.closed)}
+          // Edits the server never echoed: kept on this device (localCopy.ts) until a working link sends them.
+          unsentEdits={status.pending}
+          copyText={() => textOnScreen(collab.doc)}
+          onKeepReading={() => setClosedDialogAside(true)}
+        />
+      )}
+      <RefusedNotices refused={refused} dismiss={dismissRefused} describe={refusedView.describe} />
       {participantsOpen && <ParticipantsPanel declarationId={declarationId} me={me} onClose={() => setParticipantsOpen(false)} />}
       {panel.open && (
         <CommentsPanel

@@ -3,6 +3,7 @@ import type { ClauseState, ClauseStatus } from '../../shared/clauseStatus.ts';
 import { api } from '../api.ts';
 import { t } from '../i18n.ts';
 import { when } from '../time.ts';
+import { LockIcon } from './LockIcon.tsx';
 import { PendingChoice } from './PendingChoice.tsx';
 
 /**
@@ -11,15 +12,7 @@ import { PendingChoice } from './PendingChoice.tsx';
  * says what the change will do before doing it.
  */
 function Icon({ state }: { state: ClauseState }) {
-  if (state === 'agreed') {
-    // A padlock drawn here: emoji fonts are missing on many conference laptops.
-    return (
-      <svg className="status-chip__icon" viewBox="0 0 12 12" width="10" height="10" aria-hidden="true">
-        <rect x="2" y="5.5" width="8" height="6" rx="1" fill="currentColor" />
-        <path d="M3.8 5.5V4a2.2 2.2 0 0 1 4.4 0v1.5" fill="none" stroke="currentColor" strokeWidth="1.3" />
-      </svg>
-    );
-  }
+  if (state === 'agreed') return <LockIcon />;
   return <span aria-hidden="true">{state === 'ad-ref' ? '◐' : '○'}</span>;
 }
 

@@ -6,14 +6,16 @@ import {
   insertClauses,
   moveClause,
   outdentClause,
+  readClauses,
 } from '../../shared/document/clauseOps.ts';
-import type { OutlineNode } from '../../shared/outline.ts';
+import { buildOutline, siblingsOf, type OutlineNode } from '../../shared/outline.ts';
 import type { RichText } from '../../shared/richText.ts';
 import type { History } from '../collab/history.ts';
 import { STRUCTURE_ORIGIN } from '../collab/origins.ts';
 import type { ClauseKeyActions } from '../editor/clauseKeymap.ts';
 import type { FocusRegistry } from '../editor/focusRegistry.ts';
 import { t } from '../i18n.ts';
+import { nothingUnder, type LockedClause } from './lockWords.ts';
 
 /**
  * The structural edits of one clause, shared by its keys and its tool
@@ -36,10 +38,12 @@ export interface ClauseCommandDeps {
   /** Reading order, to find the clause above and below. */
   neighbours: { previous: string | null; next: string | null };
   focus: FocusRegistry;
-  /** Whether a clause is agreed (locked). */
-  isLocked(id: string): boolean;
+  /** A clause's lock: agreed itself or part of an agreed paragraph (shared/clauseLock.ts); null when open. */
+  lockOf(id: string): LockedClause | null;
   history: History;
   notify(message: string, action?: { label: string; run(): void }): void;
+  /** Says something next to this clause, where the delegate is looking. */
+  say(message: string): void;
 }
 
 export function clauseCommands(deps: ClauseCommandDeps): ClauseCommands {
@@ -49,7 +53,7 @@ export function clauseCommands(deps: ClauseCommandDeps): ClauseCommands {
   const remove = () => {
     // Deleting a paragraph takes its sub-items along; an agreed one among them
     // would be put back by the server as a lone paragraph. Say so instead.
-    if (clauseWithSubitems(doc, id).some((each) => deps.isLocked(each))) {
+    if (clauseWithSubitems(doc, id).some((each) => deps.lockOf(each) !== null)) {
       deps.notify(t('clause.deleteLocked', { label: deps.label }));
       return;
     }
@@ -77,6 +81,14 @@ export function clauseCommands(deps: ClauseCommandDeps): ClauseCommands {
       return true;
     },
     indent(caret) {
+      // Tab puts the clause under the one above it: nothing joins an agreed subtree (LOCK7).
+      const siblings = siblingsOf(buildOutline(readClauses(doc)), id) ?? [];
+      const above = siblings[siblings.findIndex((n) => n.clause.id === id) - 1];
+      const lockedAbove = above && node.clause.kind === 'operative' ? deps.lockOf(above.clause.id) : null;
+      if (lockedAbove) {
+        deps.say(nothingUnder(lockedAbove));
+        return true;
+      }
       if (!indentClause(doc, id, STRUCTURE_ORIGIN)) return false;
       focus.focus(id, { at: caret });
       return true;

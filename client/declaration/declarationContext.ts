@@ -1,10 +1,12 @@
 import { createContext, useContext } from 'react';
+import type { ClauseLock } from '../../shared/clauseLock.ts';
 import type { ClauseStatus } from '../../shared/clauseStatus.ts';
 import type { DraftingCheck } from '../../shared/drafting/checks.ts';
 import type { ParticipantInfo } from '../../shared/roles.ts';
 import type { Collaboration } from '../collab/collaboration.ts';
 import type { PresentUser } from '../collab/usePresence.ts';
 import type { FocusRegistry } from '../editor/focusRegistry.ts';
+import type { RefusedView } from './useRefusedView.ts';
 
 /** What every part of the declaration screen needs: the document, who is looking, and where the caret goes. */
 export interface DeclarationContextValue {
@@ -17,6 +19,12 @@ export interface DeclarationContextValue {
   canEditMeta: boolean;
   canSetStatus: boolean;
   statuses: Map<string, ClauseStatus>;
+  /** Every locked clause: agreed itself or part of an agreed paragraph (clauseLocks of shared/clauseLock.ts, LOCK7). */
+  locks: Map<string, ClauseLock>;
+  /** A clause's working label (OP12(a)), null when it is not in the text. */
+  labelOf(id: string): string | null;
+  /** My refused changes, by the clause they were made to, and their words. */
+  refused: RefusedView;
   focus: FocusRegistry;
   /** Others in each clause, by clause id. */
   presenceByClause: Map<string, PresentUser[]>;

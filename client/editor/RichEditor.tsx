@@ -32,6 +32,8 @@ export interface RichEditorProps {
   provider: WebsocketProvider;
   user: ParticipantInfo;
   editable: boolean;
+  /** Read-only but still takes the focus (a click, ↑/↓), so that typing there can be answered: a locked clause. */
+  focusable?: boolean;
   placeholder: string;
   label: string;
   className?: string;
@@ -120,9 +122,12 @@ export function RichEditor(props: RichEditorProps) {
     [props.fragment],
   );
 
-  useEffect(() => {
+  // A layout effect, before the focus registration below: a focus request waiting for this editor needs the tabindex already.
+  useLayoutEffect(() => {
     editor.setEditable(props.editable, false);
-  }, [editor, props.editable]);
+    if (!props.editable && props.focusable) editor.view.dom.setAttribute('tabindex', '0');
+    else editor.view.dom.removeAttribute('tabindex');
+  }, [editor, props.editable, props.focusable]);
 
   useEffect(() => {
     // The label (PP3, OP7) follows the clause's place in the text.
@@ -161,5 +166,7 @@ function focusEditor(editor: Editor, target: FocusTarget): void {
   else if ('at' in target) position = target.at;
   else position = editor.view.posAtCoords({ left: target.x, top: target.y })?.pos ?? size - 1;
   editor.commands.setTextSelection(Math.max(1, Math.min(position, size - 1)));
-  editor.view.focus();
+  // ProseMirror focuses only an editable view; a read-only one that may take the focus takes it here.
+  if (editor.isEditable) editor.view.focus();
+  else if (editor.view.dom.hasAttribute('tabindex')) editor.view.dom.focus();
 }

@@ -36,13 +36,15 @@ describe('translate', () => {
     expect(format('Before {n, plural, one {x} other {y}} between {m, plural, one {p} other {q}} after', { n: 1, m: 2 })).toBe('Before x between q after');
   });
 
-  it('UI1: every final refusal of the relay has words on the screen', () => {
+  it('UI1 UI11: every final refusal of the relay has a state, a title and what to do on the screen', () => {
     for (const { code, reason } of Object.values(CLOSE)) {
       if (!isFinalCloseCode(code)) continue;
-      const key = `connection.closed.${reason}` as MessageKey;
-      expect(en[key], key).toEqual(expect.any(String));
+      for (const part of ['state', 'title', 'body']) {
+        const key = `closed.${reason}.${part}` as MessageKey;
+        expect(en[key], key).toEqual(expect.any(String));
+      }
     }
-    expect(t('connection.closed.unknown', { code: 4999 })).toContain('4999');
+    expect(t('closed.unknown.body', { code: 4999 })).toContain('4999');
   });
 
   it('I18N1 UI2: every role has a name on the screen', () => {

@@ -1,0 +1,35 @@
+import { MAX_CLAUSE_CHARS, MAX_CLAUSES } from '../../shared/document/limits.ts';
+import type { RefusedChange } from '../../shared/refusedChange.ts';
+import { t } from '../i18n.ts';
+
+/**
+ * A refused change in words, by reason and part (docs/SPEC.md UI6, UI10):
+ * "OP3 is agreed and locked; your text was not applied." The same words at
+ * the top of the page, next to the clause and in the toast.
+ */
+export interface RefusalPlace {
+  /** The clause's label, when the change was to a clause that is still in the text. */
+  label: string | null;
+  /** When that clause is locked as part of an agreed paragraph: the paragraph's label. */
+  agreedPart: string | null;
+}
+
+export function refusalWords(change: RefusedChange, { label, agreedPart }: RefusalPlace): string {
+  const onClause = change.part === 'clause' && label !== null;
+  switch (change.reason) {
+    case 'agreed':
+      if (!onClause) return t('refused.agreedGone');
+      return agreedPart ? t('refused.agreedPart', { label, agreed: agreedPart }) : t('refused.agreed', { label });
+    case 'role':
+      if (onClause) return t('refused.role', { label });
+      return change.part === 'meta' || change.part === 'signatories' ? t('refused.roleMeta') : t('refused.roleOther');
+    case 'too-long':
+      return onClause ? t('refused.tooLong', { label, max: MAX_CLAUSE_CHARS.toLocaleString() }) : t('refused.tooLongOther');
+    case 'too-many-clauses':
+      return t('refused.tooManyClauses', { max: MAX_CLAUSES.toLocaleString() });
+    case 'structure':
+      return onClause ? t('refused.structure', { label }) : t('refused.structureOther');
+    case 'server-only':
+      return t('refused.serverOnly');
+  }
+}
