@@ -160,7 +160,7 @@ function notes(input: ExportInput): string[] {
     { source: '#consenso' },
     all.flatMap((clause) =>
       block('note', { eId: noteEId(clause), marker: clause.label, placement: 'side' }, [
-        inline('p', {}, `${escapeXml(clause.label)}: ${escapeXml(describeStatus(clause.status))}`),
+        inline('p', {}, `${escapeXml(clause.label)}: ${escapeXml(describeStatus(clause))}`),
         ...clause.refused.flatMap((note) =>
           note.attempted === ''
             ? [inline('p', { class: 'refused' }, `${escapeXml(describeRefusal(note))}.`)]

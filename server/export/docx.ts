@@ -140,7 +140,7 @@ function statusParagraph(clause: ExportClause): Paragraph {
   return new Paragraph({
     style: STYLE.clauseStatus,
     indent: clause.kind === 'operative' ? { left: STEP * (Math.min(clause.depth, 2) + 1) } : undefined,
-    children: [new TextRun({ text: `[${clause.label}] `, bold: true }), new TextRun(describeStatus(clause.status))],
+    children: [new TextRun({ text: `[${clause.label}] `, bold: true }), new TextRun(describeStatus(clause))],
   });
 }
 

@@ -55,12 +55,27 @@ describe('export input: the document read once into plain data', () => {
 
   it('EXP2: statuses and refusals in words, with who and when (UTC, whatever the server\'s time zone)', () => {
     const at = Date.UTC(2023, 8, 11, 14, 5);
-    expect(describeStatus(null)).toBe('open');
-    expect(describeStatus({ state: 'agreed', by: 'Argentina', at })).toBe('agreed (Argentina, 2023-09-11 14:05 UTC)');
-    expect(describeStatus({ state: 'ad-ref', by: 'Argentina', at, pending: ['Chile', 'Peru'] })).toBe('ad ref, pending Chile, Peru (Argentina, 2023-09-11 14:05 UTC)');
-    expect(describeStatus({ state: 'open', by: 'Argentina', at, reason: 'New facts.' })).toBe('open (Argentina, 2023-09-11 14:05 UTC); reopened: New facts.');
+    const own = (status: Parameters<typeof describeStatus>[0]['status']) => describeStatus({ status, agreedWith: null });
+    expect(own(null)).toBe('open');
+    expect(own({ state: 'agreed', by: 'Argentina', at })).toBe('agreed (Argentina, 2023-09-11 14:05 UTC)');
+    expect(own({ state: 'ad-ref', by: 'Argentina', at, pending: ['Chile', 'Peru'] })).toBe('ad ref, pending Chile, Peru (Argentina, 2023-09-11 14:05 UTC)');
+    expect(own({ state: 'open', by: 'Argentina', at, reason: 'New facts.' })).toBe('open (Argentina, 2023-09-11 14:05 UTC); reopened: New facts.');
     expect(describeRefusal({ author: 'Chile', attempted: 'x', at })).toBe('Not applied: change attempted by Chile (2023-09-11 14:05 UTC)');
     expect(describeRefusal({ author: 'Peru', attempted: '', at })).toBe('Not applied: Peru attempted to delete this clause (2023-09-11 14:05 UTC)');
+  });
+
+  it('EXP2 LOCK7: the sub-items of an agreed paragraph export as agreed with it, and count as agreed', () => {
+    const doc = docFromSeed();
+    const at = Date.UTC(2023, 8, 11, 14, 5);
+    writeNegotiationState(doc, [{ label: 'OP12', status: { state: 'agreed', by: 'Argentina', at } }]);
+    const input = readExportInput(doc, SAMPLE_DATE);
+    const byLabel = new Map(readingOrder(input).map((clause) => [clause.label, clause]));
+    expect(describeStatus(byLabel.get('OP12')!)).toBe('agreed (Argentina, 2023-09-11 14:05 UTC)');
+    expect(describeStatus(byLabel.get('OP12(a)')!)).toBe('agreed with OP12 (Argentina, 2023-09-11 14:05 UTC)');
+    expect(describeStatus(byLabel.get('OP11')!)).toBe('open');
+    const subitems = readingOrder(input).filter((clause) => clause.label.startsWith('OP12('));
+    expect(subitems.length).toBeGreaterThan(0);
+    expect(subitems.every((clause) => clause.agreedWith === 'OP12' && clause.status?.state === 'agreed')).toBe(true);
   });
 
   it('writeNegotiationState refuses a label the declaration does not have', () => {

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { countStatuses, readClauseStatus, type ClauseStatus, type StatusCounts } from '../../shared/clauseStatus.ts';
 import type { ClauseKind } from '../../shared/clauseKind.ts';
+import { clauseLocks } from '../../shared/clauseLock.ts';
 import { META_FIELDS, type Declaration, type Meta, type Signatory } from '../../shared/declaration.ts';
 import { ROOT } from '../../shared/document/names.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
@@ -42,8 +43,10 @@ export interface ExportClause {
   /** Position among its siblings at each level, from 1: [12, 1] for OP12(a). Stable ids (AKN eIds) come from it. */
   path: number[];
   body: RichText;
-  /** null: no status was ever set (open). */
+  /** null: no status was ever set (open). A sub-item of an agreed paragraph has its paragraph's (LOCK7). */
   status: ClauseStatus | null;
+  /** The label of the agreed paragraph this clause is agreed with (LOCK7), null when agreed or open on its own. */
+  agreedWith: string | null;
   refused: RefusedNote[];
   children: ExportClause[];
 }
@@ -96,6 +99,7 @@ export interface NegotiationState {
 export function buildExportInput(declaration: Declaration, state: NegotiationState, generatedAt: Date, language = 'en'): ExportInput {
   const outline = buildOutline(declaration.clauses);
   const numbers = numberClauses(outline);
+  const locks = clauseLocks(outline, (id) => state.statuses.get(id));
   const refusedBy = new Map<string, RefusedNote[]>();
   const seen = new Set<string>();
   for (const change of [...state.refused].sort((a, b) => a.at - b.at)) {
@@ -110,7 +114,9 @@ export function buildExportInput(declaration: Declaration, state: NegotiationSta
   }
   const convert = (node: OutlineNode, path: number[]): ExportClause => {
     const number = numbers.get(node.clause.id) ?? { label: '', marker: '' };
-    const status = state.statuses.get(node.clause.id);
+    const lock = locks.get(node.clause.id);
+    const inherited = lock?.inherited ? lock.agreedClause : null;
+    const status = state.statuses.get(inherited ?? node.clause.id);
     return {
       id: node.clause.id,
       kind: node.clause.kind,
@@ -120,6 +126,7 @@ export function buildExportInput(declaration: Declaration, state: NegotiationSta
       path,
       body: cleanRuns(node.clause.body),
       status: status ? { ...status, by: cleanText(status.by), ...(status.pending ? { pending: status.pending.map(cleanText) } : {}), ...(status.reason !== undefined ? { reason: cleanText(status.reason) } : {}) } : null,
+      agreedWith: inherited === null ? null : (numbers.get(inherited)?.label ?? ''),
       refused: refusedBy.get(node.clause.id) ?? [],
       children: node.children.map((child, i) => convert(child, [...path, i + 1])),
     };
@@ -173,11 +180,12 @@ const STATE_WORDS = { open: 'open', 'ad-ref': 'ad ref', agreed: 'agreed' } as co
  * A clause's status in words, for the negotiation text: "open",
  * "ad ref, pending Chile, Peru (Argentina, 2023-09-11 14:05 UTC)",
  * "agreed (Argentina, 2023-09-11 14:05 UTC)",
+ * "agreed with OP12 (Argentina, …)" for a sub-item of an agreed paragraph,
  * "open (Argentina, …); reopened: <reason>".
  */
-export function describeStatus(status: ClauseStatus | null): string {
+export function describeStatus({ status, agreedWith }: Pick<ExportClause, 'status' | 'agreedWith'>): string {
   if (!status) return STATE_WORDS.open;
-  let words: string = STATE_WORDS[status.state];
+  let words: string = agreedWith === null ? STATE_WORDS[status.state] : `${STATE_WORDS.agreed} with ${agreedWith}`;
   if (status.state === 'ad-ref' && status.pending && status.pending.length > 0) words += `, pending ${status.pending.join(', ')}`;
   const who = [status.by, formatTime(status.at)].filter((part) => part !== '').join(', ');
   if (who !== '') words += ` (${who})`;

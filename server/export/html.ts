@@ -75,7 +75,7 @@ function clauseHtml(clause: ExportClause, variant: ExportVariant): string {
   );
   return [
     `<div class="clause status-${clause.status?.state ?? 'open'}${depth}">`,
-    `<p class="label"><b>${escapeHtml(clause.label)}</b> ${escapeHtml(describeStatus(clause.status))}</p>`,
+    `<p class="label"><b>${escapeHtml(clause.label)}</b> ${escapeHtml(describeStatus(clause))}</p>`,
     paragraph,
     ...refused,
     '</div>',

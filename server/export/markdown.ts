@@ -41,7 +41,7 @@ export function inlineMarkdown(text: RichText): string {
 }
 
 function statusLine(clause: ExportClause): string {
-  return `**\\[${escapeMarkdown(clause.label)}\\]** *${escapeMarkdown(describeStatus(clause.status))}*`;
+  return `**\\[${escapeMarkdown(clause.label)}\\]** *${escapeMarkdown(describeStatus(clause))}*`;
 }
 
 function refusalLines(clause: ExportClause, indent: string): string[] {

@@ -127,7 +127,7 @@ function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVar
   if (variant === 'negotiation') {
     // Keep the status line with the start of its clause.
     if (doc.y + 40 > doc.page.height - doc.page.margins.bottom) doc.addPage();
-    note(doc, layout, x, [{ text: `[${item.label}] `, font: FONTS.sansBold }, { text: describeStatus(item.status), font: FONTS.sans }], '#444444');
+    note(doc, layout, x, [{ text: `[${item.label}] `, font: FONTS.sansBold }, { text: describeStatus(item), font: FONTS.sans }], '#444444');
   }
   if (item.kind === 'preamble') {
     paragraph(doc, item.body, { x, width: layout.width, indent: INDENT });

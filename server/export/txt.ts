@@ -46,7 +46,7 @@ const INDENT = 4;
 function clauseLines(clause: ExportClause, variant: ExportVariant): string[] {
   const out: string[] = [];
   const indent = ' '.repeat(clause.depth * INDENT);
-  if (variant === 'negotiation') out.push(`${indent}[${clause.label}] ${describeStatus(clause.status)}`);
+  if (variant === 'negotiation') out.push(`${indent}[${clause.label}] ${describeStatus(clause)}`);
   const text = toPlainText(clause.body);
   if (clause.marker === '') {
     out.push(...wrap(text, TXT_WIDTH, indent));
