@@ -6,6 +6,7 @@ import { checkpointInBackground } from './db/checkpoints.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { createUpdateLog, type UpdateLog } from './db/updateLog.ts';
 import { createApp } from './http/app.ts';
+import { draftsBeingRead } from './import/readDraftInWorker.ts';
 import type { Logger } from './logger.ts';
 import { attachRelay } from './relay/relay.ts';
 import { Rooms } from './relay/rooms.ts';
@@ -41,7 +42,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
     clientDir: config.clientDir,
     secureCookies: config.publicUrl?.startsWith('https:') ?? false,
-    health: () => ({ openDeclarations: rooms.openCount, connections: relay?.connectionCount() ?? 0 }),
+    health: () => ({ openDeclarations: rooms.openCount, connections: relay?.connectionCount() ?? 0, importsReading: draftsBeingRead() }),
   });
   const server = http.createServer(app);
   relay = attachRelay(server, { db, rooms, logger, maxMessageBytes: config.maxMessageBytes });

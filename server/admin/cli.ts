@@ -10,7 +10,7 @@ import { createUpdateLog } from '../db/updateLog.ts';
 import { createDeclaration, participantLink, type ParticipantSpec } from '../declarations/createDeclaration.ts';
 import { AppError } from '../errors.ts';
 import { checkedDraft, createFromDraft } from '../declarations/createFromDraft.ts';
-import { readDraftFile } from '../import/readDraft.ts';
+import { readDraftFile } from '../import/readDraftFile.ts';
 import { parseAdminArgs, UsageError, USAGE, type AdminCommand } from './args.ts';
 
 /**
