@@ -10,6 +10,7 @@ import { draftsBeingRead } from './import/readDraftInWorker.ts';
 import type { Logger } from './logger.ts';
 import { attachRelay } from './relay/relay.ts';
 import { Rooms } from './relay/rooms.ts';
+import { markServerRunning } from './serverPidFile.ts';
 
 /**
  * One Node process: the built client, the REST API and the collaboration
@@ -28,6 +29,7 @@ export interface RunningServer {
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const db = openDatabase(config.dataDir, config.durability);
+  const pidFile = markServerRunning(config.dataDir);
   const checkpoints = checkpointInBackground(db, logger);
   const secret = loadTokenSecret(config.dataDir);
   const log = createUpdateLog(db);
@@ -74,6 +76,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         })
         .then(() => {
           db.close();
+          pidFile.remove();
         });
       return closing;
     },
