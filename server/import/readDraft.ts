@@ -4,7 +4,7 @@ import type { ParsedDraft } from '../../shared/import/parsedDraft.ts';
 import { recogniseDraft } from '../../shared/import/recognise.ts';
 import { decodeText } from './decodeText.ts';
 import { docxLines } from './docxLines.ts';
-import { draftFileType } from './fileType.ts';
+import { draftFileType, type DraftFileType } from './fileType.ts';
 import { emptyFile, noText, tooLarge, tooManyLines } from './importErrors.ts';
 import { textLines } from './textLines.ts';
 
@@ -18,11 +18,16 @@ import { textLines } from './textLines.ts';
 export const MAX_DRAFT_LINES = 100_000;
 
 export async function readDraft(fileName: string, bytes: Uint8Array): Promise<ParsedDraft> {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw tooLarge();
-  if (bytes.byteLength === 0) throw emptyFile();
-  const type = draftFileType(fileName, bytes);
+  const type = checkDraftFile(fileName, bytes);
   const lines: DraftLine[] = type === 'docx' ? await docxLines(bytes) : textLines(decodeText(bytes));
   if (lines.length > MAX_DRAFT_LINES) throw tooManyLines(MAX_DRAFT_LINES);
   if (!lines.some((line) => line.text.trim() !== '')) throw noText();
   return recogniseDraft(lines);
+}
+
+/** What is known of a file without reading it: its size and its type. Cheap: checked before a worker is started for it. */
+export function checkDraftFile(fileName: string, bytes: Uint8Array): DraftFileType {
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw tooLarge();
+  if (bytes.byteLength === 0) throw emptyFile();
+  return draftFileType(fileName, bytes);
 }

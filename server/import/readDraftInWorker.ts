@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ParsedDraft } from '../../shared/import/parsedDraft.ts';
 import { AppError } from '../errors.ts';
 import { needsTooMuchMemory, tooSlow } from './importErrors.ts';
+import { checkDraftFile } from './readDraft.ts';
 
 /**
  * Reads an imported file (readDraft.ts) in a worker thread of its own, so
@@ -37,7 +38,9 @@ export function draftsBeingRead(): number {
   return reading;
 }
 
-export function readDraftInWorker(fileName: string, bytes: Uint8Array, limits: DraftReadLimits = DEFAULT_DRAFT_READ_LIMITS): Promise<ParsedDraft> {
+export async function readDraftInWorker(fileName: string, bytes: Uint8Array, limits: DraftReadLimits = DEFAULT_DRAFT_READ_LIMITS): Promise<ParsedDraft> {
+  // A file refused by its size or type needs no worker (and starting one costs more than that check).
+  checkDraftFile(fileName, bytes);
   // draftWorker.mjs loads the TypeScript itself, the same way under
   // `npm start`, the admin command and Vitest: nothing is inherited.
   const worker = new Worker(new URL('./draftWorker.mjs', import.meta.url), {
