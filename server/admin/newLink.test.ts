@@ -24,7 +24,7 @@ describe('npm run admin -- new-link', () => {
   const sessionStatus = (running: TestServer, id: string, token: string) =>
     fetch(`${running.httpUrl}/api/declarations/${id}/session`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
 
-  it('CLI3: new-link gives the chair a new link while the server runs: the old one stops working at once, the new one works, participants prints it, the audit log records it', { timeout: 120_000 }, async () => {
+  it('CLI3: new-link gives the chair a new link while the server runs: the old one stops working at once, the new one works, participants prints it, the audit log records it', { timeout: 300_000 }, async () => {
     const running = (server = await startTestServer());
     const made = createTestDeclaration(running, smallSeed, smallParticipants);
     const env = { PUBLIC_URL: running.httpUrl };
@@ -58,7 +58,7 @@ describe('npm run admin -- new-link', () => {
     ]);
   });
 
-  it('CLI3: new-link for a name or a declaration that is not there exits 1 with one line and changes nothing; without both arguments it is wrong usage', { timeout: 120_000 }, async () => {
+  it('CLI3: new-link for a name or a declaration that is not there exits 1 with one line and changes nothing; without both arguments it is wrong usage', { timeout: 300_000 }, async () => {
     const running = (server = await startTestServer());
     const made = createTestDeclaration(running, smallSeed, smallParticipants);
     const [unknownName, unknownDeclaration, usage] = await Promise.all([

@@ -177,7 +177,7 @@ describe('import API', () => {
     expect((await audit(source.id, source.tokens.Argentina!)).at(-1)).toMatchObject({ action: 'new-declaration-from-draft', actor: 'Secretariat', detail: { id: created.id, title: 'Declaration of Lima' } });
   });
 
-  it('IMP7: while a 130 KB .docx that unpacks to 40 MB of short paragraphs is read, the server answers other requests first; the import is answered too', { timeout: 120_000 }, async () => {
+  it('IMP7: while a 130 KB .docx that unpacks to 40 MB of short paragraphs is read, the server answers other requests first; the import is answered too', { timeout: 300_000 }, async () => {
     const bytes = await bloatedDocx();
     const answered: string[] = [];
     const importing = preview(source.tokens.Argentina!, bytes, 'bloated.docx').then((response) => {

@@ -41,7 +41,7 @@ describe('reading an imported file in a worker', () => {
     );
   });
 
-  it('IMP7: a file that needs more memory than the limit is refused with a message saying so, while a draft reads within the same limit', { timeout: 120_000 }, async () => {
+  it('IMP7: a file that needs more memory than the limit is refused with a message saying so, while a draft reads within the same limit', { timeout: 300_000 }, async () => {
     expect(bloated.byteLength).toBeGreaterThan(100_000);
     expect(bloated.byteLength).toBeLessThan(150_000);
     const limits = { timeMs: 100_000, heapMb: 64 };
