@@ -6,9 +6,11 @@ import { checkpointInBackground } from './db/checkpoints.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { createUpdateLog, type UpdateLog } from './db/updateLog.ts';
 import { createApp } from './http/app.ts';
+import { draftsBeingRead } from './import/readDraftInWorker.ts';
 import type { Logger } from './logger.ts';
 import { attachRelay } from './relay/relay.ts';
 import { Rooms } from './relay/rooms.ts';
+import { markServerRunning } from './serverPidFile.ts';
 
 /**
  * One Node process: the built client, the REST API and the collaboration
@@ -27,6 +29,7 @@ export interface RunningServer {
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const db = openDatabase(config.dataDir, config.durability);
+  const pidFile = markServerRunning(config.dataDir);
   const checkpoints = checkpointInBackground(db, logger);
   const secret = loadTokenSecret(config.dataDir);
   const log = createUpdateLog(db);
@@ -42,7 +45,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     clientDir: config.clientDir,
     secureCookies: config.publicUrl?.startsWith('https:') ?? false,
     publicUrl: config.publicUrl,
-    health: () => ({ openDeclarations: rooms.openCount, connections: relay?.connectionCount() ?? 0 }),
+    health: () => ({ openDeclarations: rooms.openCount, connections: relay?.connectionCount() ?? 0, importsReading: draftsBeingRead() }),
   });
   const server = http.createServer(app);
   relay = attachRelay(server, { db, rooms, logger, maxMessageBytes: config.maxMessageBytes, heartbeatMs: config.heartbeatMs, refusalWaitMs: config.refusalWaitMs, publicUrl: config.publicUrl });
@@ -74,6 +77,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         })
         .then(() => {
           db.close();
+          pidFile.remove();
         });
       return closing;
     },

@@ -6,7 +6,10 @@ export type AdminCommand =
   /** `title` is null only with `importPath`: the title is then the draft's. */
   | { name: 'create'; title: string | null; importPath: string | null; participants: { name: string; role: Role }[] }
   | { name: 'participants'; id: string }
-  | { name: 'parse'; path: string };
+  | { name: 'new-link'; id: string; participant: string }
+  | { name: 'parse'; path: string }
+  | { name: 'backup'; path: string }
+  | { name: 'restore'; path: string; newLinks: boolean };
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -21,6 +24,16 @@ export const USAGE = `Usage:
       Prints the structure found in a .docx, .md or .txt draft as JSON; creates nothing.
   npm run admin -- participants <declaration id>
       Prints every participant's name, role, token and link as JSON.
+  npm run admin -- new-link <declaration id> "<participant name>"
+      Gives that participant (the chair too) a new link; the old one stops working.
+      Prints {"name", "role", "token", "url"} as JSON.
+  npm run admin -- backup FILE
+      Writes a consistent copy of the whole database to FILE (a new file), also while
+      the server runs. Prints {"file", "bytes", "declarations"} as JSON.
+  npm run admin -- restore FILE [--new-links]
+      Puts a backup in place of the database; the server must be stopped. The link
+      secret stays the folder's: --new-links gives everyone a new link if the backup's
+      links were made with another. Prints {"file", "dataDir", "declarations", "replaced", "newLinks"}.
 `;
 
 const ROLE_FLAGS: Record<string, Role> = {
@@ -37,9 +50,18 @@ export function parseAdminArgs(argv: string[]): AdminCommand {
     if (rest.length !== 1) throw new UsageError('participants takes exactly one declaration id.');
     return { name, id: rest[0]! };
   }
-  if (name === 'parse') {
-    if (rest.length !== 1 || rest[0]!.startsWith('--')) throw new UsageError('parse takes exactly one file.');
+  if (name === 'new-link') {
+    if (rest.length !== 2 || rest.some((arg) => arg.trim() === '')) throw new UsageError('new-link takes a declaration id and a participant\'s name.');
+    return { name, id: rest[0]!, participant: rest[1]! };
+  }
+  if (name === 'parse' || name === 'backup') {
+    if (rest.length !== 1 || rest[0]!.startsWith('--')) throw new UsageError(`${name} takes exactly one file.`);
     return { name, path: rest[0]! };
+  }
+  if (name === 'restore') {
+    const files = rest.filter((arg) => arg !== '--new-links');
+    if (files.length !== 1 || files[0]!.startsWith('--')) throw new UsageError('restore takes exactly one file (and --new-links, if need be).');
+    return { name, path: files[0]!, newLinks: rest.includes('--new-links') };
   }
   if (name !== 'create') throw new UsageError(`Unknown command "${name}".`);
   let title: string | null = null;

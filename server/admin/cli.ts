@@ -10,8 +10,11 @@ import { createUpdateLog } from '../db/updateLog.ts';
 import { createDeclaration, participantLink, type ParticipantSpec } from '../declarations/createDeclaration.ts';
 import { AppError } from '../errors.ts';
 import { checkedDraft, createFromDraft } from '../declarations/createFromDraft.ts';
-import { readDraftFile } from '../import/readDraft.ts';
+import { readDraftFile } from '../import/readDraftFile.ts';
 import { parseAdminArgs, UsageError, USAGE, type AdminCommand } from './args.ts';
+import { backupDatabase } from './backup.ts';
+import { newLinkFor } from './newLink.ts';
+import { restoreDatabase } from './restore.ts';
 
 /**
  * `npm run admin -- …`: works on the same DATA_DIR as the server, also
@@ -58,6 +61,24 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
   const config = readConfig();
+  const print = (result: unknown) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  // Backup and restore handle the database file themselves: they must not open it as the server does.
+  try {
+    if (command.name === 'backup') {
+      print(await backupDatabase(config.dataDir, command.path));
+      return 0;
+    }
+    if (command.name === 'restore') {
+      print(restoreDatabase(config.dataDir, command.path, { newLinks: command.newLinks }));
+      return 0;
+    }
+  } catch (error) {
+    if (error instanceof AppError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
   const db = openDatabase(config.dataDir, config.durability);
   const secret = loadTokenSecret(config.dataDir);
   const baseUrl = publicBaseUrl(config);
@@ -75,14 +96,20 @@ async function main(argv: string[]): Promise<number> {
       const { id, participants: rows } = draft
         ? createFromDraft({ db, secret, log }, draft, participants)
         : createDeclaration(db, secret, log, emptySeed(plain(command.title ?? '')), participants);
-      process.stdout.write(`${JSON.stringify({ id, participants: describe(id, rows) }, null, 2)}\n`);
+      print({ id, participants: describe(id, rows) });
       return 0;
     }
     if (!declarationExists(db, command.id)) {
       process.stderr.write(`There is no declaration "${command.id}" in ${config.dataDir}.\n`);
       return 1;
     }
-    process.stdout.write(`${JSON.stringify(describe(command.id, listParticipants(db, command.id)), null, 2)}\n`);
+    if (command.name === 'new-link') {
+      // The old link stops working for every request at once; the server's open
+      // websocket connections of that participant are closed by its relay's recheck.
+      print(describe(command.id, [newLinkFor(db, secret, command.id, command.participant)])[0]);
+      return 0;
+    }
+    print(describe(command.id, listParticipants(db, command.id)));
     return 0;
   } catch (error) {
     if (error instanceof AppError) {

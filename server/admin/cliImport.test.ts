@@ -8,7 +8,7 @@ import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { MAX_IMPORT_BYTES } from '../../shared/import/limits.ts';
 import type { ParsedDraft } from '../../shared/import/parsedDraft.ts';
 import { toPlainText } from '../../shared/richText.ts';
-import { readDraftFile } from '../import/readDraft.ts';
+import { readDraftFile } from '../import/readDraftFile.ts';
 import { admin } from '../testing/adminCommand.ts';
 
 const DEMO_TXT = path.join(import.meta.dirname, '../import/fixtures/declaration-of-buenos-aires-2023.txt');

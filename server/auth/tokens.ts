@@ -16,21 +16,43 @@ export interface TokenSecret {
 
 const SECRET_FILE = 'link-secret';
 
+export function secretFile(dataDir: string): string {
+  return path.join(dataDir, SECRET_FILE);
+}
+
+/** The DATA_DIR's secret, made on first use. */
 export function loadTokenSecret(dataDir: string): TokenSecret {
-  const file = path.join(dataDir, SECRET_FILE);
-  let secret: Buffer;
+  const file = secretFile(dataDir);
   try {
     // 'wx' fails if the file exists, so the server and the admin command
     // starting at once cannot each write a different secret.
     const fd = fs.openSync(file, 'wx', 0o600);
-    secret = crypto.randomBytes(32);
+    const secret = crypto.randomBytes(32);
     fs.writeSync(fd, secret.toString('hex'));
     fs.closeSync(fd);
+    return signer(secret);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    secret = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
-    if (secret.length !== 32) throw new Error(`${file} is damaged: it must hold 64 hexadecimal characters.`);
+    return readTokenSecret(dataDir)!;
   }
+}
+
+/** The DATA_DIR's secret if it has one; never makes one (restore checks a backup's links against it). */
+export function readTokenSecret(dataDir: string): TokenSecret | null {
+  const file = secretFile(dataDir);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const secret = Buffer.from(text.trim(), 'hex');
+  if (secret.length !== 32) throw new Error(`${file} is damaged: it must hold 64 hexadecimal characters.`);
+  return signer(secret);
+}
+
+function signer(secret: Buffer): TokenSecret {
   return {
     tokenFor: (participantId, generation) =>
       crypto.createHmac('sha256', secret).update(`${participantId}.${generation}`).digest('base64url'),

@@ -30,6 +30,9 @@ export function checkpointInBackground(db: Db, logger: Logger): { stop(): Promis
       stopping = true;
       return new Promise<void>((resolve) => {
         worker.once('exit', () => resolve());
+        // Unreferenced, the worker would let a stopping process end before its exit
+        // event, and the rest of the shutdown (closing the database) would never run.
+        worker.ref();
         worker.postMessage('stop');
       });
     },

@@ -143,9 +143,19 @@ const MIGRATIONS: string[] = [
 /** The schema version a database has once migrated. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/** The database file of a DATA_DIR (the admin command's backup and restore name it too). */
+export function databaseFile(dataDir: string): string {
+  return path.join(dataDir, 'consenso.sqlite');
+}
+
 export function openDatabase(dataDir: string, durability: 'normal' | 'full'): Db {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'consenso.sqlite'));
+  return openDatabaseFile(databaseFile(dataDir), durability);
+}
+
+/** A database at any path, set up and migrated as the server's (restore prepares a copy with it). */
+export function openDatabaseFile(file: string, durability: 'normal' | 'full'): Db {
+  const db = new Database(file);
   // First of all: the admin command may open the database while the server
   // runs (or starts); wait for a lock rather than fail, even for the pragmas below.
   db.pragma('busy_timeout = 5000');

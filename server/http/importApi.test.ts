@@ -7,7 +7,8 @@ import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { MAX_DRAFT_CLAUSES, MAX_IMPORT_BYTES } from '../../shared/import/limits.ts';
 import type { ParsedDraft } from '../../shared/import/parsedDraft.ts';
 import { plain, toPlainText } from '../../shared/richText.ts';
-import { readDraftFile } from '../import/readDraft.ts';
+import { readDraftFile } from '../import/readDraftFile.ts';
+import { bloatedDocx } from '../testing/bloatedDocx.ts';
 import {
   connectClient,
   createTestDeclaration,
@@ -174,6 +175,35 @@ describe('import API', () => {
       ((await (await fetch(`${server.httpUrl}/api/declarations/${id}/audit`, { headers: { Authorization: `Bearer ${auditToken}` } })).json()) as { entries: { action: string; actor: string; detail: Record<string, unknown> }[] }).entries;
     expect((await audit(created.id, token)).at(-1)).toMatchObject({ action: 'created-from-draft', actor: 'Secretariat', detail: { from: source.id, preamble: 1, operative: 2, signatories: 1 } });
     expect((await audit(source.id, source.tokens.Argentina!)).at(-1)).toMatchObject({ action: 'new-declaration-from-draft', actor: 'Secretariat', detail: { id: created.id, title: 'Declaration of Lima' } });
+  });
+
+  it('IMP7: while a 130 KB .docx that unpacks to 40 MB of short paragraphs is read, the server answers other requests first; the import is answered too', { timeout: 300_000 }, async () => {
+    const bytes = await bloatedDocx();
+    const answered: string[] = [];
+    const importing = preview(source.tokens.Argentina!, bytes, 'bloated.docx').then((response) => {
+      answered.push('import');
+      return response;
+    });
+    const health = async () => (await (await fetch(`${server.httpUrl}/api/health`)).json()) as { ok: boolean; importsReading: number };
+    // Once the server is reading the file (it says so in its health)…
+    let reading = false;
+    while (!reading && !answered.includes('import')) reading = (await health()).importsReading > 0;
+    expect(reading).toBe(true);
+    // …a request sent now is answered before the import is.
+    const during = health().then((body) => {
+      answered.push('health');
+      return body;
+    });
+    const [response, body] = await Promise.all([importing, during]);
+    expect(answered).toEqual(['health', 'import']);
+    expect(body.ok).toBe(true);
+    // The file is refused (too slow, too large, too long) or read within the limits; either way it is answered.
+    if (response.status !== 200) {
+      expect([400, 413, 422]).toContain(response.status);
+      expect(['import-too-slow', 'import-too-large-unpacked', 'import-too-long']).toContain((await errorOf(response)).id);
+    }
+    expect((await health()).importsReading).toBe(0);
+    expect(declarations()).toBe(1);
   });
 
   it('IMP4: create refuses delegations, and a draft of the wrong shape, without a title or too large, creating nothing', async () => {

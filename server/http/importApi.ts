@@ -7,7 +7,7 @@ import { participantLink } from '../declarations/createDeclaration.ts';
 import { createFromDraft } from '../declarations/createFromDraft.ts';
 import { AppError, badRequest } from '../errors.ts';
 import { noFileName, tooLarge } from '../import/importErrors.ts';
-import { readDraft } from '../import/readDraft.ts';
+import { readDraftInWorker } from '../import/readDraftInWorker.ts';
 import type { ApiDeps } from './api.ts';
 import { requireParticipant } from './requireParticipant.ts';
 
@@ -56,7 +56,8 @@ export function importRouter(deps: ApiDeps): Router {
     const name = fileNameOf(request.get('x-file-name'));
     const body: unknown = request.body;
     const bytes = Buffer.isBuffer(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(0);
-    response.json({ draft: await readDraft(name, bytes) });
+    // Off the main thread, with a time and a memory limit (IMP7).
+    response.json({ draft: await readDraftInWorker(name, bytes) });
   });
 
   router.post(

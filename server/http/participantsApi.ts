@@ -12,12 +12,12 @@ import {
   insertParticipant,
   isNameTakenError,
   listParticipants,
-  renewParticipantLink,
   restoreParticipant,
   revokeParticipant,
   type ParticipantRow,
 } from '../db/participants.ts';
 import { MAX_NAME_LENGTH, participantLink } from '../declarations/createDeclaration.ts';
+import { renewLink } from '../declarations/renewLink.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import type { Rooms } from '../relay/rooms.ts';
 import { requireParticipant } from './requireParticipant.ts';
@@ -127,11 +127,7 @@ export function participantsRouter(deps: ParticipantsDeps): Router {
     const actor = requireParticipant(db, request, 'manageParticipants');
     const renewing = target(request, actor, 'newLink');
     if (renewing.revoked) throw conflict('participant-revoked', `${renewing.name} has been removed: restore them to give them a new link.`);
-    const renewed = db.transaction(() => {
-      const row = renewParticipantLink(db, deps.secret, renewing.id);
-      appendAudit(db, request.params.id, { actor: actor.name, action: 'participant-new-link', clauseId: null, detail: { name: renewing.name } });
-      return row;
-    })();
+    const renewed = renewLink(db, deps.secret, renewing, actor.name);
     deps.rooms.disconnectParticipant(renewing.id, CLOSE.invalidToken.code, CLOSE.invalidToken.reason);
     response.json({ participant: describe(actor, renewed) });
   });

@@ -15,6 +15,13 @@ export const tooLarge = () =>
 export const unpackedTooLarge = (limit: number) =>
   new AppError(413, 'import-too-large', `The Word document unpacks to more than ${limit / MB} MB; it cannot be a draft declaration. Save it again from Word without pictures, or as .txt.`);
 
+/** The worker reading a file was stopped (readDraftInWorker.ts, SPEC IMP7). */
+export const tooSlow = (limitMs: number) =>
+  new AppError(422, 'import-too-slow', `Reading the file took longer than ${limitMs / 1000} seconds, the most allowed: it holds far more than a draft declaration. Import a file with only the draft in it, or save it as .txt.`);
+
+export const needsTooMuchMemory = (limitMb: number) =>
+  new AppError(413, 'import-too-large-unpacked', `Reading the file needs more than ${limitMb} MB of memory, the most allowed: it holds far more than a draft declaration. Import a file with only the draft in it, or save it as .txt.`);
+
 export const emptyFile = () => new AppError(400, 'import-empty', 'The file is empty.');
 
 export const noText = () => new AppError(400, 'import-no-text', 'There is no text in the file.');

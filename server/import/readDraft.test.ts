@@ -9,7 +9,8 @@ import { toPlainText } from '../../shared/richText.ts';
 import { AppError } from '../errors.ts';
 import { MAX_UNPACKED_BYTES } from './docxLines.ts';
 import { demoDraft } from './fixtures/demoDraft.ts';
-import { MAX_DRAFT_LINES, readDraft, readDraftFile } from './readDraft.ts';
+import { MAX_DRAFT_LINES, readDraft } from './readDraft.ts';
+import { readDraftFile } from './readDraftFile.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const utf8 = (text: string) => new TextEncoder().encode(text);

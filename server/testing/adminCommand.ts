@@ -7,6 +7,9 @@ import path from 'node:path';
  */
 export const PROJECT = path.resolve(import.meta.dirname, '../..');
 
+/** Generous: the command starts npm, node and tsx, on a machine shared with other test runs. */
+export const ADMIN_TIMEOUT_MS = 120_000;
+
 export interface AdminRun {
   code: number;
   stdout: string;
@@ -22,7 +25,7 @@ export function admin(dataDir: string, args: string[], extraEnv: Record<string, 
     if (!(name in extraEnv)) delete env[name];
   }
   return new Promise((resolve) => {
-    execFile('npm', ['run', 'admin', '--', ...args], { cwd: PROJECT, env, timeout: 20_000 }, (error, stdout, stderr) => {
+    execFile('npm', ['run', 'admin', '--', ...args], { cwd: PROJECT, env, timeout: ADMIN_TIMEOUT_MS }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
