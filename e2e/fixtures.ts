@@ -92,11 +92,14 @@ export async function launchServer(): Promise<ServerHandle> {
 }
 
 /** A page signed in through a participant's link, in a browser context of its own. */
-export async function openAs(browser: Browser, participant: Participant): Promise<Page> {
+export async function openAs(browser: Browser, participant: Participant, { indexedDb = true }: { indexedDb?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext();
+  // A browser that keeps nothing on the device, as some private modes (SPEC OFF1).
+  if (!indexedDb) await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
   const page = await context.newPage();
   await page.goto(participant.url.replace('localhost', '127.0.0.1'));
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'connected');
+  // A loaded machine may take a while to build the first screen.
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
   return page;
 }
 

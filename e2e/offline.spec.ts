@@ -1,8 +1,8 @@
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect as baseExpect, test, texts, type Participant, type ServerHandle } from './fixtures.ts';
+import { expect as baseExpect, openAs, test, texts, type Participant, type ServerHandle } from './fixtures.ts';
 
 /**
  * Nothing typed offline is lost, and the app opens offline (docs/SPEC.md:
@@ -13,14 +13,6 @@ import { expect as baseExpect, test, texts, type Participant, type ServerHandle 
 const expect = baseExpect.configure({ timeout: 30_000 });
 const status = (page: Page) => page.getByTestId('connection');
 const KEPT = 'Offline — your edits are kept on this device';
-
-/** A participant's page in a browser context of its own, as fixtures.ts's openAs, with the patience this spec needs. */
-async function openAs(browser: Browser, participant: Participant): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(participant.url.replace('localhost', '127.0.0.1'));
-  await expect(status(page)).toHaveAttribute('data-state', 'connected');
-  return page;
-}
 
 /** The service worker has cached the client, and this participant's copy is open on the device. */
 async function readyForOffline(page: Page): Promise<void> {
@@ -208,7 +200,7 @@ test.describe('offline', () => {
     await expect.poll(() => texts(a), { timeout: 60_000 }).toEqual(['Decide; unsent']);
     await expect(status(a)).toHaveAttribute('data-state', 'closed');
     await expect(status(a)).toContainText(/unsent edits? kept on this device/);
-    await expect(a.getByTestId('closed-banner')).toContainText('Edits not yet on the server are kept on this device');
+    await expect(a.getByRole('alertdialog', { name: 'Your link no longer works' }).getByTestId('closed-unsent')).toContainText('They are kept on this device');
     expect((await localCopies(a)).length).toBe(2);
   });
 });

@@ -117,8 +117,9 @@ test.describe('said where the eye is', () => {
     await removed.getByTestId('closed-details').click();
     await expect(dialog).toBeVisible();
 
-    // Removed while offline: the edits typed meanwhile never reach the server, and the dialog says so.
-    const offline = await openAs(browser, peru);
+    // Removed while offline, in a browser that keeps nothing on the device: the edits typed meanwhile
+    // never reach the server and are only on the screen, and the dialog says so (kept ones: offline.spec.ts OFF3).
+    const offline = await openAs(browser, peru, { indexedDb: false });
     await clause(offline, 'OP1').locator('.ProseMirror').click();
     await offline.keyboard.press('End');
     await offline.context().setOffline(true);
@@ -127,7 +128,7 @@ test.describe('said where the eye is', () => {
     await revoke(server, id, chair, 'Peru');
     await offline.context().setOffline(false);
     const offlineDialog = offline.getByRole('alertdialog', { name: 'Your link no longer works' });
-    await expect(offlineDialog.getByTestId('closed-unsent')).toContainText('did not reach the server. They are only on this screen: copy your text before you close or reload the page.');
+    await expect(offlineDialog.getByTestId('closed-unsent')).toContainText('did not reach the server. This browser cannot keep them: they are only on this screen, so copy your text before you close or reload the page.');
     expect(await texts(offline)).toEqual(['Decide to cooperate; and to report back']);
     await screenshots(offline, testInfo, 'closed-dialog-unsent');
   });

@@ -1,11 +1,11 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { insertClauses } from '../shared/document/clauseOps.ts';
 import { readDeclaration } from '../shared/document/readDeclaration.ts';
 import { plain, toPlainText } from '../shared/richText.ts';
-import { clauseTexts, expect as baseExpect, openAs, test, type Participant } from './fixtures.ts';
+import { clauseTexts, expect as baseExpect, openAs, test } from './fixtures.ts';
 
 /** Undo and redo: one history per participant across the whole declaration (docs/SPEC.md: UNDO1–UNDO3). */
 // Each test walks through many states on a shared, sometimes very busy machine: wait generously.
@@ -14,14 +14,6 @@ test.describe.configure({ timeout: 300_000 });
 const clause = (page: Page, label: string) => page.locator(`[data-testid=clause][data-label="${label}"]`);
 const editor = (page: Page, label: string) => clause(page, label).locator('.ProseMirror');
 const labels = async (page: Page) => (await clauseTexts(page)).map(({ label, text }) => `${label}:${text}`);
-
-/** openAs, with this file's patience: a long declaration takes a while to arrive on a busy machine. */
-async function openLong(browser: Browser, participant: Participant): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(participant.url.replace('localhost', '127.0.0.1'));
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'connected');
-  return page;
-}
 
 /** What the browser does when a delegate pastes text copied elsewhere. */
 async function paste(page: Page, text: string): Promise<void> {
@@ -92,7 +84,7 @@ test.describe('undo and redo', () => {
     insertClauses(doc, { kind: 'operative', parent: null }, Array.from({ length: 80 }, (_, i) => plain(`Decide on item ${i + 1} of the agenda;`)));
     const seen = (text: string) => readDeclaration(doc).clauses.some((c) => toPlainText(c.body) === text);
 
-    const page = await openLong(browser, chile);
+    const page = await openAs(browser, chile);
     await expect(page.getByTestId('clause')).toHaveCount(80);
     await editor(page, 'OP1').click();
     await page.keyboard.press('End');

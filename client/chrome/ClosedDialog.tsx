@@ -12,16 +12,19 @@ import { CopyButton } from './CopyButton.tsx';
 export function ClosedDialog({
   words,
   unsentEdits,
+  kept,
   copyText,
   onKeepReading,
 }: {
   words: ClosedWords;
   /**
    * Edits made on this page that the server never confirmed; null when not
-   * known. They are lost on reload unless stored in the browser, so the
-   * dialog asks to copy them first.
+   * known. They are lost on reload unless stored in the browser; the dialog
+   * says which.
    */
   unsentEdits: number | null;
+  /** Whether this device keeps the unsent edits (SPEC OFF1): if not, a reload loses them. */
+  kept: boolean;
   copyText(): string;
   onKeepReading(): void;
 }) {
@@ -53,7 +56,7 @@ export function ClosedDialog({
         <p>{words.body}</p>
         {unsentEdits !== null && unsentEdits > 0 && (
           <p className="closed-dialog__unsent" data-testid="closed-unsent">
-            {t('closed.unsent', { count: unsentEdits })}
+            {t(kept ? 'closed.unsentKept' : 'closed.unsentHere', { count: unsentEdits })}
           </p>
         )}
       </div>

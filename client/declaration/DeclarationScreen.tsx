@@ -261,6 +261,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
           words={closedWords(status.closed)}
           // Edits the server never echoed: kept on this device (localCopy.ts) until a working link sends them.
           unsentEdits={status.pending}
+          kept={status.kept}
           copyText={() => textOnScreen(collab.doc)}
           onKeepReading={() => setClosedDialogAside(true)}
         />
