@@ -40,7 +40,7 @@ async function startServer(dataDir: string, port = '0'): Promise<{ process: Chil
   let output = '';
   child.stderr!.on('data', (chunk: Buffer) => process.env.E2E_SERVER_LOG && process.stderr.write(chunk));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 45_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const url = /running at (http:\/\/\S+)/.exec(output);
