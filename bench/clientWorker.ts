@@ -135,9 +135,10 @@ function spreadAwarenessRenewals(): void {
 
 /**
  * Each writer ticks at `rate` per second from a random phase, on a drift-free
- * schedule, and types when the current slice belongs to its relay.
+ * schedule, and types when the current slice belongs to its relay (or in
+ * every slice, for the flood section).
  */
-function start({ timeline }: WorkerStart): void {
+function start({ timeline, everySlice = false }: WorkerStart): void {
   started = true;
   const periodUs = 1_000_000 / rate;
   const endUs = stopUs(timeline);
@@ -148,7 +149,8 @@ function start({ timeline }: WorkerStart): void {
     let lastUs = -1;
     const tick = () => {
       // The slot is chosen by the due time, so that a late timer does not move load to the other relay.
-      if (relayAt(timeline, due) === client.spec.relay) {
+      const slot = relayAt(timeline, due);
+      if (slot !== null && (everySlice || slot === client.spec.relay)) {
         const sendUs = Math.max(nowUs(), lastUs + 1);
         lastUs = sendUs;
         sent.push(client.spec.id, sendUs, due);

@@ -72,7 +72,7 @@ export function measureEnforcementCost(): EnforcementCost {
   }
   // Transaction origins, one per delegation, as the relay's connections are.
   const connections = Array.from({ length: DELEGATIONS }, (_, i) => ({ delegation: i }));
-  const rules = { readOnly: false, mayWriteAs: () => true };
+  const rules = { mayWriteAs: () => true };
 
   const plainTimes: number[] = [];
   const enforcedTimes: number[] = [];

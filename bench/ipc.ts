@@ -35,13 +35,17 @@ export interface ServerStart {
   lateJoiners: number;
   /** Empty folder for our server's DATA_DIR (made and removed by the parent, so that a killed child leaves nothing). */
   dataDir: string;
+  /** Observers per declaration (ours only; the flood section's attacker holds a real observer link). */
+  observers?: number;
 }
 export interface ServerReady {
   type: 'ready';
   port: number;
   /** ws URL the provider appends `/<room>` to. */
   serverUrl: string;
-  rooms: { room: string; tokens: string[]; lateTokens: string[] }[];
+  rooms: { room: string; tokens: string[]; lateTokens: string[]; observerTokens: string[] }[];
+  /** The largest message the relay takes (ours: MAX_MESSAGE_BYTES; the plain relay has no limit of its own). */
+  maxMessageBytes: number | null;
 }
 export interface ServerStats {
   type: 'stats';
@@ -55,6 +59,10 @@ export interface ServerStats {
   loopDelayMaxMs: number;
   /** How long the SQLite appends took since the mark (ours only). */
   appends: { count: number; totalMs: number; p50Ms: number; p99Ms: number; maxMs: number } | null;
+  /** Since the mark, every 100 ms: [hrtime µs, CPU µs used since the mark, RSS bytes] triples, flattened (to split CPU and memory by slice). */
+  samples: Float64Array;
+  /** Bytes the server read since the mark from each client socket, by the client's port: [port, bytes] pairs, flattened. */
+  bytesReadByPort: Float64Array;
 }
 export type ToServer = ServerStart | { type: 'mark' } | { type: 'stats' } | { type: 'stop' };
 export type FromServer = ServerReady | { type: 'marked' } | ServerStats | { type: 'stopped' };
@@ -68,6 +76,8 @@ export interface WorkerConnect {
 export interface WorkerStart {
   type: 'start';
   timeline: Timeline;
+  /** Type in every slice rather than in the own relay's (the flood section: one relay, the attacker takes the turns instead). */
+  everySlice?: boolean;
 }
 export interface WorkerRecords {
   type: 'records';
@@ -92,6 +102,42 @@ export interface WorkerStopped {
   heapMb: number;
 }
 export type FromWorker = { type: 'synced'; ms: number } | WorkerStopped | WorkerRecords | { type: 'closed' };
+
+/** What the flood section's attacker (flooder.ts) sends: see there. */
+export type FloodKind = 'update' | 'awareness' | 'junk';
+export interface FloodPrepare {
+  type: 'prepare';
+  port: number;
+  /** `/collab/<declaration id>` */
+  path: string;
+  /** Observer links, one per connection (round robin). */
+  tokens: string[];
+  /** Per connection, the kinds it sends in turn. */
+  plans: FloodKind[][];
+  /** Each message just under this (the server's MAX_MESSAGE_BYTES). */
+  messageBytes: number;
+  epochNs: bigint;
+}
+export interface FloodStats {
+  type: 'flooded';
+  /** The payload size of each kind's frame. */
+  messageBytes: Record<FloodKind, number>;
+  /** TCP connections opened, and how many the server upgraded to a websocket. */
+  attempts: number;
+  upgraded: number;
+  /** Upgrades answered with an HTTP error rather than a websocket. */
+  httpRefusals: number;
+  socketErrors: number;
+  /** Close codes the server sent, and how often. */
+  closeCodes: Record<number, number>;
+  /** Messages handed to the attacker's own sockets (not all reach the server: see bytes read). */
+  written: Record<FloodKind, number>;
+  bytesWritten: number;
+  /** The attacker's local ports, to pick its sockets out of the server's byte counts. */
+  ports: number[];
+}
+export type ToFlooder = FloodPrepare | { type: 'go'; timeline: Timeline } | { type: 'stop' };
+export type FromFlooder = { type: 'ready' } | FloodStats;
 
 const children = new Set<ChildProcess>();
 const tempDirs = new Set<string>();

@@ -7,6 +7,8 @@ import { runWorkload } from './runWorkload.ts';
 import { measureMsFor, MIN_RECEIPTS, readSettings } from './workloads.ts';
 import { measureEnforcementCost, type EnforcementCost } from './enforcementCost.ts';
 import { formatExportTimes, measureExportTimes, type ExportTimes } from './exportTimes.ts';
+import { FLOOD_WORKLOAD, runFlood, type FloodResult } from './flood.ts';
+import { formatFlood } from './floodReport.ts';
 
 /**
  * `npm run bench`: each workload against our relay (persisting every update
@@ -22,7 +24,9 @@ const ENFORCEMENT_GOAL_US = 100;
 
 async function main(): Promise<void> {
   const settings = readSettings();
-  const loadMs = settings.workloads.reduce((sum, workload) => sum + 2 * measureMsFor(workload, settings), 0);
+  const flooding = settings.sections.includes('flood');
+  const loadMs =
+    settings.workloads.reduce((sum, workload) => sum + 2 * measureMsFor(workload, settings), 0) + (flooding ? 2 * measureMsFor(FLOOD_WORKLOAD, settings) : 0);
   giveUpAfter(10 * 60_000 + 1.5 * loadMs);
   if (settings.workloads.length > 0) {
     console.log(
@@ -46,6 +50,12 @@ async function main(): Promise<void> {
     console.log(`\n${formatWorkload(result, measureMsFor(workload, settings) / 1000)}`);
   }
   let missed = results.filter((r) => !r.ok).length;
+  let flood: FloodResult | undefined;
+  if (flooding) {
+    flood = await runFlood(settings);
+    if (!flood.ok) missed++;
+    console.log(`\n${formatFlood(flood)}`);
+  }
   let enforcement: EnforcementCost | undefined;
   if (settings.sections.includes('enforcement')) {
     enforcement = measureEnforcementCost();
@@ -64,9 +74,9 @@ async function main(): Promise<void> {
     if (!exportTimes.ok) missed++;
     console.log(`\n${formatExportTimes(exportTimes)}`);
   }
-  const goals = results.length + (enforcement ? 1 : 0) + (exportTimes ? 1 : 0);
+  const goals = results.length + (flood ? 1 : 0) + (enforcement ? 1 : 0) + (exportTimes ? 1 : 0);
   const verdict = missed === 0 ? 'All goals met.' : `${missed} of ${goals} goals missed.`;
-  if (results.length === 0) {
+  if (results.length === 0 && !flood) {
     // Only in-process sections ran: keep the last relay results in latest.json.
     console.log(`\n${verdict} (No relay workload ran: bench/results/latest.json left as it was.)`);
     return;
@@ -76,7 +86,7 @@ async function main(): Promise<void> {
   const file = path.join(dir, 'latest.json');
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: os.cpus().length, settings, results, enforcement, exportTimes }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: os.cpus().length, settings, results, flood, enforcement, exportTimes }, null, 2)}\n`,
   );
   console.log(`\n${verdict} Results in ${path.relative(process.cwd(), file)}`);
 }

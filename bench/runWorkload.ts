@@ -48,7 +48,7 @@ export function clauseFor(writer: number, writers: number): number {
  * profiling (one file per thread: tsx's loader has its own; the largest
  * file is the main thread).
  */
-function profileArgs(settings: BenchSettings, workload: Workload, name: string): string[] {
+export function profileArgs(settings: BenchSettings, workload: Workload, name: string): string[] {
   if (!settings.profile) return [];
   const dir = path.join(import.meta.dirname, 'results', 'profiles', `${workload.declarations}x${workload.delegations}-${name}`);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -64,7 +64,7 @@ function profileArgs(settings: BenchSettings, workload: Workload, name: string):
  * privilege; if the system refuses anyway, the run goes on and says so.
  */
 let niceRefused = false;
-function yieldToServers(worker: ChildProcess, nice: number): void {
+export function yieldToServers(worker: ChildProcess, nice: number): void {
   if (nice === 0 || worker.pid === undefined) return;
   try {
     os.setPriority(worker.pid, nice);

@@ -31,6 +31,14 @@ export function relayAt(t: Timeline, us: number): RelayKind | null {
   return first !== mirrored ? 'ours' : 'plain';
 }
 
+/**
+ * The flood section has one relay and takes the same turns: the attacker
+ * floods in the slices this schedule gives to 'ours' and is quiet in the
+ * others, which are the baseline, while the delegations type in all.
+ */
+export const FLOOD_TURN: RelayKind = 'ours';
+export const BASELINE_TURN: RelayKind = 'plain';
+
 /** A small integer hash (so that every process derives the same order). */
 function mix(n: number): number {
   let x = Math.imul(n ^ (n >>> 16), 0x45d9f3b);

@@ -1,4 +1,6 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
@@ -38,11 +40,13 @@ async function startOurs(start: ServerStart): Promise<Running> {
     { name: 'Chair', role: 'chair' as const },
     ...Array.from({ length: start.delegations }, (_, i) => ({ name: `Delegation ${i + 1}`, role: 'delegation' as const })),
     ...Array.from({ length: start.lateJoiners }, (_, i) => ({ name: `Late joiner ${i + 1}`, role: 'delegation' as const })),
+    ...Array.from({ length: start.observers ?? 0 }, (_, i) => ({ name: `Observer ${i + 1}`, role: 'observer' as const })),
   ];
+  const lateEnd = 1 + start.delegations + start.lateJoiners;
   const rooms = Array.from({ length: start.declarations }, () => {
     const { id, participants } = createDeclaration(server.db, server.secret, server.log, seed, people);
     const tokens = participants.map((p) => server.secret.tokenFor(p.id, p.generation));
-    return { room: id, tokens: tokens.slice(1, 1 + start.delegations), lateTokens: tokens.slice(1 + start.delegations) };
+    return { room: id, tokens: tokens.slice(1, 1 + start.delegations), lateTokens: tokens.slice(1 + start.delegations, lateEnd), observerTokens: tokens.slice(lateEnd) };
   });
   const rows = server.db.prepare('SELECT data FROM doc_updates');
   // Times each append the relay makes (the rooms call this same object), to
@@ -59,7 +63,7 @@ async function startOurs(start: ServerStart): Promise<Running> {
   };
   return {
     appendMs,
-    ready: { port: server.port, serverUrl: `ws://127.0.0.1:${server.port}${COLLAB_PATH}`, rooms },
+    ready: { port: server.port, serverUrl: `ws://127.0.0.1:${server.port}${COLLAB_PATH}`, rooms, maxMessageBytes: config.maxMessageBytes },
     persistedEdits() {
       const edits = new Set<string>();
       for (const { data } of rows.iterate() as Iterable<{ data: Buffer }>) {
@@ -79,7 +83,7 @@ async function startPlain(start: ServerStart): Promise<Running> {
   const rooms = Array.from({ length: start.declarations }, (_, i) => {
     const room = `bench-${i}`;
     Y.applyUpdate(getYDoc(room), state);
-    return { room, tokens: Array.from({ length: start.delegations }, () => ''), lateTokens: Array.from({ length: start.lateJoiners }, () => '') };
+    return { room, tokens: Array.from({ length: start.delegations }, () => ''), lateTokens: Array.from({ length: start.lateJoiners }, () => ''), observerTokens: [] };
   });
   const server = http.createServer((_request, response) => response.writeHead(404).end());
   const wss = new WebSocketServer({ noServer: true });
@@ -91,7 +95,7 @@ async function startPlain(start: ServerStart): Promise<Running> {
   const { port } = server.address() as AddressInfo;
   return {
     appendMs: null,
-    ready: { port, serverUrl: `ws://127.0.0.1:${port}`, rooms },
+    ready: { port, serverUrl: `ws://127.0.0.1:${port}`, rooms, maxMessageBytes: null },
     persistedEdits: () => null,
     close: () =>
       new Promise<void>((resolve) => {
@@ -113,6 +117,40 @@ setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 50).unref();
 
+/**
+ * CPU and memory every 100 ms since the mark, so that the flood section can
+ * tell what the server spent in the attacker's slices from what it spent in
+ * the quiet ones (hrtime is CLOCK_MONOTONIC, shared by every process).
+ */
+const samples: number[] = [];
+setInterval(() => {
+  const cpu = process.cpuUsage(markCpu);
+  samples.push(Number(process.hrtime.bigint() / 1000n), cpu.user + cpu.system, process.memoryUsage().rss);
+}, 100).unref();
+
+/**
+ * Bytes read from each client socket since the mark, by the client's port:
+ * what an attacker actually got into the server, as opposed to what it
+ * wrote into its own socket. Every accepted socket, whichever server made it.
+ */
+const sockets = new Map<Socket, number>();
+const closedBytes = new Map<number, number>();
+diagnosticsChannel.subscribe('net.server.socket', (message) => {
+  const { socket } = message as { socket: Socket };
+  const port = socket.remotePort ?? 0;
+  sockets.set(socket, 0);
+  socket.once('close', () => {
+    closedBytes.set(port, (closedBytes.get(port) ?? 0) + socket.bytesRead - (sockets.get(socket) ?? 0));
+    sockets.delete(socket);
+  });
+});
+
+function bytesReadByPort(): Float64Array {
+  const byPort = new Map(closedBytes);
+  for (const [socket, atMark] of sockets) byPort.set(socket.remotePort ?? 0, (byPort.get(socket.remotePort ?? 0) ?? 0) + socket.bytesRead - atMark);
+  return Float64Array.from([...byPort].flat());
+}
+
 async function handle(message: ToServer): Promise<void> {
   switch (message.type) {
     case 'start':
@@ -124,6 +162,9 @@ async function handle(message: ToServer): Promise<void> {
       markTime = process.hrtime.bigint();
       peakRss = process.memoryUsage().rss;
       running?.appendMs?.splice(0);
+      samples.splice(0);
+      closedBytes.clear();
+      for (const socket of sockets.keys()) sockets.set(socket, socket.bytesRead);
       loopDelay.reset();
       loopDelay.enable();
       reply<FromServer>({ type: 'marked' });
@@ -144,6 +185,8 @@ async function handle(message: ToServer): Promise<void> {
           running?.appendMs == null
             ? null
             : { count: appendMs.length, totalMs: appendMs.reduce((a, b) => a + b, 0), p50Ms: percentile(appendMs, 50), p99Ms: percentile(appendMs, 99), maxMs: appendMs[appendMs.length - 1] ?? NaN },
+        samples: Float64Array.from(samples),
+        bytesReadByPort: bytesReadByPort(),
       });
       break;
     }

@@ -1,4 +1,12 @@
+import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { MAX_AWARENESS_BYTES } from '../server/relay/relay.ts';
+import { MESSAGE_AWARENESS, MESSAGE_AUTH, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from '../shared/protocol.ts';
+import { FLOOD_WORKLOAD, splitByTurn } from './flood.ts';
+import { awarenessMessage, clientFrame, junkMessage, updateMessage } from './floodMessages.ts';
+import type { WorkerRecords } from './ipc.ts';
+import { relayAt, type Timeline } from './schedule.ts';
 import { measureMsFor, MIN_RECEIPTS, readSettings, receiptsPerSecond, WORKLOADS } from './workloads.ts';
 
 describe('the benchmark settings', () => {
@@ -23,5 +31,60 @@ describe('the benchmark settings', () => {
     expect(() => readSettings({ BENCH_WORKERS: 'two' })).toThrow(/BENCH_WORKERS must be a whole number from 1 to 32/);
     expect(() => readSettings({ BENCH_WORKER_NICE: '-5' })).toThrow(/BENCH_WORKER_NICE/);
     expect(() => readSettings({ BENCH_SECONDS: '0' })).toThrow(/BENCH_SECONDS/);
+  });
+
+  it('PERF3: the flood runs by default and alone with BENCH_ONLY=flood, long enough for each phase\'s p99 to rest on 20,000 receipts', () => {
+    expect(readSettings({}).sections).toContain('flood');
+    expect(readSettings({ BENCH_ONLY: 'flood' })).toMatchObject({ workloads: [], sections: ['flood'] });
+    const perPhase = measureMsFor(FLOOD_WORKLOAD, readSettings({})) / 1000;
+    expect(perPhase * receiptsPerSecond(FLOOD_WORKLOAD)).toBeGreaterThanOrEqual(MIN_RECEIPTS);
+  });
+});
+
+describe('the flood section', () => {
+  const limit = 256 * 1024;
+  const payloadOf = (message: Uint8Array) => {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_SYNC) expect(decoding.readVarUint(decoder)).toBe(2);
+    return { type, payload: decoding.readVarUint8Array(decoder), rest: decoding.hasContent(decoder) };
+  };
+
+  it('PERF3: the attacker sends just under the limit: a valid Yjs update of many structs, an oversized awareness message, junk', () => {
+    const update = updateMessage(limit);
+    expect(update.byteLength).toBeLessThanOrEqual(limit);
+    expect(update.byteLength).toBeGreaterThan(0.95 * limit);
+    const sync = payloadOf(update);
+    expect(sync).toMatchObject({ type: MESSAGE_SYNC, rest: false });
+    expect(Y.decodeUpdate(sync.payload).structs.length).toBeGreaterThan(10_000);
+
+    const awareness = awarenessMessage(limit);
+    expect(awareness.byteLength).toBeLessThanOrEqual(limit);
+    expect(payloadOf(awareness)).toMatchObject({ type: MESSAGE_AWARENESS, rest: false });
+    expect(payloadOf(awareness).payload.byteLength).toBeGreaterThan(MAX_AWARENESS_BYTES);
+
+    const junk = junkMessage(limit);
+    expect(junk.byteLength).toBe(limit);
+    expect([MESSAGE_SYNC, MESSAGE_AWARENESS, MESSAGE_AUTH, MESSAGE_QUERY_AWARENESS]).not.toContain(junk[0]);
+
+    // The frame is masked as a client must, and unmasks to the message.
+    const frame = clientFrame(junk);
+    const mask = frame.subarray(10, 14);
+    const unmasked = frame.subarray(14).map((byte, i) => byte ^ mask[i & 3]!);
+    expect(Buffer.from(unmasked).equals(Buffer.from(junk))).toBe(true);
+  });
+
+  it('PERF3: every edit counts in the phase of the slice it was due in, baseline or flood', () => {
+    const timeline: Timeline = { startUs: 0, sliceUs: 1000, warmupSlices: 0, measuredSlices: 8, seed: 7 };
+    // Writer 1 types once per slice; writer 2 receives each edit 10 µs later.
+    const sent = Array.from({ length: 8 }, (_, slice) => [1, slice * 1000 + 1, slice * 1000 + 1]).flat();
+    const received = Array.from({ length: 8 }, (_, slice) => [2, 1, slice * 1000 + 1, slice * 1000 + 11]).flat();
+    const records: WorkerRecords[] = [{ type: 'records', sent: Float64Array.from(sent), received: Float64Array.from(received), disconnects: { ours: 0, plain: 0 }, malformed: 0 }];
+    const split = splitByTurn(records, timeline);
+    const floodSlices = Array.from({ length: 8 }, (_, slice) => slice).filter((slice) => relayAt(timeline, slice * 1000 + 1) === 'ours');
+    expect(floodSlices).toHaveLength(4);
+    expect([...split.flood[0]!.sent].filter((_, i) => i % 3 === 2)).toEqual(floodSlices.map((slice) => slice * 1000 + 1));
+    expect(split.flood[0]!.received.length / 4 + split.baseline[0]!.received.length / 4).toBe(8);
+    expect([...split.baseline[0]!.received].filter((_, i) => i % 4 === 2).every((sendUs) => relayAt(timeline, sendUs) === 'plain')).toBe(true);
   });
 });

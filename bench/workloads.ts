@@ -53,13 +53,17 @@ function seconds(raw: string | undefined, fallback: number): number {
   return value;
 }
 
-/** Sections that run in the benchmark's own process, after the relay workloads. */
-export const SECTIONS = ['enforcement', 'export'] as const;
+/**
+ * Sections that run after the relay workloads: the in-process ones
+ * (enforcement, export) and the flood (our relay under a hostile observer,
+ * in child processes like the workloads: flood.ts).
+ */
+export const SECTIONS = ['flood', 'enforcement', 'export'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /**
  * BENCH_ONLY lists workload numbers and/or section names: `1,3` runs those
- * workloads (and, as always, the in-process sections); `export` or
+ * workloads (and, as always, the sections); `flood`, `export` or
  * `enforcement,export` runs only the sections named (plus any workloads
  * listed with them). Empty: everything.
  */
@@ -102,7 +106,7 @@ export interface BenchSettings {
   maxRatio: number;
   /** Which workloads to run (BENCH_ONLY=1,3 picks the first and the third); all by default. */
   workloads: Workload[];
-  /** Which in-process sections to run (BENCH_ONLY=export runs only the export times); all by default. */
+  /** Which sections to run (BENCH_ONLY=export runs only the export times, BENCH_ONLY=flood only the flood); all by default. */
   sections: Section[];
 }
 

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { ParticipantRow } from '../db/participants.ts';
 import type { Logger } from '../logger.ts';
@@ -7,6 +8,8 @@ import { RateLimit } from './rateLimit.ts';
 export interface Connection {
   readonly id: number;
   readonly ws: WebSocket;
+  /** The TCP socket under it, to stop reading a client that writes on after its close (closeSocket). */
+  readonly socket: Duplex;
   readonly participant: ParticipantRow;
   readonly declarationId: string;
   readonly awarenessClients: Set<number>;
@@ -33,10 +36,11 @@ let nextId = 1;
 /** Awareness is carets and presence: a person moves a caret a few times a second, not hundreds (WIRE9). */
 const AWARENESS_PER_SECOND = 20;
 
-export function createConnection(ws: WebSocket, participant: ParticipantRow, declarationId: string): Connection {
+export function createConnection(ws: WebSocket, socket: Duplex, participant: ParticipantRow, declarationId: string): Connection {
   return {
     id: nextId++,
     ws,
+    socket,
     participant,
     declarationId,
     awarenessClients: new Set(),
@@ -55,6 +59,14 @@ export function createConnection(ws: WebSocket, participant: ParticipantRow, dec
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 /** A socket that ignores our close frame is cut off after this. */
 const CLOSE_GRACE_MS = 2000;
+/**
+ * After our close frame a polite client sends its own close and at most the
+ * few small messages it had in flight. A hostile one writes on, and ws
+ * would read and unmask all of it until the handshake times out (30 s for
+ * a refusal at connection time): past this much, the socket is cut
+ * (docs/SPEC.md PERF3).
+ */
+const MAX_BYTES_AFTER_CLOSE = 64 * 1024;
 
 export function send(connection: Connection, message: Uint8Array, log: Logger): void {
   const { ws } = connection;
@@ -77,9 +89,26 @@ export function send(connection: Connection, message: Uint8Array, log: Logger): 
 export function endConnection(connection: Connection, close: { code: number; reason: string }): void {
   if (!connection.open) return;
   connection.open = false;
-  const { ws } = connection;
+  closeSocket(connection.ws, connection.socket, close);
+}
+
+/**
+ * Sends the close code and stops listening: the socket is terminated if it
+ * has not closed within the grace, or as soon as the client writes more
+ * than a polite client would after a close.
+ */
+export function closeSocket(ws: WebSocket, socket: Duplex, close: { code: number; reason: string }): void {
   ws.close(close.code, close.reason);
+  let bytes = 0;
+  const onData = (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (bytes > MAX_BYTES_AFTER_CLOSE) ws.terminate();
+  };
+  socket.on('data', onData);
   const timer = setTimeout(() => ws.terminate(), CLOSE_GRACE_MS);
   timer.unref();
-  ws.once('close', () => clearTimeout(timer));
+  ws.once('close', () => {
+    clearTimeout(timer);
+    socket.off('data', onData);
+  });
 }

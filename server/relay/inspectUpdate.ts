@@ -20,8 +20,10 @@ import { MalformedMessage } from './messages.ts';
  *   - it writes only into the document model's roots, only the model's kinds
  *     of shared types, no deeper than the model nests (MAX_NESTING), only the
  *     model's marks, and no value larger than a field can be;
- *   - it writes only under Yjs client ids this connection owns (WIRE6);
- *   - from an observer, it changes nothing at all.
+ *   - it writes only under Yjs client ids this connection owns (WIRE6).
+ *
+ * An observer's update never comes here: it may change nothing, and is
+ * judged from its bytes without being decoded (observerUpdate.ts).
  *
  * What passes may still break a rule that needs the document to judge (a
  * locked clause, a bad order key): the enforce step applies it and undoes
@@ -37,8 +39,6 @@ export class MissingDependencies extends RefusedUpdate {
 }
 
 export interface InspectRules {
-  /** An observer's connection: any change at all is refused. */
-  readOnly: boolean;
   /** Whether this connection may write new structs under a Yjs client id (WIRE6). */
   mayWriteAs(client: number): boolean;
 }
@@ -207,9 +207,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, rules: InspectRule
       if (!deletes) deletes = deletesStoredItem(store, client, clock, Math.min(clock + len, state));
     }
   }
-  const empty = writers.length === 0 && !deletes;
-  if (rules.readOnly && !empty) throw new RefusedUpdate('an observer cannot change the declaration');
-  return { empty, writers };
+  return { empty: writers.length === 0 && !deletes, writers };
 }
 
 function checkContent(content: Y.Item['content']): void {
@@ -234,7 +232,7 @@ function checkContent(content: Y.Item['content']): void {
 }
 
 /** Whether the range [from, to) of a client's structs in the document holds an item not deleted yet. */
-function deletesStoredItem(store: Y.Doc['store'], client: number, from: number, to: number): boolean {
+export function deletesStoredItem(store: Y.Doc['store'], client: number, from: number, to: number): boolean {
   if (from >= to) return false;
   const structs = store.clients.get(client)!;
   for (let i = Y.findIndexSS(structs, from); i < structs.length && structs[i]!.id.clock < to; i++) {

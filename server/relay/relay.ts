@@ -10,7 +10,7 @@ import type { Logger } from '../logger.ts';
 import { applyClientUpdate } from './apply.ts';
 import { authenticate } from './authenticate.ts';
 import { clientIdsIn, sanitizeAwareness } from './awareness.ts';
-import { createConnection, endConnection, send, type Connection } from './connection.ts';
+import { closeSocket, createConnection, endConnection, send, type Connection } from './connection.ts';
 import { MissingDependencies, RefusedUpdate } from './inspectUpdate.ts';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, MalformedMessage } from './messages.ts';
 import { Penalties } from './penalties.ts';
@@ -62,7 +62,7 @@ export function attachRelay(server: Server, deps: RelayDeps): { close(): void; c
       socket.end('HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\n\r\nNo collaboration endpoint here: use /collab/<declaration id>.\n');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, request, match[1]!, { ...deps, connections, penalties }));
+    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, socket, request, match[1]!, { ...deps, connections, penalties }));
   });
   const heartbeat = setInterval(() => beat(connections, deps), deps.heartbeatMs);
   heartbeat.unref();
@@ -81,21 +81,22 @@ interface ConnectionDeps extends RelayDeps {
   penalties: Penalties;
 }
 
-function onConnection(ws: WebSocket, request: IncomingMessage, declarationId: string, deps: ConnectionDeps): void {
+function onConnection(ws: WebSocket, socket: Duplex, request: IncomingMessage, declarationId: string, deps: ConnectionDeps): void {
   const { logger } = deps;
   const authentication = authenticate(deps.db, declarationId, request, deps.publicUrl);
   if ('refuse' in authentication) {
     logger.info('connection refused', { declaration: declarationId, reason: authentication.refuse.reason });
-    ws.close(authentication.refuse.code, authentication.refuse.reason);
+    closeSocket(ws, socket, authentication.refuse);
     return;
   }
   const { participant } = authentication;
   if (deps.penalties.waiting(participant.id)) {
-    ws.close(CLOSE.tryAgainLater.code, CLOSE.tryAgainLater.reason);
+    // Cheap by design: nothing the client sends is read (PERF3).
+    closeSocket(ws, socket, CLOSE.tryAgainLater);
     return;
   }
   const room = deps.rooms.get(declarationId);
-  const connection = createConnection(ws, participant, declarationId);
+  const connection = createConnection(ws, socket, participant, declarationId);
   room.connections.add(connection);
   deps.connections.add(connection);
   ws.on('message', (data: RawData, isBinary: boolean) => receive(connection, data, isBinary, deps));
@@ -156,8 +157,10 @@ function receive(connection: Connection, data: RawData, isBinary: boolean, deps:
         applyClientUpdate(room, connection, message.update);
         break;
       case 'awareness': {
-        // Carets are not worth a connection: excess and oversized awareness is dropped (WIRE9).
-        if (message.update.byteLength > MAX_AWARENESS_BYTES || !connection.awarenessBudget.take()) break;
+        // No client of ours sends a caret this large; one that does would otherwise stream megabytes the server reads for nothing (WIRE9, PERF3).
+        if (message.update.byteLength > MAX_AWARENESS_BYTES) throw new MalformedMessage(`an awareness message of ${message.update.byteLength} bytes`);
+        // Carets are not worth a connection: excess awareness is dropped (WIRE9).
+        if (!connection.awarenessBudget.take()) break;
         const sanitized = sanitizeAwareness(message.update, connection, (id) => room.ownerOfAwarenessClient(id));
         for (const id of clientIdsIn(sanitized)) connection.awarenessClients.add(id);
         awarenessProtocol.applyAwarenessUpdate(room.awareness, sanitized, connection);
