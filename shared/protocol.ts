@@ -24,8 +24,6 @@ export const CLOSE = {
   serverShutdown: { code: 1001, reason: 'server-shutdown' },
   /** The server failed while handling a message (its fault, not the client's): reconnect and sync (WIRE7). */
   serverFault: { code: 1011, reason: 'server-fault' },
-  /** Connect again a little later (a participant waiting after a refused message, WIRE4). */
-  tryAgainLater: { code: 1013, reason: 'try-again-later' },
 } as const;
 
 export type CloseReason = (typeof CLOSE)[keyof typeof CLOSE]['reason'];

@@ -8,7 +8,7 @@ import type { Db } from '../db/database.ts';
 import { findParticipant } from '../db/participants.ts';
 import type { Logger } from '../logger.ts';
 import { applyClientUpdate } from './apply.ts';
-import { authenticate } from './authenticate.ts';
+import { authenticate, type Authentication } from './authenticate.ts';
 import { clientIdsIn, sanitizeAwareness } from './awareness.ts';
 import { closeSocket, createConnection, endConnection, send, type Connection } from './connection.ts';
 import { MissingDependencies, RefusedUpdate } from './inspectUpdate.ts';
@@ -50,6 +50,8 @@ export interface RelayDeps {
 const PATH = new RegExp(`^${COLLAB_PATH}/([A-Za-z0-9_-]{1,64})/?(?:\\?.*)?$`);
 /** An awareness message carries a caret and a name: far below this (WIRE9). */
 export const MAX_AWARENESS_BYTES = 32 * 1024;
+/** How long an upgrade answered 429 keeps its socket (paused) for the answer to reach the client. */
+export const REFUSED_UPGRADE_GRACE_MS = 1000;
 
 export function attachRelay(server: Server, deps: RelayDeps): { close(): void; connectionCount(): number } {
   // ws's own cap is a backstop; below it the relay closes with a clear code.
@@ -57,12 +59,20 @@ export function attachRelay(server: Server, deps: RelayDeps): { close(): void; c
   const connections = new Set<Connection>();
   const penalties = new Penalties(deps.refusalWaitMs);
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node leaves an upgraded socket's errors to us: a client resetting it must not bring the process down.
+    socket.on('error', () => undefined);
     const match = PATH.exec(request.url ?? '');
     if (!match) {
       socket.end('HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\n\r\nNo collaboration endpoint here: use /collab/<declaration id>.\n');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, socket, request, match[1]!, { ...deps, connections, penalties }));
+    const declarationId = match[1]!;
+    const authentication = authenticate(deps.db, declarationId, request, deps.publicUrl);
+    if ('participant' in authentication && penalties.waiting(authentication.participant.id)) {
+      refuseUpgrade(socket, penalties.secondsLeft(authentication.participant.id));
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, socket, declarationId, authentication, { ...deps, connections, penalties }));
   });
   const heartbeat = setInterval(() => beat(connections, deps), deps.heartbeatMs);
   heartbeat.unref();
@@ -81,20 +91,31 @@ interface ConnectionDeps extends RelayDeps {
   penalties: Penalties;
 }
 
-function onConnection(ws: WebSocket, socket: Duplex, request: IncomingMessage, declarationId: string, deps: ConnectionDeps): void {
+/**
+ * A participant who must still wait (WIRE4) is answered before any websocket
+ * exists: no handshake, and nothing it sends after its request is read
+ * (PERF3). A browser takes it as a dropped connection and tries again later.
+ */
+function refuseUpgrade(socket: Duplex, retryAfterSeconds: number): void {
+  // Paused, what it sends waits in the kernel's buffer, unread; it is cut a little later rather than at once,
+  // because cutting a socket with unread data resets it and the client might lose the answer.
+  socket.pause();
+  socket.end(
+    `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${retryAfterSeconds}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n` +
+      'The last message from this link was refused: wait before connecting again.\n',
+  );
+  setTimeout(() => socket.destroy(), REFUSED_UPGRADE_GRACE_MS).unref();
+}
+
+function onConnection(ws: WebSocket, socket: Duplex, declarationId: string, authentication: Authentication, deps: ConnectionDeps): void {
   const { logger } = deps;
-  const authentication = authenticate(deps.db, declarationId, request, deps.publicUrl);
+  // Refusals are said after the upgrade: a close code in 4400–4499 is what the stock client takes as final.
   if ('refuse' in authentication) {
     logger.info('connection refused', { declaration: declarationId, reason: authentication.refuse.reason });
     closeSocket(ws, socket, authentication.refuse);
     return;
   }
   const { participant } = authentication;
-  if (deps.penalties.waiting(participant.id)) {
-    // Cheap by design: nothing the client sends is read (PERF3).
-    closeSocket(ws, socket, CLOSE.tryAgainLater);
-    return;
-  }
   const room = deps.rooms.get(declarationId);
   const connection = createConnection(ws, socket, participant, declarationId);
   room.connections.add(connection);

@@ -97,6 +97,17 @@ export function synced(client: TestClient): Promise<void> {
 }
 
 /** Resolves with the close event of a raw websocket connection. */
+/** The HTTP status and Retry-After with which the server refused a websocket upgrade (e.g. 429 while a participant waits, WIRE4). */
+export function upgradeRefusal(ws: WebSocket): Promise<{ status: number; retryAfter: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    ws.once('unexpected-response', (request, response) => {
+      resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'] as string | undefined });
+      request.destroy();
+    });
+    ws.once('open', () => reject(new Error('the upgrade was accepted')));
+  });
+}
+
 export function closeOf(ws: WebSocket): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
 }
