@@ -119,7 +119,8 @@ describe('a relay an observer cannot flood', () => {
       await new Promise<void>((resolve) => rude.once('connect', () => resolve()));
       rude.write(upgradeRequest(declaration.id, declaration.tokens.Spain!));
       rude.write(chunk);
-      await new Promise<void>((resolve) => rude.once('data', () => resolve()));
+      // Half of them before the answer is even written.
+      if (i % 2 === 1) await new Promise<void>((resolve) => rude.once('data', () => resolve()));
       rude.resetAndDestroy();
     }
     await new Promise((resolve) => setTimeout(resolve, REFUSED_UPGRADE_GRACE_MS + 200));
