@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/protocol.ts';
-import { waitFor, type TestServer } from './testServer.ts';
+import { waitFor, type ServerAddress } from './testServer.ts';
 
 /**
  * A modified client, as anyone with a link could write one: it speaks the
@@ -49,7 +49,7 @@ export function awarenessMessage(payload: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export async function connectRaw(server: TestServer, declarationId: string, token: string, headers: Record<string, string> = {}): Promise<RawClient> {
+export async function connectRaw(server: ServerAddress, declarationId: string, token: string, headers: Record<string, string> = {}): Promise<RawClient> {
   const ws = new WebSocket(`${server.wsUrl}/${declarationId}?token=${token}`, { headers });
   const replica = new Y.Doc();
   const received: Uint8Array[] = [];

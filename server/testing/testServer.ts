@@ -61,8 +61,11 @@ export interface TestClient {
   destroy(): void;
 }
 
+/** Any running server: this process's (startTestServer) or a child's (serverProcess.ts). */
+export type ServerAddress = Pick<TestServer, 'wsUrl'>;
+
 /** A stock y-websocket client, exactly as another program would connect. */
-export function connectClient(server: TestServer, declarationId: string, token: string, options: { connect?: boolean } = {}): TestClient {
+export function connectClient(server: ServerAddress, declarationId: string, token: string, options: { connect?: boolean } = {}): TestClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(server.wsUrl, declarationId, doc, {
     params: { token },
