@@ -132,6 +132,28 @@ describe('a relay no message can subvert', () => {
     expect(listAudit(server.db, declaration.id)).toContainEqual(expect.objectContaining({ action: 'update-refused', actor: 'Chile' }));
   });
 
+  it('WIRE4 FUZZ1: a struct the server already has, sent again naming a neighbour it does not have, is refused — not parked pending, which made the server reload the declaration (found by the fuzz test)', async () => {
+    const chile = await raw('Chile');
+    await chile.handshake();
+    const open = idOf(chile.replica, 'Open text;');
+    const base = Y.encodeStateAsUpdate(chile.replica);
+    const writer = 424_242;
+    chile.sendUpdate(updateFrom(chile.replica, (doc) => clauseXmlText(doc, open).insert(0, 'abc'), writer));
+    await waitFor(() => clauseTexts(serverDoc()).includes('abcOpen text;'), 'the first edit');
+    // The same struct (same client and clock), now with a right neighbour from a client nobody has heard of.
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, base);
+    forged.clientID = 777_777;
+    clauseXmlText(forged, open).insert(0, 'z');
+    const withNeighbour = Y.encodeStateVector(forged);
+    forged.clientID = writer;
+    clauseXmlText(forged, open).insert(0, 'abc');
+    chile.sendUpdate(Y.encodeStateAsUpdate(forged, withNeighbour));
+    expect((await chile.closed).code).toBe(CLOSE.malformedMessage.code);
+    expect(serverDoc().store.pendingStructs).toBeNull();
+    expect(clauseTexts(serverDoc())).toContain('abcOpen text;');
+  });
+
   it('WIRE4: twelve thousand nested elements are refused before they touch the document; it keeps saving, relaying, exporting and loading', async () => {
     const chile = await client('Chile');
     const peru = await raw('Peru');
