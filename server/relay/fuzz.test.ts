@@ -314,7 +314,7 @@ describe('a fuzzed server', () => {
     await synced(reloaded);
     expect(content(reloaded.doc)).toBe(content(stored.doc));
     console.info(
-      `FUZZ1 seed ${SEED}: ${next} messages in ${fuzzSeconds.toFixed(1)} s (${closes} closed their connection, ${connections} connections opened, draws replaced for touching the typists' paragraphs: ${JSON.stringify(redrawn)}), ` +
+      `FUZZ1 seed ${SEED}: ${next} messages in ${fuzzSeconds.toFixed(1)} s (${closes} closed their connection, ${connections} connections opened, draws replaced for touching the typists' paragraphs or a heading the sender may edit: ${JSON.stringify(redrawn)}), ` +
         `${messagesAfterRevocation} after ${REVOCATIONS} revocations, ${typed.length} typed edits all stored; by kind: ${JSON.stringify(counts)}`,
     );
   });

@@ -148,8 +148,7 @@ export function fuzzMessage(kind: FuzzKind, ctx: FuzzContext): FuzzMessage {
     case 'deep-nesting': {
       const depth = random() < 0.95 ? 5 + int(random, 60) : 2000 + int(random, 3000);
       // On a copy: nesting this deep left in the scratch document would overflow the stack of Yjs' own garbage collection there.
-      const copy = new Y.Doc();
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(ctx.scratch));
+      const copy = copyOf(ctx.scratch);
       const update = write(copy, (doc) => {
         const body = clausesMap(doc).get(pick(random, ctx.writable))?.get(CLAUSE_FIELD.body);
         if (!(body instanceof Y.XmlFragment)) return;
@@ -175,11 +174,10 @@ export function fuzzMessage(kind: FuzzKind, ctx: FuzzContext): FuzzMessage {
       return { kind, bytes: awarenessMessage(random() < 0.3 ? update.slice(0, int(random, update.length)) : update) };
     }
     case 'impersonation': {
-      const update = write(
-        ctx.scratch,
-        (doc) => bodyText(doc, pick(random, ctx.writable))?.insert(0, words(random, 5)),
-        pick(random, ctx.typistClientIds),
-      );
+      // On a copy: the scratch document is behind the typists, so its items under their ids would alias their real ones.
+      const copy = copyOf(ctx.scratch);
+      const update = write(copy, (doc) => bodyText(doc, pick(random, ctx.writable))?.insert(0, words(random, 5)), pick(random, ctx.typistClientIds));
+      copy.destroy();
       return { kind, bytes: syncMessage(2, update) };
     }
     case 'oversized':
@@ -227,6 +225,12 @@ function awarenessUpdate(clientId: number, clock: number, state: string): Uint8A
   encoding.writeVarUint(encoder, clock);
   encoding.writeVarString(encoder, state);
   return encoding.toUint8Array(encoder);
+}
+
+function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
 }
 
 /** What a transaction on the scratch document sends, under its own or the given Yjs client id. */
