@@ -290,7 +290,16 @@ describe('a fuzzed server', () => {
     await synced(late);
     // The typists converge, with every edit any of them typed.
     const docs = [...typists.map((t) => t.client.doc), witness.doc, late.doc];
-    await waitFor(() => docs.every((doc) => content(doc) === content(witness.doc)) && typed.every((m) => markersIn(witness.doc).has(m)), 'the typists to converge', 60_000);
+    await waitFor(() => docs.every((doc) => content(doc) === content(witness.doc)) && typed.every((m) => markersIn(witness.doc).has(m)), 'the typists to converge', 60_000).catch((error: unknown) => {
+      // Say which client is behind, and on what, rather than only that it is.
+      const state = [...typists.map((t) => t.client), witness, late].map((c) => ({
+        connected: c.provider.wsconnected,
+        synced: c.provider.synced,
+        markers: markersIn(c.doc).size,
+        sameAsWitness: content(c.doc) === content(witness.doc),
+      }));
+      throw new Error(`${String(error)}: ${JSON.stringify(state)}; ${typed.length} typed, ${typed.filter((m) => !markersIn(witness.doc).has(m)).length} missing at the witness`);
+    });
 
     // kill -9, then what SQLite holds.
     await server.kill();
