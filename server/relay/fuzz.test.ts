@@ -146,9 +146,14 @@ describe('a fuzzed server', () => {
         headers: { authorization: `Bearer ${tokens.Chair}`, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
+    /** How each well-behaved client's connections ended, to say why one fell behind. */
+    const closeCodes = new Map<TestClient, number[]>();
     const connect = (token: string) => {
       const client = connectClient(server!, id, token);
       clients.push(client);
+      const codes: number[] = [];
+      closeCodes.set(client, codes);
+      client.provider.on('connection-close', (event: CloseEvent | null) => codes.push(event?.code ?? 0));
       return client;
     };
 
@@ -297,6 +302,7 @@ describe('a fuzzed server', () => {
         synced: c.provider.synced,
         markers: markersIn(c.doc).size,
         sameAsWitness: content(c.doc) === content(witness.doc),
+        closes: closeCodes.get(c),
       }));
       throw new Error(`${String(error)}: ${JSON.stringify(state)}; ${typed.length} typed, ${typed.filter((m) => !markersIn(witness.doc).has(m)).length} missing at the witness`);
     });
