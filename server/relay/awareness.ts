@@ -11,7 +11,17 @@ import { MalformedMessage } from './messages.ts';
  * is replaced by its authenticated participant, and a client may only speak
  * for the awareness ids it introduced itself, so no delegation can appear as
  * another.
+ *
+ * What is relayed is kept small, because every stock y-websocket client
+ * sends back each awareness change it receives, whoever made it: a relayed
+ * message near the inbound limit would come back over it from every client
+ * (WIRE9). So a connection speaks for a few awareness ids at most, and a
+ * state larger than a caret and a name ever are is not relayed.
  */
+export const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
+/** A caret (two relative positions) and the server's `user`: a few hundred bytes. */
+export const MAX_AWARENESS_STATE_BYTES = 2048;
+
 export function sanitizeAwareness(update: Uint8Array, connection: Connection, owner: (clientId: number) => Connection | undefined): Uint8Array {
   const decoder = decoding.createDecoder(update);
   const encoder = encoding.createEncoder();
@@ -26,12 +36,16 @@ export function sanitizeAwareness(update: Uint8Array, connection: Connection, ow
       const holder = owner(clientId);
       if (holder !== undefined && holder !== connection) continue;
       if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new MalformedMessage('awareness state is not an object');
+      const known = connection.awarenessClients.has(clientId) || entries.some((entry) => entry.clientId === clientId);
+      if (!known && connection.awarenessClients.size + entries.filter((entry) => !connection.awarenessClients.has(entry.clientId)).length >= MAX_AWARENESS_IDS_PER_CONNECTION) continue;
       const { participant } = connection;
       const sanitized =
         state === null
           ? null
           : { ...state, user: { name: participant.name, color: colorForIndex(participant.index), role: participant.role, id: participant.id } };
-      entries.push({ clientId, clock, state: JSON.stringify(sanitized) });
+      const json = JSON.stringify(sanitized);
+      if (Buffer.byteLength(json) > MAX_AWARENESS_STATE_BYTES) continue;
+      entries.push({ clientId, clock, state: json });
     }
   } catch (error) {
     if (error instanceof MalformedMessage) throw error;

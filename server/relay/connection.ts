@@ -29,12 +29,21 @@ export interface Connection {
   heard: boolean;
   /** Awareness updates it may still send this second (WIRE9). */
   readonly awarenessBudget: RateLimit;
+  /** Bytes of awareness messages over MAX_AWARENESS_BYTES this connection may still send, dropped unread (WIRE9). */
+  readonly oversizedAwarenessBytes: RateLimit;
 }
 
 let nextId = 1;
 
 /** Awareness is carets and presence: a person moves a caret a few times a second, not hundreds (WIRE9). */
 const AWARENESS_PER_SECOND = 20;
+/**
+ * Awareness messages over MAX_AWARENESS_BYTES: a stock client joining a room
+ * of many carets echoes them all in one (relay.ts), so a few are normal;
+ * a stream of them is not, and past this budget the connection is closed.
+ */
+const OVERSIZED_AWARENESS_BURST_BYTES = 2 * 1024 * 1024;
+const OVERSIZED_AWARENESS_BYTES_PER_SECOND = 64 * 1024;
 
 export function createConnection(ws: WebSocket, socket: Duplex, participant: ParticipantRow, declarationId: string): Connection {
   return {
@@ -48,6 +57,8 @@ export function createConnection(ws: WebSocket, socket: Duplex, participant: Par
     handshaken: false,
     heard: true,
     awarenessBudget: new RateLimit(AWARENESS_PER_SECOND, 2 * AWARENESS_PER_SECOND),
+    // A stock client echoes every caret it is sent, so one joining a full room sends everyone's back at once (WIRE9).
+    oversizedAwarenessBytes: new RateLimit(OVERSIZED_AWARENESS_BYTES_PER_SECOND, OVERSIZED_AWARENESS_BURST_BYTES),
   };
 }
 

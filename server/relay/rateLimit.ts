@@ -1,6 +1,7 @@
 /**
  * A token bucket: `perSecond` tokens come back each second, up to `burst`.
- * Used to drop a connection's excess awareness updates (WIRE9).
+ * Used to drop a connection's excess awareness updates, and to bound the
+ * bytes of oversized ones it may send (WIRE9).
  */
 export class RateLimit {
   private tokens: number;
@@ -13,12 +14,12 @@ export class RateLimit {
     this.tokens = burst;
   }
 
-  /** Takes a token if one is left. */
-  take(now = Date.now()): boolean {
+  /** Takes `amount` tokens if that many are left. */
+  take(amount = 1, now = Date.now()): boolean {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < amount) return false;
+    this.tokens -= amount;
     return true;
   }
 }

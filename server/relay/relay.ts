@@ -178,8 +178,14 @@ function receive(connection: Connection, data: RawData, isBinary: boolean, deps:
         applyClientUpdate(room, connection, message.update);
         break;
       case 'awareness': {
-        // No client of ours sends a caret this large; one that does would otherwise stream megabytes the server reads for nothing (WIRE9, PERF3).
-        if (message.update.byteLength > MAX_AWARENESS_BYTES) throw new MalformedMessage(`an awareness message of ${message.update.byteLength} bytes`);
+        if (message.update.byteLength > MAX_AWARENESS_BYTES) {
+          // A stock client echoes every awareness change it is sent: joining a room of many carets, it sends them all back in one
+          // message. That is dropped unread; a stream of them would have the server read megabytes for nothing (WIRE9, PERF3).
+          if (!connection.oversizedAwarenessBytes.take(message.update.byteLength)) {
+            throw new MalformedMessage(`awareness messages over ${MAX_AWARENESS_BYTES} bytes, ${message.update.byteLength} the last`);
+          }
+          break;
+        }
         // Carets are not worth a connection: excess awareness is dropped (WIRE9).
         if (!connection.awarenessBudget.take()) break;
         const sanitized = sanitizeAwareness(message.update, connection, (id) => room.ownerOfAwarenessClient(id));

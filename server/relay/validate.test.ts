@@ -366,7 +366,37 @@ describe('a relay no message can subvert', () => {
     expect(chile.provider.wsconnected).toBe(true);
   });
 
-  it('WIRE9: awareness beyond 20 updates a second is dropped and the connection stays; an oversized state is never relayed and closes its connection (4400, then 429)', async () => {
+  it('WIRE9: a stock client, which sends back every caret it is sent, is never cut off for it: joining a room full of carets, or sent big ones', async () => {
+    // Sixteen connections with carets of a fair size: together far over the 32 KB a single message may carry.
+    const others: RawClient[] = [];
+    for (let i = 0; i < 16; i++) {
+      const other = await raw(i % 2 === 0 ? 'Peru' : 'Spain');
+      await other.handshake();
+      const source = new Y.Doc();
+      const awareness = new awarenessProtocol.Awareness(source);
+      awareness.setLocalState({ cursor: { anchor: 'a'.repeat(800), head: 'h'.repeat(800) } });
+      other.sendAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, [source.clientID]));
+      awareness.destroy();
+      others.push(other);
+    }
+    // And one that tries to make every client echo more than 32 KB at once: big states under several ids.
+    const big = new Y.Doc();
+    const bigAwareness = new awarenessProtocol.Awareness(big);
+    const ids = [big.clientID, big.clientID + 1, big.clientID + 2, big.clientID + 3];
+    for (const id of ids) bigAwareness.states.set(id, { cursor: 'x'.repeat(7_500) });
+    for (const id of ids) bigAwareness.meta.set(id, { clock: 1, lastUpdated: Date.now() });
+    const joining = await client('Chile');
+    await waitFor(() => joining.provider.awareness.getStates().size > 16, 'the carets of the room');
+    others[0]!.sendAwareness(awarenessProtocol.encodeAwarenessUpdate(bigAwareness, ids));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(joining.provider.wsconnected).toBe(true);
+    expect(others.every((other) => !other.isClosed())).toBe(true);
+    // Nothing over a caret's size was relayed to anyone.
+    expect([...joining.provider.awareness.getStates().values()].every((state) => JSON.stringify(state).length <= 2048)).toBe(true);
+    bigAwareness.destroy();
+  });
+
+  it('WIRE9: awareness beyond 20 updates a second is dropped and the connection stays; an oversized message is never relayed, and a stream of them closes its connection (4400, then 429)', async () => {
     const chile = await raw('Chile');
     await chile.handshake();
     const peru = await raw('Peru');
@@ -386,10 +416,16 @@ describe('a relay no message can subvert', () => {
     expect(relayed).toBeLessThan(80);
     await new Promise((r) => setTimeout(r, 1500));
     const beforeHuge = awarenessOf(chile.received).length;
+    // One message over 32 KB (a stock client echoing a full room's carets) is dropped unread; the connection stays.
     awareness.setLocalState({ cursor: 'x'.repeat(40_000) });
-    peru.sendBytes(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, [source.clientID])));
+    const huge = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, [source.clientID]));
+    peru.sendBytes(huge);
     awareness.setLocalState({ cursor: 'small' });
     peru.sendAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, [source.clientID]));
+    await waitFor(() => awarenessOf(chile.received).slice(beforeHuge).some((m) => new TextDecoder().decode(m).includes('small')), 'the small caret after the huge one');
+    expect(peru.isClosed()).toBe(false);
+    // A stream of them is not: past two megabytes the connection is closed as malformed.
+    for (let i = 0; i < 60 && !peru.isClosed(); i++) peru.sendBytes(huge);
     expect((await peru.closed).code).toBe(CLOSE.malformedMessage.code);
     expect(awarenessOf(chile.received).slice(beforeHuge).every((m) => m.byteLength < 1000)).toBe(true);
     // A client sending megabytes of "carets" cannot come straight back to send more (PERF3).

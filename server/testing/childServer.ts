@@ -26,7 +26,8 @@ const overrides = JSON.parse(process.env.CONSENSO_TEST_CONFIG ?? '{}') as Partia
 const create = process.env.CONSENSO_TEST_CREATE ? (JSON.parse(process.env.CONSENSO_TEST_CREATE) as CreateRequest) : null;
 const config: Config = { ...readConfig({ PORT: '0', DATA_DIR: process.env.DATA_DIR, HOST: '127.0.0.1' }), ...overrides };
 // Errors only: a fuzzer makes the server log every refused message.
-const logger = createLogger({ quiet: true });
+// CHILD_SERVER_LOG=1 shows the server's log, to find out why a run failed.
+const logger = createLogger({ quiet: !process.env.CHILD_SERVER_LOG });
 const server = await startServer(config, logger);
 let declaration: { id: string; tokens: Record<string, string> } | null = null;
 if (create) {
