@@ -13,6 +13,8 @@ async function setStatus(chair: Page, label: string, state: 'open' | 'ad-ref' | 
 }
 
 test.describe('clause status and locks', () => {
+  // Long walks through many states: room for a loaded machine.
+  test.describe.configure({ timeout: 240_000 });
   test('UI5 LOCK1: the chair locks a clause, the delegation\'s editor for it turns read-only at once; reopening with a reason unlocks it', async ({ browser, delegations: { chair, chile } }) => {
     const delegation = await openAs(browser, chile);
     await delegation.getByTestId('add-operative').click();

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -10,6 +9,7 @@ import { plain, toPlainText } from '../../shared/richText.ts';
 import { clauseTexts, clauseXmlText } from '../testing/documents.ts';
 import { connectRaw, updateFrom, type RawClient } from '../testing/rawClient.ts';
 import { createTestDeclaration, removeDataDir, startTestServer, waitFor, type CreatedDeclaration, type TestServer } from '../testing/testServer.ts';
+import { upgradeRequest } from '../testing/stubbornSocket.ts';
 import { REFUSED_UPGRADE_GRACE_MS } from './relay.ts';
 
 /**
@@ -98,7 +98,7 @@ describe('a relay an observer cannot flood', () => {
     let closed = false;
     socket.once('close', () => (closed = true));
     socket.on('error', () => undefined);
-    socket.write(upgradeRequest(declaration.id, declaration.tokens.Spain!));
+    socket.write(upgradeRequest(server.port, `${COLLAB_PATH}/${declaration.id}?token=${declaration.tokens.Spain!}`));
     // It writes on, whatever the answer: the server answers and cuts the socket, without waiting for it to stop.
     const chunk = Buffer.alloc(256 * 1024, 1);
     const writing = setInterval(() => socket.write(chunk), 10);
@@ -117,7 +117,7 @@ describe('a relay an observer cannot flood', () => {
       const rude = net.connect(server.port, '127.0.0.1');
       rude.on('error', () => undefined);
       await new Promise<void>((resolve) => rude.once('connect', () => resolve()));
-      rude.write(upgradeRequest(declaration.id, declaration.tokens.Spain!));
+      rude.write(upgradeRequest(server.port, `${COLLAB_PATH}/${declaration.id}?token=${declaration.tokens.Spain!}`));
       rude.write(chunk);
       // Half of them before the answer is even written.
       if (i % 2 === 1) await new Promise<void>((resolve) => rude.once('data', () => resolve()));
@@ -128,20 +128,6 @@ describe('a relay an observer cannot flood', () => {
     await chile.handshake();
   });
 });
-
-/** A websocket upgrade request as a hand-written client sends it, for a participant's token. */
-function upgradeRequest(declarationId: string, token: string): string {
-  return [
-    `GET ${COLLAB_PATH}/${declarationId}?token=${token} HTTP/1.1`,
-    'Host: 127.0.0.1',
-    'Upgrade: websocket',
-    'Connection: Upgrade',
-    `Sec-WebSocket-Key: ${crypto.randomBytes(16).toString('base64')}`,
-    'Sec-WebSocket-Version: 13',
-    '',
-    '',
-  ].join('\r\n');
-}
 
 function varUint(n: number): number[] {
   const out: number[] = [];

@@ -56,19 +56,22 @@ export function connectStubborn(port: number, path: string): Promise<StubbornSoc
     socket.once('error', (error) => {
       if (!ended) reject(error);
     });
-    socket.write(
-      [
-        `GET ${path} HTTP/1.1`,
-        `Host: 127.0.0.1:${port}`,
-        'Upgrade: websocket',
-        'Connection: Upgrade',
-        `Sec-WebSocket-Key: ${crypto.randomBytes(16).toString('base64')}`,
-        'Sec-WebSocket-Version: 13',
-        '',
-        '',
-      ].join('\r\n'),
-    );
+    socket.write(upgradeRequest(port, path));
   });
+}
+
+/** A websocket upgrade request as a hand-written client sends it. */
+export function upgradeRequest(port: number, path: string): string {
+  return [
+    `GET ${path} HTTP/1.1`,
+    `Host: 127.0.0.1:${port}`,
+    'Upgrade: websocket',
+    'Connection: Upgrade',
+    `Sec-WebSocket-Key: ${crypto.randomBytes(16).toString('base64')}`,
+    'Sec-WebSocket-Version: 13',
+    '',
+    '',
+  ].join('\r\n');
 }
 
 function bigLength(length: number): Buffer {
