@@ -10,7 +10,7 @@ import { clauseTexts, clauseXmlText } from '../testing/documents.ts';
 import { connectRaw, updateFrom, type RawClient } from '../testing/rawClient.ts';
 import { createTestDeclaration, removeDataDir, startTestServer, waitFor, type CreatedDeclaration, type TestServer } from '../testing/testServer.ts';
 import { upgradeRequest } from '../testing/stubbornSocket.ts';
-import { REFUSED_UPGRADE_GRACE_MS } from './relay.ts';
+import { REFUSED_UPGRADE_GRACE_MS } from './upgradeRefusals.ts';
 
 /**
  * An observer flooding the relay (docs/SPEC.md PERF3, WIRE4): what it sends
@@ -126,6 +126,34 @@ describe('a relay an observer cannot flood', () => {
     await new Promise((resolve) => setTimeout(resolve, REFUSED_UPGRADE_GRACE_MS + 200));
     const chile = await raw('Chile');
     await chile.handshake();
+  });
+
+  it('PERF3 WIRE4: attempts during the wait are answered when it is over: a client reconnecting the moment it is answered makes a few attempts, not thousands', async () => {
+    await server.close();
+    removeDataDir(server);
+    server = await startTestServer({ refusalWaitMs: 2000 });
+    declaration = createTestDeclaration(server, seed, people);
+    const spain = await raw('Spain');
+    await spain.handshake();
+    spain.sendBytes(new Uint8Array([0x7f, 1, 2, 3]));
+    expect((await spain.closed).code).toBe(CLOSE.malformedMessage.code);
+    const began = Date.now();
+    let attempts = 0;
+    const answers: string[] = [];
+    while (Date.now() - began < 1500) {
+      attempts++;
+      const socket = net.connect(server.port, '127.0.0.1');
+      socket.on('error', () => undefined);
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+      socket.write(upgradeRequest(server.port, `${COLLAB_PATH}/${declaration.id}?token=${declaration.tokens.Spain!}`));
+      await new Promise((resolve) => socket.once('close', resolve));
+      answers.push(answer.split('\r\n')[0]!);
+    }
+    // Held until the wait was over (two seconds), the first attempt was the only one in that time.
+    expect(attempts).toBe(1);
+    expect(answers[0]).toBe('HTTP/1.1 429 Too Many Requests');
+    expect(Date.now() - began).toBeGreaterThanOrEqual(1500);
   });
 });
 

@@ -21,9 +21,9 @@ export class Penalties {
     this.byParticipant.set(participantId, { count, until: now + Math.min(MAX_MS, this.firstMs * 2 ** (count - 1)), last: now });
   }
 
-  /** How long a participant must still wait, in whole seconds (at least 1), for Retry-After. */
-  secondsLeft(participantId: string, now = Date.now()): number {
-    return Math.max(1, Math.ceil(((this.byParticipant.get(participantId)?.until ?? 0) - now) / 1000));
+  /** How long a participant must still wait, in milliseconds. */
+  msLeft(participantId: string, now = Date.now()): number {
+    return Math.max(0, (this.byParticipant.get(participantId)?.until ?? 0) - now);
   }
 
   /** Whether a participant must still wait before connecting. */

@@ -15,6 +15,7 @@ import { MissingDependencies, RefusedUpdate } from './inspectUpdate.ts';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, MalformedMessage } from './messages.ts';
 import { Penalties } from './penalties.ts';
 import { RoomFault } from './room.ts';
+import { UpgradeRefusals } from './upgradeRefusals.ts';
 import type { Rooms } from './rooms.ts';
 
 /**
@@ -50,14 +51,13 @@ export interface RelayDeps {
 const PATH = new RegExp(`^${COLLAB_PATH}/([A-Za-z0-9_-]{1,64})/?(?:\\?.*)?$`);
 /** An awareness message carries a caret and a name: far below this (WIRE9). */
 export const MAX_AWARENESS_BYTES = 32 * 1024;
-/** How long an upgrade answered 429 keeps its socket (paused) for the answer to reach the client. */
-export const REFUSED_UPGRADE_GRACE_MS = 1000;
 
 export function attachRelay(server: Server, deps: RelayDeps): { close(): void; connectionCount(): number } {
   // ws's own cap is a backstop; below it the relay closes with a clear code.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes * 2 });
   const connections = new Set<Connection>();
   const penalties = new Penalties(deps.refusalWaitMs);
+  const refusals = new UpgradeRefusals();
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node leaves an upgraded socket's errors to us: a client resetting it must not bring the process down.
     socket.on('error', () => undefined);
@@ -69,7 +69,7 @@ export function attachRelay(server: Server, deps: RelayDeps): { close(): void; c
     const declarationId = match[1]!;
     const authentication = authenticate(deps.db, declarationId, request, deps.publicUrl);
     if ('participant' in authentication && penalties.waiting(authentication.participant.id)) {
-      refuseUpgrade(socket, penalties.secondsLeft(authentication.participant.id));
+      refusals.refuse(socket, authentication.participant.id, penalties.msLeft(authentication.participant.id));
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, socket, declarationId, authentication, { ...deps, connections, penalties }));
@@ -79,6 +79,7 @@ export function attachRelay(server: Server, deps: RelayDeps): { close(): void; c
   return {
     close() {
       clearInterval(heartbeat);
+      refusals.closeAll();
       for (const ws of wss.clients) ws.close(CLOSE.serverShutdown.code, CLOSE.serverShutdown.reason);
       wss.close();
     },
@@ -89,22 +90,6 @@ export function attachRelay(server: Server, deps: RelayDeps): { close(): void; c
 interface ConnectionDeps extends RelayDeps {
   connections: Set<Connection>;
   penalties: Penalties;
-}
-
-/**
- * A participant who must still wait (WIRE4) is answered before any websocket
- * exists: no handshake, and nothing it sends after its request is read
- * (PERF3). A browser takes it as a dropped connection and tries again later.
- */
-function refuseUpgrade(socket: Duplex, retryAfterSeconds: number): void {
-  // Paused, what it sends waits in the kernel's buffer, unread; it is cut a little later rather than at once,
-  // because cutting a socket with unread data resets it and the client might lose the answer.
-  socket.pause();
-  socket.end(
-    `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${retryAfterSeconds}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n` +
-      'The last message from this link was refused: wait before connecting again.\n',
-  );
-  setTimeout(() => socket.destroy(), REFUSED_UPGRADE_GRACE_MS).unref();
 }
 
 function onConnection(ws: WebSocket, socket: Duplex, declarationId: string, authentication: Authentication, deps: ConnectionDeps): void {
