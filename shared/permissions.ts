@@ -15,14 +15,18 @@ export const ACTIONS = [
   'editMeta',
   'manageParticipants',
   'export',
+  /** Propose wording, a new paragraph or a deletion (PROP1). */
+  'propose',
+  /** Accept or reject proposals (PROP6; the secretariat when the chair allows it, shared/proposals/proposalRules.ts). */
+  'decideProposals',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const TABLE: Record<Role, Record<Action, boolean>> = {
-  chair: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: true, changeSettings: true, editMeta: true, manageParticipants: true, export: true },
-  secretariat: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: false, changeSettings: false, editMeta: true, manageParticipants: true, export: true },
-  delegation: { read: true, editClauses: true, comment: true, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true },
-  observer: { read: true, editClauses: false, comment: false, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true },
+  chair: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: true, changeSettings: true, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: true },
+  secretariat: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: false, changeSettings: false, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: false },
+  delegation: { read: true, editClauses: true, comment: true, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: true, decideProposals: false },
+  observer: { read: true, editClauses: false, comment: false, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: false, decideProposals: false },
 };
 
 export function can(role: Role, action: Action): boolean {

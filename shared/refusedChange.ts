@@ -17,6 +17,8 @@ export const REFUSAL_REASONS = [
   'too-long',
   /** The declaration would hold more clauses than the limit (STRUCT1). */
   'too-many-clauses',
+  /** A delegation changed a clause's text directly while the chair has set "proposals only" (PROP10). */
+  'proposals-only',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -34,6 +36,8 @@ export interface RefusedChange {
   /** The text as the author tried to make it. */
   attempted: string;
   at: number;
+  /** The proposal the server made of the refused text, by its author (PROP10, PROP11). */
+  proposalId?: string;
 }
 
 export function readRefusedChange(value: unknown): RefusedChange | null {

@@ -31,5 +31,7 @@ export function refusalWords(change: RefusedChange, { label, agreedPart }: Refus
       return onClause ? t('refused.structure', { label }) : t('refused.structureOther');
     case 'server-only':
       return t('refused.serverOnly');
+    case 'proposals-only':
+      return onClause ? t('refused.proposalsOnly', { label }) : t('refused.proposalsOnlyOther');
   }
 }

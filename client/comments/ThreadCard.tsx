@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { mayComment, mayResolve, type DeclarationSettings } from '../../shared/comments/settings.ts';
+import { mayComment, mayResolve } from '../../shared/comments/settings.ts';
+import type { DeclarationSettings } from '../../shared/settings.ts';
 import type { Comment, Thread } from '../../shared/comments/thread.ts';
 import type { ParticipantInfo } from '../../shared/roles.ts';
 import { t } from '../i18n.ts';

@@ -1,4 +1,4 @@
-import type { DeclarationSettings } from '../../shared/comments/settings.ts';
+import type { DeclarationSettings } from '../../shared/settings.ts';
 import type { Thread, ThreadAnchor } from '../../shared/comments/thread.ts';
 import type { ParticipantInfo } from '../../shared/roles.ts';
 import { api } from '../api.ts';
@@ -17,6 +17,6 @@ export const commentsApi = {
     api<{ thread: Thread }>(declarationId, `/threads/${encodeURIComponent(threadId)}/resolve`, { resolved }),
   reads: (declarationId: string) => api<{ reads: Record<string, number> }>(declarationId, '/comments/reads'),
   markRead: (declarationId: string, threadId: string) => api<unknown>(declarationId, `/threads/${encodeURIComponent(threadId)}/read`, {}),
-  setSettings: (declarationId: string, settings: DeclarationSettings) => api<{ settings: DeclarationSettings }>(declarationId, '/settings', settings, 'PUT'),
+  setSettings: (declarationId: string, settings: Partial<DeclarationSettings>) => api<{ settings: DeclarationSettings }>(declarationId, '/settings', settings, 'PUT'),
   people: (declarationId: string) => api<{ people: ParticipantInfo[] }>(declarationId, '/people'),
 };

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import { mayComment, type DeclarationSettings } from '../../shared/comments/settings.ts';
+import { mayComment } from '../../shared/comments/settings.ts';
+import type { DeclarationSettings } from '../../shared/settings.ts';
 import type { Thread } from '../../shared/comments/thread.ts';
 import { countUnread, type CommentCounts } from '../../shared/comments/threadFilter.ts';
 import type { CommentAnchor } from '../../shared/document/commentMark.ts';

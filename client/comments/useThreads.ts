@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { readSettings, type DeclarationSettings } from '../../shared/comments/settings.ts';
+import { readSettings, type DeclarationSettings } from '../../shared/settings.ts';
 import { readThread, type Thread } from '../../shared/comments/thread.ts';
 import { commentAnchors, type CommentAnchor } from '../../shared/document/commentMark.ts';
 import { ROOT } from '../../shared/document/names.ts';

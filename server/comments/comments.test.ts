@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readSettings } from '../../shared/comments/settings.ts';
+import { readSettings } from '../../shared/settings.ts';
 import { isUnread, MAX_COMMENT_LENGTH, MAX_QUOTE_LENGTH, readThread, type Thread } from '../../shared/comments/thread.ts';
 import { emptySeed } from '../../shared/declarationSeed.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
@@ -227,8 +227,8 @@ describe('comments', () => {
   it('COM7: an observer cannot comment until the chair allows it; nobody else changes the setting', async () => {
     const spain = await client('Spain');
     const open = idOf(spain.doc, 'Open text under discussion;');
-    expect((await call('GET', '/settings', 'Spain')).json).toEqual({ settings: { observersMayComment: false } });
-    expect(readSettings(spain.doc.getMap(ROOT.settings))).toEqual({ observersMayComment: false });
+    expect((await call('GET', '/settings', 'Spain')).json).toEqual({ settings: { observersMayComment: false, editing: 'direct', secretariatDecides: false } });
+    expect(readSettings(spain.doc.getMap(ROOT.settings))).toMatchObject({ observersMayComment: false });
 
     const refused = await call('POST', '/threads', 'Spain', { clauseId: open, anchor: 'clause', body: 'May I?' });
     expect(refused.status).toBe(403);
@@ -242,7 +242,7 @@ describe('comments', () => {
     expect((await call('PUT', '/settings', 'Argentina', { observersMayComment: 'yes' })).status).toBe(400);
     const allowed = await call('PUT', '/settings', 'Argentina', { observersMayComment: true });
     expect(allowed.status).toBe(200);
-    expect(allowed.json).toEqual({ settings: { observersMayComment: true } });
+    expect(allowed.json).toEqual({ settings: { observersMayComment: true, editing: 'direct', secretariatDecides: false } });
     await waitFor(() => readSettings(spain.doc.getMap(ROOT.settings)).observersMayComment, 'the setting to reach Spain');
     const observerReply = await call('POST', `/threads/${thread.id}/comments`, 'Spain', { body: 'Thank you, Chair.' });
     expect(observerReply.status).toBe(201);
@@ -366,7 +366,7 @@ describe('comments', () => {
     server = await startTestServer({}, dataDir);
     const chile = await client('Chile');
     expect([...chile.doc.getMap(ROOT.comments).keys()]).toEqual([kept.id]);
-    expect(readSettings(chile.doc.getMap(ROOT.settings))).toEqual({ observersMayComment: true });
+    expect(readSettings(chile.doc.getMap(ROOT.settings))).toMatchObject({ observersMayComment: true });
   });
 
   it('COM5: bad input is refused with a message a person can act on', async () => {

@@ -1,5 +1,5 @@
-import type { DeclarationSettings } from '../../shared/comments/settings.ts';
 import { can } from '../../shared/permissions.ts';
+import { isEditingMode, type DeclarationSettings } from '../../shared/settings.ts';
 import { appendAudit } from '../db/auditLog.ts';
 import type { ParticipantRow } from '../db/participants.ts';
 import { getSettings, saveSettings } from '../db/settings.ts';
@@ -7,27 +7,51 @@ import { badRequest, forbidden } from '../errors.ts';
 import type { CommentDeps } from './access.ts';
 import { objectBody } from './input.ts';
 
+/** The schema of `PUT …/settings`: each key optional, at least one, nothing else. */
+function settingsChange(body: unknown): Partial<DeclarationSettings> {
+  const request = objectBody(body);
+  const change: Partial<DeclarationSettings> = {};
+  for (const key of Object.keys(request)) {
+    const value = request[key];
+    if (key === 'observersMayComment' || key === 'secretariatDecides') {
+      if (typeof value !== 'boolean') throw badRequest('bad-settings', `${key} must be true or false.`);
+      change[key] = value;
+    } else if (key === 'editing') {
+      if (!isEditingMode(value)) throw badRequest('bad-settings', 'editing must be "direct" or "proposals".');
+      change.editing = value;
+    } else {
+      throw badRequest('bad-settings', `There is no setting "${key}"; the settings are observersMayComment, editing and secretariatDecides.`);
+    }
+  }
+  if (Object.keys(change).length === 0) throw badRequest('bad-settings', 'Say which setting to change: observersMayComment, editing or secretariatDecides.');
+  return change;
+}
+
 /**
- * The chair changes the declaration's settings (today: whether observers
- * may comment, COM7). Stored, audited, and mirrored into the document's
- * `settings` map so that every screen follows at once.
+ * The chair changes the declaration's settings: whether observers may
+ * comment (COM7), the editing mode (PROP9) and whether the secretariat
+ * decides proposals (PROP6). Stored, audited (one entry per setting that
+ * changed), and mirrored into the document's `settings` map so that every
+ * screen — and the relay's enforce step — follows at once.
  */
 export function setSettings(deps: CommentDeps, declarationId: string, actor: ParticipantRow, body: unknown): DeclarationSettings {
-  if (!can(actor.role, 'changeSettings')) throw forbidden('chair-only', 'Only the chair can change who may comment.');
-  const request = objectBody(body);
-  if (typeof request.observersMayComment !== 'boolean') throw badRequest('bad-settings', 'observersMayComment must be true or false.');
-  const settings: DeclarationSettings = { observersMayComment: request.observersMayComment };
+  if (!can(actor.role, 'changeSettings')) throw forbidden('chair-only', 'Only the chair can change the declaration\'s settings.');
+  const change = settingsChange(body);
   return deps.rooms.withRoom(declarationId, (room) => {
     const previous = getSettings(deps.db, declarationId);
-    if (previous.observersMayComment !== settings.observersMayComment) {
+    const settings: DeclarationSettings = { ...previous, ...change };
+    const changed = (Object.keys(change) as (keyof DeclarationSettings)[]).filter((key) => previous[key] !== settings[key]);
+    if (changed.length > 0) {
       deps.db.transaction(() => {
         saveSettings(deps.db, declarationId, settings);
-        appendAudit(deps.db, declarationId, {
-          actor: actor.name,
-          action: 'settings',
-          clauseId: null,
-          detail: { observersMayComment: { from: previous.observersMayComment, to: settings.observersMayComment } },
-        });
+        for (const key of changed) {
+          appendAudit(deps.db, declarationId, {
+            actor: actor.name,
+            action: key === 'editing' ? 'editing-mode' : 'settings',
+            clauseId: null,
+            detail: { [key]: { from: previous[key], to: settings[key] } },
+          });
+        }
       })();
     }
     room.mirrorSettings(settings);

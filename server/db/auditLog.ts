@@ -21,6 +21,17 @@ export type AuditAction =
   | 'thread-reopened'
   | 'comment-deleted'
   | 'settings'
+  /** The chair switched between direct editing and proposals only (docs/SPEC.md PROP9). */
+  | 'editing-mode'
+  /** Proposals (PROP12): detail carries the proposal id, and for a reaction its kind and whether it was given or taken back. */
+  | 'proposal-made'
+  | 'proposal-edited'
+  | 'proposal-withdrawn'
+  | 'proposal-supported'
+  | 'proposal-objected'
+  | 'proposal-accepted'
+  | 'proposal-rejected'
+  | 'proposal-undone'
   /** In a declaration made from an imported draft: where from (docs/SPEC.md IMP4). */
   | 'created-from-draft'
   /** In the declaration whose chair or secretariat made a new one from a draft: its id. */

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,10 +69,10 @@ describe('comments in SQLite', () => {
 
   it('COM7: settings default to observers not commenting, and are kept per declaration', () => {
     const { db } = open();
-    expect(getSettings(db, 'd1')).toEqual({ observersMayComment: false });
-    saveSettings(db, 'd1', { observersMayComment: true });
-    expect(getSettings(db, 'd1')).toEqual({ observersMayComment: true });
-    expect(getSettings(db, 'd2')).toEqual({ observersMayComment: false });
+    expect(getSettings(db, 'd1')).toEqual(DEFAULT_SETTINGS);
+    saveSettings(db, 'd1', { ...DEFAULT_SETTINGS, observersMayComment: true });
+    expect(getSettings(db, 'd1')).toEqual({ ...DEFAULT_SETTINGS, observersMayComment: true });
+    expect(getSettings(db, 'd2')).toEqual(DEFAULT_SETTINGS);
     db.close();
   });
 });

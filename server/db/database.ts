@@ -115,7 +115,7 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (participant_id, thread_id)
   );
   CREATE INDEX comment_reads_thread ON comment_reads(thread_id);
-  -- Per-declaration settings (shared/comments/settings.ts); no row means the defaults.
+  -- Per-declaration settings (shared/settings.ts); no row means the defaults.
   CREATE TABLE declaration_settings (
     declaration_id TEXT PRIMARY KEY REFERENCES declarations(id),
     observers_may_comment INTEGER NOT NULL DEFAULT 0 CHECK (observers_may_comment IN (0, 1))
@@ -136,6 +136,43 @@ const MIGRATIONS: string[] = [
     participant_id TEXT REFERENCES participants(id),
     first_seen INTEGER NOT NULL,
     PRIMARY KEY (declaration_id, client_id)
+  ) WITHOUT ROWID;
+  `,
+  `
+  -- How delegations change clause text, and whether the secretariat decides proposals (shared/settings.ts, PROP6, PROP9).
+  ALTER TABLE declaration_settings ADD COLUMN editing TEXT NOT NULL DEFAULT 'direct' CHECK (editing IN ('direct', 'proposals'));
+  ALTER TABLE declaration_settings ADD COLUMN secretariat_decides INTEGER NOT NULL DEFAULT 0 CHECK (secretariat_decides IN (0, 1));
+  -- Proposals (shared/proposals/proposal.ts, PROP*): texts are JSON rich text (shared/richText.ts).
+  CREATE TABLE proposals (
+    id TEXT PRIMARY KEY,
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    clause_id TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('replace', 'insert-before', 'insert-after', 'insert-subitem', 'delete')),
+    text TEXT NOT NULL DEFAULT '[]',
+    kind TEXT CHECK (kind IN ('preamble', 'operative')),
+    -- The clause's text when the proposal was made (or last edited): "the text has changed since".
+    base_text TEXT NOT NULL DEFAULT '[]',
+    justification TEXT NOT NULL DEFAULT '',
+    author_id TEXT NOT NULL REFERENCES participants(id),
+    origin TEXT NOT NULL CHECK (origin IN ('proposed', 'typed', 'typed-while-agreed')),
+    created_at INTEGER NOT NULL,
+    edited_at INTEGER,
+    state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'accepted', 'rejected', 'withdrawn')),
+    decided_by TEXT REFERENCES participants(id),
+    decided_at INTEGER,
+    reason TEXT,
+    -- When accepted: the clause's text it was accepted over (its redline is kept), the clause it made, the subtree it deleted.
+    accepted_over TEXT,
+    result_clause_id TEXT,
+    deleted_subtree TEXT
+  );
+  CREATE INDEX proposals_declaration ON proposals(declaration_id, created_at);
+  CREATE TABLE proposal_reactions (
+    proposal_id TEXT NOT NULL REFERENCES proposals(id),
+    participant_id TEXT NOT NULL REFERENCES participants(id),
+    reaction TEXT NOT NULL CHECK (reaction IN ('support', 'object')),
+    at INTEGER NOT NULL,
+    PRIMARY KEY (proposal_id, participant_id)
   ) WITHOUT ROWID;
   `,
 ];

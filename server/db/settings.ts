@@ -1,17 +1,29 @@
-import { DEFAULT_SETTINGS, type DeclarationSettings } from '../../shared/comments/settings.ts';
+import { DEFAULT_SETTINGS, isEditingMode, type DeclarationSettings } from '../../shared/settings.ts';
 import type { Db } from './database.ts';
 
-/** A declaration's settings (shared/comments/settings.ts); no row means the defaults. */
+interface SettingsRow {
+  observers_may_comment: number;
+  editing: string;
+  secretariat_decides: number;
+}
+
+/** A declaration's settings (shared/settings.ts); no row means the defaults. */
 export function getSettings(db: Db, declarationId: string): DeclarationSettings {
-  const row = db.prepare('SELECT observers_may_comment FROM declaration_settings WHERE declaration_id = ?').get(declarationId) as
-    | { observers_may_comment: number }
+  const row = db.prepare('SELECT observers_may_comment, editing, secretariat_decides FROM declaration_settings WHERE declaration_id = ?').get(declarationId) as
+    | SettingsRow
     | undefined;
-  return row ? { observersMayComment: row.observers_may_comment === 1 } : { ...DEFAULT_SETTINGS };
+  if (!row) return { ...DEFAULT_SETTINGS };
+  return {
+    observersMayComment: row.observers_may_comment === 1,
+    editing: isEditingMode(row.editing) ? row.editing : DEFAULT_SETTINGS.editing,
+    secretariatDecides: row.secretariat_decides === 1,
+  };
 }
 
 export function saveSettings(db: Db, declarationId: string, settings: DeclarationSettings): void {
   db.prepare(
-    `INSERT INTO declaration_settings (declaration_id, observers_may_comment) VALUES (?, ?)
-     ON CONFLICT (declaration_id) DO UPDATE SET observers_may_comment = excluded.observers_may_comment`,
-  ).run(declarationId, settings.observersMayComment ? 1 : 0);
+    `INSERT INTO declaration_settings (declaration_id, observers_may_comment, editing, secretariat_decides) VALUES (?, ?, ?, ?)
+     ON CONFLICT (declaration_id) DO UPDATE SET observers_may_comment = excluded.observers_may_comment,
+       editing = excluded.editing, secretariat_decides = excluded.secretariat_decides`,
+  ).run(declarationId, settings.observersMayComment ? 1 : 0, settings.editing, settings.secretariatDecides ? 1 : 0);
 }

@@ -1,8 +1,9 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { isClauseState, type ClauseStatus } from '../../shared/clauseStatus.ts';
-import { DEFAULT_SETTINGS, type DeclarationSettings } from '../../shared/comments/settings.ts';
+import { DEFAULT_SETTINGS, type DeclarationSettings } from '../../shared/settings.ts';
 import type { Thread } from '../../shared/comments/thread.ts';
+import type { Proposal } from '../../shared/proposals/proposal.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { clauseWithSubitems } from '../../shared/document/clauseOps.ts';
 import { snapshotClauses, type SubtreeSnapshot } from '../../shared/document/clauseSnapshot.ts';
@@ -12,6 +13,7 @@ import type { RefusedChange } from '../../shared/refusedChange.ts';
 import { appendAudit } from '../db/auditLog.ts';
 import { listStatuses, saveStatus } from '../db/clauseStatuses.ts';
 import { listThreads } from '../db/comments.ts';
+import { listProposals } from '../db/proposals.ts';
 import type { Db } from '../db/database.ts';
 import { getSettings } from '../db/settings.ts';
 import type { UpdateLog } from '../db/updateLog.ts';
@@ -87,6 +89,7 @@ export class Room {
     this.owners.set(this.doc.clientID, null);
     this.mirrorStatuses();
     this.mirrorComments();
+    this.mirrorProposals();
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server itself is not a participant: it has no awareness state.
     this.awareness.setLocalState(null);
@@ -215,6 +218,28 @@ export class Room {
       if (thread === null) comments.delete(threadId);
       else setIfChanged(comments, threadId, thread);
     }, SERVER_ORIGIN);
+  }
+
+  /** The `proposals` map is made to match SQLite on load, like `comments` (PROP12). */
+  private mirrorProposals(): void {
+    const stored = listProposals(this.db, this.id);
+    const proposals = this.doc.getMap<unknown>(ROOT.proposals);
+    this.doc.transact(() => {
+      const known = new Set(stored.map((p) => p.id));
+      for (const key of [...proposals.keys()]) if (!known.has(key)) proposals.delete(key);
+      for (const proposal of stored) setIfChanged(proposals, proposal.id, proposal);
+    }, SERVER_ORIGIN);
+  }
+
+  /** Mirrors a proposal the server has stored (server/proposals/*). */
+  mirrorProposal(proposal: Proposal): void {
+    const proposals = this.doc.getMap<unknown>(ROOT.proposals);
+    this.doc.transact(() => setIfChanged(proposals, proposal.id, proposal), SERVER_ORIGIN);
+  }
+
+  /** The declaration's current settings, as stored (the enforce step reads the editing mode, PROP9). */
+  settings(): DeclarationSettings {
+    return getSettings(this.db, this.id);
   }
 
   /** Mirrors the declaration's settings (server/comments/setSettings.ts). */

@@ -12,8 +12,10 @@ export const ROOT = {
   refused: 'refused',
   /** thread id → Thread (shared/comments/thread.ts); written by the server only. */
   comments: 'comments',
-  /** Declaration settings (shared/comments/settings.ts); written by the server only. */
+  /** Declaration settings (shared/settings.ts); written by the server only. */
   settings: 'settings',
+  /** proposal id → Proposal (shared/proposals/proposal.ts); written by the server only. */
+  proposals: 'proposals',
 } as const;
 
 export const CLAUSE_FIELD = {

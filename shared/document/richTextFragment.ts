@@ -8,7 +8,7 @@ import { PARAGRAPH } from './names.ts';
  * binding writes: paragraph elements holding one XmlText whose formatting
  * attributes are mark names (`{ italic: {} }`).
  */
-function marksOf(run: Run): Record<string, object> {
+export function marksOf(run: Run): Record<string, object> {
   const marks: Record<string, object> = {};
   if (run.italic) marks.italic = {};
   if (run.bold) marks.bold = {};
@@ -37,7 +37,8 @@ interface DeltaOp {
   attributes?: Record<string, unknown>;
 }
 
-function runsOfText(xmlText: Y.XmlText): RichText {
+/** The runs of one paragraph's text, as stored (comment marks included). */
+export function runsOfText(xmlText: Y.XmlText): RichText {
   const runs: RichText = [];
   for (const op of xmlText.toDelta() as DeltaOp[]) {
     if (typeof op.insert !== 'string') continue;

@@ -1,0 +1,44 @@
+import type { Role } from './roles.ts';
+
+/**
+ * Settings of a declaration that change what roles may do. The chair sets
+ * them through the API; SQLite holds them and the server mirrors them into
+ * the document's `settings` map, read-only for clients.
+ */
+export const EDITING_MODES = ['direct', 'proposals'] as const;
+/** `direct`: delegations edit open clauses; `proposals`: they propose wording instead (docs/SPEC.md PROP9). */
+export type EditingMode = (typeof EDITING_MODES)[number];
+
+export interface DeclarationSettings {
+  /** Observers read threads; they write only when the chair allows it (COM7). */
+  observersMayComment: boolean;
+  /** How delegations change clause text (PROP9). */
+  editing: EditingMode;
+  /** Whether the secretariat, too, accepts and rejects proposals (PROP6). */
+  secretariatDecides: boolean;
+}
+
+export const DEFAULT_SETTINGS: DeclarationSettings = { observersMayComment: false, editing: 'direct', secretariatDecides: false };
+
+export function isEditingMode(value: unknown): value is EditingMode {
+  return typeof value === 'string' && (EDITING_MODES as readonly string[]).includes(value);
+}
+
+/** The settings as mirrored; a missing or unreadable key reads as its default. */
+export function readSettings(map: { get(key: string): unknown }): DeclarationSettings {
+  const editing = map.get('editing');
+  return {
+    observersMayComment: map.get('observersMayComment') === true,
+    editing: isEditingMode(editing) ? editing : DEFAULT_SETTINGS.editing,
+    secretariatDecides: map.get('secretariatDecides') === true,
+  };
+}
+
+/**
+ * Whether a role changes clause text directly (PROP9): the chair and the
+ * secretariat always; delegations only in direct editing mode; observers never.
+ */
+export function editsClausesDirectly(role: Role, settings: DeclarationSettings): boolean {
+  if (role === 'delegation') return settings.editing === 'direct';
+  return role === 'chair' || role === 'secretariat';
+}
