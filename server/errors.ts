@@ -9,6 +9,8 @@ export class AppError extends Error {
     readonly status: number,
     readonly id: string,
     message: string,
+    /** What the client needs to act on it, sent beside id and message (e.g. the current redline of `clause-changed`, PROP8). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -19,4 +21,4 @@ export const unauthorized = (message = 'This link is not valid or has been revok
   new AppError(401, 'invalid-token', message);
 export const forbidden = (id: string, message: string) => new AppError(403, id, message);
 export const notFound = (id: string, message: string) => new AppError(404, id, message);
-export const conflict = (id: string, message: string) => new AppError(409, id, message);
+export const conflict = (id: string, message: string, details?: Record<string, unknown>) => new AppError(409, id, message, details);

@@ -14,7 +14,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (error instanceof AppError) {
-      response.status(error.status).json({ error: { id: error.id, message: error.message } });
+      response.status(error.status).json({ error: { ...error.details, id: error.id, message: error.message } });
       return;
     }
     const status = (error as { status?: unknown; type?: unknown }).status;
