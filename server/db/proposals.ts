@@ -132,9 +132,15 @@ export function insertProposal(db: Db, declarationId: string, proposal: NewPropo
   );
 }
 
-/** The author's new wording, and the text it is now made against. */
-export function updateProposalText(db: Db, proposalId: string, text: RichText, baseText: RichText, at: number): void {
-  db.prepare('UPDATE proposals SET text = ?, base_text = ?, edited_at = ? WHERE id = ?').run(JSON.stringify(text), JSON.stringify(baseText), at, proposalId);
+/** The author's new wording, the text it is now made against, and (when given) a new justification. */
+export function updateProposalText(db: Db, proposalId: string, text: RichText, baseText: RichText, at: number, justification?: string): void {
+  db.prepare('UPDATE proposals SET text = ?, base_text = ?, edited_at = ?, justification = COALESCE(?, justification) WHERE id = ?').run(
+    JSON.stringify(text),
+    JSON.stringify(baseText),
+    at,
+    justification ?? null,
+    proposalId,
+  );
 }
 
 /** Supports or objects (replacing the other), or takes one's reaction back (null). */
@@ -180,4 +186,10 @@ export function setDecision(db: Db, proposalId: string, decision: Decision): voi
 export function deletedSubtreeOf(db: Db, proposalId: string): SubtreeSnapshot | null {
   const row = db.prepare('SELECT deleted_subtree FROM proposals WHERE id = ?').get(proposalId) as { deleted_subtree: string | null } | undefined;
   return row?.deleted_subtree ? (JSON.parse(row.deleted_subtree) as SubtreeSnapshot) : null;
+}
+
+/** How many open proposals a participant has in a declaration (MAX_OPEN_PROPOSALS_PER_PARTICIPANT). */
+export function countOpenProposals(db: Db, declarationId: string, authorId: string): number {
+  const row = db.prepare("SELECT COUNT(*) AS n FROM proposals WHERE declaration_id = ? AND author_id = ? AND state = 'open'").get(declarationId, authorId) as { n: number };
+  return row.n;
 }

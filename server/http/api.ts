@@ -11,6 +11,7 @@ import { commentsRouter } from './commentsApi.ts';
 import { importRouter } from './importApi.ts';
 import { exportRouter } from './exportApi.ts';
 import { participantInfo, participantsRouter } from './participantsApi.ts';
+import { proposalsRouter } from './proposalsApi.ts';
 import { requireParticipant } from './requireParticipant.ts';
 
 export { requireParticipant };
@@ -30,6 +31,7 @@ export function apiRouter(deps: ApiDeps): Router {
   router.use(importRouter(deps));
   router.use(express.json({ limit: '1mb' }));
   router.use(commentsRouter(deps));
+  router.use(proposalsRouter(deps));
   router.use(exportRouter(deps));
   router.use(participantsRouter(deps));
 

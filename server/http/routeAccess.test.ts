@@ -115,6 +115,16 @@ describe('ROLE3 ROLE4: every API route with every caller', () => {
     return { threadId: thread.id, commentId: thread.comments[0]!.id };
   };
 
+  /** Peru's proposal on the clause: new wording, or (the one the chair has accepted, to undo) its deletion. */
+  const perusProposal = async (world: World, kind: 'replace' | 'accepted deletion' = 'replace') => {
+    const body = kind === 'replace' ? { clauseId: world.clauseId, action: 'replace', text: 'Decide now;' } : { clauseId: world.clauseId, action: 'delete' };
+    const response = await send(world, 'POST', { path: '/proposals', body }, world.tokens.Peru!);
+    expect(response.status).toBe(201);
+    const { proposal } = (await response.json()) as { proposal: { id: string } };
+    if (kind === 'accepted deletion') expect((await send(world, 'POST', { path: `/proposals/${proposal.id}/accept`, body: { shownText: 'Decide;' } }, world.tokens.Argentina!)).status).toBe(200);
+    return proposal.id;
+  };
+
   let added = 0;
   const ROUTES: Route[] = [
     //                                                                                                     chair secr. deleg. obs. removed none
@@ -158,6 +168,15 @@ describe('ROLE3 ROLE4: every API route with every caller', () => {
     { route: 'POST /declarations/:id/threads/:threadId/resolve', about: "Peru's thread", call: async (w) => ({ path: `/threads/${(await perusThread(w)).threadId}/resolve`, body: { resolved: true } }), expect: [200, 200, 403, 403, 401, 401] },
     { route: 'GET /declarations/:id/comments/reads', call: () => ({ path: '/comments/reads' }), expect: [200, 200, 200, 200, 401, 401] },
     { route: 'POST /declarations/:id/threads/:threadId/read', about: "Peru's thread", call: async (w) => ({ path: `/threads/${(await perusThread(w)).threadId}/read`, body: {} }), expect: [200, 200, 200, 200, 401, 401] },
+    { route: 'GET /declarations/:id/proposals', call: () => ({ path: '/proposals' }), expect: [200, 200, 200, 200, 401, 401] },
+    { route: 'POST /declarations/:id/proposals', call: (w) => ({ path: '/proposals', body: { clauseId: w.clauseId, action: 'replace', text: 'Decide now;' } }), expect: [201, 201, 201, 403, 401, 401] },
+    { route: 'PATCH /declarations/:id/proposals/:proposalId', about: "Peru's proposal", call: async (w) => ({ path: `/proposals/${await perusProposal(w)}`, body: { text: 'Decide soon;' } }), expect: [403, 403, 403, 403, 401, 401] },
+    { route: 'POST /declarations/:id/proposals/:proposalId/support', about: "Peru's proposal", call: async (w) => ({ path: `/proposals/${await perusProposal(w)}/support`, body: { on: true } }), expect: [200, 200, 200, 403, 401, 401] },
+    { route: 'POST /declarations/:id/proposals/:proposalId/object', about: "Peru's proposal", call: async (w) => ({ path: `/proposals/${await perusProposal(w)}/object`, body: { on: true } }), expect: [200, 200, 200, 403, 401, 401] },
+    { route: 'POST /declarations/:id/proposals/:proposalId/withdraw', about: "Peru's proposal", call: async (w) => ({ path: `/proposals/${await perusProposal(w)}/withdraw` }), expect: [403, 403, 403, 403, 401, 401] },
+    { route: 'POST /declarations/:id/proposals/:proposalId/accept', about: "Peru's proposal", call: async (w) => ({ path: `/proposals/${await perusProposal(w)}/accept`, body: { shownText: 'Decide;' } }), expect: [200, 403, 403, 403, 401, 401] },
+    { route: 'POST /declarations/:id/proposals/:proposalId/reject', about: "Peru's proposal", call: async (w) => ({ path: `/proposals/${await perusProposal(w)}/reject`, body: {} }), expect: [200, 403, 403, 403, 401, 401] },
+    { route: 'POST /declarations/:id/proposals/:proposalId/undo', about: "Peru's accepted deletion", call: async (w) => ({ path: `/proposals/${await perusProposal(w, 'accepted deletion')}/undo` }), expect: [200, 403, 403, 403, 401, 401] },
     { route: 'GET /declarations/:id/settings', call: () => ({ path: '/settings' }), expect: [200, 200, 200, 200, 401, 401] },
     { route: 'PUT /declarations/:id/settings', call: () => ({ path: '/settings', body: { observersMayComment: true } }), expect: [200, 403, 403, 403, 401, 401] },
     { route: 'POST /declarations/:id/settings', call: () => ({ path: '/settings', body: { observersMayComment: true } }), expect: [200, 403, 403, 403, 401, 401] },

@@ -59,6 +59,13 @@ export interface Proposal {
 
 export const MAX_JUSTIFICATION_LENGTH = 1000;
 export const MAX_REJECTION_REASON_LENGTH = 1000;
+/**
+ * Open proposals one participant may have at once in a declaration: each
+ * is an entry of the shared document, so their number is bounded like
+ * clauses (STRUCT1). Far beyond any negotiation; a withdrawn or decided one
+ * frees its place.
+ */
+export const MAX_OPEN_PROPOSALS_PER_PARTICIPANT = 200;
 
 export function isProposalAction(value: unknown): value is ProposalAction {
   return typeof value === 'string' && (PROPOSAL_ACTIONS as readonly string[]).includes(value);
