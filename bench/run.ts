@@ -9,6 +9,7 @@ import { measureEnforcementCost, type EnforcementCost } from './enforcementCost.
 import { formatExportTimes, measureExportTimes, type ExportTimes } from './exportTimes.ts';
 import { FLOOD_WORKLOAD, runFlood, type FloodResult } from './flood.ts';
 import { formatFlood } from './floodReport.ts';
+import { formatProposals, runProposals, type ProposalsResult } from './proposals.ts';
 
 /**
  * `npm run bench`: each workload against our relay (persisting every update
@@ -17,7 +18,8 @@ import { formatFlood } from './floodReport.ts';
  * with the ratios the goal is about (ours within 1.3x of plain at p50 and
  * p99, nothing lost). Results also go to bench/results/latest.json. Missing
  * the goal is a finding, not a failure: the exit code is non-zero only when
- * the harness itself breaks. bench/README.md explains the output.
+ * the harness itself breaks, or when the proposals section finds a typed
+ * edit lost. bench/README.md explains the output.
  */
 /** SPEC PERF2: validation and enforcement together, median added per update. */
 const ENFORCEMENT_GOAL_US = 100;
@@ -74,11 +76,21 @@ async function main(): Promise<void> {
     if (!exportTimes.ok) missed++;
     console.log(`\n${formatExportTimes(exportTimes)}`);
   }
-  const goals = results.length + (flood ? 1 : 0) + (enforcement ? 1 : 0) + (exportTimes ? 1 : 0);
-  const verdict = missed === 0 ? 'All goals met.' : `${missed} of ${goals} goals missed.`;
+  let proposals: ProposalsResult | undefined;
+  if (settings.sections.includes('proposals')) {
+    proposals = await runProposals();
+    if (!proposals.redline.ok) missed++;
+    console.log(`\n${formatProposals(proposals)}`);
+  }
+  const goals = results.length + (flood ? 1 : 0) + (enforcement ? 1 : 0) + (exportTimes ? 1 : 0) + (proposals ? 1 : 0);
+  // A typed edit lost while a proposal is accepted is a bug, not a slow
+  // machine: unlike a missed goal, it fails the run (after the report).
+  const lostEdits = proposals?.failure ? new Error(`proposals section: ${proposals.failure}`) : null;
+  const verdict = (missed === 0 ? 'All goals met.' : `${missed} of ${goals} goals missed.`) + (lostEdits ? ` FAILED: ${proposals!.failure}.` : '');
   if (results.length === 0 && !flood) {
     // Only in-process sections ran: keep the last relay results in latest.json.
     console.log(`\n${verdict} (No relay workload ran: bench/results/latest.json left as it was.)`);
+    if (lostEdits) throw lostEdits;
     return;
   }
   const dir = path.join(import.meta.dirname, 'results');
@@ -86,9 +98,10 @@ async function main(): Promise<void> {
   const file = path.join(dir, 'latest.json');
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: os.cpus().length, settings, results, flood, enforcement, exportTimes }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: os.cpus().length, settings, results, flood, enforcement, exportTimes, proposals }, null, 2)}\n`,
   );
   console.log(`\n${verdict} Results in ${path.relative(process.cwd(), file)}`);
+  if (lostEdits) throw lostEdits;
 }
 
 /** A broken harness must not hang: the limit is the load's own length (both relays, every workload) with room for setup and drains. */

@@ -4,9 +4,13 @@ import * as Y from 'yjs';
 import { MAX_AWARENESS_BYTES } from '../server/relay/relay.ts';
 import { MESSAGE_AWARENESS, MESSAGE_AUTH, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from '../shared/protocol.ts';
 import { FLOOD_WORKLOAD, splitByTurn } from './flood.ts';
+import { chooseWordChanges, longClause, withWordChanges } from './proposals.ts';
 import { awarenessMessage, clientFrame, junkMessage, updateMessage } from './floodMessages.ts';
 import type { WorkerRecords } from './ipc.ts';
 import { relayAt, type Timeline } from './schedule.ts';
+import { tokenize } from '../shared/proposals/wordDiff.ts';
+import { plain, toPlainText } from '../shared/richText.ts';
+import { seededRandom } from '../shared/seededRandom.ts';
 import { measureMsFor, MIN_RECEIPTS, readSettings, receiptsPerSecond, WORKLOADS } from './workloads.ts';
 
 describe('the benchmark settings', () => {
@@ -38,6 +42,35 @@ describe('the benchmark settings', () => {
     expect(readSettings({ BENCH_ONLY: 'flood' })).toMatchObject({ workloads: [], sections: ['flood'] });
     const perPhase = measureMsFor(FLOOD_WORKLOAD, readSettings({})) / 1000;
     expect(perPhase * receiptsPerSecond(FLOOD_WORKLOAD)).toBeGreaterThanOrEqual(MIN_RECEIPTS);
+  });
+});
+
+describe('the proposals section', () => {
+  it('PROP15: the proposals section runs by default and alone with BENCH_ONLY=proposals', () => {
+    expect(readSettings({}).sections).toContain('proposals');
+    expect(readSettings({ BENCH_ONLY: 'proposals' })).toMatchObject({ workloads: [], sections: ['proposals'] });
+    expect(readSettings({ BENCH_ONLY: '1,proposals' })).toMatchObject({ workloads: [WORKLOADS[0]], sections: ['proposals'] });
+  });
+
+  it('PROP15: the timed clause is 2,000 characters of the declaration\'s own words, cut at a word', () => {
+    const clause = longClause(2000);
+    const text = toPlainText(clause);
+    expect(text.length).toBeLessThanOrEqual(2000);
+    expect(text.length).toBeGreaterThan(1980);
+    expect(text.startsWith('Recognizing that United Nations (UN) Peacekeeping Operations')).toBe(true);
+    // The preambular openings keep their italics.
+    expect(clause.filter((run) => run.italic).map((run) => run.text)).toContain('Bearing in mind');
+  });
+
+  it('PROP15: the chair\'s word changes follow the clause as delegations type at its end', () => {
+    const base = plain('That the treatment of the information shall be in accordance with the national laws.');
+    const changes = chooseWordChanges(base, seededRandom(1));
+    expect(changes.size).toBe(3);
+    expect(tokenize(withWordChanges(base, changes)).map((t) => t.text)).toContain('should');
+    const typed = [...base, { text: '[d1.1][d2.1]' }];
+    const amended = toPlainText(withWordChanges(typed, changes));
+    expect(amended.endsWith('laws.[d1.1][d2.1]')).toBe(true);
+    expect(amended.replace('[d1.1][d2.1]', '')).toBe(toPlainText(withWordChanges(base, changes)));
   });
 });
 

@@ -55,17 +55,19 @@ function seconds(raw: string | undefined, fallback: number): number {
 
 /**
  * Sections that run after the relay workloads: the in-process ones
- * (enforcement, export) and the flood (our relay under a hostile observer,
- * in child processes like the workloads: flood.ts).
+ * (enforcement, export), the flood (our relay under a hostile observer,
+ * in child processes like the workloads: flood.ts) and the proposals (the
+ * word redline's time, and accepting a proposal while delegations type
+ * against our server in a child process: proposals.ts).
  */
-export const SECTIONS = ['flood', 'enforcement', 'export'] as const;
+export const SECTIONS = ['flood', 'enforcement', 'export', 'proposals'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /**
  * BENCH_ONLY lists workload numbers and/or section names: `1,3` runs those
- * workloads (and, as always, the sections); `flood`, `export` or
- * `enforcement,export` runs only the sections named (plus any workloads
- * listed with them). Empty: everything.
+ * workloads (and, as always, the sections); `flood`, `export`,
+ * `proposals` or `enforcement,export` runs only the sections named (plus
+ * any workloads listed with them). Empty: everything.
  */
 function pick(raw: string | undefined): { workloads: Workload[]; sections: Section[] } {
   if (raw === undefined || raw.trim() === '') return { workloads: WORKLOADS, sections: [...SECTIONS] };
@@ -106,7 +108,7 @@ export interface BenchSettings {
   maxRatio: number;
   /** Which workloads to run (BENCH_ONLY=1,3 picks the first and the third); all by default. */
   workloads: Workload[];
-  /** Which sections to run (BENCH_ONLY=export runs only the export times, BENCH_ONLY=flood only the flood); all by default. */
+  /** Which sections to run (BENCH_ONLY=export runs only the export times, BENCH_ONLY=flood only the flood, BENCH_ONLY=proposals only the proposals); all by default. */
   sections: Section[];
 }
 

@@ -3,7 +3,7 @@ import { clauseWithSubitems, deleteClause, insertClauses, readClauses } from '..
 import { buildOutline } from '../../shared/outline.ts';
 import { applyWordDiff } from '../../shared/proposals/applyWordDiff.ts';
 import type { Proposal } from '../../shared/proposals/proposal.ts';
-import { wordRedline, type Redline } from '../../shared/proposals/wordDiff.ts';
+import { proposalRedline, proposedTextNow } from '../../shared/proposals/proposalRedline.ts';
 import { toPlainText, type RichText } from '../../shared/richText.ts';
 import { appendAudit } from '../db/auditLog.ts';
 import type { ParticipantRow } from '../db/participants.ts';
@@ -39,7 +39,7 @@ export function acceptProposal(deps: ProposalDeps, declarationId: string, actor:
     if (toPlainText(current) !== shownText) {
       throw conflict('clause-changed', 'The clause has changed since you looked at this proposal. Check the redline against its current text and decide again.', {
         currentText: current,
-        redline: redlineNow(proposal, current),
+        redline: proposalRedline(proposal, current),
       });
     }
     if (proposal.action === 'delete') {
@@ -67,19 +67,13 @@ export function acceptProposal(deps: ProposalDeps, declarationId: string, actor:
   });
 }
 
-/** The redline the decider should now see: the proposal against the clause as it stands. */
-function redlineNow(proposal: Proposal, current: RichText): Redline {
-  if (proposal.action === 'replace') return wordRedline(current, proposal.text);
-  if (proposal.action === 'delete') return wordRedline(current, []);
-  return wordRedline([], proposal.text);
-}
-
 /** Changes the document as the proposal says; what the decision records about it. */
 function applyProposal(room: Room, proposal: Proposal, clause: Y.XmlFragment, current: RichText): Pick<Decision, 'acceptedOver' | 'resultClauseId' | 'deletedSubtree'> {
   const { doc } = room;
   switch (proposal.action) {
     case 'replace':
-      doc.transact(() => applyWordDiff(clause, proposal.text), SERVER_ORIGIN);
+      // The proposal's own word changes, carried over onto the text now: words typed since stay (PROP7).
+      doc.transact(() => applyWordDiff(clause, proposedTextNow(proposal, current)), SERVER_ORIGIN);
       return { acceptedOver: current };
     case 'delete': {
       const deletedSubtree = room.snapshotSubtree(proposal.clauseId);

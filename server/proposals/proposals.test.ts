@@ -462,7 +462,8 @@ describe('proposals', () => {
       id: 'clause-changed',
       message: expect.any(String),
       currentText: plain(now),
-      redline: wordRedline(plain(now), plain('Open text under review;')),
+      // The proposal's own change carried over onto the text now: Peru's word stays (PROP4, PROP7).
+      redline: wordRedline(plain(now), plain('Open text under review; Indeed')),
     });
     expect((await call('POST', `/proposals/${deletion.id}/accept`, 'Argentina', { shownText: OPEN })).json.error).toMatchObject({ id: 'clause-changed', redline: wordRedline(plain(now), []) });
     expect((await call('POST', `/proposals/${insertion.id}/accept`, 'Argentina', { shownText: OPEN })).json.error).toMatchObject({ id: 'clause-changed', redline: wordRedline([], plain('Add this;')) });
@@ -471,10 +472,10 @@ describe('proposals', () => {
     expect(actions().map((e) => e.action)).toEqual(['proposal-made', 'proposal-made', 'proposal-made']);
 
     expect(await accept('Argentina', proposal, now)).toMatchObject({ state: 'accepted', acceptedOver: plain(now) });
-    await waitFor(() => textOf(peru.doc, open) === 'Open text under review;', 'Peru to see the accepted wording');
+    await waitFor(() => textOf(peru.doc, open) === 'Open text under review; Indeed', 'Peru to see the accepted wording, with its own word kept');
     // The clause deleted meanwhile: nothing left to accept on.
     expect(await accept('Argentina', deletion)).toMatchObject({ state: 'accepted' });
-    expect(await refused('POST', `/proposals/${insertion.id}/accept`, 'Argentina', { shownText: 'Open text under review;' })).toEqual([404, 'clause-not-found']);
+    expect(await refused('POST', `/proposals/${insertion.id}/accept`, 'Argentina', { shownText: 'Open text under review; Indeed' })).toEqual([404, 'clause-not-found']);
   });
 
   it('PROP8: an agreed clause keeps its open proposals: not accepted nor edited until reopened, but withdrawn, rejected, supported and objected to', async () => {

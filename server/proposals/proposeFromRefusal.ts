@@ -2,14 +2,14 @@ import DiffMatchPatch from 'diff-match-patch';
 import { MAX_CLAUSE_CHARS } from '../../shared/document/limits.ts';
 import { mergeRuns } from '../../shared/document/richTextFragment.ts';
 import { newId } from '../../shared/ids.ts';
-import { hasReactions, type Proposal, type ProposalOrigin } from '../../shared/proposals/proposal.ts';
+import { hasReactions, MAX_OPEN_PROPOSALS_PER_PARTICIPANT, type Proposal, type ProposalOrigin } from '../../shared/proposals/proposal.ts';
 import { mayPropose } from '../../shared/proposals/proposalRules.ts';
 import type { RefusalReason } from '../../shared/refusedChange.ts';
 import type { RichText, Run } from '../../shared/richText.ts';
 import type { Role } from '../../shared/roles.ts';
 import { appendAudit } from '../db/auditLog.ts';
 import type { Db } from '../db/database.ts';
-import { findProposal, insertProposal, updateProposalText } from '../db/proposals.ts';
+import { countOpenProposals, findProposal, insertProposal, updateProposalText } from '../db/proposals.ts';
 
 /**
  * Refused typing becomes a proposal by its author, so that nothing typed is
@@ -66,6 +66,8 @@ export function proposeFromRefusal(db: Db, declarationId: string, author: Author
     return findProposal(db, declarationId, current.id);
   }
   if (!proposable(refused.attempted)) return null;
+  // The same bound as the API's (PROP1): past it, the typing stays in the refused-change notice only.
+  if (countOpenProposals(db, declarationId, author.id) >= MAX_OPEN_PROPOSALS_PER_PARTICIPANT) return null;
   const id = newId();
   db.transaction(() => {
     insertProposal(db, declarationId, {

@@ -6,7 +6,8 @@ import * as Y from 'yjs';
 import { readClauseStatus } from '../../shared/clauseStatus.ts';
 import { emptySeed } from '../../shared/declarationSeed.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
-import { insertClauses, moveClause, deleteClause } from '../../shared/document/clauseOps.ts';
+import { insertClauses, moveClause, deleteClause, indentClause } from '../../shared/document/clauseOps.ts';
+import { commentAnchors, COMMENT_MARK } from '../../shared/document/commentMark.ts';
 import { CLAUSE_FIELD, ROOT } from '../../shared/document/names.ts';
 import { addSignatory, removeSignatory, setSignatoryField } from '../../shared/document/signatoryOps.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
@@ -14,6 +15,7 @@ import { CLOSE } from '../../shared/protocol.ts';
 import { readRefusedChange } from '../../shared/refusedChange.ts';
 import { plain, toPlainText } from '../../shared/richText.ts';
 import { listAudit } from '../db/auditLog.ts';
+import { listProposals } from '../db/proposals.ts';
 import {
   closeOf,
   connectClient,
@@ -304,6 +306,45 @@ describe('enforcement', () => {
     await waitFor(() => clausesMap(replica).has(agreed) && readClauseStatus(replica.getMap(ROOT.status).get(agreed))?.state === 'agreed', 'the server to put it back');
     expect(await converged(chile.doc, replica)).toContain('Agreed text;');
     raw.close();
+  });
+
+  it('PROP10: in "proposals only" a delegation\'s new, deleted, moved, indented or re-kinded clause is undone for everyone and kept in its notice, with no proposal; a comment mark still anchors', async () => {
+    const chile = await client('Chile');
+    const peru = await client('Peru');
+    const put = await fetch(`${server.httpUrl}/api/declarations/${declaration.id}/settings`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${declaration.tokens.Argentina}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ editing: 'proposals' }),
+    });
+    expect(put.status).toBe(200);
+    const before = texts(chile.doc);
+    const open = idOf(chile.doc, 'Open text;');
+    const refusals = () => [...server.rooms.get(declaration.id).doc.getMap(ROOT.refused).values()].map(readRefusedChange);
+    insertClauses(chile.doc, { kind: 'operative', parent: null }, [plain('A new clause;')]);
+    expect(await converged(chile.doc, peru.doc)).toEqual(before);
+    deleteClause(chile.doc, open);
+    await waitFor(() => clausesMap(chile.doc).has(open), 'the deleted clause to come back');
+    expect(await converged(chile.doc, peru.doc)).toEqual(before);
+    moveClause(chile.doc, open, 'down');
+    expect(await converged(chile.doc, peru.doc)).toEqual(before);
+    expect(indentClause(chile.doc, open)).toBe(true);
+    clausesMap(chile.doc).get(idOf(chile.doc, 'Last text.'))!.set(CLAUSE_FIELD.kind, 'preamble');
+    expect(await converged(chile.doc, peru.doc)).toEqual(before);
+    expect(clausesMap(peru.doc).get(open)!.get(CLAUSE_FIELD.parent)).toBeUndefined();
+    await waitFor(() => refusals().length === 5, 'five notices');
+    expect(refusals().every((r) => r?.author === 'Chile' && r.reason === 'proposals-only' && r.proposalId === undefined)).toBe(true);
+    expect(refusals().map((r) => r!.attempted)).toContain('A new clause;');
+    expect(listProposals(server.db, declaration.id)).toEqual([]);
+    // Anchoring a thread is no change of wording (COM6): it stands, and nothing is refused.
+    clauseXmlText(chile.doc, open).format(0, 4, { [COMMENT_MARK]: { threads: 'modeThread01' } });
+    await waitFor(() => commentAnchors(server.rooms.get(declaration.id).doc).get('modeThread01')?.text === 'Open', 'the anchor on the server');
+    await waitFor(() => commentAnchors(peru.doc).get('modeThread01')?.text === 'Open', 'the anchor at Peru');
+    expect(refusals()).toHaveLength(5);
+    // The chair still restructures directly.
+    const chair = await client('Argentina');
+    moveClause(chair.doc, open, 'down');
+    expect(await converged(chair.doc, chile.doc)).toEqual(['Recognizing the first,', 'Agreed text;', 'Last text.', 'Open text;']);
+    expect(refusals()).toHaveLength(5);
   });
 
   it('PART1: revoking a link closes its connections at once and the link stops working; the chair and secretariat manage participants', async () => {

@@ -14,11 +14,13 @@ import {
 } from '../../shared/document/documentShape.ts';
 import { MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_SIGNATORIES } from '../../shared/document/limits.ts';
 import { CLAUSE_FIELD, ROOT } from '../../shared/document/names.ts';
-import { readRichText } from '../../shared/document/richTextFragment.ts';
+import { COMMENT_MARK } from '../../shared/document/commentMark.ts';
+import { mergeRuns, readRichText } from '../../shared/document/richTextFragment.ts';
 import { can } from '../../shared/permissions.ts';
 import type { RefusalReason, RefusedPart } from '../../shared/refusedChange.ts';
-import { toPlainText } from '../../shared/richText.ts';
+import { toPlainText, type RichText } from '../../shared/richText.ts';
 import type { Role } from '../../shared/roles.ts';
+import { DEFAULT_SETTINGS, editsClausesDirectly, type DeclarationSettings } from '../../shared/settings.ts';
 import { SERVER_ORIGIN } from './origins.ts';
 
 /**
@@ -34,12 +36,18 @@ import { SERVER_ORIGIN } from './origins.ts';
  * (its tracked origin is the sender's connection, only while its update is
  * applied). The rules then say which shared types it may not have changed —
  * an agreed clause or any clause of an agreed subtree (LOCK1, LOCK2, LOCK7),
- * the heading and signatories for roles that may not edit them (ROLE1), the
- * server-only maps (LOCK4, COM4), a clause, the heading or a signature block
+ * the heading and signatories for roles that may not edit them (ROLE1), a
+ * delegation's change to any clause in "proposals only" mode (PROP10), the
+ * server-only maps (LOCK4, COM4, PROP12), a clause, the heading or a signature block
  * whose shape the change broke (STRUCT1) — and the captured change is undone
  * with the manager's scope narrowed to exactly those types. Entries the
  * update created that may not exist are removed; agreed clauses it deleted
  * or replaced outright are written back from their snapshots (LOCK3).
+ *
+ * A refused change to an existing clause's wording carries the wording as
+ * typed and as it stays (`Refusal.wording`): the room makes a proposal of
+ * it once the undo is done (server/proposals/proposeFromRefusal.ts) — the
+ * enforcer itself never writes anything but the undo.
  */
 // Yjs' types are invariant in their event type; the rules only need "some type".
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -52,7 +60,15 @@ export interface Refusal {
   reason: RefusalReason;
   attempted: string;
   kept: string;
+  /**
+   * A refused change to an existing clause's wording (not its place, kind
+   * or comment marks): the clause's rich text as its author made it and as
+   * it stays, without comment marks, for a proposal (PROP10, PROP11).
+   */
+  wording?: { attempted: RichText; kept: RichText };
 }
+
+type Note = (part: RefusedPart, clauseId: string | null, reason: RefusalReason, attempted: string, wording?: RichText) => void;
 
 interface Lock {
   /** The clause whose agreement locks this one (itself or an ancestor). */
@@ -81,6 +97,13 @@ function capped(text: string): string {
 function textOf(entry: unknown): string {
   const body = entry instanceof Y.Map ? entry.get(CLAUSE_FIELD.body) : null;
   return body instanceof Y.XmlFragment ? capped(toPlainText(readRichText(body))) : '';
+}
+
+/** A clause's wording as a proposal holds it: italics and bold, no comment marks (they are threads, not text). */
+function wordingOf(entry: unknown): RichText {
+  const body = entry instanceof Y.Map ? entry.get(CLAUSE_FIELD.body) : null;
+  if (!(body instanceof Y.XmlFragment)) return [];
+  return mergeRuns(readRichText(body).map(({ comments: _threads, ...run }) => run));
 }
 
 function metaText(doc: Y.Doc): string {
@@ -140,10 +163,12 @@ export class Enforcer {
 
   /**
    * Applies a client's (inspected) update on behalf of `origin`, with the
-   * rules of `role`, and undoes what it may not change. Returns what was
-   * refused (empty when everything stands).
+   * rules of `role` under the declaration's `settings` (its editing mode,
+   * PROP9: the caller holds them, the enforcer reads no database), and
+   * undoes what it may not change. Returns what was refused (empty when
+   * everything stands).
    */
-  apply(origin: object, role: Role, update: Uint8Array): Refusal[] {
+  apply(origin: object, role: Role, update: Uint8Array, settings: DeclarationSettings = DEFAULT_SETTINGS): Refusal[] {
     let transaction: Y.Transaction | null = null;
     const capture = (tx: Y.Transaction) => {
       if (tx.origin === origin) transaction = tx;
@@ -164,7 +189,7 @@ export class Enforcer {
       this.capture.clear();
       return [];
     }
-    const verdict = this.judge(transaction, role);
+    const verdict = this.judge(transaction, role, editsClausesDirectly(role, settings));
     if (verdict.undo.size > 0) {
       this.capture.scope = [...verdict.undo];
       try {
@@ -177,8 +202,11 @@ export class Enforcer {
     if (verdict.restore.size > 0 || verdict.remove.size > 0) this.writeBack(verdict);
     const clauses = clausesMap(this.doc);
     for (const refusal of verdict.refusals) {
-      if (refusal.part === 'clause' && refusal.clauseId !== null) refusal.kept = textOf(clauses.get(refusal.clauseId));
-      else if (refusal.part === 'meta' || refusal.part === 'signatories') refusal.kept = metaText(this.doc);
+      if (refusal.part === 'clause' && refusal.clauseId !== null) {
+        const entry = clauses.get(refusal.clauseId);
+        refusal.kept = textOf(entry);
+        if (refusal.wording) refusal.wording.kept = wordingOf(entry);
+      } else if (refusal.part === 'meta' || refusal.part === 'signatories') refusal.kept = metaText(this.doc);
     }
     return verdict.refusals;
   }
@@ -194,10 +222,11 @@ export class Enforcer {
     }, SERVER_ORIGIN);
   }
 
-  private judge(tx: Y.Transaction, role: Role): Verdict {
+  /** `direct`: whether the role changes clauses itself in the declaration's editing mode (PROP9). */
+  private judge(tx: Y.Transaction, role: Role, direct: boolean): Verdict {
     const verdict: Verdict = { undo: new Set(), restore: new Set(), remove: new Map(), refusals: [] };
-    const note = (part: RefusedPart, clauseId: string | null, reason: RefusalReason, attempted: string) =>
-      verdict.refusals.push({ part, clauseId, reason, attempted, kept: '' });
+    const note: Note = (part, clauseId, reason, attempted, wording) =>
+      verdict.refusals.push({ part, clauseId, reason, attempted, kept: '', ...(wording ? { wording: { attempted: wording, kept: [] } } : {}) });
     const changed = tx.changedParentTypes as Map<AnyType, unknown>;
     const serverOnly = this.serverOnly.filter((map) => changed.has(map));
     if (serverOnly.length > 0) {
@@ -226,18 +255,13 @@ export class Enforcer {
         verdict.undo.add(clauses);
         note('document', null, 'role', '');
       } else {
-        this.judgeClauses(tx, clauses, verdict, note);
+        this.judgeClauses(tx, clauses, verdict, note, direct);
       }
     }
     return verdict;
   }
 
-  private judgeClauses(
-    tx: Y.Transaction,
-    clauses: Y.Map<Y.Map<unknown>>,
-    verdict: Verdict,
-    note: (part: RefusedPart, clauseId: string | null, reason: RefusalReason, attempted: string) => void,
-  ): void {
+  private judgeClauses(tx: Y.Transaction, clauses: Y.Map<Y.Map<unknown>>, verdict: Verdict, note: Note, direct: boolean): void {
     const keys = tx.changed.get(clauses as AnyType) ?? new Set<string | null>();
     // Entries set or deleted in this transaction: new clauses, deleted ones, replaced ones.
     for (const key of keys) {
@@ -247,6 +271,13 @@ export class Enforcer {
       if (lock !== undefined && entry !== lock.entry) {
         verdict.restore.add(key);
         note('clause', key, 'agreed', textOf(entry));
+        continue;
+      }
+      if (!direct) {
+        // PROP10: no new, deleted or replaced clause. Only undoing the whole clauses map brings a deleted entry back;
+        // whatever else this update did to clauses is refused in this mode anyway (bar comment marks, which it takes along).
+        verdict.undo.add(clauses);
+        note('clause', key, 'proposals-only', textOf(entry));
         continue;
       }
       if (entry === undefined) continue;
@@ -263,13 +294,20 @@ export class Enforcer {
       const id = item.parentSub;
       if (keys.has(id) || clauses.get(id) !== type) continue;
       const entry = type as Y.Map<unknown>;
-      const problem = this.locks.has(id) ? 'agreed' : this.changedEntryProblem(tx, id, entry);
+      const wordingChanged = this.wordingChanged(tx, entry);
+      let problem: RefusalReason | null;
+      if (this.locks.has(id)) problem = 'agreed';
+      // PROP10: in "proposals only" a delegation changes neither wording nor place; a comment mark is no change of wording (COM6).
+      else if (!direct && (wordingChanged || (tx.changed.get(entry as AnyType)?.size ?? 0) > 0)) problem = 'proposals-only';
+      else problem = this.changedEntryProblem(tx, id, entry);
       if (problem !== null) {
         verdict.undo.add(entry);
-        note('clause', id, problem, textOf(entry));
+        // PROP10, PROP11: the wording a refusal turns into a proposal, read before the undo.
+        const proposable = wordingChanged && (problem === 'agreed' || problem === 'proposals-only');
+        note('clause', id, problem, textOf(entry), proposable ? wordingOf(entry) : undefined);
       }
     }
-    if (clauses.size > MAX_CLAUSES) {
+    if (direct && clauses.size > MAX_CLAUSES) {
       for (const key of keys) {
         if (key === null || clauses.get(key) === undefined || verdict.remove.has(key) || this.locks.has(key)) continue;
         verdict.remove.set(key, 'too-many-clauses');
@@ -294,6 +332,31 @@ export class Enforcer {
     }
     if (fields.has(CLAUSE_FIELD.parent) || fields.has(CLAUSE_FIELD.kind)) return this.placementProblem(id, entry);
     return null;
+  }
+
+  /**
+   * Whether a transaction changed a clause's wording: characters (or
+   * paragraphs) inserted or deleted, italics or bold set or cleared, or
+   * the body replaced — but not a comment mark alone, which anchors a
+   * thread and changes no word (COM6).
+   */
+  private wordingChanged(tx: Y.Transaction, entry: Y.Map<unknown>): boolean {
+    if (tx.changed.get(entry as AnyType)?.has(CLAUSE_FIELD.body)) return true;
+    const body = entry.get(CLAUSE_FIELD.body);
+    if (!(body instanceof Y.XmlFragment) || !tx.changedParentTypes.has(body as AnyType)) return false;
+    const changes = (type: AnyType): boolean => {
+      for (let item = type._start; item !== null; item = item.right) {
+        const inserted = item.id.clock >= (tx.beforeState.get(item.id.client) ?? 0);
+        if (item.countable) {
+          if (inserted ? !item.deleted : item.deleted && Y.isDeleted(tx.deleteSet, item.id)) return true;
+        } else if (inserted && !item.deleted && item.content instanceof Y.ContentFormat && item.content.key !== COMMENT_MARK) {
+          return true;
+        }
+        if (item.content instanceof Y.ContentType && changes(item.content.type)) return true;
+      }
+      return false;
+    };
+    return changes(body);
   }
 
   /** Whether a transaction made a clause's text longer (items it inserted there, minus those it deleted). */

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { isClauseState, type ClauseStatus } from '../../shared/clauseStatus.ts';
 import { DEFAULT_SETTINGS, type DeclarationSettings } from '../../shared/settings.ts';
 import type { Thread } from '../../shared/comments/thread.ts';
-import type { Proposal } from '../../shared/proposals/proposal.ts';
+import { readProposal, type Proposal } from '../../shared/proposals/proposal.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { clauseWithSubitems } from '../../shared/document/clauseOps.ts';
 import { snapshotClauses, type SubtreeSnapshot } from '../../shared/document/clauseSnapshot.ts';
@@ -19,6 +19,7 @@ import { getSettings } from '../db/settings.ts';
 import type { UpdateLog } from '../db/updateLog.ts';
 import { claimClients, listClientOwners } from '../db/yjsClients.ts';
 import type { Logger } from '../logger.ts';
+import { proposeFromRefusal } from '../proposals/proposeFromRefusal.ts';
 import { Enforcer, type Refusal } from './enforce.ts';
 import { encodeNetUpdate } from './netUpdate.ts';
 import { SERVER_ORIGIN } from './origins.ts';
@@ -58,6 +59,12 @@ export class Room {
   private held: Uint8Array[] | null = null;
   /** Yjs client id → the participant who writes with it (null: the server or the declaration's creation). */
   private readonly owners: Map<number, string | null>;
+  /**
+   * The declaration's settings as stored: read on load and kept by
+   * mirrorSettings, through which every change passes (setSettings.ts),
+   * so that the enforce step does not query SQLite on every keystroke.
+   */
+  private settingsNow: DeclarationSettings;
 
   constructor(
     readonly id: string,
@@ -83,6 +90,7 @@ export class Room {
       else this.writer.write(update);
     });
     this.enforcer = new Enforcer(this.doc);
+    this.settingsNow = getSettings(db, id);
     this.owners = listClientOwners(db, id);
     // Client ids already in the document without an owner wrote it before owners were kept (or the server did): nobody may take them now.
     for (const client of this.doc.store.clients.keys()) if (!this.owners.has(client)) this.owners.set(client, null);
@@ -167,7 +175,7 @@ export class Room {
     this.doc.on('afterTransaction', collect);
     let refusals: Refusal[];
     try {
-      refusals = this.enforcer.apply(connection, participant.role, update);
+      refusals = this.enforcer.apply(connection, participant.role, update, this.settingsNow);
       if (refusals.length > 0) this.recordRefusals(connection, refusals);
     } catch (error) {
       throw new RoomFault(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -196,7 +204,7 @@ export class Room {
    */
   private mirrorComments(): void {
     const threads = listThreads(this.db, this.id);
-    const settings = getSettings(this.db, this.id);
+    const settings = this.settingsNow;
     const comments = this.doc.getMap<unknown>(ROOT.comments);
     const settingsMap = this.doc.getMap<unknown>(ROOT.settings);
     this.doc.transact(() => {
@@ -239,22 +247,33 @@ export class Room {
 
   /** The declaration's current settings, as stored (the enforce step reads the editing mode, PROP9). */
   settings(): DeclarationSettings {
-    return getSettings(this.db, this.id);
+    return { ...this.settingsNow };
   }
 
-  /** Mirrors the declaration's settings (server/comments/setSettings.ts). */
+  /** Mirrors the declaration's settings, as just stored (server/comments/setSettings.ts); the enforce step follows from the next update on. */
   mirrorSettings(settings: DeclarationSettings): void {
+    this.settingsNow = { ...settings };
     const settingsMap = this.doc.getMap<unknown>(ROOT.settings);
     this.doc.transact(() => {
       for (const [key, value] of Object.entries(settings)) setIfChanged(settingsMap, key, value);
     }, SERVER_ORIGIN);
   }
 
-  /** Keeps refused text where its author sees it, and in the audit log. */
+  /**
+   * Keeps refused text where its author sees it, and in the audit log; a
+   * refused change of wording becomes (or extends) a proposal by its author,
+   * which the notice leads to (PROP10, PROP11). Called once the enforce step
+   * has put the text back.
+   */
   private recordRefusals(connection: Connection, refusals: Refusal[]): void {
     const { participant } = connection;
     const at = Date.now();
-    const changes: RefusedChange[] = refusals.map((refusal) => ({ id: newId(), participantId: participant.id, author: participant.name, at, ...refusal }));
+    const changes: RefusedChange[] = refusals.map(({ wording, ...refusal }) => {
+      const change: RefusedChange = { id: newId(), participantId: participant.id, author: participant.name, at, ...refusal };
+      const proposal = wording && refusal.clauseId !== null ? this.proposeRefused(connection, { clauseId: refusal.clauseId, reason: refusal.reason, ...wording }, at) : null;
+      if (proposal) change.proposalId = proposal.id;
+      return change;
+    });
     const refused = this.doc.getMap<RefusedChange>(ROOT.refused);
     this.doc.transact(() => {
       for (const change of changes) refused.set(change.id, change);
@@ -268,10 +287,27 @@ export class Room {
         actor: change.author,
         action: 'refused',
         clauseId: change.clauseId,
-        detail: { part: change.part, reason: change.reason, attempted: change.attempted, kept: change.kept },
+        detail: { part: change.part, reason: change.reason, attempted: change.attempted, kept: change.kept, ...(change.proposalId ? { proposalId: change.proposalId } : {}) },
       });
     }
     this.logger.info('refused a change', { declaration: this.id, participant: changes[0]?.author, count: changes.length });
+  }
+
+  /** The proposal refused wording becomes, mirrored; a failure to make it costs the proposal, never the refusal or the room. */
+  private proposeRefused(connection: Connection, refused: Parameters<typeof proposeFromRefusal>[3], at: number): Proposal | null {
+    try {
+      const known: Proposal[] = [];
+      this.doc.getMap<unknown>(ROOT.proposals).forEach((value) => {
+        const proposal = readProposal(value);
+        if (proposal) known.push(proposal);
+      });
+      const proposal = proposeFromRefusal(this.db, this.id, connection.participant, refused, known, at);
+      if (proposal) this.mirrorProposal(proposal);
+      return proposal;
+    } catch (error) {
+      this.logger.error('could not make a proposal of refused wording', { declaration: this.id, clause: refused.clauseId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      return null;
+    }
   }
 
   /** The broadcast step: the same bytes to everyone, the sender included (it takes them as acknowledgement). */

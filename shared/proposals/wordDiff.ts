@@ -34,8 +34,16 @@ const TOKEN = /[\p{L}\p{N}\p{M}]+(?:['’-][\p{L}\p{N}\p{M}]+)*|\s+|[^\s\p{L}\p{
 
 export function tokenize(text: RichText): Token[] {
   const tokens: Token[] = [];
-  for (const run of text) {
-    for (const match of run.text.matchAll(TOKEN)) tokens.push({ text: match[0], italic: !!run.italic, bold: !!run.bold });
+  let i = 0;
+  while (i < text.length) {
+    // Neighbouring runs that differ only in comment marks are one stretch:
+    // a comment anchored inside a word must not split it into two words
+    // (the word would then read as replaced, and lose its comment on accept).
+    const italic = !!text[i]!.italic;
+    const bold = !!text[i]!.bold;
+    let stretch = '';
+    while (i < text.length && !!text[i]!.italic === italic && !!text[i]!.bold === bold) stretch += text[i++]!.text;
+    for (const match of stretch.matchAll(TOKEN)) tokens.push({ text: match[0], italic, bold });
   }
   return tokens;
 }
@@ -60,7 +68,8 @@ function encode(tokens: Token[], index: Map<string, number>, words: Token[]): st
   return out;
 }
 
-function toRuns(tokens: Token[]): RichText {
+/** Tokens back into rich text, neighbours with the same marks joined. */
+export function tokensToRuns(tokens: Token[]): RichText {
   const runs: RichText = [];
   for (const token of tokens) {
     const last = runs[runs.length - 1];
@@ -130,7 +139,7 @@ export function wordSteps(from: RichText, to: RichText): WordStep[] {
 
 /** The word redline from `from` (the clause as it stands) to `to` (the proposal), as rich text to show. */
 export function wordRedline(from: RichText, to: RichText): Redline {
-  return wordSteps(from, to).map((step) => ({ op: step.op, runs: toRuns(step.tokens) }));
+  return wordSteps(from, to).map((step) => ({ op: step.op, runs: tokensToRuns(step.tokens) }));
 }
 
 /** The text a redline was computed from (its equal and deleted words) and the one it leads to (equal and inserted). */
@@ -142,7 +151,7 @@ export function redlineSides(redline: Redline): { from: RichText; to: RichText }
     if (segment.op !== 'insert') from.push(...tokens);
     if (segment.op !== 'delete') to.push(...tokens);
   }
-  return { from: toRuns(from), to: toRuns(to) };
+  return { from: tokensToRuns(from), to: tokensToRuns(to) };
 }
 
 /** Whether a redline changes anything. */
