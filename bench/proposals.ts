@@ -208,16 +208,17 @@ export async function measureAcceptUnderTyping(): Promise<AcceptUnderTyping> {
       clauseId: changed.clause.id,
       action: 'replace',
       text: withWordChanges(shown, changes),
+      // The text the chair's changes were made on: what delegations type meanwhile is not read as deleted (PROP4).
+      baseText: shown,
       justification: 'Benchmark: a few words changed while delegations type.',
     });
     if (made.status !== 201 || !made.json.proposal) throw new Error(`making the proposal: ${made.status} ${JSON.stringify(made.json)}`);
     const proposalId = made.json.proposal.id;
     // …and accepts it. Delegations keep typing at the clause's end, so the
     // clause often reads differently by the time the accept arrives (PROP8):
-    // the chair then looks at the current text the answer carries, brings
-    // the proposal up to date with it (the same words changed, what was
-    // typed meanwhile kept) and accepts again. Accepting the stale proposal
-    // would strike out what was typed meanwhile, shown as deleted in its redline.
+    // the chair then looks at the redline against the current text the
+    // answer carries — the proposal's own word changes carried over onto it,
+    // what was typed since kept (PROP4) — and accepts again.
     let retries = 0;
     let acceptMs = NaN;
     for (let attempt = 1; ; attempt++) {
@@ -233,8 +234,6 @@ export async function measureAcceptUnderTyping(): Promise<AcceptUnderTyping> {
       }
       retries++;
       shown = accepted.json.error.currentText;
-      const edited = await call(server, chairToken, 'PATCH', `/declarations/${id}/proposals/${proposalId}`, { text: withWordChanges(shown, changes) });
-      if (edited.status !== 200) throw new Error(`bringing the proposal up to date: ${edited.status} ${JSON.stringify(edited.json)}`);
     }
     const typedBefore = typists.reduce((sum, t) => sum + t.typed.length, 0);
     await sleep(TYPE_AFTER_MS);

@@ -6,7 +6,7 @@ import { seed200 } from '../../bench/seed200.ts';
 import { expectGolden } from '../testing/golden.ts';
 import { clauseEId, renderAkn } from './akn.ts';
 import { readExportInput, readingOrder, type ExportVariant } from './exportInput.ts';
-import { demoInput, demoNegotiationDoc, docFromSeed, hostileSeed, SAMPLE_DATE } from './samples.ts';
+import { demoInput, demoNegotiationDoc, docFromSeed, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE, writeProposals } from './samples.ts';
 
 const SCHEMA_DIR = path.join(import.meta.dirname, 'schema');
 const SCHEMA = 'akomantoso30.xsd';
@@ -99,5 +99,38 @@ describe('Akoma Ntoso export', () => {
     expect(xml).toContain('<docTitle>Declaration &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &apos;single&apos;</docTitle>');
     expect(xml).toContain(']]&gt; --&gt;');
     expect(xml).toContain('showAs="&lt;img src=x onerror=alert(1)&gt;"');
+  });
+
+  it('PROP14 EXP5: open proposals go in their clause\'s editorial note, redlined with ins / del, and the file still validates', async () => {
+    const xml = renderAkn(demoInput(), 'negotiation');
+    expect(await validate(xml)).toEqual([]);
+    expect(xml).toMatch(
+      /<note eId="note__para_6" marker="OP6" placement="side">\n\s*<p>OP6: open<\/p>\n\s*<blockContainer eId="note__para_6__alt_1" class="proposal">\n\s*<p class="alternative">Alt 1 \(Chile\): New wording for OP6 \(2023-09-11 23:00 UTC\)<\/p>\n\s*<p class="redline">That the treatment [^<]*Statement <del>shall<\/del><ins>should<\/ins> be in accordance/,
+    );
+    expect(xml).toContain('<p class="reactions">Supported by Peru, Brazil. Objected to by Mexico.</p>');
+    expect(xml).toMatch(/<blockContainer eId="note__para_6__alt_2" class="proposal">\n\s*<p class="alternative">Alt 2 \(Peru\): Deletion of OP6[^<]*<\/p>\n\s*<p class="redline"><del>That the treatment [^<]*<\/del><\/p>/);
+    expect(xml).toContain('<p class="redline"><ins>Circulate the draft <i>agenda</i> two months in advance.</ins></p>');
+    expect(xml).toContain('<p class="remark">Not decided: the clause is agreed.</p>');
+    // The body is the text as it stands: no alternative is written into it.
+    const body = xml.slice(xml.indexOf('<preface>'));
+    expect(body).not.toMatch(/<(ins|del|blockContainer eId="note)/);
+    expect(renderAkn(demoInput(), 'clean')).not.toMatch(/<ins>|<del>|proposal/);
+  });
+
+  it('PROP14 EXP5 EXP6: hostile proposals, and every kind of proposal on a sub-item, validate and come out escaped', async () => {
+    const doc = hostileNegotiationDoc();
+    writeProposals(doc, [
+      { id: 'sub-replace', label: 'OP1(a)', action: 'replace', text: [{ text: 'New ' }, { text: 'wording', bold: true, italic: true }], author: 'Peru', at: 1 },
+      { id: 'sub-delete', label: 'OP1(a)', action: 'delete', author: 'Peru', at: 2 },
+      { id: 'sub-before', label: 'OP1(a)', action: 'insert-before', text: 'Before.', author: 'Peru', at: 3 },
+      { id: 'sub-under', label: 'OP1(a)', action: 'insert-subitem', text: 'Under.', author: 'Peru', at: 4 },
+    ]);
+    const xml = renderAkn(readExportInput(doc, SAMPLE_DATE), 'negotiation');
+    expect(await validate(xml)).toEqual([]);
+    expect(xml).not.toMatch(/<(script|img|Co)\b/);
+    expect(xml).toMatch(/<ins> ?&lt;script&gt;alert\(2\)&lt;\/script&gt;<\/ins>/);
+    expect(xml).toContain('Justification: &lt;img src=x onerror=alert(3)&gt; &amp; &quot;quoted&quot; *stars* [link](javascript:alert(4)) ]]&gt; --&gt; bell</p>');
+    expect(xml).toContain('Alt 1 (Chile &lt;b&gt;bold&lt;/b&gt;)');
+    expect(xml).toContain('<blockContainer eId="note__para_1__para_a__alt_4" class="proposal">');
   });
 });

@@ -1,6 +1,18 @@
 import { letter, roman } from '../../shared/numbering.ts';
 import { toPlainText, type RichText } from '../../shared/richText.ts';
-import { describeRefusal, describeStatus, readingOrder, type ExportClause, type ExportInput, type ExportVariant } from './exportInput.ts';
+import {
+  describeAlternative,
+  describeJustification,
+  describeReactions,
+  describeRefusal,
+  describeStatus,
+  proposalRemarks,
+  readingOrder,
+  type ExportClause,
+  type ExportInput,
+  type ExportVariant,
+} from './exportInput.ts';
+import type { ExportProposal } from './exportProposal.ts';
 import { asciiSlug } from './fileName.ts';
 
 /**
@@ -11,7 +23,8 @@ import { asciiSlug } from './fileName.ts';
  * - `meta`: the FRBR identification (work / expression / manifestation),
  *   the people, roles and states of the signature blocks (`references`),
  *   and, in the negotiation variant, one editorial `note` per clause with
- *   its label, status and the changes refused on it;
+ *   its label, status, the changes refused on it and its open proposals
+ *   (each a `blockContainer` whose redline marks words with `ins` / `del`);
  * - `preface`: conference line, `docTitle`, subtitle;
  * - `preamble`: the chapeau, one `recital` per preambular paragraph, the `formula`;
  * - `mainBody`: one numbered `paragraph` per operative paragraph; one with
@@ -20,6 +33,11 @@ import { asciiSlug } from './fileName.ts';
  *
  * eIds follow the position in the text (the AKN naming convention's
  * `para_12__para_a`), so the same declaration always gets the same ids.
+ *
+ * Proposals go in the editorial notes, not in the body: `ins` and `del` are
+ * allowed inline in the body too, but the body is the text as it stands,
+ * and a clause's alternatives exclude one another — written into the
+ * paragraph, two of them would read as one amended text.
  */
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 
@@ -151,7 +169,30 @@ function references(input: ExportInput, context: Context): string[] {
   return block('references', { source: '#consenso' }, items);
 }
 
-/** One editorial note per clause: its label and status, and the changes refused on it, marked as not applied. */
+function redlineXml(proposal: ExportProposal): string {
+  return proposal.redline
+    .map((segment) => {
+      const xml = inlineXml(segment.runs);
+      return segment.op === 'insert' ? inline('ins', {}, xml) : segment.op === 'delete' ? inline('del', {}, xml) : xml;
+    })
+    .join('');
+}
+
+/** An alternative in its clause's note: what and who, remarks, the redline, justification, supporters and objectors. */
+function proposalBlock(clause: ExportClause, proposal: ExportProposal): string[] {
+  const lines = [
+    inline('p', { class: 'alternative' }, escapeXml(describeAlternative(proposal))),
+    ...proposalRemarks(clause, proposal).map((remark) => inline('p', { class: 'remark' }, escapeXml(remark))),
+    inline('p', { class: 'redline' }, redlineXml(proposal)),
+  ];
+  const justification = describeJustification(proposal);
+  if (justification !== '') lines.push(inline('p', { class: 'justification' }, escapeXml(justification)));
+  const reactions = describeReactions(proposal);
+  if (reactions !== '') lines.push(inline('p', { class: 'reactions' }, escapeXml(reactions)));
+  return block('blockContainer', { eId: `${noteEId(clause)}__alt_${proposal.alt}`, class: 'proposal' }, lines);
+}
+
+/** One editorial note per clause: its label and status, the changes refused on it, marked as not applied, and its open proposals. */
 function notes(input: ExportInput): string[] {
   const all = readingOrder(input);
   if (all.length === 0) return [];
@@ -166,6 +207,7 @@ function notes(input: ExportInput): string[] {
             ? [inline('p', { class: 'refused' }, `${escapeXml(describeRefusal(note))}.`)]
             : [inline('p', { class: 'refused' }, `${escapeXml(describeRefusal(note))}:`), inline('p', { class: 'refused attempted' }, escapeXml(note.attempted))],
         ),
+        ...clause.proposals.flatMap((proposal) => proposalBlock(clause, proposal)),
       ]),
     ),
   );

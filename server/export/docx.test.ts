@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { renderDocx, STYLE } from './docx.ts';
 import { readExportInput } from './exportInput.ts';
-import { demoInput, docFromSeed, hostileSeed, SAMPLE_DATE } from './samples.ts';
+import { demoInput, docFromSeed, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE } from './samples.ts';
 
 async function unzip(buffer: Buffer) {
   const zip = await JSZip.loadAsync(buffer);
@@ -103,5 +103,70 @@ describe('Word export', () => {
     const parsed = await validateXML({ xml: [{ fileName: 'document.xml', contents: document }], normalization: 'format' });
     expect(parsed.errors).toEqual([]);
     expect(parsed.normalized).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('PROP14: each open proposal is a paragraph of real tracked changes in its proposer\'s name (w:ins / w:del), after its numbered alternative line', async () => {
+    const { document, styles } = await unzip(await renderDocx(demoInput(), 'negotiation'));
+    const all = paragraphs(document);
+    const headings = all.filter((p) => p.style === STYLE.proposal && p.text.startsWith('Alt ')).map((p) => p.text);
+    expect(headings).toEqual([
+      'Alt 1 (Peru): New wording for PP1 (2023-09-12 03:00 UTC) Made while the clause was agreed. Not decided: the clause is agreed.',
+      'Alt 1 (Brazil): New operative paragraph after OP3 (2023-09-12 01:00 UTC)',
+      'Alt 1 (Chile): New wording for OP6 (2023-09-11 23:00 UTC)',
+      'Alt 2 (Peru): Deletion of OP6 (2023-09-12 00:00 UTC)',
+      'Alt 1 (Uruguay): New sub-item under OP12 (2023-09-12 02:00 UTC)',
+    ]);
+    expect(styles).toContain(`w:styleId="${STYLE.proposalText}"`);
+    const redlines = all.filter((p) => p.style === STYLE.proposalText);
+    expect(redlines).toHaveLength(5);
+    // "shall" → "should": one word deleted and one inserted, by Chile, at the time of the proposal.
+    const chile = redlines[2]!.xml;
+    expect(chile).toMatch(
+      new RegExp(
+        'Statement </w:t></w:r><w:del w:id="\\d+" w:author="Chile" w:date="2023-09-11T23:00:00Z"><w:r><w:delText xml:space="preserve">shall</w:delText></w:r></w:del>' +
+          '<w:ins w:id="\\d+" w:author="Chile" w:date="2023-09-11T23:00:00Z"><w:r><w:t xml:space="preserve">should</w:t></w:r></w:ins><w:r><w:t xml:space="preserve"> be in accordance',
+      ),
+    );
+    expect(chile.match(/<w:(ins|del) /g)).toHaveLength(2);
+    expect(chile).toMatch(/^<w:pPr>.*<\/w:pPr><w:r><w:t xml:space="preserve">That the treatment of the information/);
+    // The deletion: the whole clause struck, by Peru.
+    expect(redlines[3]!.xml).toMatch(/^<w:pPr>.*?<\/w:pPr><w:del w:id="\d+" w:author="Peru" w:date="2023-09-12T00:00:00Z"><w:r><w:delText xml:space="preserve">That the treatment [^<]*Participants\.<\/w:delText><\/w:r><\/w:del>$/);
+    // A proposed paragraph: its text and its paragraph mark inserted, by Brazil.
+    expect(redlines[1]!.xml).toMatch(/<w:rPr><w:ins w:id="\d+" w:author="Brazil" w:date="2023-09-12T01:00:00Z"\/><\/w:rPr><\/w:pPr><w:ins w:id="\d+" w:author="Brazil"/);
+    expect(redlines[4]!.xml).toContain('<w:ins w:id="');
+    expect(redlines[4]!.xml).toContain('<w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">agenda</w:t>');
+    // Revision ids are unique in the document.
+    const ids = [...document.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(6);
+    expect(new Set(ids).size).toBe(ids.length);
+    const notes = all.filter((p) => p.style === STYLE.proposal && !p.text.startsWith('Alt ')).map((p) => p.text);
+    expect(notes).toEqual([
+      'Supported by Uruguay.',
+      'Justification: Softer wording, as in the Lima Declaration.',
+      'Supported by Peru, Brazil. Objected to by Mexico.',
+      'Justification: OP7 already covers national law.',
+      'Objected to by Paraguay.',
+    ]);
+    // Proposals are not numbered: Word's numbering still counts the 16 operative paragraphs and sub-items.
+    expect(all.filter((p) => p.level !== null)).toHaveLength(16);
+    const clean = (await unzip(await renderDocx(demoInput(), 'clean'))).document;
+    expect(clean).not.toMatch(/<w:ins |<w:del |Proposal/);
+  });
+
+  it('PROP14: a docx reader opens the negotiation file with its tracked changes', async () => {
+    const { value: html } = await mammoth.convertToHtml({ buffer: await renderDocx(demoInput(), 'negotiation') });
+    // mammoth shows a document as if its tracked changes were accepted.
+    expect(html).toContain('within the scope of this Statement should be in accordance');
+    expect(html).toContain('Alt 2 (Peru): Deletion of OP6');
+  });
+
+  it('EXP6 PROP14: markup in proposal text, justification and names comes out as text; the XML stays well-formed', async () => {
+    const { document } = await unzip(await renderDocx(readExportInput(hostileNegotiationDoc(), SAMPLE_DATE), 'negotiation'));
+    expect(document).not.toMatch(/<(script|img|Co)\b/);
+    expect(document).toContain('w:author="Chile &lt;b&gt;bold&lt;/b&gt;"');
+    expect(document).toMatch(/<w:ins w:id="\d+" w:author="Chile &lt;b&gt;bold&lt;\/b&gt;" w:date="2023-09-11T14:00:00Z"><w:r><w:t xml:space="preserve"> ?&lt;script&gt;alert\(2\)&lt;\/script&gt;<\/w:t>/);
+    expect(document).toContain('Justification: &lt;img src=x onerror=alert(3)&gt; &amp;');
+    const parsed = await validateXML({ xml: [{ fileName: 'document.xml', contents: document }], normalization: 'format' });
+    expect(parsed.errors).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 import {
   AlignmentType,
   BorderStyle,
+  DeletedTextRun,
   Document,
   Footer,
   HeadingLevel,
+  InsertedTextRun,
   LevelFormat,
   Packer,
   PageNumber,
@@ -17,20 +19,26 @@ import {
   TextRun,
   WidthType,
   type IParagraphStyleOptions,
+  type ParagraphChild,
 } from 'docx';
 import type { Signatory } from '../../shared/declaration.ts';
 import { toPlainText, type RichText } from '../../shared/richText.ts';
 import {
+  describeAlternative,
   describeCounts,
+  describeJustification,
+  describeReactions,
   describeRefusal,
   describeStatus,
   formatTime,
   NEGOTIATION_NOTICE,
   negotiationHeading,
+  proposalRemarks,
   type ExportClause,
   type ExportInput,
   type ExportVariant,
 } from './exportInput.ts';
+import type { ExportProposal } from './exportProposal.ts';
 
 /**
  * Word (.docx), for Word and LibreOffice. Operative paragraphs and sub-items
@@ -41,7 +49,9 @@ import {
  * the secretariat restyles the whole text by changing a style. Page numbers
  * in the footer; the signature page is a table after a page break, one cell
  * per signatory. The negotiation variant adds a shaded status line before
- * each clause and the refused changes after it.
+ * each clause and after it the refused changes and the open proposals, each
+ * redline as real tracked changes (`w:ins` / `w:del`) in the proposer's
+ * name, so Word's review pane lists them by delegation (SPEC PROP14).
  */
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -57,6 +67,8 @@ export const STYLE = {
   signatureName: 'SignatureName',
   clauseStatus: 'ClauseStatus',
   refused: 'RefusedChange',
+  proposal: 'Proposal',
+  proposalText: 'ProposalText',
   banner: 'WorkingText',
 } as const;
 
@@ -71,9 +83,9 @@ function runs(text: RichText, extra: { size?: number } = {}): TextRun[] {
   return text.map((run) => new TextRun({ text: run.text, ...(run.italic ? { italics: true } : {}), ...(run.bold ? { bold: true } : {}), ...extra }));
 }
 
-function paragraphStyles(): IParagraphStyleOptions[] {
+function paragraphStyles(variant: ExportVariant): IParagraphStyleOptions[] {
   const body = { spacing: { after: 200, line: 276 }, alignment: AlignmentType.JUSTIFIED };
-  return [
+  const styles: IParagraphStyleOptions[] = [
     { id: STYLE.conference, name: 'Conference', basedOn: 'Normal', next: 'Title', quickFormat: true, run: { smallCaps: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
     { id: STYLE.subtitle, name: 'Subtitle', basedOn: 'Normal', next: STYLE.chapeau, quickFormat: true, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 480 } } },
     { id: STYLE.chapeau, name: 'Chapeau', basedOn: 'Normal', next: STYLE.preamble, quickFormat: true, paragraph: { ...body, spacing: { after: 240, line: 276 } } },
@@ -122,6 +134,32 @@ function paragraphStyles(): IParagraphStyleOptions[] {
       paragraph: { spacing: { after: 60 }, shading: { type: ShadingType.CLEAR, fill: 'F3F3F3', color: 'auto' } },
     },
   ];
+  // Only the negotiation text shows proposals: the clean file stays as it was without them.
+  if (variant === 'clean') return styles;
+  return [
+    ...styles,
+    {
+      id: STYLE.proposal,
+      name: 'Proposal',
+      basedOn: 'Normal',
+      next: STYLE.proposalText,
+      quickFormat: true,
+      run: { font: SANS, size: 17, color: '1F3B5C' },
+      paragraph: {
+        indent: { left: STEP },
+        spacing: { after: 40 },
+        shading: { type: ShadingType.CLEAR, fill: 'EEF3FA', color: 'auto' },
+        border: { left: { style: BorderStyle.SINGLE, size: 8, color: '4A6F9C', space: 4 } },
+      },
+    },
+    {
+      id: STYLE.proposalText,
+      name: 'Proposal Text',
+      basedOn: STYLE.proposal,
+      quickFormat: true,
+      run: { font: FONT, size: 22, color: '000000' },
+    },
+  ];
 }
 
 function numberingLevels() {
@@ -159,7 +197,63 @@ function refusedParagraphs(clause: ExportClause): Paragraph[] {
   );
 }
 
-function clauseParagraphs(clause: ExportClause, variant: ExportVariant): Paragraph[] {
+/** Word's revision time: xsd:dateTime, to the second. */
+function revisionDate(ms: number, fallback: Date): string {
+  return (Number.isFinite(ms) ? new Date(ms) : fallback).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Hands out revision ids, which must be unique within the document. */
+interface Revisions {
+  next(): number;
+  fallbackDate: Date;
+}
+
+/**
+ * The redline as a paragraph of tracked changes: equal words as plain runs,
+ * the rest inserted or deleted by the proposer. A proposed paragraph's own
+ * paragraph mark is inserted too, so that rejecting it in Word leaves nothing.
+ */
+function redlineParagraph(proposal: ExportProposal, revisions: Revisions, options: { indent: { left: number }; keepNext: boolean }): Paragraph {
+  const change = { author: proposal.author || 'Unknown', date: revisionDate(proposal.at, revisions.fallbackDate) };
+  const children: ParagraphChild[] = proposal.redline.flatMap((segment) =>
+    segment.runs.map((run) => {
+      const text = { text: run.text, ...(run.italic ? { italics: true } : {}), ...(run.bold ? { bold: true } : {}) };
+      if (segment.op === 'insert') return new InsertedTextRun({ ...text, ...change, id: revisions.next() });
+      if (segment.op === 'delete') return new DeletedTextRun({ ...text, ...change, id: revisions.next() });
+      return new TextRun(text);
+    }),
+  );
+  const inserted = proposal.action === 'insert-before' || proposal.action === 'insert-after' || proposal.action === 'insert-subitem';
+  return new Paragraph({
+    style: STYLE.proposalText,
+    indent: options.indent,
+    ...(options.keepNext ? { keepNext: true } : {}),
+    ...(inserted ? { run: { insertion: { ...change, id: revisions.next() } } } : {}),
+    children,
+  });
+}
+
+function proposalParagraphs(clause: ExportClause, revisions: Revisions): Paragraph[] {
+  const indent = { left: STEP * (clause.kind === 'operative' ? Math.min(clause.depth, 2) + 1 : 1) };
+  return clause.proposals.flatMap((proposal) => {
+    const notes = [describeJustification(proposal), describeReactions(proposal)].filter((line) => line !== '');
+    return [
+      new Paragraph({
+        style: STYLE.proposal,
+        indent,
+        keepNext: true,
+        children: [
+          new TextRun({ text: describeAlternative(proposal), bold: true }),
+          ...proposalRemarks(clause, proposal).map((remark) => new TextRun({ text: ` ${remark}`, italics: true })),
+        ],
+      }),
+      redlineParagraph(proposal, revisions, { indent, keepNext: notes.length > 0 }),
+      ...notes.map((line, i) => new Paragraph({ style: STYLE.proposal, indent, ...(i < notes.length - 1 ? { keepNext: true } : {}), children: [new TextRun(line)] })),
+    ];
+  });
+}
+
+function clauseParagraphs(clause: ExportClause, variant: ExportVariant, revisions: Revisions): Paragraph[] {
   const out: Paragraph[] = [];
   if (variant === 'negotiation') out.push(statusParagraph(clause));
   if (clause.kind === 'preamble') {
@@ -167,8 +261,8 @@ function clauseParagraphs(clause: ExportClause, variant: ExportVariant): Paragra
   } else {
     out.push(new Paragraph({ style: STYLE.operative, numbering: { reference: NUMBERING, level: Math.min(clause.depth, 2) }, children: runs(clause.body) }));
   }
-  if (variant === 'negotiation') out.push(...refusedParagraphs(clause));
-  for (const child of clause.children) out.push(...clauseParagraphs(child, variant));
+  if (variant === 'negotiation') out.push(...refusedParagraphs(clause), ...proposalParagraphs(clause, revisions));
+  for (const child of clause.children) out.push(...clauseParagraphs(child, variant, revisions));
   return out;
 }
 
@@ -214,6 +308,8 @@ function footer(input: ExportInput, variant: ExportVariant): Footer {
 export function buildDocx(input: ExportInput, variant: ExportVariant): Document {
   const { meta } = input;
   const body: (Paragraph | Table)[] = [];
+  let revision = 0;
+  const revisions: Revisions = { next: () => ++revision, fallbackDate: input.generatedAt };
   if (variant === 'negotiation') {
     body.push(
       new Paragraph({ style: STYLE.banner, children: [new TextRun({ text: negotiationHeading(input), bold: true })] }),
@@ -225,9 +321,9 @@ export function buildDocx(input: ExportInput, variant: ExportVariant): Document 
   body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: runs(meta.title) }));
   if (meta.subtitle.length > 0) body.push(new Paragraph({ style: STYLE.subtitle, children: runs(meta.subtitle) }));
   if (meta.chapeau.length > 0) body.push(new Paragraph({ style: STYLE.chapeau, children: runs(meta.chapeau) }));
-  for (const clause of input.preamble) body.push(...clauseParagraphs(clause, variant));
+  for (const clause of input.preamble) body.push(...clauseParagraphs(clause, variant, revisions));
   if (meta.formula.length > 0) body.push(new Paragraph({ style: STYLE.formula, children: runs(meta.formula) }));
-  for (const clause of input.operative) body.push(...clauseParagraphs(clause, variant));
+  for (const clause of input.operative) body.push(...clauseParagraphs(clause, variant, revisions));
   if (meta.note.length > 0) body.push(new Paragraph({ style: STYLE.note, children: [new TextRun('Note: '), ...runs(meta.note)] }));
   if (input.signatories.length > 0) {
     body.push(new Paragraph({ pageBreakBefore: true, spacing: { after: 0 } }), signatureTable(input.signatories));
@@ -242,7 +338,7 @@ export function buildDocx(input: ExportInput, variant: ExportVariant): Document 
         document: { run: { font: FONT, size: 24 }, paragraph: { spacing: { after: 120 } } },
         title: { run: { font: FONT, size: 32, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
       },
-      paragraphStyles: paragraphStyles(),
+      paragraphStyles: paragraphStyles(variant),
     },
     numbering: { config: [{ reference: NUMBERING, levels: numberingLevels() }] },
     sections: [

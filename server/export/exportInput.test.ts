@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, describeRefusal, describeStatus, readExportInput, readingOrder } from './exportInput.ts';
+import { describeRefusal, describeStatus, readExportInput, readingOrder } from './exportInput.ts';
+import { cleanText } from './printableText.ts';
 import { demoNegotiationDoc, docFromSeed, hostileSeed, idsByLabel, SAMPLE_DATE, writeNegotiationState } from './samples.ts';
 import { ROOT } from '../../shared/document/names.ts';
 

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { countStatuses, readClauseStatus, type ClauseStatus, type StatusCounts } from '../../shared/clauseStatus.ts';
+import { countStatuses, isLocked, readClauseStatus, type ClauseStatus, type StatusCounts } from '../../shared/clauseStatus.ts';
 import type { ClauseKind } from '../../shared/clauseKind.ts';
 import { clauseLocks } from '../../shared/clauseLock.ts';
 import { META_FIELDS, type Declaration, type Meta, type Signatory } from '../../shared/declaration.ts';
@@ -7,18 +7,20 @@ import { ROOT } from '../../shared/document/names.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { numberClauses } from '../../shared/numbering.ts';
 import { buildOutline, inReadingOrder, type OutlineNode } from '../../shared/outline.ts';
+import { readProposal, type Proposal } from '../../shared/proposals/proposal.ts';
 import { readRefusedChange, type RefusedChange } from '../../shared/refusedChange.ts';
-import type { RichText, Run } from '../../shared/richText.ts';
+import type { RichText } from '../../shared/richText.ts';
+import { alternativesByClause, toExportProposal, type ExportProposal } from './exportProposal.ts';
+import { cleanRuns, cleanText } from './printableText.ts';
 
 /**
  * Everything an exporter needs, as plain data, built once from the document
  * at the edge: the text in reading order with its numbers (derived here from
- * shared/numbering.ts, never stored), each clause's status and the changes
- * refused on it. Exporters (one file per format) are pure functions of this.
+ * shared/numbering.ts, never stored), each clause's status, the changes
+ * refused on it and its open proposals with their redlines. Exporters (one
+ * file per format) are pure functions of this.
  *
- * Text is cleaned here for every format alike: characters no XML document
- * may hold (control characters, lone surrogates) are dropped or replaced,
- * and line breaks become spaces (a clause is one paragraph).
+ * Text is cleaned here for every format alike (printableText.ts).
  */
 export type ExportVariant = 'clean' | 'negotiation';
 export const EXPORT_VARIANTS: readonly ExportVariant[] = ['clean', 'negotiation'];
@@ -48,6 +50,8 @@ export interface ExportClause {
   /** The label of the agreed paragraph this clause is agreed with (LOCK7), null when agreed or open on its own. */
   agreedWith: string | null;
   refused: RefusedNote[];
+  /** Its open proposals, as alternatives in order (PROP3, PROP14). Only the negotiation variant shows them. */
+  proposals: ExportProposal[];
   children: ExportClause[];
 }
 
@@ -63,36 +67,12 @@ export interface ExportInput {
   language: string;
 }
 
-// Control characters other than tab, line feed and carriage return, the
-// two non-characters XML forbids, and surrogate halves without their pair.
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Text any format can hold: no control characters, no lone surrogates, one line. */
-export function cleanText(text: string): string {
-  return text.replace(FORBIDDEN, (c) => (c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff ? '\uFFFD' : '')).replace(/[\t\r\n]+/g, ' ');
-}
-
-function cleanRuns(text: RichText): RichText {
-  const out: Run[] = [];
-  for (const run of text) {
-    const cleaned = cleanText(run.text);
-    if (cleaned === '') continue;
-    // Comment anchors are not printed: only the marks a printed text uses travel on.
-    const next: Run = { text: cleaned };
-    if (run.italic) next.italic = true;
-    if (run.bold) next.bold = true;
-    const last = out[out.length - 1];
-    if (last && !!last.italic === !!next.italic && !!last.bold === !!next.bold) last.text += next.text;
-    else out.push(next);
-  }
-  return out;
-}
-
 /** The parts of an export that are not in the declaration itself. */
 export interface NegotiationState {
   statuses: ReadonlyMap<string, ClauseStatus>;
   refused: readonly RefusedChange[];
+  /** Every proposal in the document, whatever its state: only open ones are shown. */
+  proposals: readonly Proposal[];
 }
 
 /** Builds the export input from plain data: the pure core of `readExportInput`. */
@@ -112,11 +92,14 @@ export function buildExportInput(declaration: Declaration, state: NegotiationSta
     notes.push({ author: cleanText(String(change.author ?? '')), attempted: cleanText(change.attempted), at: typeof change.at === 'number' ? change.at : Number.NaN });
     refusedBy.set(change.clauseId, notes);
   }
+  const proposalsOf = alternativesByClause(state.proposals);
   const convert = (node: OutlineNode, path: number[]): ExportClause => {
     const number = numbers.get(node.clause.id) ?? { label: '', marker: '' };
     const lock = locks.get(node.clause.id);
     const inherited = lock?.inherited ? lock.agreedClause : null;
     const status = state.statuses.get(inherited ?? node.clause.id);
+    const body = cleanRuns(node.clause.body);
+    const target = { label: number.label, kind: node.clause.kind, depth: node.depth, body };
     return {
       id: node.clause.id,
       kind: node.clause.kind,
@@ -124,10 +107,11 @@ export function buildExportInput(declaration: Declaration, state: NegotiationSta
       label: number.label,
       marker: number.marker,
       path,
-      body: cleanRuns(node.clause.body),
+      body,
       status: status ? { ...status, by: cleanText(status.by), ...(status.pending ? { pending: status.pending.map(cleanText) } : {}), ...(status.reason !== undefined ? { reason: cleanText(status.reason) } : {}) } : null,
       agreedWith: inherited === null ? null : (numbers.get(inherited)?.label ?? ''),
       refused: refusedBy.get(node.clause.id) ?? [],
+      proposals: (proposalsOf.get(node.clause.id) ?? []).map((proposal, i) => toExportProposal(proposal, i + 1, target)),
       children: node.children.map((child, i) => convert(child, [...path, i + 1])),
     };
   };
@@ -154,7 +138,12 @@ export function readExportInput(doc: Y.Doc, generatedAt: Date): ExportInput {
     const change = readRefusedChange(value);
     if (change) refused.push(change);
   });
-  return buildExportInput(readDeclaration(doc), { statuses, refused }, generatedAt);
+  const proposals: Proposal[] = [];
+  doc.getMap<unknown>(ROOT.proposals).forEach((value) => {
+    const proposal = readProposal(value);
+    if (proposal) proposals.push(proposal);
+  });
+  return buildExportInput(readDeclaration(doc), { statuses, refused, proposals }, generatedAt);
 }
 
 /** Every clause in reading order: preambular paragraphs, then each operative paragraph followed by its sub-items. */
@@ -204,12 +193,50 @@ export function describeRefusal(note: RefusedNote): string {
   return `Not applied: ${what}${when ? ` (${when})` : ''}`;
 }
 
+/**
+ * The line that opens an alternative (PROP3, PROP14): "Alt 1 (Chile): New
+ * wording for OP6 (2023-09-11 14:05 UTC)", "Alt 2 (Peru): Deletion of OP6
+ * (…)", "Alt 3 (Brazil): New operative paragraph after OP3 (…)". Its
+ * redline follows.
+ */
+export function describeAlternative(proposal: ExportProposal): string {
+  const when = formatTime(proposal.at);
+  return `Alt ${proposal.alt} (${proposal.author}): ${proposal.what}${when ? ` (${when})` : ''}`;
+}
+
+/**
+ * What else a reader must know of an alternative: it was typed into the
+ * clause after it was agreed (PROP11), and it cannot be decided while the
+ * clause is agreed (PROP8).
+ */
+export function proposalRemarks(clause: Pick<ExportClause, 'status'>, proposal: ExportProposal): string[] {
+  const remarks: string[] = [];
+  if (proposal.origin === 'typed-while-agreed') remarks.push('Made while the clause was agreed.');
+  if (isLocked(clause.status ?? undefined)) remarks.push('Not decided: the clause is agreed.');
+  return remarks;
+}
+
+/** "Justification: …", or '' when none was given. */
+export function describeJustification(proposal: ExportProposal): string {
+  return proposal.justification === '' ? '' : `Justification: ${proposal.justification}`;
+}
+
+/** "Supported by Peru, Brazil. Objected to by Mexico." — either part left out when nobody; '' when nobody has reacted. */
+export function describeReactions(proposal: ExportProposal): string {
+  const parts: string[] = [];
+  if (proposal.supporters.length > 0) parts.push(`Supported by ${proposal.supporters.join(', ')}.`);
+  if (proposal.objectors.length > 0) parts.push(`Objected to by ${proposal.objectors.join(', ')}.`);
+  return parts.join(' ');
+}
+
 /** What the top of a negotiation text says it is. */
 export function negotiationHeading(input: ExportInput): string {
   return `Working text for negotiation, ${formatTime(input.generatedAt.getTime())}. Not the final text.`;
 }
 
-export const NEGOTIATION_NOTICE = 'Each clause is preceded by its label and status; changes refused on agreed clauses follow the clause, marked "Not applied".';
+export const NEGOTIATION_NOTICE =
+  'Each clause is preceded by its label and status; changes refused on agreed clauses follow the clause, marked "Not applied"; ' +
+  'its open proposals follow as alternatives (Alt 1, Alt 2…), each shown as changes to the current text.';
 
 /** The status counts as one line: "3 open · 2 ad ref · 20 agreed". */
 export function describeCounts(input: ExportInput): string {

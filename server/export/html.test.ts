@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../testing/golden.ts';
 import { readExportInput } from './exportInput.ts';
 import { escapeHtml, renderHtml } from './html.ts';
-import { demoInput, docFromSeed, hostileSeed, SAMPLE_DATE } from './samples.ts';
+import { demoInput, docFromSeed, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE } from './samples.ts';
 
 describe('HTML export', () => {
   it('EXP2: the clean text of the demo declaration (golden file)', () => {
@@ -48,5 +48,36 @@ describe('HTML export', () => {
       expect(html).toContain('<b><i>bold &amp; italic</i></b>');
       expect(html.match(/<\/body>/g)).toHaveLength(1);
     }
+  });
+
+  it('PROP14: open proposals boxed under their clause as numbered alternatives, insertions in <ins> (underlined), deletions in <del> (struck through)', () => {
+    const html = renderHtml(demoInput(), 'negotiation');
+    expect(html).toContain(
+      '<div class="proposal"><p class="alt">Alt 1 (Chile): New wording for OP6 (2023-09-11 23:00 UTC)</p>' +
+        '<p class="redline">That the treatment of the information that may be exchanged or generated within the scope of this Statement <del>shall</del><ins>should</ins> be in accordance',
+    );
+    expect(html).toContain('<p class="justification">Justification: Softer wording, as in the Lima Declaration.</p><p class="reactions">Supported by Peru, Brazil. Objected to by Mexico.</p></div>');
+    expect(html).toMatch(/<p class="alt">Alt 2 \(Peru\): Deletion of OP6 \(2023-09-12 00:00 UTC\)<\/p><p class="redline"><del>That the treatment [^<]*Participants\.<\/del><\/p>/);
+    expect(html.indexOf('Alt 1 (Chile)')).toBeLessThan(html.indexOf('Alt 2 (Peru)'));
+    expect(html).toContain('<p class="redline"><ins>That RELACOPAZ will report on its work to the III ALCONU.</ins></p><p class="reactions">Supported by Uruguay.</p>');
+    expect(html).toContain('<ins>Circulate the draft <i>agenda</i> two months in advance.</ins>');
+    expect(html).toContain('<p class="remark">Made while the clause was agreed.</p><p class="remark">Not decided: the clause is agreed.</p>');
+    expect(html).toMatch(/\.proposal ins \{ text-decoration: underline;/);
+    expect(html).toMatch(/\.proposal del \{ text-decoration: line-through;/);
+    // The proposal sits inside its clause's box.
+    const op6 = html.slice(html.indexOf('<b>OP6</b>'), html.indexOf('<b>OP7</b>'));
+    expect(op6.match(/<div class="proposal">/g)).toHaveLength(2);
+    const clean = renderHtml(demoInput(), 'clean');
+    expect(clean).not.toMatch(/<ins>|<del>|class="proposal"|\.proposal/);
+  });
+
+  it('EXP6 PROP14: proposal text, justification and names are escaped', () => {
+    const html = renderHtml(readExportInput(hostileNegotiationDoc(), SAMPLE_DATE), 'negotiation');
+    expect(html).not.toMatch(/<(script|img|Co)\b/);
+    expect(html).toMatch(/<ins> ?&lt;script&gt;alert\(2\)&lt;\/script&gt;<\/ins>/);
+    expect(html).toContain('<p class="justification">Justification: &lt;img src=x onerror=alert(3)&gt; &amp; &quot;quoted&quot; *stars* [link](javascript:alert(4)) ]]&gt; --&gt; bell</p>');
+    expect(html).toContain('<p class="alt">Alt 1 (Chile &lt;b&gt;bold&lt;/b&gt;): New wording for OP1');
+    expect(html).toContain('<p class="reactions">Supported by &lt;i&gt;Peru&lt;/i&gt; &amp; Co.</p>');
+    expect(html.match(/<\/body>/g)).toHaveLength(1);
   });
 });

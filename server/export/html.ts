@@ -1,10 +1,26 @@
 import { toPlainText, type RichText } from '../../shared/richText.ts';
-import { describeCounts, describeRefusal, describeStatus, NEGOTIATION_NOTICE, negotiationHeading, type ExportClause, type ExportInput, type ExportVariant } from './exportInput.ts';
+import {
+  describeAlternative,
+  describeCounts,
+  describeJustification,
+  describeReactions,
+  describeRefusal,
+  describeStatus,
+  NEGOTIATION_NOTICE,
+  negotiationHeading,
+  proposalRemarks,
+  type ExportClause,
+  type ExportInput,
+  type ExportVariant,
+} from './exportInput.ts';
+import type { ExportProposal } from './exportProposal.ts';
 
 /**
  * One standalone, printable HTML page: inline CSS (serif, A4 margins, the
  * signature page on a page of its own when printed), no scripts, no
- * external resources. All text is escaped.
+ * external resources. All text is escaped. The negotiation variant boxes
+ * each clause with its label and status, the changes refused on it and its
+ * open proposals, redlined with `<ins>` (underlined) and `<del>` (struck).
  */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -60,6 +76,40 @@ p { margin: 0 0 0.8em; text-align: justify; }
 }
 `;
 
+// Only the negotiation text has proposals: the clean page keeps the style it had (SPEC PROP14).
+const PROPOSAL_STYLE = `
+.proposal { font-family: Arial, Helvetica, sans-serif; font-size: 9.5pt; background: #eef3fa; border: 1px solid #4a6f9c; padding: 0.3em 0.6em; margin: 0.3em 0 0.6em; }
+.proposal p { margin: 0; text-indent: 0; padding-left: 0; }
+.proposal .alt { font-weight: bold; }
+.proposal .remark { font-style: italic; }
+.proposal .redline { font-family: "Times New Roman", Times, serif; font-size: 11pt; margin: 0.2em 0; }
+.proposal ins { text-decoration: underline; color: #1a4f8b; }
+.proposal del { text-decoration: line-through; color: #8b1a1a; }
+@media print { .proposal { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+`;
+
+function redlineHtml(proposal: ExportProposal): string {
+  return proposal.redline
+    .map((segment) => {
+      const html = inlineHtml(segment.runs);
+      return segment.op === 'insert' ? `<ins>${html}</ins>` : segment.op === 'delete' ? `<del>${html}</del>` : html;
+    })
+    .join('');
+}
+
+function proposalHtml(clause: ExportClause, proposal: ExportProposal): string {
+  const lines = [
+    `<p class="alt">${escapeHtml(describeAlternative(proposal))}</p>`,
+    ...proposalRemarks(clause, proposal).map((remark) => `<p class="remark">${escapeHtml(remark)}</p>`),
+    `<p class="redline">${redlineHtml(proposal)}</p>`,
+  ];
+  const justification = describeJustification(proposal);
+  if (justification !== '') lines.push(`<p class="justification">${escapeHtml(justification)}</p>`);
+  const reactions = describeReactions(proposal);
+  if (reactions !== '') lines.push(`<p class="reactions">${escapeHtml(reactions)}</p>`);
+  return `<div class="proposal">${lines.join('')}</div>`;
+}
+
 function clauseHtml(clause: ExportClause, variant: ExportVariant): string {
   const isOperative = clause.marker !== '';
   // Sub-items are indented: the paragraph itself in the clean text, its whole box in the negotiation text.
@@ -78,6 +128,7 @@ function clauseHtml(clause: ExportClause, variant: ExportVariant): string {
     `<p class="label"><b>${escapeHtml(clause.label)}</b> ${escapeHtml(describeStatus(clause))}</p>`,
     paragraph,
     ...refused,
+    ...clause.proposals.map((proposal) => proposalHtml(clause, proposal)),
     '</div>',
   ].join('\n');
 }
@@ -123,6 +174,6 @@ export function renderHtml(input: ExportInput, variant: ExportVariant): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     '<meta name="generator" content="Consenso">\n' +
     `<title>${escapeHtml(variant === 'negotiation' ? `${title} (working text)` : title)}</title>\n` +
-    `<style>${STYLE}</style>\n</head>\n<body>\n<article class="declaration ${variant}">\n${parts.join('\n')}\n</article>\n</body>\n</html>\n`
+    `<style>${variant === 'negotiation' ? STYLE + PROPOSAL_STYLE : STYLE}</style>\n</head>\n<body>\n<article class="declaration ${variant}">\n${parts.join('\n')}\n</article>\n</body>\n</html>\n`
   );
 }

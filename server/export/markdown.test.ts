@@ -3,8 +3,9 @@ import { emptySeed } from '../../shared/declarationSeed.ts';
 import { plain } from '../../shared/richText.ts';
 import { expectGolden } from '../testing/golden.ts';
 import { readExportInput } from './exportInput.ts';
-import { escapeMarkdown, inlineMarkdown, renderMarkdown } from './markdown.ts';
-import { demoInput, docFromSeed, hostileSeed, SAMPLE_DATE } from './samples.ts';
+import { markRedline } from './exportProposal.ts';
+import { escapeMarkdown, inlineMarkdown, MARKDOWN_REDLINE_MARKS, renderMarkdown } from './markdown.ts';
+import { demoInput, docFromSeed, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE } from './samples.ts';
 
 describe('Markdown export', () => {
   it('EXP2: the clean text of the demo declaration (golden file)', () => {
@@ -59,5 +60,36 @@ describe('Markdown export', () => {
     expect(md).toContain('\n\\-- subtitle starting with dashes\n');
     expect(md).toContain('\n*&gt; The chapeau, quoting*\n');
     expect(md).toContain('\n**&lt;img src=x onerror=alert(1)&gt;**\\\n');
+  });
+
+  it('PROP14: open proposals quoted under their clause as numbered alternatives, redlined [-deleted-] [+inserted+] (brackets escaped), with justification, supporters and objectors', () => {
+    const md = renderMarkdown(demoInput(), 'negotiation');
+    expect(md).toContain(
+      [
+        '   > **Alt 1 (Chile): New wording for OP6 (2023-09-11 23:00 UTC)**\\',
+        '   > That the treatment of the information that may be exchanged or generated within the scope of this Statement \\[-shall-\\]\\[+should+\\] be in accordance with the provisions of the corresponding national laws and regulations of the Participants.\\',
+        '   > Justification: Softer wording, as in the Lima Declaration.\\',
+        '   > Supported by Peru, Brazil. Objected to by Mexico.',
+        '',
+        '   > **Alt 2 (Peru): Deletion of OP6 (2023-09-12 00:00 UTC)**\\',
+        '   > \\[-That the treatment of the information',
+      ].join('\n'),
+    );
+    expect(md).toContain('   > **Alt 1 (Brazil): New operative paragraph after OP3 (2023-09-12 01:00 UTC)**\\\n   > \\[+That RELACOPAZ will report on its work to the III ALCONU.+\\]\\\n   > Supported by Uruguay.');
+    expect(md).toContain('    > \\[+Circulate the draft *agenda* two months in advance.+\\]\\\n    > Objected to by Paraguay.');
+    expect(md).toContain('> *Made while the clause was agreed.*\\\n> *Not decided: the clause is agreed.*\\\n> *Recognizing* that United Nations (UN) Peacekeeping Operations are an \\[-important-\\]\\[+**essential**+\\] means');
+    expect(renderMarkdown(demoInput(), 'clean')).not.toMatch(/Alt 1|\\\[[+-]/);
+  });
+
+  it('EXP6 PROP14: proposal text and justification are escaped; a redline mark followed by "(…)" or ":" cannot become a link', () => {
+    const md = renderMarkdown(readExportInput(hostileNegotiationDoc(), SAMPLE_DATE), 'negotiation');
+    expect(md).not.toMatch(/<(script|img|b|i|\/p|Co)\b/);
+    expect(md).toContain('\\[+&lt;script&gt;alert(2)&lt;/script&gt;+\\]');
+    expect(md).toContain('> Justification: &lt;img src=x onerror=alert(3)&gt; &amp; "quoted" \\*stars\\* \\[link\\](javascript:alert(4)) \\]\\]&gt; --&gt; bell');
+    expect(md).toContain('**Alt 1 (Chile &lt;b&gt;bold&lt;/b&gt;): New wording for OP1');
+    expect(md).toContain('> Supported by &lt;i&gt;Peru&lt;/i&gt; &amp; Co.');
+    expect(md).toContain('> \\[+# Heading? &lt;script&gt;alert(5)&lt;/script&gt; \\[+not a mark+\\]+\\]');
+    const link = markRedline([{ op: 'insert', runs: plain('click') }, { op: 'equal', runs: plain('(javascript:alert(1)): here') }], (runs) => escapeMarkdown(runs.map((r) => r.text).join('')), MARKDOWN_REDLINE_MARKS);
+    expect(link).toBe('\\[+click+\\](javascript:alert(1)): here');
   });
 });

@@ -1,5 +1,19 @@
 import { toPlainText, type RichText } from '../../shared/richText.ts';
-import { describeCounts, describeRefusal, describeStatus, NEGOTIATION_NOTICE, negotiationHeading, type ExportClause, type ExportInput, type ExportVariant } from './exportInput.ts';
+import {
+  describeAlternative,
+  describeCounts,
+  describeJustification,
+  describeReactions,
+  describeRefusal,
+  describeStatus,
+  NEGOTIATION_NOTICE,
+  negotiationHeading,
+  proposalRemarks,
+  type ExportClause,
+  type ExportInput,
+  type ExportVariant,
+} from './exportInput.ts';
+import { markRedline } from './exportProposal.ts';
 
 /**
  * Markdown (CommonMark): the title as a heading, italics as `*…*`, the
@@ -8,6 +22,8 @@ import { describeCounts, describeRefusal, describeStatus, NEGOTIATION_NOTICE, ne
  * signature blocks after a rule. Every character of the text that Markdown
  * would read as syntax is escaped, and `<` and `&` are written as entities,
  * so the file renders as the text it holds, also through an HTML renderer.
+ * The negotiation variant quotes, under each clause, the changes refused on
+ * it and its open proposals, redlined `[-deleted-]` `[+inserted+]`.
  */
 
 /** Escapes text inside a line: markup characters get a backslash, `<`, `>` and `&` become entities. */
@@ -27,7 +43,12 @@ function escapeLineStart(line: string): string {
 
 /** A run list as Markdown: marks around the words, whitespace outside the markers (or they would not be emphasis). */
 export function inlineMarkdown(text: RichText): string {
-  const out = text
+  return escapeLineStart(runsMarkdown(text));
+}
+
+/** inlineMarkdown for text that does not start a line. */
+function runsMarkdown(text: RichText): string {
+  return text
     .map((run) => {
       const escaped = escapeMarkdown(run.text);
       const marker = (run.bold ? '**' : '') + (run.italic ? '*' : '');
@@ -37,8 +58,14 @@ export function inlineMarkdown(text: RichText): string {
       return core === '' ? escaped : `${lead}${marker}${core}${[...marker].reverse().join('')}${trail}`;
     })
     .join('');
-  return escapeLineStart(out);
 }
+
+/**
+ * The redline marks, brackets escaped: they render as `[+…+]` and `[-…-]`,
+ * but an unescaped `[+x+]` followed by "(javascript:…)" in the clause, or
+ * at a line start followed by ":", would be read as a link (SPEC EXP6).
+ */
+export const MARKDOWN_REDLINE_MARKS = { insert: ['\\[+', '+\\]'], delete: ['\\[-', '-\\]'] } as const;
 
 function statusLine(clause: ExportClause): string {
   return `**\\[${escapeMarkdown(clause.label)}\\]** *${escapeMarkdown(describeStatus(clause))}*`;
@@ -52,6 +79,20 @@ function refusalLines(clause: ExportClause, indent: string): string[] {
   );
 }
 
+/** Each open proposal quoted under its clause: what and who, remarks, the redline, justification, supporters and objectors. */
+function proposalLines(clause: ExportClause, indent: string): string[] {
+  return clause.proposals.flatMap((proposal) => {
+    const lines = [
+      `**${escapeMarkdown(describeAlternative(proposal))}**`,
+      ...proposalRemarks(clause, proposal).map((remark) => `*${escapeMarkdown(remark)}*`),
+      escapeLineStart(markRedline(proposal.redline, runsMarkdown, MARKDOWN_REDLINE_MARKS)),
+      ...[describeJustification(proposal), describeReactions(proposal)].filter((line) => line !== '').map((line) => escapeLineStart(escapeMarkdown(line))),
+    ];
+    // One quote block per alternative, its lines held together by hard breaks.
+    return ['', ...lines.map((line, i) => `${indent}> ${line}${i < lines.length - 1 ? '\\' : ''}`)];
+  });
+}
+
 /** One operative paragraph or sub-item as a list item, with its own sub-items nested. */
 function listItem(clause: ExportClause, indent: string, variant: ExportVariant): string[] {
   const bullet = clause.depth === 0 ? `${clause.path[0]}. ` : `- ${escapeMarkdown(clause.marker)} `;
@@ -63,7 +104,7 @@ function listItem(clause: ExportClause, indent: string, variant: ExportVariant):
   } else {
     lines.push(`${indent}${bullet}${inlineMarkdown(clause.body)}`);
   }
-  if (variant === 'negotiation') lines.push(...refusalLines(clause, inner));
+  if (variant === 'negotiation') lines.push(...refusalLines(clause, inner), ...proposalLines(clause, inner));
   if (clause.children.length > 0) {
     lines.push('');
     clause.children.forEach((child, i) => {
@@ -91,7 +132,7 @@ export function renderMarkdown(input: ExportInput, variant: ExportVariant): stri
   add(inlineMarkdown(meta.subtitle));
   add(inlineMarkdown(meta.chapeau));
   for (const clause of input.preamble) {
-    if (variant === 'negotiation') add([`${statusLine(clause)}\\`, inlineMarkdown(clause.body), ...refusalLines(clause, '')].join('\n'));
+    if (variant === 'negotiation') add([`${statusLine(clause)}\\`, inlineMarkdown(clause.body), ...refusalLines(clause, ''), ...proposalLines(clause, '')].join('\n'));
     else add(inlineMarkdown(clause.body));
   }
   add(inlineMarkdown(meta.formula));

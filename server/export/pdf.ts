@@ -1,17 +1,23 @@
 import PDFDocument from 'pdfkit';
 import type { Signatory } from '../../shared/declaration.ts';
 import { toPlainText, type RichText, type Run } from '../../shared/richText.ts';
+import type { RedlineOp } from '../../shared/proposals/wordDiff.ts';
 import {
+  describeAlternative,
   describeCounts,
+  describeJustification,
+  describeReactions,
   describeRefusal,
   describeStatus,
   formatTime,
   NEGOTIATION_NOTICE,
   negotiationHeading,
+  proposalRemarks,
   type ExportClause,
   type ExportInput,
   type ExportVariant,
 } from './exportInput.ts';
+import type { ExportProposal } from './exportProposal.ts';
 
 /**
  * PDF, drawn with pdfkit (no browser): the layout of the clean Word file
@@ -20,7 +26,9 @@ import {
  * indent, the note, page numbers, and a signature page with a grid of
  * blocks (a line to sign on, name, title, state). Only the standard PDF
  * fonts are used (Times, and Helvetica for the negotiation notes), which
- * encode Windows-1252: any other character is printed as "?".
+ * encode Windows-1252: any other character is printed as "?". The
+ * negotiation variant notes each clause's status, refused changes and open
+ * proposals, whose redlines underline insertions and strike deletions.
  */
 type Doc = PDFKit.PDFDocument;
 
@@ -76,7 +84,7 @@ interface TextBox {
  * "Recognizing" to "that": each run's leading spaces go to the end of the
  * run before it instead.
  */
-function spacesAtRunEnds(runs: RichText): RichText {
+function spacesAtRunEnds<T extends Run>(runs: T[]): T[] {
   const out = runs.map((run) => ({ ...run }));
   for (let i = 1; i < out.length; i++) {
     const leading = /^\s+/.exec(out[i]!.text)?.[0] ?? '';
@@ -121,6 +129,42 @@ function note(doc: Doc, layout: Layout, x: number, lines: { text: string; font: 
   doc.y += 3;
 }
 
+/** How a redline draws each kind of word: pdfkit keeps a continued text's options, so every piece says both. */
+const REDLINE_LOOK: Record<RedlineOp, { underline: boolean; strike: boolean; color: string }> = {
+  equal: { underline: false, strike: false, color: '#000000' },
+  insert: { underline: true, strike: false, color: '#1A4F8B' },
+  delete: { underline: false, strike: true, color: '#8B1A1A' },
+};
+
+/** A proposal under its clause: what and who, remarks, the redline, justification, supporters and objectors. */
+function proposalNote(doc: Doc, layout: Layout, x: number, item: ExportClause, proposal: ExportProposal): void {
+  const width = layout.left + layout.width - x;
+  doc.y += 2;
+  // Keep the heading with the start of its redline.
+  if (doc.y + 48 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  note(
+    doc,
+    layout,
+    x,
+    [{ text: describeAlternative(proposal), font: FONTS.sansBold }, ...proposalRemarks(item, proposal).map((remark) => ({ text: ` ${remark}`, font: FONTS.sansItalic }))],
+    '#1F3B5C',
+  );
+  const pieces = spacesAtRunEnds(proposal.redline.flatMap((segment) => segment.runs.map((run) => ({ ...run, op: segment.op }))).filter((piece) => piece.text !== ''));
+  doc.fontSize(BODY_SIZE - 1);
+  pieces.forEach((piece, i) => {
+    const look = REDLINE_LOOK[piece.op];
+    const options = { width, align: 'left' as const, lineGap: 1.5, underline: look.underline, strike: look.strike, continued: i < pieces.length - 1 };
+    doc.font(fontOf(piece)).fillColor(look.color);
+    if (i === 0) doc.text(toWinAnsi(piece.text), x, doc.y, options);
+    else doc.text(toWinAnsi(piece.text), options);
+  });
+  doc.fillColor('black');
+  doc.y += 3;
+  for (const line of [describeJustification(proposal), describeReactions(proposal)]) {
+    if (line !== '') note(doc, layout, x, [{ text: line, font: FONTS.sans }], '#1F3B5C');
+  }
+}
+
 function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVariant): void {
   const depth = item.kind === 'operative' ? Math.min(item.depth, 2) : 0;
   const x = item.kind === 'operative' ? layout.left + depth * INDENT : layout.left;
@@ -147,6 +191,7 @@ function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVar
       if (refused.attempted !== '') lines.push({ text: refused.attempted, font: FONTS.sansItalic });
       note(doc, layout, x + INDENT, lines, '#8B1A1A');
     }
+    for (const proposal of item.proposals) proposalNote(doc, layout, x + INDENT, item, proposal);
     doc.y += 4;
   }
   for (const child of item.children) clause(doc, layout, child, variant);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { ClauseKind } from '../../shared/clauseKind.ts';
 import type { ClauseStatus } from '../../shared/clauseStatus.ts';
 import type { DeclarationSeed } from '../../shared/declarationSeed.ts';
 import { ROOT } from '../../shared/document/names.ts';
@@ -7,14 +8,16 @@ import { writeSeed } from '../../shared/document/writeSeed.ts';
 import { buenosAires2023 } from '../../shared/fixtures/buenosAires2023.ts';
 import { numberClauses } from '../../shared/numbering.ts';
 import { buildOutline } from '../../shared/outline.ts';
+import type { Proposal, ProposalAction, ProposalOrigin, ProposalState } from '../../shared/proposals/proposal.ts';
 import type { RefusedChange } from '../../shared/refusedChange.ts';
+import { plain, type RichText } from '../../shared/richText.ts';
 import { readExportInput, type ExportInput } from './exportInput.ts';
 
 /**
  * Declarations to export, for the exporters' tests and the export bench:
- * a document written from a seed, with statuses and refused changes put
- * straight into its server-only maps (as the server would mirror them), at
- * fixed times, so that every export of it is the same file.
+ * a document written from a seed, with statuses, refused changes and
+ * proposals put straight into its server-only maps (as the server would
+ * mirror them), at fixed times, so that every export of it is the same file.
  */
 export const SAMPLE_DATE = new Date(Date.UTC(2026, 0, 15, 9, 30));
 const HOUR = 3_600_000;
@@ -72,7 +75,62 @@ export function writeNegotiationState(doc: Y.Doc, statuses: SampleStatus[], refu
   });
 }
 
-/** The demo declaration in mid-negotiation: some clauses agreed, some ad ref, one reopened, a refused change. */
+export interface SampleProposal {
+  id: string;
+  label: string;
+  action: ProposalAction;
+  /** The proposed wording: a plain string or runs; none for a deletion. */
+  text?: string | RichText;
+  kind?: ClauseKind;
+  author: string;
+  at: number;
+  justification?: string;
+  supporters?: string[];
+  objectors?: string[];
+  state?: ProposalState;
+  origin?: ProposalOrigin;
+}
+
+/** Writes proposals into the `proposals` map as the server mirrors them, made on the clause's text as it stands. */
+export function writeProposals(doc: Y.Doc, proposals: SampleProposal[]): void {
+  const ids = idsByLabel(doc);
+  const bodies = new Map(readDeclaration(doc).clauses.map((clause) => [clause.id, clause.body]));
+  const reaction = (at: number) => (name: string) => ({ participantId: `participant-${name}`, name, at });
+  doc.transact(() => {
+    const map = doc.getMap<unknown>(ROOT.proposals);
+    for (const p of proposals) {
+      const clauseId = ids.get(p.label);
+      if (!clauseId) throw new Error(`No clause ${p.label} in this declaration`);
+      const state = p.state ?? 'open';
+      const proposal: Proposal = {
+        id: p.id,
+        clauseId,
+        action: p.action,
+        text: typeof p.text === 'string' ? plain(p.text) : (p.text ?? []),
+        ...(p.kind ? { kind: p.kind } : {}),
+        baseText: bodies.get(clauseId) ?? [],
+        justification: p.justification ?? '',
+        authorId: `participant-${p.author}`,
+        author: p.author,
+        origin: p.origin ?? 'proposed',
+        at: p.at,
+        state,
+        supporters: (p.supporters ?? []).map(reaction(p.at + 60_000)),
+        objectors: (p.objectors ?? []).map(reaction(p.at + 120_000)),
+        ...(state === 'open' ? {} : { decided: { by: state === 'withdrawn' ? p.author : 'Argentina', at: p.at + HOUR } }),
+      };
+      map.set(p.id, proposal);
+    }
+  });
+}
+
+/**
+ * The demo declaration in mid-negotiation: some clauses agreed, some ad ref,
+ * one reopened, refused changes, and open proposals — two alternatives on
+ * OP6 (new wording: "shall" → "should"; its deletion), a new paragraph after
+ * OP3, a new sub-item under OP12, new wording typed into PP1 after it was
+ * agreed — beside a withdrawn and a rejected one, which are not shown.
+ */
 export function demoNegotiationDoc(): Y.Doc {
   const doc = docFromSeed(buenosAires2023);
   const t0 = Date.UTC(2023, 8, 11, 14, 0);
@@ -97,6 +155,57 @@ export function demoNegotiationDoc(): Y.Doc {
       { label: 'OP12(a)', author: 'Peru', attempted: '', at: t0 + 8 * HOUR },
     ],
   );
+  const shall = 'That the treatment of the information that may be exchanged or generated within the scope of this Statement shall be in accordance with the provisions of the corresponding national laws and regulations of the Participants.';
+  writeProposals(doc, [
+    // Ids out of time order: alternatives are numbered by time, not by id.
+    {
+      id: 'proposal-b',
+      label: 'OP6',
+      action: 'replace',
+      text: shall.replace('shall', 'should'),
+      author: 'Chile',
+      at: t0 + 9 * HOUR,
+      justification: 'Softer wording, as in the Lima Declaration.',
+      supporters: ['Peru', 'Brazil'],
+      objectors: ['Mexico'],
+    },
+    { id: 'proposal-a', label: 'OP6', action: 'delete', author: 'Peru', at: t0 + 10 * HOUR, justification: 'OP7 already covers national law.' },
+    { id: 'proposal-c', label: 'OP6', action: 'replace', text: shall.replace('shall', 'ought to'), author: 'Mexico', at: t0 + 9 * HOUR + 30 * 60_000, state: 'withdrawn' },
+    { id: 'proposal-d', label: 'OP2', action: 'delete', author: 'Chile', at: t0 + 9 * HOUR, state: 'rejected', justification: 'Rejected justification.' },
+    {
+      id: 'proposal-e',
+      label: 'OP3',
+      action: 'insert-after',
+      kind: 'operative',
+      text: 'That RELACOPAZ will report on its work to the III ALCONU.',
+      author: 'Brazil',
+      at: t0 + 11 * HOUR,
+      supporters: ['Uruguay'],
+    },
+    {
+      id: 'proposal-f',
+      label: 'OP12',
+      action: 'insert-subitem',
+      text: [{ text: 'Circulate the draft ' }, { text: 'agenda', italic: true }, { text: ' two months in advance.' }],
+      author: 'Uruguay',
+      at: t0 + 12 * HOUR,
+      objectors: ['Paraguay'],
+    },
+    {
+      id: 'proposal-g',
+      label: 'PP1',
+      action: 'replace',
+      origin: 'typed-while-agreed',
+      text: [
+        { text: 'Recognizing', italic: true },
+        { text: ' that United Nations (UN) Peacekeeping Operations are an ' },
+        { text: 'essential', bold: true },
+        { text: ' means of promoting international peace, stability and security,' },
+      ],
+      author: 'Peru',
+      at: t0 + 13 * HOUR,
+    },
+  ]);
   return doc;
 }
 
@@ -134,4 +243,33 @@ export function hostileSeed(): DeclarationSeed {
     note: [{ text: '</p></body>' }],
     signatories: [{ name: '<img src=x onerror=alert(1)>', title: 'Minister & "Chief"', state: "République d'Haïti 🎉" }],
   };
+}
+
+/** Proposals whose every text means something in some format (SPEC EXP6): on the hostile declaration's OP1 and PP1. */
+export const HOSTILE_PROPOSAL = {
+  text: `${HOSTILE.operative} <script>alert(2)</script>`,
+  justification: '<img src=x onerror=alert(3)> & "quoted" *stars* [link](javascript:alert(4)) ]]> --> bell\u0007',
+  author: 'Chile <b>bold</b>',
+  supporter: '<i>Peru</i> & Co',
+  inserted: '# Heading? <script>alert(5)</script> [+not a mark+]',
+};
+
+/** The hostile declaration with hostile proposals on it. */
+export function hostileNegotiationDoc(): Y.Doc {
+  const doc = docFromSeed(hostileSeed());
+  const at = Date.UTC(2023, 8, 11, 14, 0);
+  writeProposals(doc, [
+    {
+      id: 'hostile-1',
+      label: 'OP1',
+      action: 'replace',
+      text: HOSTILE_PROPOSAL.text,
+      author: HOSTILE_PROPOSAL.author,
+      at,
+      justification: HOSTILE_PROPOSAL.justification,
+      supporters: [HOSTILE_PROPOSAL.supporter],
+    },
+    { id: 'hostile-2', label: 'PP1', action: 'insert-after', text: HOSTILE_PROPOSAL.inserted, author: 'Brazil', at: at + HOUR },
+  ]);
+  return doc;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../testing/golden.ts';
 import { readExportInput } from './exportInput.ts';
-import { demoInput, docFromSeed, HOSTILE, hostileSeed, SAMPLE_DATE } from './samples.ts';
+import { demoInput, docFromSeed, HOSTILE, HOSTILE_PROPOSAL, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE } from './samples.ts';
 import { renderTxt, TXT_WIDTH, wrap } from './txt.ts';
 
 describe('plain text export', () => {
@@ -43,6 +43,37 @@ describe('plain text export', () => {
     expect(text).toContain('<script>alert(1)</script>');
     expect(text).not.toContain('\u0007');
     expect(text).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('PROP14: open proposals under their clause as numbered alternatives, redlined [-deleted-] [+inserted+], with justification, supporters and objectors', () => {
+    const text = renderTxt(demoInput(), 'negotiation');
+    const op6 = text.slice(text.indexOf('[OP6]'), text.indexOf('[OP7]'));
+    expect(op6).toContain(
+      [
+        '    [Alt 1 (Chile): New wording for OP6 (2023-09-11 23:00 UTC)]',
+        '    | That the treatment of the information that may be exchanged or generated',
+        '    | within the scope of this Statement [-shall-][+should+] be in accordance',
+      ].join('\n'),
+    );
+    expect(op6).toContain('    Justification: Softer wording, as in the Lima Declaration.\n    Supported by Peru, Brazil. Objected to by Mexico.\n');
+    // The deletion strikes the whole clause.
+    expect(op6).toMatch(/\[Alt 2 \(Peru\): Deletion of OP6 \(2023-09-12 00:00 UTC\)\]\n {4}\| \[-That the treatment[^\]]*Participants\.-\]\n {4}Justification: OP7 already/);
+    expect(op6.indexOf('Alt 1 (Chile)')).toBeLessThan(op6.indexOf('Alt 2 (Peru)'));
+    expect(text).toContain('    [Alt 1 (Brazil): New operative paragraph after OP3 (2023-09-12 01:00 UTC)]\n    | [+That RELACOPAZ will report on its work to the III ALCONU.+]\n    Supported by Uruguay.');
+    expect(text).toContain('[Alt 1 (Uruguay): New sub-item under OP12 (2023-09-12 02:00 UTC)]\n    | [+Circulate the draft agenda two months in advance.+]\n    Objected to by Paraguay.');
+    expect(text).toContain('    Made while the clause was agreed.\n    Not decided: the clause is agreed.\n    | Recognizing that United Nations (UN) Peacekeeping Operations are an\n    | [-important-][+essential+] means');
+    for (const line of op6.split('\n')) expect(line.length).toBeLessThanOrEqual(TXT_WIDTH);
+    expect(renderTxt(demoInput(), 'clean')).not.toMatch(/Alt 1|\[\+|\[-/);
+  });
+
+  it('EXP6 PROP14: proposal text, justification and names come out as typed, cleaned of control characters', () => {
+    const text = renderTxt(readExportInput(hostileNegotiationDoc(), SAMPLE_DATE), 'negotiation').replace(/\n\s*(\| )?/g, ' ');
+    expect(text).toContain('[+<script>alert(2)</script>+]');
+    expect(text).toContain(`Justification: ${HOSTILE_PROPOSAL.justification.replace('\u0007', '')}`);
+    expect(text).toContain(`[Alt 1 (${HOSTILE_PROPOSAL.author}): New wording for OP1`);
+    expect(text).toContain(`Supported by ${HOSTILE_PROPOSAL.supporter}.`);
+    expect(text).toContain(`[+${HOSTILE_PROPOSAL.inserted}+]`);
+    expect(text).not.toContain('\u0007');
   });
 
   it('wraps words at the width with the given prefixes; a word longer than a line stays whole', () => {

@@ -1,22 +1,30 @@
 import { toPlainText } from '../../shared/richText.ts';
 import {
+  describeAlternative,
   describeCounts,
+  describeJustification,
+  describeReactions,
   describeRefusal,
   describeStatus,
   NEGOTIATION_NOTICE,
   negotiationHeading,
+  proposalRemarks,
   type ExportClause,
   type ExportInput,
   type ExportVariant,
 } from './exportInput.ts';
+import { markRedline } from './exportProposal.ts';
 
 /**
  * Plain text, wrapped at 80 columns: the heading centred, numbered
  * paragraphs with a hanging indent, signature blocks at the end. The
  * negotiation variant puts each clause's label and status on a line of its
- * own above it, and the changes refused on it below, marked "Not applied".
+ * own above it, and below it the changes refused on it, marked "Not applied",
+ * and its open proposals as alternatives, redlined `[-deleted-]` `[+inserted+]`.
  */
 export const TXT_WIDTH = 80;
+
+export const TXT_REDLINE_MARKS = { insert: ['[+', '+]'], delete: ['[-', '-]'] } as const;
 
 /** Words of `text` in lines: the first starts with `first`, the others with `rest` (both count in `width`). */
 export function wrap(text: string, width: number, first = '', rest = first): string[] {
@@ -59,6 +67,12 @@ function clauseLines(clause: ExportClause, variant: ExportVariant): string[] {
     for (const note of clause.refused) {
       out.push(...wrap(`[${describeRefusal(note)}${note.attempted === '' ? ']' : ':]'}`, TXT_WIDTH, noteIndent));
       if (note.attempted !== '') out.push(...wrap(note.attempted, TXT_WIDTH, `${noteIndent}| `));
+    }
+    for (const proposal of clause.proposals) {
+      out.push(...wrap(`[${describeAlternative(proposal)}]`, TXT_WIDTH, noteIndent));
+      for (const remark of proposalRemarks(clause, proposal)) out.push(...wrap(remark, TXT_WIDTH, noteIndent));
+      out.push(...wrap(markRedline(proposal.redline, toPlainText, TXT_REDLINE_MARKS), TXT_WIDTH, `${noteIndent}| `));
+      for (const line of [describeJustification(proposal), describeReactions(proposal)]) if (line !== '') out.push(...wrap(line, TXT_WIDTH, noteIndent));
     }
   }
   return out;

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buenosAires2023 } from '../../shared/fixtures/buenosAires2023.ts';
 import { cookieName } from '../auth/session.ts';
@@ -113,5 +114,45 @@ describe('HTTP: exports', () => {
     expect(clean).not.toContain('agreed (Argentina');
     const akn = await (await exportOf('?format=akn&variant=negotiation')).text();
     expect(akn).toContain('<paragraph eId="para_3" refersTo="#status_agreed">');
+  });
+
+  it('PROP14: a proposal made through the proposals API is in the negotiation export of every format, as tracked changes in Word; the clean export does not change', async () => {
+    const clauseId = server.rooms.withRoom(declaration.id, (room) => idsByLabel(room.doc).get('OP6'));
+    const cleanBefore = await Promise.all((['md', 'html', 'txt', 'akn'] as const).map(async (format) => (await exportOf(`?format=${format}`)).text()));
+    const post = (path: string, name: string, body: unknown) =>
+      fetch(`${server.httpUrl}/api/declarations/${declaration.id}/proposals${path}`, {
+        method: 'POST',
+        headers: { ...bearer(name), 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const text =
+      'That the treatment of the information that may be exchanged or generated within the scope of this Statement should be in accordance with the provisions of the corresponding national laws and regulations of the Participants.';
+    const made = await post('', 'Chile', { clauseId, action: 'replace', text, justification: 'Softer <b>wording</b>.' });
+    expect(made.status).toBe(201);
+    const { proposal } = (await made.json()) as { proposal: { id: string } };
+    expect((await post(`/${proposal.id}/support`, 'Argentina', { on: true })).status).toBe(200);
+
+    const md = await (await exportOf('?format=md&variant=negotiation', bearer('Spain'))).text();
+    expect(md).toContain('> **Alt 1 (Chile): New wording for OP6 (');
+    expect(md).toContain('within the scope of this Statement \\[-shall-\\]\\[+should+\\] be in accordance');
+    expect(md).toContain('> Justification: Softer &lt;b&gt;wording&lt;/b&gt;.\\\n   > Supported by Argentina.');
+    const html = await (await exportOf('?format=html&variant=negotiation')).text();
+    expect(html).toContain('<del>shall</del><ins>should</ins>');
+    const txt = await (await exportOf('?format=txt&variant=negotiation')).text();
+    expect(txt).toContain('[-shall-][+should+]');
+    const akn = await (await exportOf('?format=akn&variant=negotiation')).text();
+    expect(akn).toContain('<del>shall</del><ins>should</ins>');
+    const docx = await JSZip.loadAsync(Buffer.from(await (await exportOf('?format=docx&variant=negotiation')).arrayBuffer()));
+    const documentXml = await docx.file('word/document.xml')!.async('string');
+    expect(documentXml).toMatch(/<w:del w:id="\d+" w:author="Chile" w:date="[^"]+"><w:r><w:delText xml:space="preserve">shall<\/w:delText><\/w:r><\/w:del><w:ins w:id="\d+" w:author="Chile"/);
+    const pdf = await exportOf('?format=pdf&variant=negotiation');
+    expect(pdf.status).toBe(200);
+
+    const cleanAfter = await Promise.all((['md', 'html', 'txt', 'akn'] as const).map(async (format) => (await exportOf(`?format=${format}`)).text()));
+    expect(cleanAfter).toEqual(cleanBefore);
+
+    // Withdrawn, it is gone from the working text.
+    expect((await post(`/${proposal.id}/withdraw`, 'Chile', {})).status).toBe(200);
+    expect(await (await exportOf('?format=md&variant=negotiation')).text()).not.toContain('Alt 1 (Chile)');
   });
 });

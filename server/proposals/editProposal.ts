@@ -5,7 +5,7 @@ import { findProposal, updateProposalText } from '../db/proposals.ts';
 import { badRequest, conflict } from '../errors.ts';
 import { objectBody } from '../comments/input.ts';
 import { clauseBody, currentText, proposalOf, requireAuthor, requireNotAgreed, requireOpen, sameText, type ProposalDeps } from './access.ts';
-import { justificationText, proposalText } from './input.ts';
+import { baseTextOf, justificationText, proposalText } from './input.ts';
 
 /**
  * Its author rewrites an open proposal — its wording and, if given, its
@@ -24,9 +24,11 @@ export function editProposal(deps: ProposalDeps, declarationId: string, actor: P
     }
     const text = proposalText(before.action, request.text);
     const justification = request.justification === undefined ? undefined : justificationText(request.justification);
+    const seen = before.action === 'replace' ? baseTextOf(request.baseText) : null;
     const clause = clauseBody(room, before.clauseId);
     requireNotAgreed(room, before.clauseId, 'edited');
-    const baseText = currentText(clause);
+    // What the proposer saw, when it says so (PROP4); else the clause as it stands.
+    const baseText = seen ?? currentText(clause);
     if (before.action === 'replace' && sameText(text, baseText)) {
       throw badRequest('proposal-unchanged', 'This wording is the clause\'s text as it stands. Change something to propose it.');
     }

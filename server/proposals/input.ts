@@ -49,6 +49,24 @@ export function proposalText(action: ProposalAction, value: unknown): RichText {
   return text;
 }
 
+/**
+ * The clause's text as the proposer saw it when writing the wording (PROP4):
+ * what the proposal's changes are made against, so that words typed into
+ * the clause meanwhile are not read as words the proposal deletes. A
+ * string or runs, at most MAX_CLAUSE_CHARS; null when not given (then the
+ * clause as it stands is the base).
+ */
+export function baseTextOf(value: unknown): RichText | null {
+  if (value === undefined || value === null) return null;
+  let runs: RichText;
+  if (typeof value === 'string') runs = [{ text: value.replace(BREAKS, ' ') }];
+  else if (Array.isArray(value)) runs = value.map(run);
+  else throw badRequest('bad-body', 'baseText must be a string or a list of runs [{ text, italic?, bold? }]: the clause as you saw it.');
+  const text = mergeRuns(runs);
+  if (toPlainText(text).length > MAX_CLAUSE_CHARS) throw badRequest('bad-body', `baseText holds at most ${MAX_CLAUSE_CHARS} characters, like a clause.`);
+  return text;
+}
+
 /** The justification, trimmed: plain text, at most MAX_JUSTIFICATION_LENGTH characters ('' when none). */
 export function justificationText(value: unknown): string {
   if (value === undefined || value === null) return '';

@@ -9,7 +9,7 @@ import { badRequest, conflict, forbidden } from '../errors.ts';
 import type { Room } from '../relay/room.ts';
 import { objectBody } from '../comments/input.ts';
 import { clauseBody, currentText, requireNotAgreed, requireSubitemPlace, sameText, type ProposalDeps } from './access.ts';
-import { justificationText, proposalKind, proposalText } from './input.ts';
+import { baseTextOf, justificationText, proposalKind, proposalText } from './input.ts';
 
 /**
  * A delegation, the chair or the secretariat proposes new wording for a
@@ -27,11 +27,13 @@ export function makeProposal(deps: ProposalDeps, declarationId: string, actor: P
   const text = proposalText(action, request.text);
   const kind = proposalKind(action, request.kind);
   const justification = justificationText(request.justification);
+  const seen = action === 'replace' ? baseTextOf(request.baseText) : null;
 
   return deps.rooms.withRoom(declarationId, (room) => {
     const body = clauseBody(room, clauseId);
     requireNotAgreed(room, clauseId, 'made');
-    const baseText = currentText(body);
+    // What the proposer saw, when it says so (PROP4); else the clause as it stands.
+    const baseText = seen ?? currentText(body);
     if (action === 'replace' && sameText(text, baseText)) {
       throw badRequest('proposal-unchanged', 'This wording is the clause\'s text as it stands. Change something to propose it.');
     }

@@ -8,6 +8,7 @@ import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { numberClauses } from '../../shared/numbering.ts';
 import { buildOutline, flattenOutline } from '../../shared/outline.ts';
 import { MAX_OPEN_PROPOSALS_PER_PARTICIPANT, readProposal, type Proposal } from '../../shared/proposals/proposal.ts';
+import { proposalRedline } from '../../shared/proposals/proposalRedline.ts';
 import { wordRedline } from '../../shared/proposals/wordDiff.ts';
 import { readRefusedChange } from '../../shared/refusedChange.ts';
 import { plain, toPlainText, type RichText } from '../../shared/richText.ts';
@@ -444,6 +445,25 @@ describe('proposals', () => {
     await accept('Argentina', wording);
     expect(await refused('POST', `/proposals/${wording.id}/undo`, 'Argentina')).toEqual([409, 'nothing-to-undo']);
     expect(actions().map((e) => e.action)).toEqual(['proposal-made', 'proposal-accepted', 'proposal-undone', 'proposal-accepted', 'proposal-made', 'proposal-accepted']);
+  });
+
+  it('PROP4 PROP7: a proposal written on an older view of the clause (baseText) does not strike out words typed meanwhile; accepting it keeps them', async () => {
+    const peru = await client('Peru');
+    const open = idOf(peru.doc, OPEN);
+    const typed = clauseXmlText(peru.doc, open);
+    typed.insert(typed.length, ' Indeed');
+    const now = `${OPEN} Indeed`;
+    await waitFor(() => textOf(serverDoc(), open) === now, "Peru's typing to reach the server");
+    // Chile wrote its wording on the clause as it read before Peru's word came.
+    const proposal = await propose('Chile', { clauseId: open, action: 'replace', text: 'Open text under review;', baseText: OPEN });
+    expect(proposal.baseText).toEqual(plain(OPEN));
+    expect(proposalRedline(proposal, plain(now)).filter((s) => s.op !== 'equal').map((s) => [s.op, toPlainText(s.runs)])).toEqual([
+      ['delete', 'discussion'],
+      ['insert', 'review'],
+    ]);
+    expect(await accept('Argentina', proposal, now)).toMatchObject({ state: 'accepted' });
+    await waitFor(() => textOf(peru.doc, open) === 'Open text under review; Indeed', "the accepted wording, with Peru's word, on Peru's screen");
+    expect(await refused('POST', '/proposals', 'Chile', { clauseId: open, action: 'replace', text: 'x', baseText: 42 })).toEqual([400, 'bad-body']);
   });
 
   it('PROP8: accepting against a stale text is 409 clause-changed with the current text and redline, and changes nothing', async () => {

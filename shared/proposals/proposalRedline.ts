@@ -12,8 +12,7 @@ import { tokenize, tokensToRuns, wordRedline, wordSteps, type Redline, type Toke
  * are carried over onto the text now — a three-way merge over words — so
  * that its redline shows what the proposal changes, not every word typed
  * since as struck out, and accepting it keeps those words. Where both sides
- * changed the same words, both changes stand (the redline shows it, and the
- * decider sees it before accepting).
+ * changed the same place, the proposal stays as written (rebaseWords).
  */
 export function proposedTextNow(proposal: Pick<Proposal, 'action' | 'text' | 'baseText'>, current: RichText): RichText {
   if (proposal.action === 'delete') return [];
@@ -52,7 +51,7 @@ function editsOf(base: RichText, side: RichText, length: number): { inserted: To
   const inserted = Array.from({ length: length + 1 }, () => [] as Token[]);
   const deleted = new Array<boolean>(length).fill(false);
   let at = 0;
-  for (const step of wordSteps(base, side)) {
+  for (const step of wordSteps(base, side, { semantic: false })) {
     if (step.op === 'equal') at += step.tokens.length;
     else if (step.op === 'delete') for (let i = 0; i < step.tokens.length; i++) deleted[at++] = true;
     else inserted[at]!.push(...step.tokens);
@@ -62,21 +61,28 @@ function editsOf(base: RichText, side: RichText, length: number): { inserted: To
 
 /**
  * The three-way merge over words: `base` edited into `mine` (the proposal)
- * and into `theirs` (the clause now). A base word stays if neither deleted
- * it; at one place, the clause's insertions come before the proposal's, and
- * the same insertion made by both is made once.
+ * and into `theirs` (the clause now). When the two sides changed different
+ * places, a base word stays if neither deleted it, and at one place the
+ * clause's insertions come before the proposal's. When they touched the
+ * same place — both inserted there, or one changed words the other deleted
+ * or wrote beside — no merge can say what the proposer meant: the proposal
+ * stays as written, and its redline against the text now shows everything
+ * that differs. The diffs are the smallest ones, without semantic cleanup,
+ * so that words both sides kept are never counted as changed by either.
  */
 export function rebaseWords(base: RichText, mine: RichText, theirs: RichText): RichText {
   const words = tokenize(base);
   if (key(words) === key(tokenize(theirs))) return mine;
   const proposal = editsOf(base, mine, words.length);
   const clause = editsOf(base, theirs, words.length);
+  const touched = (edits: { inserted: Token[][]; deleted: boolean[] }, i: number) =>
+    edits.inserted[i]!.length > 0 || (i < words.length && edits.deleted[i]!) || (i > 0 && edits.deleted[i - 1]!);
+  for (let i = 0; i <= words.length; i++) {
+    if (touched(proposal, i) && touched(clause, i)) return mine;
+  }
   const out: Token[] = [];
   for (let i = 0; i <= words.length; i++) {
-    const a = clause.inserted[i]!;
-    const b = proposal.inserted[i]!;
-    out.push(...a);
-    if (key(a) !== key(b)) out.push(...b);
+    out.push(...clause.inserted[i]!, ...proposal.inserted[i]!);
     if (i < words.length && !proposal.deleted[i] && !clause.deleted[i]) out.push(words[i]!);
   }
   return tokensToRuns(out);

@@ -100,7 +100,7 @@ export interface WordStep {
  * cannot be encoded one per character; a clause holds at most 10,000
  * characters, far below.
  */
-export function wordSteps(from: RichText, to: RichText): WordStep[] {
+export function wordSteps(from: RichText, to: RichText, { semantic = true }: { semantic?: boolean } = {}): WordStep[] {
   const index = new Map<string, number>();
   const words: Token[] = [];
   const a = encode(tokenize(from), index, words);
@@ -110,7 +110,8 @@ export function wordSteps(from: RichText, to: RichText): WordStep[] {
   // Never settle for a rougher diff: the texts are small, and a redline must be the best one.
   dmp.Diff_Timeout = 0;
   const diffs = dmp.diff_main(a, b, false);
-  dmp.diff_cleanupSemantic(diffs);
+  // Semantic cleanup makes a redline readable; a merge wants the smallest diff instead (proposalRedline.ts).
+  if (semantic) dmp.diff_cleanupSemantic(diffs);
   const steps: WordStep[] = [];
   let deleted: Token[] = [];
   let inserted: Token[] = [];
