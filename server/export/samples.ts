@@ -9,8 +9,10 @@ import { buenosAires2023 } from '../../shared/fixtures/buenosAires2023.ts';
 import { numberClauses } from '../../shared/numbering.ts';
 import { buildOutline } from '../../shared/outline.ts';
 import type { Proposal, ProposalAction, ProposalOrigin, ProposalState } from '../../shared/proposals/proposal.ts';
+import { tokenize, tokensToRuns, type Token } from '../../shared/proposals/wordDiff.ts';
 import type { RefusedChange } from '../../shared/refusedChange.ts';
 import { plain, type RichText } from '../../shared/richText.ts';
+import { seededRandom } from '../../shared/seededRandom.ts';
 import { readExportInput, type ExportInput } from './exportInput.ts';
 
 /**
@@ -207,6 +209,84 @@ export function demoNegotiationDoc(): Y.Doc {
     },
   ]);
   return doc;
+}
+
+/** Words delegations bring into a text when they amend it. */
+const AMENDING_WORDS = ['should', 'shall', 'may', 'further', 'strongly', 'all', 'relevant', 'national', 'regional', 'voluntary', 'appropriate', 'effective', 'sustained'];
+
+/**
+ * `changes` word changes, as a delegation amends a clause: in turn a word
+ * replaced, a word inserted before another, a word deleted with its space;
+ * the italic opening phrase left as it is.
+ */
+function withWordChanges(body: RichText, changes: number, random: () => number): RichText {
+  const tokens = tokenize(body);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  for (let n = 0; n < changes; n++) {
+    const words = tokens.flatMap((token, i) => (!token.italic && /^[\p{L}\p{N}]/u.test(token.text) ? [i] : []));
+    if (words.length === 0) break;
+    const i = pick(words);
+    const word: Token = { ...tokens[i]!, text: pick(AMENDING_WORDS) };
+    if (n % 3 === 0) tokens[i] = word;
+    else if (n % 3 === 1) tokens.splice(i, 0, word, { ...word, text: ' ' });
+    else tokens.splice(i, tokens[i + 1]?.text === ' ' ? 2 : 1);
+  }
+  return tokensToRuns(tokens);
+}
+
+/**
+ * A realistic load of open proposals for the export bench (SPEC EXP7,
+ * PROP14): one or two on every third clause in reading order, from the
+ * second (PP2, PP5, …), in a cycle of four — new wording with three words
+ * changed, justified, supported and objected to, beside a second
+ * alternative of five changes; new wording with two changes; a justified
+ * deletion beside new wording of four changes; a new paragraph (another
+ * clause's text reworded) after the clause. Seeded: every call gives the
+ * same proposals. Write them with `writeProposals`.
+ */
+export function proposalMix(doc: Y.Doc, at: number): SampleProposal[] {
+  const random = seededRandom(14);
+  const bodies = new Map(readDeclaration(doc).clauses.map((clause) => [clause.id, clause.body]));
+  const labels = [...idsByLabel(doc)].map(([label, id]) => ({ label, body: bodies.get(id) ?? [] }));
+  const delegation = (n: number) => `State ${(n % 16) + 1}`;
+  const reworded = (body: RichText, changes: number) => withWordChanges(body, changes, random);
+  const proposals: SampleProposal[] = [];
+  labels.forEach(({ label, body }, i) => {
+    if (i % 3 !== 1) return;
+    const n = (i - 1) / 3;
+    const made = at + n * 600_000;
+    const base = { label, at: made, author: delegation(n) };
+    switch (n % 4) {
+      case 0:
+        proposals.push(
+          {
+            ...base,
+            id: `mix-${n}-a`,
+            action: 'replace',
+            text: reworded(body, 3),
+            justification: `Closer to the agreed language of the regional plan of action; see ${label} of last year's declaration.`,
+            supporters: [delegation(n + 1), delegation(n + 2)],
+            objectors: [delegation(n + 3)],
+          },
+          { ...base, id: `mix-${n}-b`, action: 'replace', text: reworded(body, 5), author: delegation(n + 3), at: made + 300_000 },
+        );
+        break;
+      case 1:
+        proposals.push({ ...base, id: `mix-${n}-a`, action: 'replace', text: reworded(body, 2) });
+        break;
+      case 2:
+        proposals.push(
+          { ...base, id: `mix-${n}-a`, action: 'delete', justification: 'Repeats what the paragraph before it says.', objectors: [delegation(n + 5)] },
+          { ...base, id: `mix-${n}-b`, action: 'replace', text: reworded(body, 4), author: delegation(n + 5), at: made + 300_000, supporters: [delegation(n + 6)] },
+        );
+        break;
+      default: {
+        const other = labels[(i + 7) % labels.length]!.body;
+        proposals.push({ ...base, id: `mix-${n}-a`, action: 'insert-after', text: reworded(other, 3), supporters: [delegation(n + 1)] });
+      }
+    }
+  });
+  return proposals;
 }
 
 export function demoInput(negotiation = true): ExportInput {
