@@ -7,7 +7,18 @@ import { CopyButton } from './CopyButton.tsx';
  * never lost, it waits here for its author (docs/SPEC.md UI6), and next to
  * its clause (UI10).
  */
-export function RefusedNotices({ refused, dismiss, describe }: { refused: RefusedChange[]; dismiss(id: string): void; describe(change: RefusedChange): string }) {
+export function RefusedNotices({
+  refused,
+  dismiss,
+  describe,
+  showProposal,
+}: {
+  refused: RefusedChange[];
+  dismiss(id: string): void;
+  describe(change: RefusedChange): string;
+  /** The change was made into a proposal (PROP10, PROP11): show it under its clause. */
+  showProposal?(proposalId: string): void;
+}) {
   if (refused.length === 0) return null;
   return (
     <section className="refused" aria-label={t('refused.title')} data-testid="refused">
@@ -16,6 +27,11 @@ export function RefusedNotices({ refused, dismiss, describe }: { refused: Refuse
           <p>{describe(change)}</p>
           {change.attempted && <blockquote className="refused__text">{change.attempted}</blockquote>}
           <div className="refused__buttons">
+            {change.proposalId && showProposal && (
+              <button type="button" className="button" onClick={() => showProposal(change.proposalId!)} data-testid="refused-show-proposal">
+                {t('refused.showProposal')}
+              </button>
+            )}
             {change.attempted && <CopyButton text={change.attempted} label={t('refused.copy')} />}
             <button type="button" className="button button--quiet" onClick={() => dismiss(change.id)}>
               {t('refused.dismiss')}

@@ -16,6 +16,7 @@ export function TopBar({
   counts,
   onParticipants,
   comments,
+  proposals,
   exportMenu,
   pending,
 }: {
@@ -26,6 +27,8 @@ export function TopBar({
   counts: StatusCounts;
   onParticipants?: () => void;
   comments: { unread: number; unreadMentions: number; open: boolean; toggle(): void };
+  /** Open proposals in the whole declaration, and the side panel that lists them (PROP13). */
+  proposals: { open: number; panelOpen: boolean; toggle(): void };
   exportMenu: { open: boolean; toggle(): void; menu: React.ReactNode };
   /** Clauses ad referendum pending this delegation's confirmation (STAT3): how many, and the next one to go to. */
   pending: { count: number; nextLabel: string; goToNext(): void } | null;
@@ -86,6 +89,21 @@ export function TopBar({
           {comments.unreadMentions > 0 && (
             <span className="badge badge--mention" data-testid="comments-mentions">
               @{comments.unreadMentions}
+            </span>
+          )}
+        </button>
+        <button
+          type="button"
+          className={`button button--quiet topbar__proposals${proposals.panelOpen ? ' is-on' : ''}`}
+          onClick={proposals.toggle}
+          aria-pressed={proposals.panelOpen}
+          aria-label={t('proposals.button', { count: proposals.open })}
+          data-testid="open-proposals"
+        >
+          {t('proposals.title')}
+          {proposals.open > 0 && (
+            <span className="badge badge--proposals" data-testid="proposals-open-count">
+              {proposals.open}
             </span>
           )}
         </button>

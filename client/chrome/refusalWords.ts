@@ -19,6 +19,8 @@ export function refusalWords(change: RefusedChange, { label, agreedPart }: Refus
   switch (change.reason) {
     case 'agreed':
       if (!onClause) return t('refused.agreedGone');
+      // PROP11: the text was kept as a proposal on the clause.
+      if (change.proposalId) return t('refused.agreedProposal', { label });
       return agreedPart ? t('refused.agreedPart', { label, agreed: agreedPart }) : t('refused.agreed', { label });
     case 'role':
       if (onClause) return t('refused.role', { label });
@@ -32,6 +34,7 @@ export function refusalWords(change: RefusedChange, { label, agreedPart }: Refus
     case 'server-only':
       return t('refused.serverOnly');
     case 'proposals-only':
-      return onClause ? t('refused.proposalsOnly', { label }) : t('refused.proposalsOnlyOther');
+      // PROP10: new wording becomes a proposal; a change of structure is only refused.
+      return onClause && change.proposalId ? t('refused.proposalsOnly', { label }) : t('refused.proposalsOnlyOther');
   }
 }

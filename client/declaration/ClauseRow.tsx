@@ -15,6 +15,8 @@ import { StatusChip } from './StatusChip.tsx';
 import { AgreedWithChip } from './AgreedWithChip.tsx';
 import { lockedClause, typedIntoLocked } from './lockWords.ts';
 import { RefusedAtClause } from './RefusedAtClause.tsx';
+import { ClauseProposals } from '../proposals/ClauseProposals.tsx';
+import type { SuggestPlace } from '../proposals/SuggestEditor.tsx';
 
 /** A speech bubble, drawn rather than an emoji: projectors' machines often lack an emoji font. */
 function CommentIcon({ plus = false }: { plus?: boolean }) {
@@ -74,14 +76,18 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
     notify: context.notify,
     say: setNotice,
   });
-  // Someone who could edit it types into a locked clause: say once why nothing happens (UI12).
-  const mayType = context.canEdit && locked;
+  // Someone who could edit it types into a locked clause, or a delegation into any clause in
+  // "proposals only" mode (PROP9): say once why nothing happens (UI12) and what to do instead.
+  const proposalsOnly = context.proposals.proposalsOnly;
+  const mayType = (context.canEdit && locked) || proposalsOnly;
   const inEditor = (event: React.SyntheticEvent) => (event.target as HTMLElement).closest('.ProseMirror') !== null;
   const warnTyping = () => {
+    if (warned.current) return;
     const words = lockedOf(clause.id);
-    if (warned.current || !words) return;
+    if (words) setNotice(typedIntoLocked(words, context.canSetStatus));
+    else if (proposalsOnly) setNotice(t('proposals.proposalsOnlyTyped', { label: number.label }));
+    else return;
     warned.current = true;
-    setNotice(typedIntoLocked(words, context.canSetStatus));
   };
   const onLockedKey = (event: React.KeyboardEvent) => {
     if (!inEditor(event)) return;
@@ -111,6 +117,12 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
     const ids = (marked?.dataset.threads ?? '').split(' ').filter((id) => context.comments.threadIds.has(id));
     if (ids.length > 0) context.comments.choose(ids[ids.length - 1]!);
   };
+  const openProposals = context.proposals.openByClause.get(clause.id)?.length ?? 0;
+  // The same object from render to render: the suggestion's editor under the clause is memoised on it.
+  const suggestPlace: SuggestPlace = useMemo(
+    () => ({ clauseId: clause.id, label: number.label, kind: clause.kind, depth, canTakeSubitem: clause.kind === 'operative' && depth < MAX_SUBITEM_DEPTH }),
+    [clause.id, number.label, clause.kind, depth],
+  );
   const placeholder =
     clause.kind === 'preamble' ? t('clause.placeholder.preamble') : depth > 0 ? t('clause.placeholder.subitem') : t('clause.placeholder.operative');
 
@@ -161,6 +173,8 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
             focus={focus}
             onFocusChange={(focused) => {
               context.setActiveClause(focused ? clause.id : null);
+              // Said as soon as the caret arrives, not only on the first refused key: the text is read-only to them.
+              if (focused && proposalsOnly && !locked) setNotice(t('proposals.proposalsOnlyTyped', { label: number.label }));
               if (!focused) {
                 warned.current = false;
                 setNotice(null);
@@ -171,13 +185,14 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
         <p className="clause__notice" role="status" data-testid="clause-notice">
           {notice}
         </p>
-        {mine.length > 0 && <RefusedAtClause changes={mine} describe={context.refused.describe} dismiss={context.refused.dismiss} />}
+        {mine.length > 0 && <RefusedAtClause changes={mine} describe={context.refused.describe} dismiss={context.refused.dismiss} showProposal={context.proposals.show} />}
         {remarks.length > 0 && (
           <p className="clause__remarks" data-testid="drafting-remarks">
             {remarks.map((check) => t(`drafting.${check}`)).join(' ')}
           </p>
         )}
       </div>
+      <ClauseProposals doc={collab.doc} place={suggestPlace} agreed={locked} view={context.proposals} />
       <div className="clause__rail">
         <div className="clause__comments">
           {openThreads > 0 && (
@@ -208,6 +223,36 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
             </button>
           )}
         </div>
+        {(openProposals > 0 || (context.proposals.mayPropose && !locked)) && (
+          <div className="clause__proposal-tools">
+            {openProposals > 0 && (
+              <button
+                type="button"
+                className="proposal-count"
+                onClick={() => context.proposals.toggleClause(clause.id)}
+                aria-expanded={context.proposals.expanded.has(clause.id)}
+                title={t('proposals.countTitle', { count: openProposals, label: number.label })}
+                aria-label={t('proposals.countTitle', { count: openProposals, label: number.label })}
+                data-testid="proposal-count"
+              >
+                <span aria-hidden="true">⇄</span>
+                {openProposals}
+              </button>
+            )}
+            {context.proposals.mayPropose && !locked && (
+              <button
+                type="button"
+                className="suggest-button"
+                onClick={() => context.proposals.startSuggest(clause.id)}
+                title={`${t('proposals.suggestOn', { label: number.label })} (Ctrl+Alt+S)`}
+                aria-label={t('proposals.suggestOn', { label: number.label })}
+                data-testid="suggest-button"
+              >
+                {t('proposals.suggestButton')}
+              </button>
+            )}
+          </div>
+        )}
         {canEdit && (
           <ClauseTools
             label={number.label}

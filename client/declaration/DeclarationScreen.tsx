@@ -37,6 +37,14 @@ import { useCommentsPanel } from '../comments/useCommentsPanel.ts';
 import { ExportMenu } from '../exports/ExportMenu.tsx';
 import { ImportDialog } from '../exports/ImportDialog.tsx';
 import { useDraftingWarnings } from '../exports/useDraftingWarnings.ts';
+import { MAX_SUBITEM_DEPTH } from '../../shared/clauseKind.ts';
+import type { Proposal } from '../../shared/proposals/proposal.ts';
+import { editsClausesDirectly } from '../../shared/settings.ts';
+import type { ProposalPlace } from '../proposals/ProposalCard.tsx';
+import { ProposalsPanel } from '../proposals/ProposalsPanel.tsx';
+import { useProposalKeys } from '../proposals/proposalKeys.ts';
+import { useProposals } from '../proposals/useProposals.ts';
+import { useProposalsPanel } from '../proposals/useProposalsPanel.ts';
 
 const TOAST_MS = 8000;
 
@@ -122,7 +130,9 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
     return map;
   }, [users]);
 
-  const canEdit = can(me.role, 'editClauses') && status.closed === null;
+  const commentsModel = useComments(collab.doc, declarationId, me, status.closed !== null);
+  // In "proposals only" mode a delegation's clause editors are read-only; it proposes instead (PROP9).
+  const canEdit = can(me.role, 'editClauses') && status.closed === null && editsClausesDirectly(me.role, commentsModel.settings);
   const canEditMeta = can(me.role, 'editMeta') && status.closed === null;
   const canSetStatus = can(me.role, 'setStatus') && status.closed === null;
   const statuses = useStatuses(collab.doc);
@@ -141,10 +151,11 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
     [outlineView, statuses, locks],
   );
   const labelOf = useCallback((id: string) => outlineView.numbers.get(id)?.label ?? null, [outlineView]);
+  const positions = useMemo(() => new Map(flattenOutline(outlineView.outline).map((n, i) => [n.clause.id, i])), [outlineView]);
+  const positionOf = useCallback((id: string) => positions.get(id), [positions]);
   const refusedView = useRefusedView({ refused, dismiss: dismissRefused, labelOf, locks, synced: status.synced, notify });
   const [closedDialogAside, setClosedDialogAside] = useState(false);
   const beforeRemoteChange = useCallback((listener: () => void) => collab.onBeforeRemoteChange(listener), [collab]);
-  const commentsModel = useComments(collab.doc, declarationId, me, status.closed !== null);
   const panel = useCommentsPanel({ declarationId, doc: collab.doc, model: commentsModel, focus, notify });
   const threadIds = useMemo(() => new Set(commentsModel.threads.keys()), [commentsModel.threads]);
   const { startThread, showClause, choose } = panel;
@@ -164,11 +175,51 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [comments, canEdit]);
+  const proposalMap = useProposals(collab.doc);
+  const proposals = useProposalsPanel({
+    declarationId,
+    proposals: proposalMap,
+    settings: commentsModel.settings,
+    people: commentsModel.people,
+    me,
+    connectionClosed: status.closed !== null,
+    positionOf,
+    notify,
+  });
+  useProposalKeys(proposals, notify);
+  // One side panel at a time: the newly opened one closes the other.
+  const closeComments = useRef(panel.close);
+  closeComments.current = panel.close;
+  const closeProposals = useRef(proposals.panel.close);
+  closeProposals.current = proposals.panel.close;
+  useEffect(() => {
+    if (panel.open) closeProposals.current();
+  }, [panel.open]);
+  useEffect(() => {
+    if (proposals.panel.open) closeComments.current();
+  }, [proposals.panel.open]);
+  const nodes = useMemo(() => new Map(flattenOutline(outlineView.outline).map((n) => [n.clause.id, n])), [outlineView]);
+  const placeOf = useCallback(
+    (proposal: Proposal): ProposalPlace => {
+      const node = nodes.get(proposal.clauseId);
+      const label = labelOf(proposal.clauseId);
+      const alt = proposals.openByClause.get(proposal.clauseId)?.findIndex((p) => p.id === proposal.id) ?? -1;
+      return {
+        label,
+        alt: alt === -1 ? null : alt + 1,
+        agreed: locks.has(proposal.clauseId),
+        suggest:
+          node && label !== null
+            ? { clauseId: node.clause.id, label, kind: node.clause.kind, depth: node.depth, canTakeSubitem: node.clause.kind === 'operative' && node.depth < MAX_SUBITEM_DEPTH }
+            : null,
+      };
+    },
+    [nodes, labelOf, proposals.openByClause, locks],
+  );
   const drafting = useDraftingWarnings(collab.doc);
   const [exportOpen, setExportOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const closeExport = useCallback(() => setExportOpen(false), []);
-  const positions = useMemo(() => new Map(flattenOutline(outlineView.outline).map((n, i) => [n.clause.id, i])), [outlineView]);
   const goTo = useCallback(
     (id: string) => {
       focus.focus(id, 'end');
@@ -201,9 +252,10 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       beforeRemoteChange,
       notify,
       comments,
+      proposals,
       drafting: canEdit ? drafting : null,
     }),
-    [declarationId, collab, me, canEdit, canEditMeta, canSetStatus, statuses, locks, labelOf, refusedView, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify, comments, drafting],
+    [declarationId, collab, me, canEdit, canEditMeta, canSetStatus, statuses, locks, labelOf, refusedView, focus, presenceByClause, setActiveClause, beforeRemoteChange, notify, comments, proposals, drafting],
   );
 
   return (
@@ -216,6 +268,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
         counts={counts}
         onParticipants={can(me.role, 'manageParticipants') ? () => setParticipantsOpen(true) : undefined}
         comments={{ ...commentsModel.counts, open: panel.open, toggle: panel.toggle }}
+        proposals={{ open: proposals.openInOrder.length, panelOpen: proposals.panel.open, toggle: proposals.panel.toggle }}
         pending={
           nextPending
             ? {
@@ -266,7 +319,12 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
           onKeepReading={() => setClosedDialogAside(true)}
         />
       )}
-      <RefusedNotices refused={refused} dismiss={dismissRefused} describe={refusedView.describe} />
+      <RefusedNotices refused={refused} dismiss={dismissRefused} describe={refusedView.describe} showProposal={proposals.show} />
+      {proposals.proposalsOnly && (
+        <p className="proposals-only-banner" role="note" data-testid="proposals-only-hint">
+          {t('proposals.proposalsOnlyHint')}
+        </p>
+      )}
       {participantsOpen && <ParticipantsPanel declarationId={declarationId} me={me} onClose={() => setParticipantsOpen(false)} />}
       {panel.open && (
         <CommentsPanel
@@ -277,7 +335,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
           active={panel.active}
           draft={panel.draft}
           labelOf={(id) => outlineView.numbers.get(id)?.label ?? null}
-          positionOf={(id) => positions.get(id)}
+          positionOf={positionOf}
           actions={panel.actions}
           onStart={panel.submitDraft}
           onCancelDraft={panel.cancelDraft}
@@ -285,7 +343,8 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
           onClose={panel.close}
         />
       )}
-      <main className={`page${panel.open ? ' page--with-panel' : ''}`}>
+      {proposals.panel.open && <ProposalsPanel doc={collab.doc} view={proposals} placeOf={placeOf} positionOf={positionOf} />}
+      <main className={`page${panel.open || proposals.panel.open ? ' page--with-panel' : ''}${proposals.panel.open ? ' page--with-proposals' : ''}`}>
         {status.synced || collab.doc.getMap(ROOT.clauses).size > 0 || (status.closed && status.kept) ? (
           <DeclarationView {...outlineView} />
         ) : (
@@ -293,7 +352,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
             {t('session.loading')}
           </p>
         )}
-        <p className="shortcuts">{canEdit ? t('clause.shortcuts') : ''}</p>
+        <p className="shortcuts">{canEdit ? t('clause.shortcuts') : proposals.mayPropose ? t('proposals.shortcuts') : ''}</p>
       </main>
       <Toasts toasts={toasts} dismiss={dismiss} />
     </DeclarationContext.Provider>

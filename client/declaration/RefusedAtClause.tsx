@@ -8,7 +8,18 @@ import { t } from '../i18n.ts';
  * and Dismiss. The same changes are listed at the top of the page; Dismiss
  * dismisses them there too.
  */
-export function RefusedAtClause({ changes, describe, dismiss }: { changes: RefusedChange[]; describe(change: RefusedChange): string; dismiss(id: string): void }) {
+export function RefusedAtClause({
+  changes,
+  describe,
+  dismiss,
+  showProposal,
+}: {
+  changes: RefusedChange[];
+  describe(change: RefusedChange): string;
+  dismiss(id: string): void;
+  /** The change was made into a proposal (PROP10, PROP11): show it under the clause. */
+  showProposal?(proposalId: string): void;
+}) {
   return (
     <>
       {changes.map((change) => (
@@ -21,6 +32,11 @@ export function RefusedAtClause({ changes, describe, dismiss }: { changes: Refus
             </details>
           )}
           <div className="clause-refused__buttons">
+            {change.proposalId && showProposal && (
+              <button type="button" className="link-button" onClick={() => showProposal(change.proposalId!)} data-testid="refused-show-proposal">
+                {t('refused.showProposal')}
+              </button>
+            )}
             {change.attempted && <CopyButton text={change.attempted} label={t('refused.copyYourText')} className="link-button" />}
             <button type="button" className="link-button" onClick={() => dismiss(change.id)}>
               {t('refused.dismiss')}

@@ -6,6 +6,7 @@ import type { ParticipantInfo } from '../../shared/roles.ts';
 import type { Collaboration } from '../collab/collaboration.ts';
 import type { PresentUser } from '../collab/usePresence.ts';
 import type { FocusRegistry } from '../editor/focusRegistry.ts';
+import type { ProposalsView } from '../proposals/useProposalsPanel.ts';
 import type { RefusedView } from './useRefusedView.ts';
 
 /** What every part of the declaration screen needs: the document, who is looking, and where the caret goes. */
@@ -13,7 +14,7 @@ export interface DeclarationContextValue {
   declarationId: string;
   collab: Collaboration;
   me: ParticipantInfo;
-  /** May edit clause text and structure (not an observer, connection not refused). */
+  /** May edit clause text and structure (not an observer, connection not refused, not a delegation in "proposals only" mode). */
   canEdit: boolean;
   /** May edit the heading, formula, note and signatories. */
   canEditMeta: boolean;
@@ -33,6 +34,8 @@ export interface DeclarationContextValue {
   notify(message: string, action?: { label: string; run(): void }): void;
   /** Drafting warnings by clause, for those who can act on them (null for readers). */
   drafting: Map<string, DraftingCheck[]> | null;
+  /** Proposals by clause, and what this participant may do with them (PROP13). */
+  proposals: ProposalsView;
   comments: {
     /** Open threads per clause. */
     openCountByClause: Map<string, number>;
