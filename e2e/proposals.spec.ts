@@ -22,6 +22,14 @@ async function suggest(page: Page, label: string, edit: (page: Page) => Promise<
   await expect(page.getByTestId('suggest')).toHaveCount(0);
 }
 
+/** The chair agrees a clause through its status chip, as in e2e/status.spec.ts. */
+async function agree(chair: Page, label: string) {
+  await clause(chair, label).getByTestId('status-chip').click();
+  await clause(chair, label).locator('input[name=state][value=agreed]').check();
+  await clause(chair, label).getByTestId('status-apply').click();
+  await expect(clause(chair, label)).toHaveAttribute('data-state', 'agreed');
+}
+
 test.describe('proposals', () => {
   test('PROP13 PROP4 PROP5 PROP6: Chile suggests new wording on a copy (italics kept); Peru sees the redline and supports it; the chair accepts it and every screen changes', async ({
     browser,
@@ -207,5 +215,113 @@ test.describe('proposals', () => {
     await expect(alternatives(a, 'OP1').locator('del')).toHaveCount(0);
     await expect(alternatives(a, 'OP1').locator('ins')).toHaveText(['[inserted: closely]']);
     await expect(alternatives(a, 'OP1').getByTestId('redline')).not.toContainText('We ');
+  });
+
+  test('PROP2 PROP7 PROP11 PROP13: Chile edits one proposal of its own and withdraws another; an accepted deletion is undone; text typed offline on a clause agreed meanwhile becomes a proposal', async ({
+    browser,
+    delegations: { chair, chile },
+  }) => {
+    const c = await openAs(browser, chair);
+    await c.getByTestId('add-operative').click();
+    await c.keyboard.type('Decide to meet again;');
+    await c.keyboard.press('Enter');
+    await c.keyboard.type('Request a report;');
+    await c.keyboard.press('Enter');
+    await c.keyboard.type('Remain seized of the matter;');
+    const original = ['Decide to meet again;', 'Request a report;', 'Remain seized of the matter;'];
+    const a = await openAs(browser, chile);
+    await expect.poll(() => texts(a)).toEqual(original);
+
+    // PROP2: Chile proposes, the chair watches, Chile changes a word of its own proposal and the chair's redline follows.
+    await suggest(a, 'OP1', async (page) => {
+      await page.keyboard.press('End');
+      for (let i = 0; i < 'again;'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+      await page.keyboard.type('soon;');
+    });
+    await clause(c, 'OP1').getByTestId('proposal-count').click();
+    await expect(alternatives(c, 'OP1').locator('ins')).toContainText('soon');
+    await alternatives(a, 'OP1').getByTestId('proposal-edit').click();
+    const copy = alternatives(a, 'OP1').getByTestId('suggest-editor');
+    await expect(copy).toBeFocused();
+    await expect(copy).toHaveText('Decide to meet soon;');
+    for (let i = 0; i < 'soon;'.length; i++) await a.keyboard.press('Shift+ArrowLeft');
+    await a.keyboard.type('yearly;');
+    await alternatives(a, 'OP1').getByTestId('suggest-send').click();
+    await expect(alternatives(a, 'OP1').getByTestId('suggest')).toHaveCount(0);
+    await expect(alternatives(c, 'OP1').locator('ins')).toContainText('yearly');
+    await expect(alternatives(c, 'OP1').getByTestId('redline')).not.toContainText('soon');
+    await expect(alternatives(c, 'OP1')).toContainText('edited');
+    expect(await texts(c)).toEqual(original);
+
+    // PROP2: a second proposal, withdrawn by its author: gone from the alternatives everywhere, "Withdrawn" under Decided.
+    await suggest(a, 'OP2', async (page) => {
+      await page.keyboard.press('End');
+      for (let i = 0; i < 'report;'.length; i++) await page.keyboard.press('ArrowLeft');
+      await page.keyboard.type('short ');
+    });
+    await expect(clause(c, 'OP2').getByTestId('proposal-count')).toHaveText(/1/);
+    a.once('dialog', (dialog) => void dialog.accept());
+    await alternatives(a, 'OP2').getByTestId('proposal-withdraw').click();
+    await expect(alternatives(a, 'OP2')).toHaveCount(0);
+    await expect(clause(a, 'OP2').getByTestId('proposal-count')).toHaveCount(0);
+    await expect(clause(c, 'OP2').getByTestId('proposal-count')).toHaveCount(0);
+    await expect(alternatives(a, 'OP1')).toHaveCount(1);
+    await a.getByTestId('open-proposals').click();
+    await a.getByTestId('proposals-panel').getByText('Decided', { exact: true }).click();
+    const withdrawn = a.getByTestId('proposals-panel').getByTestId('proposal');
+    await expect(withdrawn).toHaveCount(1);
+    await expect(withdrawn).toHaveAttribute('data-state', 'withdrawn');
+    await expect(withdrawn.getByTestId('proposal-decision')).toContainText('Withdrawn by Chile');
+    await expect(withdrawn.locator('ins')).toContainText('short');
+    await a.getByTestId('close-proposals').click();
+
+    // PROP7: Chile proposes deleting OP3; the chair accepts and the clause goes on both screens; the chair's Undo brings it back.
+    await clause(a, 'OP3').hover();
+    await clause(a, 'OP3').getByTestId('suggest-button').click();
+    await a.getByTestId('suggest-delete').check();
+    await a.getByTestId('suggest-send').click();
+    await expect(a.getByTestId('suggest')).toHaveCount(0);
+    await clause(c, 'OP3').getByTestId('proposal-count').click();
+    await alternatives(c, 'OP3').getByTestId('proposal-accept').click();
+    for (const page of [a, c]) await expect.poll(() => texts(page)).toEqual(original.slice(0, 2));
+    await c.getByTestId('open-proposals').click();
+    await c.getByTestId('proposals-panel').getByText('Decided', { exact: true }).click();
+    const deletion = c.getByTestId('proposals-panel').locator('[data-testid=proposal][data-state=accepted]');
+    await expect(deletion).toHaveCount(1);
+    await deletion.getByTestId('proposal-undo').click();
+    for (const page of [a, c]) await expect.poll(() => texts(page)).toEqual(original);
+    // The deletion is open again, an alternative under OP3.
+    await expect(clause(a, 'OP3').getByTestId('proposal-count')).toHaveText(/1/);
+    await c.getByTestId('close-proposals').click();
+
+    // PROP11: Chile types into OP2 offline while the chair agrees it; back online, its words come back as a proposal.
+    await caretIn(a, 'OP2');
+    await a.keyboard.press('End');
+    await a.context().setOffline(true);
+    await expect(a.getByTestId('connection')).toHaveAttribute('data-state', 'offline');
+    await a.keyboard.press('ArrowLeft');
+    await a.keyboard.type(' promptly');
+    await agree(c, 'OP2');
+    await a.context().setOffline(false);
+    const notice = a.getByTestId('refused-item');
+    await expect(notice).toContainText('OP2 is agreed and locked; your text was not applied.');
+    await expect(notice).toContainText('made while the clause was agreed');
+    await expect.poll(() => texts(a)).toEqual(original);
+    // The toast says the same and leads to the proposal too.
+    await expect(a.getByTestId('toast').getByRole('button', { name: 'Show the proposal' })).toBeVisible();
+    await notice.getByTestId('refused-show-proposal').click();
+    const typed = alternatives(a, 'OP2');
+    await expect(typed).toHaveCount(1);
+    await expect(typed).toBeFocused();
+    await expect(typed.getByTestId('proposal-origin')).toHaveText('made while the clause was agreed');
+    await expect(typed.locator('ins')).toContainText('promptly');
+    await expect(typed.getByTestId('proposal-not-decided')).toHaveText('Not decided — the clause is agreed');
+    // The chair sees it too, but may not accept it while the clause is agreed (PROP8); rejecting stays possible.
+    await clause(c, 'OP2').getByTestId('proposal-count').click();
+    const seen = alternatives(c, 'OP2');
+    await expect(seen.getByTestId('proposal-not-decided')).toHaveText('Not decided — the clause is agreed');
+    await expect(seen.getByTestId('proposal-reject')).toBeVisible();
+    await expect(seen.getByTestId('proposal-accept')).toHaveCount(0);
+    expect(await texts(c)).toEqual(original);
   });
 });

@@ -1,9 +1,15 @@
 import { t } from '../i18n.ts';
 
+export interface ToastAction {
+  label: string;
+  run(): void;
+}
+
 export interface Toast {
   id: number;
   message: string;
-  action?: { label: string; run(): void };
+  /** One action such as Undo, or a few (a refused change: Show the proposal, Copy your text). */
+  action?: ToastAction | ToastAction[];
 }
 
 /** Short notices at the bottom of the screen, with an optional action such as Undo. */
@@ -13,18 +19,19 @@ export function Toasts({ toasts, dismiss }: { toasts: Toast[]; dismiss(id: numbe
       {toasts.map((toast) => (
         <div key={toast.id} className="toast" data-testid="toast">
           <span>{toast.message}</span>
-          {toast.action && (
+          {[toast.action ?? []].flat().map((action) => (
             <button
+              key={action.label}
               type="button"
               className="toast__action"
               onClick={() => {
-                toast.action!.run();
+                action.run();
                 dismiss(toast.id);
               }}
             >
-              {toast.action.label}
+              {action.label}
             </button>
-          )}
+          ))}
           <button type="button" className="toast__close" onClick={() => dismiss(toast.id)} aria-label={t('toast.dismiss')}>
             ✕
           </button>

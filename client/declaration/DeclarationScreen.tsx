@@ -102,7 +102,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
 
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)), []);
   const notify = useCallback(
-    (message: string, action?: { label: string; run(): void }) => {
+    (message: string, action?: Toast['action']) => {
       const id = nextToast.current++;
       setToasts((list) => [...list.slice(-2), { id, message, action }]);
       setTimeout(() => dismiss(id), TOAST_MS);
@@ -153,7 +153,6 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
   const labelOf = useCallback((id: string) => outlineView.numbers.get(id)?.label ?? null, [outlineView]);
   const positions = useMemo(() => new Map(flattenOutline(outlineView.outline).map((n, i) => [n.clause.id, i])), [outlineView]);
   const positionOf = useCallback((id: string) => positions.get(id), [positions]);
-  const refusedView = useRefusedView({ refused, dismiss: dismissRefused, labelOf, locks, synced: status.synced, notify });
   const [closedDialogAside, setClosedDialogAside] = useState(false);
   const beforeRemoteChange = useCallback((listener: () => void) => collab.onBeforeRemoteChange(listener), [collab]);
   const panel = useCommentsPanel({ declarationId, doc: collab.doc, model: commentsModel, focus, notify });
@@ -187,6 +186,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
     notify,
   });
   useProposalKeys(proposals, notify);
+  const refusedView = useRefusedView({ refused, dismiss: dismissRefused, labelOf, locks, synced: status.synced, notify, showProposal: proposals.show });
   // One side panel at a time: the newly opened one closes the other.
   const closeComments = useRef(panel.close);
   closeComments.current = panel.close;

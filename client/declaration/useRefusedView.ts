@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { ClauseLock } from '../../shared/clauseLock.ts';
 import type { RefusedChange } from '../../shared/refusedChange.ts';
 import { refusalWords } from '../chrome/refusalWords.ts';
+import type { ToastAction } from '../chrome/Toasts.tsx';
 import { useRefusalToasts } from '../chrome/useRefusalToasts.ts';
 
 export interface RefusedView {
@@ -23,13 +24,16 @@ export function useRefusedView({
   locks,
   synced,
   notify,
+  showProposal,
 }: {
   refused: RefusedChange[];
   dismiss(id: string): void;
   labelOf(id: string): string | null;
   locks: Map<string, ClauseLock>;
   synced: boolean;
-  notify(message: string, action?: { label: string; run(): void }): void;
+  notify(message: string, action?: ToastAction | ToastAction[]): void;
+  /** Shows the proposal a refused change was made into (PROP10, PROP11). */
+  showProposal?(proposalId: string): void;
 }): RefusedView {
   const describe = useCallback(
     (change: RefusedChange) => {
@@ -47,6 +51,6 @@ export function useRefusedView({
     }
     return map;
   }, [refused, labelOf]);
-  useRefusalToasts(refused, synced, describe, notify);
+  useRefusalToasts(refused, synced, describe, notify, showProposal);
   return useMemo(() => ({ byClause, describe, dismiss }), [byClause, describe, dismiss]);
 }
