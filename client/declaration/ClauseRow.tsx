@@ -222,37 +222,33 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
               <CommentIcon plus />
             </button>
           )}
+          {openProposals > 0 && (
+            <button
+              type="button"
+              className="proposal-count"
+              onClick={() => context.proposals.toggleClause(clause.id)}
+              aria-expanded={context.proposals.expanded.has(clause.id)}
+              title={t('proposals.countTitle', { count: openProposals, label: number.label })}
+              aria-label={t('proposals.countTitle', { count: openProposals, label: number.label })}
+              data-testid="proposal-count"
+            >
+              <span aria-hidden="true">⇄</span>
+              {openProposals}
+            </button>
+          )}
+          {context.proposals.mayPropose && !locked && (
+            <button
+              type="button"
+              className="suggest-button"
+              onClick={() => context.proposals.startSuggest(clause.id)}
+              title={`${t('proposals.suggestOn', { label: number.label })} (Ctrl+Alt+S)`}
+              aria-label={t('proposals.suggestOn', { label: number.label })}
+              data-testid="suggest-button"
+            >
+              {t('proposals.suggestButton')}
+            </button>
+          )}
         </div>
-        {(openProposals > 0 || (context.proposals.mayPropose && !locked)) && (
-          <div className="clause__proposal-tools">
-            {openProposals > 0 && (
-              <button
-                type="button"
-                className="proposal-count"
-                onClick={() => context.proposals.toggleClause(clause.id)}
-                aria-expanded={context.proposals.expanded.has(clause.id)}
-                title={t('proposals.countTitle', { count: openProposals, label: number.label })}
-                aria-label={t('proposals.countTitle', { count: openProposals, label: number.label })}
-                data-testid="proposal-count"
-              >
-                <span aria-hidden="true">⇄</span>
-                {openProposals}
-              </button>
-            )}
-            {context.proposals.mayPropose && !locked && (
-              <button
-                type="button"
-                className="suggest-button"
-                onClick={() => context.proposals.startSuggest(clause.id)}
-                title={`${t('proposals.suggestOn', { label: number.label })} (Ctrl+Alt+S)`}
-                aria-label={t('proposals.suggestOn', { label: number.label })}
-                data-testid="suggest-button"
-              >
-                {t('proposals.suggestButton')}
-              </button>
-            )}
-          </div>
-        )}
         {canEdit && (
           <ClauseTools
             label={number.label}
