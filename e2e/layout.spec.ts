@@ -119,9 +119,10 @@ test.describe('the declaration on screen', () => {
     insertClauses(doc, { kind: 'operative', parent: null }, Array.from({ length: 140 }, (_, i) => plain(`Decide on item ${i + 1} of the agenda;`)));
     const page = await openAs(browser, chile);
     await expect(page.getByTestId('clause')).toHaveCount(200);
-    const mounted = await page.locator('[data-testid=clause] .lazy-editor[data-mounted=true]').count();
-    expect(mounted).toBeGreaterThan(0);
-    expect(mounted).toBeLessThan(60);
+    // The editors near the screen mount once the browser has laid the page out: wait for them, then count.
+    const editors = page.locator('[data-testid=clause] .lazy-editor[data-mounted=true]');
+    await expect.poll(() => editors.count()).toBeGreaterThan(0);
+    expect(await editors.count()).toBeLessThan(60);
     // Off-screen clauses still show their text, and get an editor when reached.
     const last = page.locator('[data-testid=clause][data-label="OP140"]');
     await expect(last).toContainText('Decide on item 140 of the agenda;');
