@@ -1,4 +1,6 @@
+import type { ClauseKind } from './clauseKind.ts';
 import type { Outline, OutlineNode } from './outline.ts';
+import { latinMultiplier, type FrozenNumber, type FrozenNumbering, type OwnNumber } from './workingNumbers.ts';
 
 /**
  * Clause numbers, derived from order and never stored: `marker` is what the
@@ -9,6 +11,8 @@ import type { Outline, OutlineNode } from './outline.ts';
 export interface ClauseNumber {
   label: string;
   marker: string;
+  /** The clause's own number in its group (7, or 7 bis when numbering is frozen: shared/workingNumbers.ts). */
+  own: OwnNumber;
 }
 
 /** a, b, … z, aa, ab … */
@@ -47,17 +51,148 @@ function subMarker(depth: number, index: number): string {
   return String(index + 1);
 }
 
-export function numberClauses(outline: Outline): Map<string, ClauseNumber> {
+/** How a clause's own number is written at a depth: "7", "7 bis", "a", "a bis", "ii ter", "0 bis". */
+export function ownText(own: OwnNumber, depth: number): string {
+  const base = depth === 0 || own.n === 0 ? String(own.n) : subMarker(depth, own.n - 1);
+  return own.m > 1 ? `${base} ${latinMultiplier(own.m)}` : base;
+}
+
+type GroupKey = string;
+const groupKey = (kind: ClauseKind, parent: string | null): GroupKey => `${kind}/${parent ?? ''}`;
+
+/** The frozen numbers by group (preamble, operative part, one clause's sub-items). */
+function frozenGroups(frozen: FrozenNumbering | null | undefined): Map<GroupKey, [string, FrozenNumber][]> {
+  const groups = new Map<GroupKey, [string, FrozenNumber][]>();
+  for (const [id, number] of Object.entries(frozen?.numbers ?? {})) {
+    const key = groupKey(number.kind, number.parent);
+    const list = groups.get(key) ?? [];
+    list.push([id, number]);
+    groups.set(key, list);
+  }
+  return groups;
+}
+
+const compareOwn = (a: OwnNumber, b: OwnNumber) => a.n - b.n || a.m - b.m;
+
+/**
+ * The own numbers of one group in its current order (NUM2–NUM4). Without
+ * frozen numbers for the group: 1…n. With them: a clause frozen in this
+ * group keeps its number wherever it has moved; any other clause takes the
+ * number of the frozen clause before it (0 before the first) with the
+ * lowest multiplier not yet used in the group — bis, ter … in order of
+ * reading, so every replica, which reads the same order, agrees.
+ */
+function groupNumbers(nodes: OutlineNode[], key: GroupKey, groups: Map<GroupKey, [string, FrozenNumber][]>): OwnNumber[] {
+  const frozenHere = groups.get(key);
+  if (frozenHere === undefined) return nodes.map((_, i) => ({ n: i + 1, m: 1 }));
+  const mine = new Map(frozenHere);
+  const used = new Set(frozenHere.map(([, number]) => `${number.n}:${number.m}`));
+  let base = 0;
+  return nodes.map((node) => {
+    const kept = mine.get(node.clause.id);
+    if (kept !== undefined) {
+      base = kept.n;
+      return { n: kept.n, m: kept.m };
+    }
+    let m = 2;
+    while (used.has(`${base}:${m}`)) m++;
+    used.add(`${base}:${m}`);
+    return { n: base, m };
+  });
+}
+
+/** Clause numbers; with `frozen` (the numbering frozen by the chair), the working numbers of NUM2–NUM4. */
+export function numberClauses(outline: Outline, frozen?: FrozenNumbering | null): Map<string, ClauseNumber> {
+  const groups = frozenGroups(frozen);
   const numbers = new Map<string, ClauseNumber>();
-  outline.preamble.forEach((node, i) => numbers.set(node.clause.id, { label: `PP${i + 1}`, marker: '' }));
-  const walk = (nodes: OutlineNode[], parentLabel: string) => {
+  groupNumbers(outline.preamble, groupKey('preamble', null), groups).forEach((own, i) => {
+    numbers.set(outline.preamble[i]!.clause.id, { label: `PP${ownText(own, 0)}`, marker: '', own });
+  });
+  const walk = (nodes: OutlineNode[], parent: OutlineNode | null, parentLabel: string) => {
+    const owns = groupNumbers(nodes, groupKey('operative', parent?.clause.id ?? null), groups);
     nodes.forEach((node, i) => {
-      const own = node.depth === 0 ? String(i + 1) : subMarker(node.depth, i);
-      const label = node.depth === 0 ? `OP${own}` : `${parentLabel}(${own})`;
-      numbers.set(node.clause.id, { label, marker: node.depth === 0 ? `${own}.` : `${own})` });
-      walk(node.children, label);
+      const own = owns[i]!;
+      const text = ownText(own, node.depth);
+      const label = node.depth === 0 ? `OP${text}` : `${parentLabel}(${text})`;
+      numbers.set(node.clause.id, { label, marker: node.depth === 0 ? `${text}.` : `${text})`, own });
+      walk(node.children, node, label);
     });
   };
-  walk(outline.operative, '');
+  walk(outline.operative, null, '');
   return numbers;
+}
+
+/** A number left unused by a clause deleted after the numbering was frozen (NUM3): shown "OP5 [deleted]" until renumbering. */
+export interface DeletedNumber {
+  /** The deleted clause's id. */
+  id: string;
+  label: string;
+  kind: ClauseKind;
+  /** For a sub-item: the paragraph it belonged to (which still exists). */
+  parent: string | null;
+  /** The clause of the same group it comes after in reading order (its sub-items before it); null: first of its group. */
+  after: string | null;
+}
+
+/**
+ * The frozen numbers whose clauses no longer exist, each placed after the
+ * last clause of its group numbered below it. A deleted paragraph's
+ * sub-items are not listed: its placeholder stands for them.
+ */
+export function deletedNumbers(outline: Outline, frozen: FrozenNumbering | null | undefined): DeletedNumber[] {
+  if (!frozen) return [];
+  const numbers = numberClauses(outline, frozen);
+  const present = new Set(numbers.keys());
+  const byId = new Map<string, OutlineNode>();
+  const visit = (nodes: OutlineNode[]) => nodes.forEach((n) => (byId.set(n.clause.id, n), visit(n.children)));
+  visit(outline.preamble);
+  visit(outline.operative);
+  const out: DeletedNumber[] = [];
+  const entries = Object.entries(frozen.numbers).filter(([id]) => !present.has(id));
+  entries.sort(([, a], [, b]) => compareOwn(a, b));
+  for (const [id, number] of entries) {
+    let siblings: OutlineNode[];
+    let label: string;
+    let depth: number;
+    if (number.parent === null) {
+      siblings = number.kind === 'preamble' ? outline.preamble : outline.operative;
+      depth = 0;
+      label = `${number.kind === 'preamble' ? 'PP' : 'OP'}${ownText(number, 0)}`;
+    } else {
+      const parent = byId.get(number.parent);
+      if (parent === undefined) continue;
+      siblings = parent.children;
+      depth = parent.depth + 1;
+      label = `${numbers.get(parent.clause.id)!.label}(${ownText(number, depth)})`;
+    }
+    let after: string | null = null;
+    for (const sibling of siblings) if (compareOwn(numbers.get(sibling.clause.id)!.own, number) < 0) after = sibling.clause.id;
+    out.push({ id, label, kind: number.kind, parent: number.parent, after });
+  }
+  return out;
+}
+
+/**
+ * The numbers to freeze (NUM1, NUM5). `keep` null — freezing anew or
+ * renumbering: every clause's consecutive number now. `keep` the numbering
+ * in force — freezing again: every clause's working number now (so a
+ * paragraph added as OP7 bis stays OP7 bis), and the numbers of clauses
+ * deleted since stay unused.
+ */
+export function numbersToFreeze(outline: Outline, keep: FrozenNumbering | null): Record<string, FrozenNumber> {
+  const numbers = numberClauses(outline, keep);
+  const out: Record<string, FrozenNumber> = {};
+  if (keep !== null) {
+    for (const [id, number] of Object.entries(keep.numbers)) if (!numbers.has(id)) out[id] = number;
+  }
+  const record = (nodes: OutlineNode[], kind: ClauseKind, parent: string | null) => {
+    for (const node of nodes) {
+      const { own } = numbers.get(node.clause.id)!;
+      out[node.clause.id] = { kind, parent, n: own.n, m: own.m };
+      record(node.children, 'operative', node.clause.id);
+    }
+  };
+  record(outline.preamble, 'preamble', null);
+  record(outline.operative, 'operative', null);
+  return out;
 }

@@ -19,14 +19,20 @@ export const ACTIONS = [
   'propose',
   /** Accept or reject proposals (PROP6; the secretariat when the chair allows it, shared/proposals/proposalRules.ts). */
   'decideProposals',
+  /** State a position on a clause: can accept, can live with it, reservation, objection (POS1). */
+  'statePosition',
+  /** Put a passage in square brackets (BRK1). */
+  'bracket',
+  /** Freeze the numbering and renumber (NUM1, NUM5). */
+  'number',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const TABLE: Record<Role, Record<Action, boolean>> = {
-  chair: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: true, changeSettings: true, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: true },
-  secretariat: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: false, changeSettings: false, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: false },
-  delegation: { read: true, editClauses: true, comment: true, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: true, decideProposals: false },
-  observer: { read: true, editClauses: false, comment: false, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: false, decideProposals: false },
+  chair: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: true, changeSettings: true, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: true, statePosition: false, bracket: true, number: true },
+  secretariat: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: false, changeSettings: false, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: false, statePosition: false, bracket: true, number: false },
+  delegation: { read: true, editClauses: true, comment: true, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: true, decideProposals: false, statePosition: true, bracket: true, number: false },
+  observer: { read: true, editClauses: false, comment: false, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: false, decideProposals: false, statePosition: false, bracket: false, number: false },
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -19,6 +19,8 @@ export const REFUSAL_REASONS = [
   'too-many-clauses',
   /** A delegation changed a clause's text directly while the chair has set "proposals only" (PROP10). */
   'proposals-only',
+  /** The change would have removed square brackets (deleted a whole bracketed passage or its clause), which only the chair and the secretariat may do (BRK4). */
+  'brackets',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

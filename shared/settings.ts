@@ -16,9 +16,11 @@ export interface DeclarationSettings {
   editing: EditingMode;
   /** Whether the secretariat, too, accepts and rejects proposals (PROP6). */
   secretariatDecides: boolean;
+  /** Whether the secretariat, too, removes square brackets (BRK4; shared/brackets/bracketRules.ts). */
+  secretariatRemovesBrackets: boolean;
 }
 
-export const DEFAULT_SETTINGS: DeclarationSettings = { observersMayComment: false, editing: 'direct', secretariatDecides: false };
+export const DEFAULT_SETTINGS: DeclarationSettings = { observersMayComment: false, editing: 'direct', secretariatDecides: false, secretariatRemovesBrackets: false };
 
 export function isEditingMode(value: unknown): value is EditingMode {
   return typeof value === 'string' && (EDITING_MODES as readonly string[]).includes(value);
@@ -31,6 +33,7 @@ export function readSettings(map: { get(key: string): unknown }): DeclarationSet
     observersMayComment: map.get('observersMayComment') === true,
     editing: isEditingMode(editing) ? editing : DEFAULT_SETTINGS.editing,
     secretariatDecides: map.get('secretariatDecides') === true,
+    secretariatRemovesBrackets: map.get('secretariatRemovesBrackets') === true,
   };
 }
 

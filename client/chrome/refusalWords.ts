@@ -36,5 +36,8 @@ export function refusalWords(change: RefusedChange, { label, agreedPart }: Refus
     case 'proposals-only':
       // PROP10: new wording becomes a proposal; a change of structure is only refused.
       return onClause && change.proposalId ? t('refused.proposalsOnly', { label }) : t('refused.proposalsOnlyOther');
+    case 'brackets':
+      // BRK4: only the chair and the secretariat remove square brackets, deleting their text included.
+      return onClause ? t('refused.brackets', { label }) : t('refused.bracketsOther');
   }
 }

@@ -13,24 +13,24 @@ function settingsChange(body: unknown): Partial<DeclarationSettings> {
   const change: Partial<DeclarationSettings> = {};
   for (const key of Object.keys(request)) {
     const value = request[key];
-    if (key === 'observersMayComment' || key === 'secretariatDecides') {
+    if (key === 'observersMayComment' || key === 'secretariatDecides' || key === 'secretariatRemovesBrackets') {
       if (typeof value !== 'boolean') throw badRequest('bad-settings', `${key} must be true or false.`);
       change[key] = value;
     } else if (key === 'editing') {
       if (!isEditingMode(value)) throw badRequest('bad-settings', 'editing must be "direct" or "proposals".');
       change.editing = value;
     } else {
-      throw badRequest('bad-settings', `There is no setting "${key}"; the settings are observersMayComment, editing and secretariatDecides.`);
+      throw badRequest('bad-settings', `There is no setting "${key}"; the settings are observersMayComment, editing, secretariatDecides and secretariatRemovesBrackets.`);
     }
   }
-  if (Object.keys(change).length === 0) throw badRequest('bad-settings', 'Say which setting to change: observersMayComment, editing or secretariatDecides.');
+  if (Object.keys(change).length === 0) throw badRequest('bad-settings', 'Say which setting to change: observersMayComment, editing, secretariatDecides or secretariatRemovesBrackets.');
   return change;
 }
 
 /**
  * The chair changes the declaration's settings: whether observers may
  * comment (COM7), the editing mode (PROP9) and whether the secretariat
- * decides proposals (PROP6). Stored, audited (one entry per setting that
+ * decides proposals (PROP6) or removes brackets (BRK4). Stored, audited (one entry per setting that
  * changed), and mirrored into the document's `settings` map so that every
  * screen — and the relay's enforce step — follows at once.
  */

@@ -32,6 +32,17 @@ export type AuditAction =
   | 'proposal-accepted'
   | 'proposal-rejected'
   | 'proposal-undone'
+  /** A delegation stated, changed or withdrew its position on a clause (POS1); detail: { position, note?, previous? }. */
+  | 'position'
+  /** The chair set a clause agreed over an objection (POS4); detail: { reason, objections: [names] }. */
+  | 'status-override'
+  /** Square brackets put around a passage, asked for again by another delegation, or removed (BRK1, BRK4); detail: { bracketId, quote, how? }. */
+  | 'bracket-added'
+  | 'bracket-requested'
+  | 'bracket-removed'
+  /** The chair froze the numbering or renumbered (NUM1, NUM5); detail: { clauses }. */
+  | 'numbering-frozen'
+  | 'numbering-renumbered'
   /** In a declaration made from an imported draft: where from (docs/SPEC.md IMP4). */
   | 'created-from-draft'
   /** In the declaration whose chair or secretariat made a new one from a draft: its id. */

@@ -175,6 +175,64 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (proposal_id, participant_id)
   ) WITHOUT ROWID;
   `,
+  `
+  -- Whether the secretariat, too, removes square brackets (BRK4).
+  ALTER TABLE declaration_settings ADD COLUMN secretariat_removes_brackets INTEGER NOT NULL DEFAULT 0 CHECK (secretariat_removes_brackets IN (0, 1));
+  -- Each delegation's position on a clause (shared/positions/position.ts, POS1): one row per delegation and clause,
+  -- and every statement, withdrawals included, in position_history.
+  CREATE TABLE positions (
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    clause_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL REFERENCES participants(id),
+    position TEXT NOT NULL CHECK (position IN ('accept', 'live-with', 'reservation', 'objection')),
+    note TEXT NOT NULL DEFAULT '',
+    at INTEGER NOT NULL,
+    -- textHash of the clause's text when stated: "stated on an earlier text" (POS5).
+    text_hash TEXT NOT NULL,
+    PRIMARY KEY (declaration_id, clause_id, participant_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE position_history (
+    id INTEGER PRIMARY KEY,
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    clause_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL REFERENCES participants(id),
+    -- NULL: withdrawn.
+    position TEXT CHECK (position IN ('accept', 'live-with', 'reservation', 'objection')),
+    note TEXT NOT NULL DEFAULT '',
+    at INTEGER NOT NULL,
+    text_hash TEXT NOT NULL
+  );
+  CREATE INDEX position_history_clause ON position_history(declaration_id, clause_id, id);
+  -- Square brackets (shared/brackets/bracket.ts, BRK*): a passage between two Yjs relative positions
+  -- (base64 of Y.encodeRelativePosition) in a clause's text, and who asked for it.
+  CREATE TABLE brackets (
+    id TEXT PRIMARY KEY,
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    clause_id TEXT NOT NULL,
+    start_pos TEXT NOT NULL,
+    end_pos TEXT NOT NULL,
+    quote TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    removed_at INTEGER,
+    removed_by TEXT REFERENCES participants(id),
+    -- 'removed': the brackets taken away, the text kept; 'deleted': the bracketed text deleted.
+    removed_how TEXT CHECK (removed_how IN ('removed', 'deleted'))
+  );
+  CREATE INDEX brackets_declaration ON brackets(declaration_id, created_at);
+  CREATE TABLE bracket_requests (
+    bracket_id TEXT NOT NULL REFERENCES brackets(id),
+    participant_id TEXT NOT NULL REFERENCES participants(id),
+    at INTEGER NOT NULL,
+    PRIMARY KEY (bracket_id, participant_id)
+  ) WITHOUT ROWID;
+  -- Frozen numbering (shared/workingNumbers.ts, NUM*): each clause's own number when frozen, as JSON; no row: not frozen.
+  CREATE TABLE numbering (
+    declaration_id TEXT PRIMARY KEY REFERENCES declarations(id),
+    frozen_at INTEGER NOT NULL,
+    frozen_by TEXT NOT NULL REFERENCES participants(id),
+    numbers TEXT NOT NULL
+  );
+  `,
 ];
 
 /** The schema version a database has once migrated. */

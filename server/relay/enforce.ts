@@ -125,7 +125,8 @@ export class Enforcer {
   private readonly capture: Y.UndoManager;
 
   constructor(private readonly doc: Y.Doc) {
-    this.serverOnly = [doc.getMap(ROOT.status), doc.getMap(ROOT.refused), doc.getMap(ROOT.comments), doc.getMap(ROOT.settings), doc.getMap(ROOT.proposals)];
+    this.serverOnly = [doc.getMap(ROOT.status), doc.getMap(ROOT.refused), doc.getMap(ROOT.comments), doc.getMap(ROOT.settings), doc.getMap(ROOT.proposals),
+      doc.getMap(ROOT.positions), doc.getMap(ROOT.brackets), doc.getMap(ROOT.numbering)];
     this.roots = [doc.getMap(ROOT.meta), clausesMap(doc), doc.getMap(ROOT.signatories), ...this.serverOnly];
     this.capture = new Y.UndoManager(this.roots, { trackedOrigins: new Set(), captureTimeout: 0 });
   }

@@ -4,6 +4,9 @@ import { isClauseState, type ClauseStatus } from '../../shared/clauseStatus.ts';
 import { DEFAULT_SETTINGS, type DeclarationSettings } from '../../shared/settings.ts';
 import type { Thread } from '../../shared/comments/thread.ts';
 import { readProposal, type Proposal } from '../../shared/proposals/proposal.ts';
+import type { StatedPosition } from '../../shared/positions/position.ts';
+import type { Bracket } from '../../shared/brackets/bracket.ts';
+import type { FrozenNumbering } from '../../shared/workingNumbers.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { clauseWithSubitems } from '../../shared/document/clauseOps.ts';
 import { snapshotClauses, type SubtreeSnapshot } from '../../shared/document/clauseSnapshot.ts';
@@ -14,6 +17,9 @@ import { appendAudit } from '../db/auditLog.ts';
 import { listStatuses, saveStatus } from '../db/clauseStatuses.ts';
 import { listThreads } from '../db/comments.ts';
 import { listProposals } from '../db/proposals.ts';
+import { listPositions } from '../db/positions.ts';
+import { listBrackets } from '../db/brackets.ts';
+import { getNumbering } from '../db/numbering.ts';
 import type { Db } from '../db/database.ts';
 import { getSettings } from '../db/settings.ts';
 import type { UpdateLog } from '../db/updateLog.ts';
@@ -98,6 +104,7 @@ export class Room {
     this.mirrorStatuses();
     this.mirrorComments();
     this.mirrorProposals();
+    this.mirrorNegotiation();
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server itself is not a participant: it has no awareness state.
     this.awareness.setLocalState(null);
@@ -243,6 +250,53 @@ export class Room {
   mirrorProposal(proposal: Proposal): void {
     const proposals = this.doc.getMap<unknown>(ROOT.proposals);
     this.doc.transact(() => setIfChanged(proposals, proposal.id, proposal), SERVER_ORIGIN);
+  }
+
+  /**
+   * Positions, brackets and the frozen numbering are made to match SQLite
+   * on load, like `comments` (POS6, BRK7, NUM6).
+   */
+  private mirrorNegotiation(): void {
+    const positions = listPositions(this.db, this.id);
+    const brackets = listBrackets(this.db, this.id);
+    const numbering = getNumbering(this.db, this.id);
+    this.doc.transact(() => {
+      const positionsMap = this.doc.getMap<unknown>(ROOT.positions);
+      for (const key of [...positionsMap.keys()]) if (!positions.has(key)) positionsMap.delete(key);
+      for (const [clauseId, list] of positions) setIfChanged(positionsMap, clauseId, list);
+      const bracketsMap = this.doc.getMap<unknown>(ROOT.brackets);
+      const known = new Set(brackets.map((b) => b.id));
+      for (const key of [...bracketsMap.keys()]) if (!known.has(key)) bracketsMap.delete(key);
+      for (const bracket of brackets) setIfChanged(bracketsMap, bracket.id, bracket);
+      const numberingMap = this.doc.getMap<unknown>(ROOT.numbering);
+      for (const key of [...numberingMap.keys()]) if (key !== 'frozen') numberingMap.delete(key);
+      if (numbering === null) numberingMap.delete('frozen');
+      else setIfChanged(numberingMap, 'frozen', numbering);
+    }, SERVER_ORIGIN);
+  }
+
+  /** Mirrors a clause's positions as just stored (server/positions/*); an empty list removes the entry. */
+  mirrorPositions(clauseId: string, positions: StatedPosition[]): void {
+    const map = this.doc.getMap<unknown>(ROOT.positions);
+    this.doc.transact(() => {
+      if (positions.length === 0) map.delete(clauseId);
+      else setIfChanged(map, clauseId, positions);
+    }, SERVER_ORIGIN);
+  }
+
+  /** Mirrors a bracket as just stored (server/brackets/*). */
+  mirrorBracket(bracket: Bracket): void {
+    const map = this.doc.getMap<unknown>(ROOT.brackets);
+    this.doc.transact(() => setIfChanged(map, bracket.id, bracket), SERVER_ORIGIN);
+  }
+
+  /** Mirrors the frozen numbering as just stored (server/numbering/*). */
+  mirrorNumbering(numbering: FrozenNumbering | null): void {
+    const map = this.doc.getMap<unknown>(ROOT.numbering);
+    this.doc.transact(() => {
+      if (numbering === null) map.delete('frozen');
+      else setIfChanged(map, 'frozen', numbering);
+    }, SERVER_ORIGIN);
   }
 
   /** The declaration's current settings, as stored (the enforce step reads the editing mode, PROP9). */

@@ -16,6 +16,12 @@ export const ROOT = {
   settings: 'settings',
   /** proposal id → Proposal (shared/proposals/proposal.ts); written by the server only. */
   proposals: 'proposals',
+  /** clause id → StatedPosition[] (shared/positions/position.ts); written by the server only. */
+  positions: 'positions',
+  /** bracket id → Bracket (shared/brackets/bracket.ts); written by the server only. */
+  brackets: 'brackets',
+  /** `frozen` → FrozenNumbering or absent (shared/workingNumbers.ts); written by the server only. */
+  numbering: 'numbering',
 } as const;
 
 export const CLAUSE_FIELD = {

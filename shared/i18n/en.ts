@@ -151,6 +151,8 @@ export const en = {
   'refused.structureOther': 'A change from this screen did not fit the structure of the declaration and was not applied.',
   'refused.roleOther': 'Your role does not allow that change; it was not applied.',
   'refused.proposalsOnly': 'The chair has set "proposals only": your change to {label} was made into a proposal for the others to support, and the text stays as it was until the chair accepts it.',
+  'refused.brackets': 'Your change would have removed square brackets in {label}. Only the chair removes brackets (or deletes bracketed text), so the text was put back. Say in the room or in a comment what you need.',
+  'refused.bracketsOther': 'Your change would have removed square brackets. Only the chair removes brackets, so it was not applied.',
   'refused.proposalsOnlyOther': 'The chair has set "proposals only": delegations propose new wording instead of changing the text. Your change was not applied.',
   'refused.serverOnly': 'Only the server changes statuses, comment threads and settings; a change from this screen there was not applied.',
   'refused.yourText': 'Your text',
