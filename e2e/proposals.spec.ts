@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
-import { expect, openAs, test, texts } from './fixtures.ts';
+import type { Browser, Page } from '@playwright/test';
+import { expect, openAs, test, texts, type Participant } from './fixtures.ts';
 
 /** Proposals between delegations and the chair, each in a browser of their own (docs/SPEC.md: PROP1–PROP13). */
 const clause = (page: Page, label: string) => page.locator(`[data-testid=clause][data-label="${label}"]`);
@@ -29,6 +29,22 @@ async function agree(chair: Page, label: string) {
   await clause(chair, label).getByTestId('status-apply').click();
   await expect(clause(chair, label)).toHaveAttribute('data-state', 'agreed');
 }
+
+/** The chair types three operative paragraphs; Chile opens the declaration and sees them. */
+async function threeParagraphs(browser: Browser, chair: Participant, chile: Participant) {
+  const c = await openAs(browser, chair);
+  await c.getByTestId('add-operative').click();
+  await c.keyboard.type('Decide to meet again;');
+  await c.keyboard.press('Enter');
+  await c.keyboard.type('Request a report;');
+  await c.keyboard.press('Enter');
+  await c.keyboard.type('Remain seized of the matter;');
+  const a = await openAs(browser, chile);
+  await expect.poll(() => texts(a)).toEqual(original);
+  return { c, a };
+}
+
+const original = ['Decide to meet again;', 'Request a report;', 'Remain seized of the matter;'];
 
 test.describe('proposals', () => {
   test('PROP13 PROP4 PROP5 PROP6: Chile suggests new wording on a copy (italics kept); Peru sees the redline and supports it; the chair accepts it and every screen changes', async ({
@@ -217,21 +233,8 @@ test.describe('proposals', () => {
     await expect(alternatives(a, 'OP1').getByTestId('redline')).not.toContainText('We ');
   });
 
-  test('PROP2 PROP7 PROP11 PROP13: Chile edits one proposal of its own and withdraws another; an accepted deletion is undone; text typed offline on a clause agreed meanwhile becomes a proposal', async ({
-    browser,
-    delegations: { chair, chile },
-  }) => {
-    const c = await openAs(browser, chair);
-    await c.getByTestId('add-operative').click();
-    await c.keyboard.type('Decide to meet again;');
-    await c.keyboard.press('Enter');
-    await c.keyboard.type('Request a report;');
-    await c.keyboard.press('Enter');
-    await c.keyboard.type('Remain seized of the matter;');
-    const original = ['Decide to meet again;', 'Request a report;', 'Remain seized of the matter;'];
-    const a = await openAs(browser, chile);
-    await expect.poll(() => texts(a)).toEqual(original);
-
+  test('PROP2 PROP13: Chile edits one proposal of its own and withdraws another', async ({ browser, delegations: { chair, chile } }) => {
+    const { c, a } = await threeParagraphs(browser, chair, chile);
     // PROP2: Chile proposes, the chair watches, Chile changes a word of its own proposal and the chair's redline follows.
     await suggest(a, 'OP1', async (page) => {
       await page.keyboard.press('End');
@@ -275,6 +278,10 @@ test.describe('proposals', () => {
     await expect(withdrawn.locator('ins')).toContainText('short');
     await a.getByTestId('close-proposals').click();
 
+  });
+
+  test('PROP7: an accepted deletion is undone by the chair and the proposal is open again', async ({ browser, delegations: { chair, chile } }) => {
+    const { c, a } = await threeParagraphs(browser, chair, chile);
     // PROP7: Chile proposes deleting OP3; the chair accepts and the clause goes on both screens; the chair's Undo brings it back.
     await clause(a, 'OP3').hover();
     await clause(a, 'OP3').getByTestId('suggest-button').click();
@@ -294,6 +301,10 @@ test.describe('proposals', () => {
     await expect(clause(a, 'OP3').getByTestId('proposal-count')).toHaveText(/1/);
     await c.getByTestId('close-proposals').click();
 
+  });
+
+  test('PROP11 PROP13: text typed offline on a clause agreed meanwhile becomes a proposal', async ({ browser, delegations: { chair, chile } }) => {
+    const { c, a } = await threeParagraphs(browser, chair, chile);
     // PROP11: Chile types into OP2 offline while the chair agrees it; back online, its words come back as a proposal.
     await caretIn(a, 'OP2');
     await a.keyboard.press('End');
