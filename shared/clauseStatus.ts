@@ -19,7 +19,7 @@ export interface ClauseStatus {
   at: number;
   /** For ad ref: the delegations it is still pending with. */
   pending?: string[];
-  /** Why an agreed clause was reopened. */
+  /** Why the clause was reopened; on an agreed clause, why it was agreed over an objection (POS4). */
   reason?: string;
 }
 

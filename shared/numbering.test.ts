@@ -6,10 +6,12 @@ import { CLAUSE_FIELD, ROOT } from './document/names.ts';
 import { readDeclaration } from './document/readDeclaration.ts';
 import { writeSeed } from './document/writeSeed.ts';
 import { buenosAires2023 } from './fixtures/buenosAires2023.ts';
-import { letter, numberClauses, roman } from './numbering.ts';
+import { deleteClause, indentClause, insertClauses, moveClause, outdentClause, readClauses } from './document/clauseOps.ts';
+import { deletedNumbers, letter, numberClauses, numbersToFreeze, roman } from './numbering.ts';
 import { isOrderKey, keysBetween } from './orderKey.ts';
 import { buildOutline, flattenOutline } from './outline.ts';
 import { plain } from './richText.ts';
+import type { FrozenNumbering } from './workingNumbers.ts';
 
 function clause(kind: ClauseKind, id: string, order: string, parent: string | null = null): Clause {
   return { id, kind, parent, order, body: plain(id) };
@@ -126,5 +128,178 @@ describe('numbering', () => {
     expect(labels).toContain('OP12(d)');
     expect(labels).not.toContain('PP14');
     expect(labels).not.toContain('OP13');
+  });
+});
+
+/**
+ * Working numbers once the chair has frozen them (WN1–WN5), on the demo
+ * declaration (PP1–PP13, OP1–OP12, OP12(a)–(d)) in a real Y.Doc edited with
+ * the same clause operations the editor uses.
+ */
+describe('working numbers', () => {
+  const demo = () => {
+    const doc = new Y.Doc();
+    writeSeed(doc, buenosAires2023);
+    return doc;
+  };
+  const outlineOf = (doc: Y.Doc) => buildOutline(readClauses(doc));
+  /** What the chair's freeze stores: anew, or (`keep`) keeping the working numbers. */
+  const freeze = (doc: Y.Doc, keep: FrozenNumbering | null = null): FrozenNumbering => ({ at: 1, by: 'Argentina', numbers: numbersToFreeze(outlineOf(doc), keep) });
+  /** Label → clause id, as the numbers read now. */
+  const ids = (doc: Y.Doc, frozen: FrozenNumbering | null = null) => new Map([...numberClauses(outlineOf(doc), frozen)].map(([id, n]) => [n.label, id]));
+  const id = (doc: Y.Doc, label: string, frozen: FrozenNumbering | null = null) => {
+    const found = ids(doc, frozen).get(label);
+    if (found === undefined) throw new Error(`No ${label}`);
+    return found;
+  };
+  /** Labels in reading order. */
+  const labels = (doc: Y.Doc, frozen: FrozenNumbering | null) => {
+    const outline = outlineOf(doc);
+    const numbers = numberClauses(outline, frozen);
+    return flattenOutline(outline).map((n) => numbers.get(n.clause.id)!.label);
+  };
+  const insertAfter = (doc: Y.Doc, anchor: string, text = 'New') => insertClauses(doc, { id: anchor, side: 'after' }, [plain(text)])[0]!;
+  const insertBefore = (doc: Y.Doc, anchor: string, text = 'New') => insertClauses(doc, { id: anchor, side: 'before' }, [plain(text)])[0]!;
+  const labelOf = (doc: Y.Doc, frozen: FrozenNumbering, clauseId: string) => numberClauses(outlineOf(doc), frozen).get(clauseId)!;
+
+  it('WN1: until frozen, and right after freezing, the numbers are the consecutive ones', () => {
+    const doc = demo();
+    const before = labels(doc, null);
+    expect(labels(doc, freeze(doc))).toEqual(before);
+    expect(before.slice(0, 2)).toEqual(['PP1', 'PP2']);
+    expect(before.slice(-5)).toEqual(['OP12', 'OP12(a)', 'OP12(b)', 'OP12(c)', 'OP12(d)']);
+  });
+
+  it('WN2: after OP7 comes OP7 bis, after it OP7 ter; OP8 stays OP8; the markers read "7 bis." in the printed text', () => {
+    const doc = demo();
+    const frozen = freeze(doc);
+    const bis = insertAfter(doc, id(doc, 'OP7', frozen));
+    const ter = insertAfter(doc, bis);
+    expect(labelOf(doc, frozen, bis)).toEqual({ label: 'OP7 bis', marker: '7 bis.', own: { n: 7, m: 2 } });
+    expect(labelOf(doc, frozen, ter).label).toBe('OP7 ter');
+    expect(labels(doc, frozen).filter((l) => l.startsWith('OP') && !l.includes('('))).toEqual([
+      'OP1', 'OP2', 'OP3', 'OP4', 'OP5', 'OP6', 'OP7', 'OP7 bis', 'OP7 ter', 'OP8', 'OP9', 'OP10', 'OP11', 'OP12',
+    ]);
+    // Added clauses take their multipliers in reading order: one put between OP7 and OP7 bis is bis now.
+    const between = insertAfter(doc, id(doc, 'OP7', frozen));
+    expect([between, bis, ter].map((c) => labelOf(doc, frozen, c).label)).toEqual(['OP7 bis', 'OP7 ter', 'OP7 quater']);
+  });
+
+  it('WN2: before the first paragraph comes OP0 bis (PP0 bis in the preamble); a new preambular paragraph after PP3 is PP3 bis', () => {
+    const doc = demo();
+    const frozen = freeze(doc);
+    const op0 = insertBefore(doc, id(doc, 'OP1', frozen));
+    const op0ter = insertBefore(doc, id(doc, 'OP1', frozen));
+    const pp0 = insertBefore(doc, id(doc, 'PP1', frozen));
+    const pp3bis = insertAfter(doc, id(doc, 'PP3', frozen));
+    expect(labelOf(doc, frozen, op0)).toEqual({ label: 'OP0 bis', marker: '0 bis.', own: { n: 0, m: 2 } });
+    expect(labelOf(doc, frozen, op0ter).label).toBe('OP0 ter');
+    expect(labelOf(doc, frozen, pp0).label).toBe('PP0 bis');
+    expect(labelOf(doc, frozen, pp3bis)).toEqual({ label: 'PP3 bis', marker: '', own: { n: 3, m: 2 } });
+    expect(labels(doc, frozen).slice(0, 6)).toEqual(['PP0 bis', 'PP1', 'PP2', 'PP3', 'PP3 bis', 'PP4']);
+  });
+
+  it('WN2: a new sub-item after OP12(a) is OP12(a bis), printed "a bis)"; before the first, OP12(0 bis); a new paragraph\'s sub-items are OP7 bis(a), OP7 bis(b)', () => {
+    const doc = demo();
+    const frozen = freeze(doc);
+    const aBis = insertAfter(doc, id(doc, 'OP12(a)', frozen));
+    expect(labelOf(doc, frozen, aBis)).toEqual({ label: 'OP12(a bis)', marker: 'a bis)', own: { n: 1, m: 2 } });
+    expect(labelOf(doc, frozen, insertBefore(doc, id(doc, 'OP12(a)', frozen))).label).toBe('OP12(0 bis)');
+    expect(labelOf(doc, frozen, id(doc, 'OP12(b)', frozen)).label).toBe('OP12(b)');
+    const bis = insertAfter(doc, id(doc, 'OP7', frozen));
+    const subs = insertClauses(doc, { kind: 'operative', parent: bis }, [plain('first'), plain('second')]);
+    expect(subs.map((s) => labelOf(doc, frozen, s).label)).toEqual(['OP7 bis(a)', 'OP7 bis(b)']);
+  });
+
+  it('WN3: a deleted OP5 leaves its number unused and a placeholder "OP5" after OP4; a deleted sub-item too; a deleted paragraph\'s sub-items are not listed', () => {
+    const doc = demo();
+    const frozen = freeze(doc);
+    const op4 = id(doc, 'OP4', frozen);
+    const op5 = id(doc, 'OP5', frozen);
+    deleteClause(doc, op5);
+    expect(labels(doc, frozen).filter((l) => /^OP[4-6]$/.test(l))).toEqual(['OP4', 'OP6']);
+    expect(deletedNumbers(outlineOf(doc), frozen)).toEqual([{ id: op5, label: 'OP5', kind: 'operative', parent: null, after: op4 }]);
+
+    const op12 = id(doc, 'OP12', frozen);
+    const b = id(doc, 'OP12(b)', frozen);
+    deleteClause(doc, b);
+    expect(labels(doc, frozen).slice(-4)).toEqual(['OP12', 'OP12(a)', 'OP12(c)', 'OP12(d)']);
+    expect(deletedNumbers(outlineOf(doc), frozen)).toContainEqual({ id: b, label: 'OP12(b)', kind: 'operative', parent: op12, after: id(doc, 'OP12(a)', frozen) });
+
+    // The first of a group: no clause before it.
+    const op1 = id(doc, 'OP1', frozen);
+    deleteClause(doc, op1);
+    expect(deletedNumbers(outlineOf(doc), frozen)[0]).toEqual({ id: op1, label: 'OP1', kind: 'operative', parent: null, after: null });
+
+    // The whole of OP12: one placeholder, its sub-items' numbers go with it.
+    deleteClause(doc, op12);
+    expect(deletedNumbers(outlineOf(doc), frozen).map((d) => d.label)).toEqual(['OP1', 'OP5', 'OP12']);
+    expect(deletedNumbers(outlineOf(doc), null)).toEqual([]);
+  });
+
+  it('WN4: a paragraph moved within its group keeps its number; indented or outdented it is numbered in its new group as an added clause', () => {
+    const doc = demo();
+    const frozen = freeze(doc);
+    const op3 = id(doc, 'OP3', frozen);
+    expect(moveClause(doc, op3, 'down')).toBe(true);
+    expect(moveClause(doc, op3, 'down')).toBe(true);
+    expect(labels(doc, frozen).filter((l) => /^OP[2-6]$/.test(l))).toEqual(['OP2', 'OP4', 'OP5', 'OP3', 'OP6']);
+    expect(deletedNumbers(outlineOf(doc), frozen)).toEqual([]);
+
+    // OP12(d) outdented: a paragraph after OP12, so OP12 bis.
+    const d = id(doc, 'OP12(d)', frozen);
+    expect(outdentClause(doc, d)).toBe(true);
+    expect(labelOf(doc, frozen, d).label).toBe('OP12 bis');
+    // OP8 indented under OP7, which had no sub-items: OP7(a); OP9 stays OP9.
+    const op8 = id(doc, 'OP8', frozen);
+    expect(indentClause(doc, op8)).toBe(true);
+    expect(labelOf(doc, frozen, op8).label).toBe('OP7(a)');
+    expect(labelOf(doc, frozen, id(doc, 'OP9', frozen)).label).toBe('OP9');
+    // Indented under OP12 (after its frozen sub-items): OP12(c bis).
+    const op11 = id(doc, 'OP11', frozen);
+    const op12 = id(doc, 'OP12', frozen);
+    expect(moveClause(doc, op11, 'down')).toBe(true);
+    expect(indentClause(doc, op11)).toBe(true);
+    expect(numberClauses(outlineOf(doc), frozen).get(op11)?.label).toBe('OP12(c bis)');
+    expect(numberClauses(outlineOf(doc), frozen).get(op12)?.label).toBe('OP12');
+  });
+
+  it('WN2: two delegations inserting after OP7 at once get OP7 bis and OP7 ter, in the same order on both replicas', () => {
+    const chile = demo();
+    const peru = new Y.Doc();
+    Y.applyUpdate(peru, Y.encodeStateAsUpdate(chile));
+    const frozen = freeze(chile);
+    const fromChile = insertAfter(chile, id(chile, 'OP7', frozen), 'Chile');
+    const fromPeru = insertAfter(peru, id(peru, 'OP7', frozen), 'Peru');
+    // Each sees its own as OP7 bis before they hear from each other.
+    expect(labelOf(chile, frozen, fromChile).label).toBe('OP7 bis');
+    expect(labelOf(peru, frozen, fromPeru).label).toBe('OP7 bis');
+    Y.applyUpdate(peru, Y.encodeStateAsUpdate(chile, Y.encodeStateVector(peru)));
+    Y.applyUpdate(chile, Y.encodeStateAsUpdate(peru, Y.encodeStateVector(chile)));
+    const onChile = [fromChile, fromPeru].map((c) => labelOf(chile, frozen, c).label);
+    const onPeru = [fromChile, fromPeru].map((c) => labelOf(peru, frozen, c).label);
+    expect(onChile).toEqual(onPeru);
+    expect([...onChile].sort()).toEqual(['OP7 bis', 'OP7 ter']);
+    expect(labels(chile, frozen)).toEqual(labels(peru, frozen));
+    expect(labelOf(chile, frozen, id(chile, 'OP8', frozen)).label).toBe('OP8');
+  });
+
+  it('WN1 WN5: freezing again keeps OP7 bis as OP7 bis (and a deleted number unused); renumbering makes them consecutive again', () => {
+    const doc = demo();
+    const first = freeze(doc);
+    const bis = insertAfter(doc, id(doc, 'OP7', first));
+    deleteClause(doc, id(doc, 'OP5', first));
+    const again = freeze(doc, first);
+    expect(labelOf(doc, again, bis).label).toBe('OP7 bis');
+    expect(deletedNumbers(outlineOf(doc), again).map((d) => d.label)).toEqual(['OP5']);
+    // Frozen again, OP7 bis is kept even when another clause comes between it and OP7.
+    const between = insertAfter(doc, id(doc, 'OP7', again));
+    expect([between, bis].map((c) => labelOf(doc, again, c).label)).toEqual(['OP7 ter', 'OP7 bis']);
+
+    const renumbered = freeze(doc, null);
+    expect(deletedNumbers(outlineOf(doc), renumbered)).toEqual([]);
+    const ops = labels(doc, renumbered).filter((l) => l.startsWith('OP') && !l.includes('('));
+    expect(ops).toEqual(Array.from({ length: 13 }, (_, i) => `OP${i + 1}`));
+    expect([between, bis].map((c) => labelOf(doc, renumbered, c).label)).toEqual(['OP7', 'OP8']);
   });
 });

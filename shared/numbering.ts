@@ -75,7 +75,7 @@ function frozenGroups(frozen: FrozenNumbering | null | undefined): Map<GroupKey,
 const compareOwn = (a: OwnNumber, b: OwnNumber) => a.n - b.n || a.m - b.m;
 
 /**
- * The own numbers of one group in its current order (NUM2–NUM4). Without
+ * The own numbers of one group in its current order (WN2–WN4). Without
  * frozen numbers for the group: 1…n. With them: a clause frozen in this
  * group keeps its number wherever it has moved; any other clause takes the
  * number of the frozen clause before it (0 before the first) with the
@@ -101,7 +101,7 @@ function groupNumbers(nodes: OutlineNode[], key: GroupKey, groups: Map<GroupKey,
   });
 }
 
-/** Clause numbers; with `frozen` (the numbering frozen by the chair), the working numbers of NUM2–NUM4. */
+/** Clause numbers; with `frozen` (the numbering frozen by the chair), the working numbers of WN2–WN4. */
 export function numberClauses(outline: Outline, frozen?: FrozenNumbering | null): Map<string, ClauseNumber> {
   const groups = frozenGroups(frozen);
   const numbers = new Map<string, ClauseNumber>();
@@ -122,7 +122,7 @@ export function numberClauses(outline: Outline, frozen?: FrozenNumbering | null)
   return numbers;
 }
 
-/** A number left unused by a clause deleted after the numbering was frozen (NUM3): shown "OP5 [deleted]" until renumbering. */
+/** A number left unused by a clause deleted after the numbering was frozen (WN3): shown "OP5 [deleted]" until renumbering. */
 export interface DeletedNumber {
   /** The deleted clause's id. */
   id: string;
@@ -173,7 +173,7 @@ export function deletedNumbers(outline: Outline, frozen: FrozenNumbering | null 
 }
 
 /**
- * The numbers to freeze (NUM1, NUM5). `keep` null — freezing anew or
+ * The numbers to freeze (WN1, WN5). `keep` null — freezing anew or
  * renumbering: every clause's consecutive number now. `keep` the numbering
  * in force — freezing again: every clause's working number now (so a
  * paragraph added as OP7 bis stays OP7 bis), and the numbers of clauses

@@ -23,7 +23,7 @@ export const ACTIONS = [
   'statePosition',
   /** Put a passage in square brackets (BRK1). */
   'bracket',
-  /** Freeze the numbering and renumber (NUM1, NUM5). */
+  /** Freeze the numbering and renumber (WN1, WN5). */
   'number',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

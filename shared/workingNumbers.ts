@@ -1,7 +1,7 @@
 import type { ClauseKind } from './clauseKind.ts';
 
 /**
- * Frozen numbering (docs/SPEC.md NUM1–NUM7). Until the chair freezes it,
+ * Frozen numbering (docs/SPEC.md WN1–WN7). Until the chair freezes it,
  * clause numbers follow order (shared/numbering.ts). Once frozen, each
  * clause keeps the number it had; a clause added later is numbered after
  * the frozen clause before it — OP7 bis, OP7 ter … — and a deleted clause

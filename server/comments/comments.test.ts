@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readSettings } from '../../shared/settings.ts';
 import { isUnread, MAX_COMMENT_LENGTH, MAX_QUOTE_LENGTH, readThread, type Thread } from '../../shared/comments/thread.ts';
@@ -14,19 +14,9 @@ import { plain, toPlainText } from '../../shared/richText.ts';
 import { listAudit } from '../db/auditLog.ts';
 import { findThread, removeThread } from '../db/comments.ts';
 import { openDatabase } from '../db/database.ts';
-import { listParticipants } from '../db/participants.ts';
 import { clauseXmlText } from '../testing/documents.ts';
-import {
-  connectClient,
-  createTestDeclaration,
-  removeDataDir,
-  startTestServer,
-  synced,
-  waitFor,
-  type CreatedDeclaration,
-  type TestClient,
-  type TestServer,
-} from '../testing/testServer.ts';
+import { startTestServer, waitFor } from '../testing/testServer.ts';
+import { declarationUnderTest } from '../testing/declarationUnderTest.ts';
 
 /**
  * Comment threads end to end (docs/SPEC.md COM1–COM8): the real server, the
@@ -53,29 +43,21 @@ const idOf = (doc: Y.Doc, text: string) => readDeclaration(doc).clauses.find((c)
 const threadIn = (doc: Y.Doc, id: string) => readThread(doc.getMap(ROOT.comments).get(id));
 
 describe('comments', () => {
-  let server: TestServer;
-  let declaration: CreatedDeclaration;
-  let ids: Record<string, string>;
-  const clients: TestClient[] = [];
+  const under = declarationUnderTest(seed, people);
 
-  const client = async (name: string) => {
-    const c = connectClient(server, declaration.id, declaration.tokens[name]!);
-    clients.push(c);
-    await synced(c);
-    return c;
-  };
+  const { client } = under;
   /** One API call as `who` (a participant's name, or null for no token). */
   const call = async (method: string, path: string, who: string | null, body?: unknown) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (who !== null) headers.authorization = `Bearer ${declaration.tokens[who]}`;
-    const response = await fetch(`${server.httpUrl}/api/declarations/${declaration.id}${path}`, {
+    if (who !== null) headers.authorization = `Bearer ${under.declaration.tokens[who]}`;
+    const response = await fetch(`${under.server.httpUrl}/api/declarations/${under.declaration.id}${path}`, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, json: (await response.json()) as Json };
   };
-  const serverDoc = () => server.rooms.get(declaration.id).doc;
+  const serverDoc = () => under.server.rooms.get(under.declaration.id).doc;
   const start = async (who: string, request: Record<string, unknown>) => {
     const answer = await call('POST', '/threads', who, request);
     expect(answer.status, JSON.stringify(answer.json)).toBe(201);
@@ -83,37 +65,27 @@ describe('comments', () => {
   };
   const clauseThread = (who: string, clauseId: string, body = 'We would prefer a shorter text.') => start(who, { clauseId, anchor: 'clause', body });
 
-  beforeEach(async () => {
-    server = await startTestServer();
-    declaration = createTestDeclaration(server, seed, people);
-    ids = Object.fromEntries(listParticipants(server.db, declaration.id).map((p) => [p.name, p.id]));
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await server.close();
-    removeDataDir(server);
-  });
 
   it('COM1: two clients see a new thread and a reply live; the author is the session\'s participant, whatever the body says', async () => {
     const chile = await client('Chile');
     const peru = await client('Peru');
     const open = idOf(chile.doc, 'Open text under discussion;');
-    const thread = await start('Chile', { clauseId: open, anchor: 'clause', body: '  We propose to delete this.  ', author: 'Argentina', authorId: ids.Argentina });
-    expect(thread).toMatchObject({ clauseId: open, anchor: 'clause', quote: '', authorId: ids.Chile, author: 'Chile', resolved: null });
-    expect(thread.comments).toEqual([{ id: expect.any(String), authorId: ids.Chile, author: 'Chile', body: 'We propose to delete this.', mentions: [], at: expect.any(Number) }]);
+    const thread = await start('Chile', { clauseId: open, anchor: 'clause', body: '  We propose to delete this.  ', author: 'Argentina', authorId: under.ids.Argentina });
+    expect(thread).toMatchObject({ clauseId: open, anchor: 'clause', quote: '', authorId: under.ids.Chile, author: 'Chile', resolved: null });
+    expect(thread.comments).toEqual([{ id: expect.any(String), authorId: under.ids.Chile, author: 'Chile', body: 'We propose to delete this.', mentions: [], at: expect.any(Number) }]);
     await waitFor(() => threadIn(peru.doc, thread.id) !== null, 'Peru to see the thread');
     expect(threadIn(peru.doc, thread.id)).toEqual(thread);
 
-    const replied = await call('POST', `/threads/${thread.id}/comments`, 'Peru', { body: 'We disagree.', author: 'Chile', authorId: ids.Chile });
+    const replied = await call('POST', `/threads/${thread.id}/comments`, 'Peru', { body: 'We disagree.', author: 'Chile', authorId: under.ids.Chile });
     expect(replied.status).toBe(201);
     expect(replied.json.thread.comments.map((c) => [c.author, c.authorId, c.body])).toEqual([
-      ['Chile', ids.Chile, 'We propose to delete this.'],
-      ['Peru', ids.Peru, 'We disagree.'],
+      ['Chile', under.ids.Chile, 'We propose to delete this.'],
+      ['Peru', under.ids.Peru, 'We disagree.'],
     ]);
     await waitFor(() => threadIn(chile.doc, thread.id)?.comments.length === 2, 'Chile to see the reply');
     expect(threadIn(chile.doc, thread.id)).toEqual(replied.json.thread);
     expect((await call('GET', '/threads', 'Chile')).json.threads).toEqual([replied.json.thread]);
-    expect(listAudit(server.db, declaration.id)).toEqual([expect.objectContaining({ actor: 'Chile', action: 'thread-started', clauseId: open, detail: { threadId: thread.id, anchor: 'clause' } })]);
+    expect(listAudit(under.server.db, under.declaration.id)).toEqual([expect.objectContaining({ actor: 'Chile', action: 'thread-started', clauseId: open, detail: { threadId: thread.id, anchor: 'clause' } })]);
   });
 
   it('COM4: a client writing into `comments` or `settings` by hand is undone on the server and on the other clients', async () => {
@@ -124,7 +96,7 @@ describe('comments', () => {
     const thread = await clauseThread('Peru', open);
     await waitFor(() => threadIn(chile.doc, thread.id) !== null && threadIn(spain.doc, thread.id) !== null, 'the thread to reach Chile and Spain');
     chile.doc.transact(() => {
-      chile.doc.getMap(ROOT.comments).set('forgedThread1', { ...thread, id: 'forgedThread1', author: 'Argentina', authorId: ids.Argentina });
+      chile.doc.getMap(ROOT.comments).set('forgedThread1', { ...thread, id: 'forgedThread1', author: 'Argentina', authorId: under.ids.Argentina });
       chile.doc.getMap(ROOT.comments).set(thread.id, { ...thread, comments: [{ ...thread.comments[0]!, body: 'Peru withdraws.' }] });
       chile.doc.getMap(ROOT.settings).set('observersMayComment', true);
     });
@@ -140,7 +112,7 @@ describe('comments', () => {
     spain.doc.getMap(ROOT.comments).delete(thread.id);
     await waitFor(() => spainCloses.includes(CLOSE.malformedMessage.code), 'the observer to be disconnected');
     expect([serverDoc(), chile.doc, peru.doc].every(untouched)).toBe(true);
-    expect(listAudit(server.db, declaration.id)).toContainEqual(expect.objectContaining({ action: 'update-refused', actor: 'Spain' }));
+    expect(listAudit(under.server.db, under.declaration.id)).toContainEqual(expect.objectContaining({ action: 'update-refused', actor: 'Spain' }));
     // The mirror still works after the undo.
     const replied = await call('POST', `/threads/${thread.id}/comments`, 'Chile', { body: 'Fine by us.' });
     await waitFor(() => JSON.stringify(threadIn(peru.doc, thread.id)) === JSON.stringify(replied.json.thread), 'the reply to reach Peru');
@@ -163,17 +135,17 @@ describe('comments', () => {
 
     const edited = await call('PATCH', path, 'Chile', { body: 'Second version, @Peru.' });
     expect(edited.status).toBe(200);
-    expect(edited.json.thread.comments[0]).toMatchObject({ body: 'Second version, @Peru.', mentions: [ids.Peru], editedAt: expect.any(Number) });
+    expect(edited.json.thread.comments[0]).toMatchObject({ body: 'Second version, @Peru.', mentions: [under.ids.Peru], editedAt: expect.any(Number) });
     await waitFor(() => threadIn(peru.doc, thread.id)?.comments[0]?.body === 'Second version, @Peru.', 'the edit to reach Peru');
 
     const reply = (await call('POST', `/threads/${thread.id}/comments`, 'Peru', { body: 'Noted.' })).json.thread.comments[1]!.id;
     const deleted = await call('DELETE', path, 'Chile');
     expect(deleted.status).toBe(200);
-    expect(deleted.json.thread.comments[0]).toEqual({ id: first, authorId: ids.Chile, author: 'Chile', body: '', mentions: [], at: thread.at, deleted: true });
+    expect(deleted.json.thread.comments[0]).toEqual({ id: first, authorId: under.ids.Chile, author: 'Chile', body: '', mentions: [], at: thread.at, deleted: true });
     expect(deleted.json.thread.comments[1]).toMatchObject({ id: reply, body: 'Noted.' });
     await waitFor(() => threadIn(peru.doc, thread.id)?.comments[0]?.deleted === true, 'the deletion to reach Peru');
     // Its text is gone from the database too, not only from the screen.
-    expect(findThread(server.db, declaration.id, thread.id)!.comments[0]!.body).toBe('');
+    expect(findThread(under.server.db, under.declaration.id, thread.id)!.comments[0]!.body).toBe('');
 
     const editDeleted = await call('PATCH', path, 'Chile', { body: 'Back again.' });
     expect(editDeleted.status).toBe(409);
@@ -183,9 +155,9 @@ describe('comments', () => {
     expect(last.status).toBe(200);
     expect(last.json.thread).toBeNull();
     await waitFor(() => !peru.doc.getMap(ROOT.comments).has(thread.id) && !serverDoc().getMap(ROOT.comments).has(thread.id), 'the thread to go');
-    expect(findThread(server.db, declaration.id, thread.id)).toBeNull();
+    expect(findThread(under.server.db, under.declaration.id, thread.id)).toBeNull();
     expect((await call('POST', `/threads/${thread.id}/comments`, 'Peru', { body: 'Hello?' })).status).toBe(404);
-    expect(listAudit(server.db, declaration.id).filter((e) => e.action === 'comment-deleted').map((e) => e.detail)).toEqual([
+    expect(listAudit(under.server.db, under.declaration.id).filter((e) => e.action === 'comment-deleted').map((e) => e.detail)).toEqual([
       { threadId: thread.id, commentId: first, threadRemoved: false },
       { threadId: thread.id, commentId: reply, threadRemoved: true },
     ]);
@@ -214,7 +186,7 @@ describe('comments', () => {
     expect((await resolve('Chile', false)).json.thread.resolved).toBeNull();
     expect((await resolve('Chile', true)).json.thread.resolved).toMatchObject({ by: 'Chile' });
     expect((await call('POST', `/threads/${thread.id}/resolve`, 'Chile', { resolved: 'yes' })).status).toBe(400);
-    expect(listAudit(server.db, declaration.id).map((e) => `${e.actor} ${e.action}`)).toEqual([
+    expect(listAudit(under.server.db, under.declaration.id).map((e) => `${e.actor} ${e.action}`)).toEqual([
       'Chile thread-started',
       'Argentina thread-resolved',
       'Secretariat thread-reopened',
@@ -227,7 +199,7 @@ describe('comments', () => {
   it('COM7: an observer cannot comment until the chair allows it; nobody else changes the setting', async () => {
     const spain = await client('Spain');
     const open = idOf(spain.doc, 'Open text under discussion;');
-    expect((await call('GET', '/settings', 'Spain')).json).toEqual({ settings: { observersMayComment: false, editing: 'direct', secretariatDecides: false } });
+    expect((await call('GET', '/settings', 'Spain')).json).toEqual({ settings: { observersMayComment: false, editing: 'direct', secretariatDecides: false, secretariatRemovesBrackets: false } });
     expect(readSettings(spain.doc.getMap(ROOT.settings))).toMatchObject({ observersMayComment: false });
 
     const refused = await call('POST', '/threads', 'Spain', { clauseId: open, anchor: 'clause', body: 'May I?' });
@@ -242,7 +214,7 @@ describe('comments', () => {
     expect((await call('PUT', '/settings', 'Argentina', { observersMayComment: 'yes' })).status).toBe(400);
     const allowed = await call('PUT', '/settings', 'Argentina', { observersMayComment: true });
     expect(allowed.status).toBe(200);
-    expect(allowed.json).toEqual({ settings: { observersMayComment: true, editing: 'direct', secretariatDecides: false } });
+    expect(allowed.json).toEqual({ settings: { observersMayComment: true, editing: 'direct', secretariatDecides: false, secretariatRemovesBrackets: false } });
     await waitFor(() => readSettings(spain.doc.getMap(ROOT.settings)).observersMayComment, 'the setting to reach Spain');
     const observerReply = await call('POST', `/threads/${thread.id}/comments`, 'Spain', { body: 'Thank you, Chair.' });
     expect(observerReply.status).toBe(201);
@@ -253,7 +225,7 @@ describe('comments', () => {
     await waitFor(() => !readSettings(spain.doc.getMap(ROOT.settings)).observersMayComment, 'the withdrawal to reach Spain');
     expect((await call('PATCH', `/threads/${thread.id}/comments/${spainComment}`, 'Spain', { body: 'Edited.' })).status).toBe(403);
     expect((await call('DELETE', `/threads/${thread.id}/comments/${spainComment}`, 'Spain')).status).toBe(200);
-    expect(listAudit(server.db, declaration.id).filter((e) => e.action === 'settings').map((e) => e.detail)).toEqual([
+    expect(listAudit(under.server.db, under.declaration.id).filter((e) => e.action === 'settings').map((e) => e.detail)).toEqual([
       { observersMayComment: { from: false, to: true } },
       { observersMayComment: { from: true, to: false } },
     ]);
@@ -326,8 +298,8 @@ describe('comments', () => {
   it('COM5 COM8: mentions are found by the server; unread markers are per participant; both survive a restart with the threads', async () => {
     const open = idOf(serverDoc(), 'Open text under discussion;');
     const thread = await clauseThread('Peru', open, 'Could @chile and @Costa Rica look at this? @Argentinas is no one; mail@Peru neither.');
-    const costaRica = ids['Costa Rica']!;
-    expect(thread.comments[0]!.mentions).toEqual([ids.Chile, costaRica]);
+    const costaRica = under.ids['Costa Rica']!;
+    expect(thread.comments[0]!.mentions).toEqual([under.ids.Chile, costaRica]);
     await new Promise((resolve) => setTimeout(resolve, 5));
 
     expect((await call('GET', '/comments/reads', 'Chile')).json).toEqual({ reads: {} });
@@ -338,15 +310,15 @@ describe('comments', () => {
     expect(readAt).toBeGreaterThanOrEqual(thread.at);
     expect((await call('GET', '/comments/reads', 'Chile')).json).toEqual({ reads: { [thread.id]: readAt } });
     expect((await call('GET', '/comments/reads', 'Costa Rica')).json).toEqual({ reads: {} });
-    expect(isUnread(thread, ids.Chile!, readAt)).toBe(false);
+    expect(isUnread(thread, under.ids.Chile!, readAt)).toBe(false);
     expect(isUnread(thread, costaRica, undefined)).toBe(true);
     expect((await call('POST', '/threads/noSuchThread1/read', 'Chile', {})).status).toBe(404);
 
     await new Promise((resolve) => setTimeout(resolve, 5));
     const replied = (await call('POST', `/threads/${thread.id}/comments`, 'Costa Rica', { body: 'Yes, @Peru.' })).json.thread;
-    expect(isUnread(replied, ids.Chile!, readAt)).toBe(true);
+    expect(isUnread(replied, under.ids.Chile!, readAt)).toBe(true);
 
-    server = await server.restart();
+    under.server = await under.server.restart();
     expect((await call('GET', '/comments/reads', 'Chile')).json).toEqual({ reads: { [thread.id]: readAt } });
     expect((await call('GET', '/threads', 'Chile')).json.threads).toEqual([replied]);
     const chile = await client('Chile');
@@ -357,13 +329,13 @@ describe('comments', () => {
     const open = idOf(serverDoc(), 'Open text under discussion;');
     const kept = await clauseThread('Peru', open, 'Kept.');
     const dropped = await clauseThread('Chile', open, 'Dropped.');
-    const { dataDir } = server;
-    await server.close();
+    const { dataDir } = under.server;
+    await under.server.close();
     const db = openDatabase(dataDir, 'normal');
     db.transaction(() => removeThread(db, dropped.id))();
-    db.prepare('INSERT OR REPLACE INTO declaration_settings (declaration_id, observers_may_comment) VALUES (?, 1)').run(declaration.id);
+    db.prepare('INSERT OR REPLACE INTO declaration_settings (declaration_id, observers_may_comment) VALUES (?, 1)').run(under.declaration.id);
     db.close();
-    server = await startTestServer({}, dataDir);
+    under.server = await startTestServer({}, dataDir);
     const chile = await client('Chile');
     expect([...chile.doc.getMap(ROOT.comments).keys()]).toEqual([kept.id]);
     expect(readSettings(chile.doc.getMap(ROOT.settings))).toMatchObject({ observersMayComment: true });
@@ -398,7 +370,7 @@ describe('comments', () => {
     expect((await call('POST', '/threads/noSuchThread1/resolve', 'Argentina', { resolved: true })).status).toBe(404);
     expect((await call('GET', '/threads', null)).status).toBe(401);
     expect((await call('GET', '/comments/reads', null)).status).toBe(401);
-    const unknownDeclaration = await fetch(`${server.httpUrl}/api/declarations/nope/threads`, { headers: { authorization: `Bearer ${declaration.tokens.Chile}` } });
+    const unknownDeclaration = await fetch(`${under.server.httpUrl}/api/declarations/nope/threads`, { headers: { authorization: `Bearer ${under.declaration.tokens.Chile}` } });
     expect(unknownDeclaration.status).toBe(404);
   });
 
@@ -407,6 +379,6 @@ describe('comments', () => {
     expect(answer.status).toBe(200);
     const listed = (answer.json as unknown as { people: Record<string, unknown>[] }).people;
     expect(listed.map((p) => p.name)).toEqual(people.map((p) => p.name));
-    expect(listed[0]).toEqual({ id: ids.Argentina, name: 'Argentina', role: 'chair', color: expect.any(String) });
+    expect(listed[0]).toEqual({ id: under.ids.Argentina, name: 'Argentina', role: 'chair', color: expect.any(String) });
   });
 });

@@ -40,7 +40,7 @@ export type AuditAction =
   | 'bracket-added'
   | 'bracket-requested'
   | 'bracket-removed'
-  /** The chair froze the numbering or renumbered (NUM1, NUM5); detail: { clauses }. */
+  /** The chair froze the numbering or renumbered (WN1, WN5); detail: { clauses }. */
   | 'numbering-frozen'
   | 'numbering-renumbered'
   /** In a declaration made from an imported draft: where from (docs/SPEC.md IMP4). */

@@ -6,7 +6,7 @@ import { seed200 } from '../../bench/seed200.ts';
 import { expectGolden } from '../testing/golden.ts';
 import { clauseEId, renderAkn } from './akn.ts';
 import { readExportInput, readingOrder, type ExportVariant } from './exportInput.ts';
-import { demoInput, demoNegotiationDoc, docFromSeed, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE, writeProposals } from './samples.ts';
+import { demoInput, demoNegotiationDoc, docFromSeed, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE, workingInput, writeProposals } from './samples.ts';
 
 const SCHEMA_DIR = path.join(import.meta.dirname, 'schema');
 const SCHEMA = 'akomantoso30.xsd';
@@ -132,5 +132,23 @@ describe('Akoma Ntoso export', () => {
     expect(xml).toContain('Justification: &lt;img src=x onerror=alert(3)&gt; &amp; &quot;quoted&quot; *stars* [link](javascript:alert(4)) ]]&gt; --&gt; bell</p>');
     expect(xml).toContain('Alt 1 (Chile &lt;b&gt;bold&lt;/b&gt;)');
     expect(xml).toContain('<blockContainer eId="note__para_1__para_a__alt_4" class="proposal">');
+  });
+
+  it('WN7 WN3 BRK3 POS4 EXP5: a frozen declaration: working num (7 bis.), deleted numbers as removed paragraphs, bold brackets, positions in the notes; both variants validate (golden file)', async () => {
+    const negotiation = renderAkn(workingInput(), 'negotiation');
+    const clean = renderAkn(workingInput(), 'clean');
+    expect(await validate(negotiation)).toEqual([]);
+    expect(await validate(clean)).toEqual([]);
+    expectGolden('working.negotiation.akn.xml', negotiation);
+    expect(negotiation).toMatch(/<paragraph eId="para_7" refersTo="#status_open">\s*<num>7 bis\.<\/num>\s*<content>\s*<p><noteRef href="#note__para_7" marker="OP7 bis" placement="side"\/>That the Participants will meet again <b>\[<\/b>in 2025<b>\]<\/b>\.<\/p>/);
+    expect(negotiation).toMatch(/<paragraph eId="deleted_OP5" status="removed">\s*<num>5\.<\/num>\s*<content>\s*<p>OP5 \[deleted\]<\/p>/);
+    expect(negotiation).toMatch(/<recital eId="deleted_PP3" status="removed">\s*<p>PP3 \[deleted\]<\/p>/);
+    expect(negotiation).toMatch(/<paragraph eId="deleted_OP12_c_" status="removed">\s*<num>c\)<\/num>/);
+    expect(negotiation).toMatch(/<num>a bis\)<\/num>/);
+    expect(negotiation).toContain('<p class="position objection">Bolivia: objection — Wants &quot;domestic law&quot; instead. (stated on an earlier text)</p>');
+    expect(negotiation).toContain('corresponding <b>[</b>national laws and regulations<b>]</b> of the Participants.');
+    // The clean text: 1…n, no placeholders, brackets kept.
+    expect(clean).toMatch(/<paragraph eId="para_7">\s*<num>7\.<\/num>\s*<content>\s*<p>That the Participants will meet again <b>\[<\/b>in 2025<b>\]<\/b>\.<\/p>/);
+    expect(clean).not.toMatch(/bis|deleted|removed|reservation|objection/);
   });
 });

@@ -2,10 +2,13 @@ import { letter, roman } from '../../shared/numbering.ts';
 import { toPlainText, type RichText } from '../../shared/richText.ts';
 import {
   describeAlternative,
+  describeDeleted,
   describeJustification,
+  describePosition,
   describeReactions,
   describeRefusal,
   describeStatus,
+  printedMarker,
   proposalRemarks,
   readingOrder,
   type ExportClause,
@@ -33,6 +36,13 @@ import { asciiSlug } from './fileName.ts';
  *
  * eIds follow the position in the text (the AKN naming convention's
  * `para_12__para_a`), so the same declaration always gets the same ids.
+ *
+ * Numbers: the clean variant's `num` counts 1…n; the negotiation variant's
+ * is the working number once the chair has frozen them ("7 bis.", "a
+ * bis)", WN7), and a number left unused by a deleted clause stands as an
+ * empty `paragraph` (or `recital`) with `status="removed"` holding "OP5
+ * [deleted]" (WN3). Square brackets are bold `[` `]` (`b`) in the text of
+ * the `p`, in both variants (BRK3, BRK6).
  *
  * Proposals go in the editorial notes, not in the body: `ins` and `del` are
  * allowed inline in the body too, but the body is the text as it stands,
@@ -116,15 +126,28 @@ function statusRef(clause: ExportClause, context: Context): string | undefined {
   return context.variant === 'negotiation' ? `#status_${clause.status?.state ?? 'open'}` : undefined;
 }
 
+/** The eId of a deleted number's placeholder, from its label: `deleted_OP5`, `deleted_OP12_b_`. */
+const deletedEId = (clause: ExportClause) => `deleted_${clause.label.replace(/[^A-Za-z0-9]/g, '_')}`;
+
+/** A clause the variant prints: the clean text has no placeholders of deleted numbers. */
+const printed = (clause: ExportClause, context: Context) => !clause.deleted || context.variant === 'negotiation';
+
 function operativeParagraph(clause: ExportClause, context: Context): string[] {
-  const head = [inline('num', {}, escapeXml(clause.marker))];
+  const head = [inline('num', {}, escapeXml(printedMarker(clause, context.variant)))];
+  if (clause.deleted) return block('paragraph', { eId: deletedEId(clause), status: 'removed' }, [...head, ...block('content', {}, [inline('p', {}, escapeXml(describeDeleted(clause)))])]);
   const attributes = { eId: clauseEId(clause), refersTo: statusRef(clause, context) };
-  if (clause.children.length === 0) return block('paragraph', attributes, [...head, ...block('content', {}, [clauseParagraph(clause, context)])]);
+  const children = clause.children.filter((child) => printed(child, context));
+  if (children.length === 0) return block('paragraph', attributes, [...head, ...block('content', {}, [clauseParagraph(clause, context)])]);
   return block('paragraph', attributes, [
     ...head,
     ...block('intro', {}, [clauseParagraph(clause, context)]),
-    ...clause.children.flatMap((child) => operativeParagraph(child, context)),
+    ...children.flatMap((child) => operativeParagraph(child, context)),
   ]);
+}
+
+function recital(clause: ExportClause, context: Context): string[] {
+  if (clause.deleted) return block('recital', { eId: deletedEId(clause), status: 'removed' }, [inline('p', {}, escapeXml(describeDeleted(clause)))]);
+  return block('recital', { eId: clauseEId(clause), refersTo: statusRef(clause, context) }, [clauseParagraph(clause, context)]);
 }
 
 function identification(input: ExportInput): string[] {
@@ -202,6 +225,7 @@ function notes(input: ExportInput): string[] {
     all.flatMap((clause) =>
       block('note', { eId: noteEId(clause), marker: clause.label, placement: 'side' }, [
         inline('p', {}, `${escapeXml(clause.label)}: ${escapeXml(describeStatus(clause))}`),
+        ...clause.positions.map((position) => inline('p', { class: `position ${position.position}` }, escapeXml(describePosition(position)))),
         ...clause.refused.flatMap((note) =>
           note.attempted === ''
             ? [inline('p', { class: 'refused' }, `${escapeXml(describeRefusal(note))}.`)]
@@ -239,18 +263,11 @@ export function renderAkn(input: ExportInput, variant: ExportVariant): string {
 
   const preamble: string[] = [];
   if (meta.chapeau.length > 0) preamble.push(inline('p', { class: 'chapeau' }, inlineXml(meta.chapeau)));
-  if (input.preamble.length > 0) {
-    preamble.push(
-      ...block(
-        'recitals',
-        { eId: 'recs' },
-        input.preamble.flatMap((clause) => block('recital', { eId: clauseEId(clause), refersTo: statusRef(clause, context) }, [clauseParagraph(clause, context)])),
-      ),
-    );
-  }
+  const recitals = input.preamble.filter((clause) => printed(clause, context));
+  if (recitals.length > 0) preamble.push(...block('recitals', { eId: 'recs' }, recitals.flatMap((clause) => recital(clause, context))));
   if (meta.formula.length > 0) preamble.push(...block('formula', { eId: 'formula_1', name: 'declare' }, [inline('p', {}, inlineXml(meta.formula))]));
 
-  const mainBody = input.operative.flatMap((clause) => operativeParagraph(clause, context));
+  const mainBody = input.operative.filter((clause) => printed(clause, context)).flatMap((clause) => operativeParagraph(clause, context));
   // mainBody may not be empty: a declaration without operative paragraphs yet holds one empty paragraph.
   if (mainBody.length === 0) mainBody.push(empty('p', {}));
 

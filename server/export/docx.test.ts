@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { renderDocx, STYLE } from './docx.ts';
 import { readExportInput } from './exportInput.ts';
-import { demoInput, docFromSeed, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE } from './samples.ts';
+import { demoInput, docFromSeed, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE, workingInput } from './samples.ts';
 
 async function unzip(buffer: Buffer) {
   const zip = await JSZip.loadAsync(buffer);
@@ -168,5 +168,36 @@ describe('Word export', () => {
     expect(document).toContain('Justification: &lt;img src=x onerror=alert(3)&gt; &amp;');
     const parsed = await validateXML({ xml: [{ fileName: 'document.xml', contents: document }], normalization: 'format' });
     expect(parsed.errors).toEqual([]);
+  });
+
+  it('WN7 WN3 BRK3 POS4: a frozen declaration\'s negotiation file types its working numbers (7 bis.), shows "OP5 [deleted]", bold brackets, reservations and objections', async () => {
+    const { document, styles } = await unzip(await renderDocx(workingInput(), 'negotiation'));
+    const all = paragraphs(document);
+    const operative = all.filter((p) => p.style === STYLE.operative);
+    // A Word list cannot count 7 bis: the working number is typed, with a hanging indent, and no paragraph is in the list.
+    expect(operative.every((p) => p.level === null)).toBe(true);
+    expect(operative.map((p) => p.text.split('\t')[0])).toEqual(['1.', '2.', '3.', '4.', '6.', '7.', '7 bis.', '8.', '9.', '10.', '11.', '12.', 'a)', 'a bis)', 'b)', 'd)']);
+    expect(operative.find((p) => p.text.startsWith('7 bis.'))!.text).toBe('7 bis.\tThat the Participants will meet again [in 2025].');
+    const texts = all.map((p) => p.text);
+    expect(texts.indexOf('OP5 [deleted]')).toBeGreaterThan(texts.findIndex((t) => t.startsWith('4.\t')));
+    expect(texts.indexOf('OP5 [deleted]')).toBeLessThan(texts.findIndex((t) => t.startsWith('6.\t')));
+    expect(texts).toContain('PP3 [deleted]');
+    expect(texts).toContain('OP12(c) [deleted]');
+    expect(document).toMatch(/<w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">\[<\/w:t>/);
+    expect(all.filter((p) => p.style === STYLE.position).map((p) => p.text)).toEqual([
+      'Bolivia: objection — Wants &quot;domestic law&quot; instead. (stated on an earlier text)',
+      'Cuba: reservation — Needs time to consult its capital.',
+    ]);
+    expect(styles).toContain(`w:styleId="${STYLE.position}"`);
+  });
+
+  it('WN7 BRK6: a frozen declaration\'s clean file keeps Word numbering (1…n), no deleted numbers, and its bold brackets', async () => {
+    const { document } = await unzip(await renderDocx(workingInput(), 'clean'));
+    const operative = paragraphs(document).filter((p) => p.style === STYLE.operative);
+    expect(operative.every((p) => p.level !== null)).toBe(true);
+    expect(operative.filter((p) => p.level === '0')).toHaveLength(12);
+    expect(operative.map((p) => p.text)).toContain('That the Participants will meet again [in 2025].');
+    expect(document).toMatch(/<w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">\[<\/w:t>/);
+    expect(document).not.toMatch(/bis|deleted|reservation|objection/);
   });
 });

@@ -26,7 +26,9 @@ import { toPlainText, type RichText } from '../../shared/richText.ts';
 import {
   describeAlternative,
   describeCounts,
+  describeDeleted,
   describeJustification,
+  describePosition,
   describeReactions,
   describeRefusal,
   describeStatus,
@@ -69,6 +71,7 @@ export const STYLE = {
   refused: 'RefusedChange',
   proposal: 'Proposal',
   proposalText: 'ProposalText',
+  position: 'Position',
   banner: 'WorkingText',
 } as const;
 
@@ -153,6 +156,14 @@ function paragraphStyles(variant: ExportVariant): IParagraphStyleOptions[] {
       },
     },
     {
+      id: STYLE.position,
+      name: 'Position',
+      basedOn: 'Normal',
+      quickFormat: true,
+      run: { font: SANS, size: 17, color: '333333' },
+      paragraph: { indent: { left: STEP }, spacing: { after: 40 } },
+    },
+    {
       id: STYLE.proposalText,
       name: 'Proposal Text',
       basedOn: STYLE.proposal,
@@ -180,6 +191,23 @@ function statusParagraph(clause: ExportClause): Paragraph {
     indent: clause.kind === 'operative' ? { left: STEP * (Math.min(clause.depth, 2) + 1) } : undefined,
     children: [new TextRun({ text: `[${clause.label}] `, bold: true }), new TextRun(describeStatus(clause))],
   });
+}
+
+/** "OP5 [deleted]" where a deleted clause's number stays unused (WN3). */
+function deletedParagraph(clause: ExportClause): Paragraph {
+  return new Paragraph({
+    style: STYLE.clauseStatus,
+    indent: clause.kind === 'operative' ? { left: STEP * (Math.min(clause.depth, 2) + 1) } : undefined,
+    children: [new TextRun({ text: describeDeleted(clause), italics: true })],
+  });
+}
+
+/** Reservations and objections under their clause (POS4). */
+function positionParagraphs(clause: ExportClause): Paragraph[] {
+  const indent = { left: STEP * (clause.kind === 'operative' ? Math.min(clause.depth, 2) + 1 : 1) };
+  return clause.positions.map(
+    (position) => new Paragraph({ style: STYLE.position, indent, children: [new TextRun({ text: describePosition(position), ...(position.position === 'objection' ? { bold: true } : {}) })] }),
+  );
 }
 
 function refusedParagraphs(clause: ExportClause): Paragraph[] {
@@ -253,16 +281,28 @@ function proposalParagraphs(clause: ExportClause, revisions: Revisions): Paragra
   });
 }
 
-function clauseParagraphs(clause: ExportClause, variant: ExportVariant, revisions: Revisions): Paragraph[] {
+/**
+ * How operative paragraphs are numbered: by Word's list (EXP3), or — in a
+ * negotiation text whose numbers the chair has frozen — with the working
+ * number typed before the text ("7 bis."), which no Word list can count
+ * (WN7).
+ */
+type Numbering = 'word' | 'working';
+
+function clauseParagraphs(clause: ExportClause, variant: ExportVariant, revisions: Revisions, numbering: Numbering): Paragraph[] {
+  if (clause.deleted) return variant === 'negotiation' ? [deletedParagraph(clause)] : [];
   const out: Paragraph[] = [];
   if (variant === 'negotiation') out.push(statusParagraph(clause));
   if (clause.kind === 'preamble') {
     out.push(new Paragraph({ style: STYLE.preamble, children: runs(clause.body) }));
+  } else if (numbering === 'working') {
+    const level = Math.min(clause.depth, 2);
+    out.push(new Paragraph({ style: STYLE.operative, indent: { left: STEP * (level + 1), hanging: STEP }, children: [new TextRun(`${clause.marker}\t`), ...runs(clause.body)] }));
   } else {
     out.push(new Paragraph({ style: STYLE.operative, numbering: { reference: NUMBERING, level: Math.min(clause.depth, 2) }, children: runs(clause.body) }));
   }
-  if (variant === 'negotiation') out.push(...refusedParagraphs(clause), ...proposalParagraphs(clause, revisions));
-  for (const child of clause.children) out.push(...clauseParagraphs(child, variant, revisions));
+  if (variant === 'negotiation') out.push(...positionParagraphs(clause), ...refusedParagraphs(clause), ...proposalParagraphs(clause, revisions));
+  for (const child of clause.children) out.push(...clauseParagraphs(child, variant, revisions, numbering));
   return out;
 }
 
@@ -310,6 +350,7 @@ export function buildDocx(input: ExportInput, variant: ExportVariant): Document 
   const body: (Paragraph | Table)[] = [];
   let revision = 0;
   const revisions: Revisions = { next: () => ++revision, fallbackDate: input.generatedAt };
+  const numbering: Numbering = variant === 'negotiation' && input.frozen ? 'working' : 'word';
   if (variant === 'negotiation') {
     body.push(
       new Paragraph({ style: STYLE.banner, children: [new TextRun({ text: negotiationHeading(input), bold: true })] }),
@@ -321,9 +362,9 @@ export function buildDocx(input: ExportInput, variant: ExportVariant): Document 
   body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: runs(meta.title) }));
   if (meta.subtitle.length > 0) body.push(new Paragraph({ style: STYLE.subtitle, children: runs(meta.subtitle) }));
   if (meta.chapeau.length > 0) body.push(new Paragraph({ style: STYLE.chapeau, children: runs(meta.chapeau) }));
-  for (const clause of input.preamble) body.push(...clauseParagraphs(clause, variant, revisions));
+  for (const clause of input.preamble) body.push(...clauseParagraphs(clause, variant, revisions, numbering));
   if (meta.formula.length > 0) body.push(new Paragraph({ style: STYLE.formula, children: runs(meta.formula) }));
-  for (const clause of input.operative) body.push(...clauseParagraphs(clause, variant, revisions));
+  for (const clause of input.operative) body.push(...clauseParagraphs(clause, variant, revisions, numbering));
   if (meta.note.length > 0) body.push(new Paragraph({ style: STYLE.note, children: [new TextRun('Note: '), ...runs(meta.note)] }));
   if (input.signatories.length > 0) {
     body.push(new Paragraph({ pageBreakBefore: true, spacing: { after: 0 } }), signatureTable(input.signatories));

@@ -1,15 +1,22 @@
 import type * as Y from 'yjs';
+import { standingBrackets } from '../../shared/brackets/bracket.ts';
+import { withBrackets } from '../../shared/brackets/withBrackets.ts';
 import { countStatuses, isLocked, readClauseStatus, type ClauseStatus, type StatusCounts } from '../../shared/clauseStatus.ts';
 import type { ClauseKind } from '../../shared/clauseKind.ts';
 import { clauseLocks } from '../../shared/clauseLock.ts';
 import { META_FIELDS, type Declaration, type Meta, type Signatory } from '../../shared/declaration.ts';
+import { bracketRanges } from '../../shared/document/bracketRange.ts';
 import { ROOT } from '../../shared/document/names.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
-import { numberClauses } from '../../shared/numbering.ts';
+import { createTranslator, messagesFor } from '../../shared/i18n/translate.ts';
+import { deletedNumbers, numberClauses, ownText } from '../../shared/numbering.ts';
 import { buildOutline, inReadingOrder, type OutlineNode } from '../../shared/outline.ts';
+import { readPositions, type StatedPosition } from '../../shared/positions/position.ts';
+import { textHash } from '../../shared/positions/textHash.ts';
 import { readProposal, type Proposal } from '../../shared/proposals/proposal.ts';
 import { readRefusedChange, type RefusedChange } from '../../shared/refusedChange.ts';
-import type { RichText } from '../../shared/richText.ts';
+import { toPlainText, type RichText } from '../../shared/richText.ts';
+import { readFrozenNumbering, type FrozenNumbering } from '../../shared/workingNumbers.ts';
 import { alternativesByClause, toExportProposal, type ExportProposal } from './exportProposal.ts';
 import { cleanRuns, cleanText } from './printableText.ts';
 
@@ -21,6 +28,14 @@ import { cleanRuns, cleanText } from './printableText.ts';
  * file per format) are pure functions of this.
  *
  * Text is cleaned here for every format alike (printableText.ts).
+ *
+ * Two numberings travel together: the working one (`label`, `marker`: OP7
+ * bis once the chair has frozen the numbers, WN2) for the negotiation
+ * text, and the consecutive one (`cleanMarker`: 1…n) for the clean text
+ * (WN7). The numbers a deleted clause left unused stand in the lists as
+ * placeholders (`deleted`), which only the negotiation text prints (WN3).
+ * Square brackets are printed into the body as bold `[` `]` for both
+ * variants (BRK3, BRK6).
  */
 export type ExportVariant = 'clean' | 'negotiation';
 export const EXPORT_VARIANTS: readonly ExportVariant[] = ['clean', 'negotiation'];
@@ -33,6 +48,15 @@ export interface RefusedNote {
   at: number;
 }
 
+/** A reservation or an objection stated on a clause, as the negotiation text lists it (POS4). */
+export interface PositionNote {
+  name: string;
+  position: 'reservation' | 'objection';
+  note: string;
+  /** Stated on an earlier text of the clause (POS5). */
+  earlier: boolean;
+}
+
 export interface ExportClause {
   id: string;
   kind: ClauseKind;
@@ -40,8 +64,16 @@ export interface ExportClause {
   depth: number;
   /** The working name: PP1, OP3, OP12(a), OP12(a)(ii). */
   label: string;
-  /** What the final text prints: '' for a preambular paragraph, "3.", "a)", "ii)". */
+  /** The working marker: '' for a preambular paragraph, "3.", "a)", "ii)", "7 bis.", "a bis)" once numbers are frozen (WN2). */
   marker: string;
+  /** What the clean text prints, always consecutive (WN7): '' for a preambular paragraph, "3.", "a)", "ii)". */
+  cleanMarker: string;
+  /**
+   * A placeholder for a number left unused by a deleted clause ("OP5
+   * [deleted]", WN3): no text, no status, no children. Only the
+   * negotiation text prints it; readingOrder leaves it out.
+   */
+  deleted: boolean;
   /** Position among its siblings at each level, from 1: [12, 1] for OP12(a). Stable ids (AKN eIds) come from it. */
   path: number[];
   body: RichText;
@@ -52,6 +84,8 @@ export interface ExportClause {
   refused: RefusedNote[];
   /** Its open proposals, as alternatives in order (PROP3, PROP14). Only the negotiation variant shows them. */
   proposals: ExportProposal[];
+  /** Reservations and objections on it (POS4), objections first. Only the negotiation variant shows them. */
+  positions: PositionNote[];
   children: ExportClause[];
 }
 
@@ -65,6 +99,10 @@ export interface ExportInput {
   generatedAt: Date;
   /** BCP 47 language of the text. */
   language: string;
+  /** Square-bracketed passages standing in the text (BRK3, BRK6): printed in both variants. */
+  brackets: number;
+  /** Whether the chair has frozen the numbering: the negotiation text then prints working numbers (WN7). */
+  frozen: boolean;
 }
 
 /** The parts of an export that are not in the declaration itself. */
@@ -73,12 +111,32 @@ export interface NegotiationState {
   refused: readonly RefusedChange[];
   /** Every proposal in the document, whatever its state: only open ones are shown. */
   proposals: readonly Proposal[];
+  /** clause id → its stated positions (POS4). */
+  positions?: ReadonlyMap<string, readonly StatedPosition[]>;
+  /** clause id → its standing brackets' passages, character offsets into its text (BRK3). */
+  brackets?: ReadonlyMap<string, readonly { start: number; end: number }[]>;
+  /** The numbering the chair froze, or null while numbers follow order (WN1). */
+  frozen?: FrozenNumbering | null;
+}
+
+const t = createTranslator(messagesFor('en'));
+
+/** Reservations and objections in the order the chair reads them: objections first, then by name. */
+function positionNotes(positions: readonly StatedPosition[] | undefined, body: RichText): PositionNote[] {
+  if (!positions || positions.length === 0) return [];
+  const hash = textHash(toPlainText(body));
+  return positions
+    .filter((p): p is StatedPosition & { position: PositionNote['position'] } => p.position === 'reservation' || p.position === 'objection')
+    .map((p) => ({ name: cleanText(p.name), position: p.position, note: cleanText(p.note), earlier: p.textHash !== hash }))
+    .sort((a, b) => (a.position === b.position ? a.name.localeCompare(b.name) : a.position === 'objection' ? -1 : 1));
 }
 
 /** Builds the export input from plain data: the pure core of `readExportInput`. */
 export function buildExportInput(declaration: Declaration, state: NegotiationState, generatedAt: Date, language = 'en'): ExportInput {
   const outline = buildOutline(declaration.clauses);
-  const numbers = numberClauses(outline);
+  const frozen = state.frozen ?? null;
+  const numbers = numberClauses(outline, frozen);
+  const consecutive = frozen === null ? numbers : numberClauses(outline);
   const locks = clauseLocks(outline, (id) => state.statuses.get(id));
   const refusedBy = new Map<string, RefusedNote[]>();
   const seen = new Set<string>();
@@ -95,35 +153,86 @@ export function buildExportInput(declaration: Declaration, state: NegotiationSta
   const proposalsOf = alternativesByClause(state.proposals);
   const convert = (node: OutlineNode, path: number[]): ExportClause => {
     const number = numbers.get(node.clause.id) ?? { label: '', marker: '' };
+    const cleanMarker = consecutive.get(node.clause.id)?.marker ?? '';
     const lock = locks.get(node.clause.id);
     const inherited = lock?.inherited ? lock.agreedClause : null;
     const status = state.statuses.get(inherited ?? node.clause.id);
-    const body = cleanRuns(node.clause.body);
-    const target = { label: number.label, kind: node.clause.kind, depth: node.depth, body };
+    // Proposals are redlined against the text itself; the printed body shows its brackets (BRK3).
+    const text = cleanRuns(node.clause.body);
+    const ranges = state.brackets?.get(node.clause.id);
+    const body = ranges && ranges.length > 0 ? cleanRuns(withBrackets(node.clause.body, ranges)) : text;
+    const target = { label: number.label, kind: node.clause.kind, depth: node.depth, body: text };
     return {
       id: node.clause.id,
       kind: node.clause.kind,
       depth: node.depth,
       label: number.label,
       marker: number.marker,
+      cleanMarker,
+      deleted: false,
       path,
       body,
       status: status ? { ...status, by: cleanText(status.by), ...(status.pending ? { pending: status.pending.map(cleanText) } : {}), ...(status.reason !== undefined ? { reason: cleanText(status.reason) } : {}) } : null,
       agreedWith: inherited === null ? null : (numbers.get(inherited)?.label ?? ''),
       refused: refusedBy.get(node.clause.id) ?? [],
       proposals: (proposalsOf.get(node.clause.id) ?? []).map((proposal, i) => toExportProposal(proposal, i + 1, target)),
+      positions: positionNotes(state.positions?.get(node.clause.id), node.clause.body),
       children: node.children.map((child, i) => convert(child, [...path, i + 1])),
     };
   };
+  const preamble = outline.preamble.map((node, i) => convert(node, [i + 1]));
+  const operative = outline.operative.map((node, i) => convert(node, [i + 1]));
+  placeDeleted(outline, frozen, preamble, operative);
   const meta = Object.fromEntries(META_FIELDS.map((field) => [field, cleanRuns(declaration.meta[field])])) as Meta;
   return {
     meta,
-    preamble: outline.preamble.map((node, i) => convert(node, [i + 1])),
-    operative: outline.operative.map((node, i) => convert(node, [i + 1])),
+    preamble,
+    operative,
     signatories: declaration.signatories.map((s) => ({ ...s, name: cleanText(s.name), title: cleanText(s.title), state: cleanText(s.state) })),
     generatedAt,
     language,
+    brackets: [...(state.brackets?.values() ?? [])].reduce((sum, ranges) => sum + ranges.length, 0),
+    frozen: frozen !== null,
   };
+}
+
+/**
+ * Puts a placeholder for each number left unused by a deleted clause into
+ * its group, after the clause it follows (or first), in number order
+ * (shared/numbering.ts `deletedNumbers`, WN3).
+ */
+function placeDeleted(outline: ReturnType<typeof buildOutline>, frozen: FrozenNumbering | null, preamble: ExportClause[], operative: ExportClause[]): void {
+  const gaps = deletedNumbers(outline, frozen);
+  if (gaps.length === 0) return;
+  const byId = new Map(inReadingOrder({ preamble, operative }).map((clause) => [clause.id, clause]));
+  for (const gap of gaps) {
+    const parent = gap.parent === null ? null : byId.get(gap.parent);
+    if (parent === undefined) continue;
+    const group = parent === null ? (gap.kind === 'preamble' ? preamble : operative) : parent.children;
+    const depth = parent === null ? 0 : parent.depth + 1;
+    const own = frozen!.numbers[gap.id]!;
+    const text = ownText(own, depth);
+    let at = gap.after === null ? 0 : group.findIndex((clause) => clause.id === gap.after) + 1;
+    // Several gaps after the same clause keep their number order.
+    while (at < group.length && group[at]!.deleted) at++;
+    group.splice(at, 0, {
+      id: gap.id,
+      kind: gap.kind,
+      depth,
+      label: gap.label,
+      marker: gap.kind === 'preamble' ? '' : depth === 0 ? `${text}.` : `${text})`,
+      cleanMarker: '',
+      deleted: true,
+      path: [],
+      body: [],
+      status: null,
+      agreedWith: null,
+      refused: [],
+      proposals: [],
+      positions: [],
+      children: [],
+    });
+  }
 }
 
 /** Reads the export input from a declaration's document (the room's authoritative Y.Doc). */
@@ -143,12 +252,31 @@ export function readExportInput(doc: Y.Doc, generatedAt: Date): ExportInput {
     const proposal = readProposal(value);
     if (proposal) proposals.push(proposal);
   });
-  return buildExportInput(readDeclaration(doc), { statuses, refused, proposals }, generatedAt);
+  const frozen = readFrozenNumbering(doc.getMap<unknown>(ROOT.numbering));
+  const positions = readPositions(doc.getMap<unknown>(ROOT.positions));
+  const brackets = bracketRanges(doc, standingBrackets(doc.getMap<unknown>(ROOT.brackets)));
+  return buildExportInput(readDeclaration(doc), { statuses, refused, proposals, positions, brackets, frozen }, generatedAt);
 }
 
-/** Every clause in reading order: preambular paragraphs, then each operative paragraph followed by its sub-items. */
+/** Every clause in reading order: preambular paragraphs, then each operative paragraph followed by its sub-items; placeholders of deleted numbers left out. */
 export function readingOrder(input: ExportInput): ExportClause[] {
-  return inReadingOrder(input);
+  return inReadingOrder(input).filter((clause) => !clause.deleted);
+}
+
+/** The marker a variant prints before a clause: the working one in the negotiation text, the consecutive one in the clean text (WN7). */
+export function printedMarker(clause: ExportClause, variant: ExportVariant): string {
+  return variant === 'negotiation' ? clause.marker : clause.cleanMarker;
+}
+
+/** "OP5 [deleted]": a number left unused by a deleted clause (WN3). */
+export function describeDeleted(clause: Pick<ExportClause, 'label'>): string {
+  return t('export.text.deleted', { label: clause.label });
+}
+
+/** "Cuba: reservation — <note>", "Bolivia: objection — <note> (stated on an earlier text)" (POS4, POS5). */
+export function describePosition(note: PositionNote): string {
+  const line = t(note.position === 'objection' ? 'export.text.objection' : 'export.text.reservation', { name: note.name, note: note.note });
+  return note.earlier ? `${line} ${t('export.text.earlierText')}` : line;
 }
 
 export function countClauseStatuses(input: ExportInput): StatusCounts {
@@ -241,5 +369,6 @@ export const NEGOTIATION_NOTICE =
 /** The status counts as one line: "3 open · 2 ad ref · 20 agreed". */
 export function describeCounts(input: ExportInput): string {
   const counts = countClauseStatuses(input);
-  return `${counts.open} open · ${counts['ad-ref']} ad ref · ${counts.agreed} agreed`;
+  const brackets = input.brackets > 0 ? ` · ${t('export.text.bracketCount', { count: input.brackets })}` : '';
+  return `${counts.open} open · ${counts['ad-ref']} ad ref · ${counts.agreed} agreed${brackets}`;
 }

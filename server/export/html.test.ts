@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../testing/golden.ts';
 import { readExportInput } from './exportInput.ts';
 import { escapeHtml, renderHtml } from './html.ts';
-import { demoInput, docFromSeed, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE } from './samples.ts';
+import { demoInput, docFromSeed, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE, workingInput } from './samples.ts';
 
 describe('HTML export', () => {
   it('EXP2: the clean text of the demo declaration (golden file)', () => {
@@ -79,5 +79,20 @@ describe('HTML export', () => {
     expect(html).toContain('<p class="alt">Alt 1 (Chile &lt;b&gt;bold&lt;/b&gt;): New wording for OP1');
     expect(html).toContain('<p class="reactions">Supported by &lt;i&gt;Peru&lt;/i&gt; &amp; Co.</p>');
     expect(html.match(/<\/body>/g)).toHaveLength(1);
+  });
+
+  it('WN7 WN3 BRK3 POS4: the negotiation page of a frozen declaration: working numbers, "OP5 [deleted]", bold brackets, reservations and objections (golden file)', () => {
+    const html = renderHtml(workingInput(), 'negotiation');
+    expectGolden('working.negotiation.html', html);
+    expect(html).toContain('<p class="label"><b>OP7 bis</b> open</p>\n<p class="op"><span class="num">7 bis.</span>That the Participants will meet again <b>[</b>in 2025<b>]</b>.</p>');
+    expect(html).toContain('<div class="clause deleted"><p class="label">OP5 [deleted]</p></div>');
+    expect(html).toContain('<div class="clause deleted depth-1"><p class="label">OP12(c) [deleted]</p></div>');
+    expect(html).toContain('<p class="position objection">Bolivia: objection — Wants &quot;domestic law&quot; instead. (stated on an earlier text)</p>\n<p class="position reservation">Cuba: reservation — Needs time to consult its capital.</p>');
+  });
+
+  it('WN7 BRK6: the clean page of a frozen declaration numbers 1…n and keeps its bold brackets', () => {
+    const html = renderHtml(workingInput(), 'clean');
+    expect(html).toContain('<p class="op"><span class="num">7.</span>That the Participants will meet again <b>[</b>in 2025<b>]</b>.</p>');
+    expect(html).not.toMatch(/bis|deleted|reservation|objection/);
   });
 });

@@ -2,12 +2,15 @@ import { toPlainText, type RichText } from '../../shared/richText.ts';
 import {
   describeAlternative,
   describeCounts,
+  describeDeleted,
   describeJustification,
+  describePosition,
   describeReactions,
   describeRefusal,
   describeStatus,
   NEGOTIATION_NOTICE,
   negotiationHeading,
+  printedMarker,
   proposalRemarks,
   type ExportClause,
   type ExportInput,
@@ -76,7 +79,7 @@ p { margin: 0 0 0.8em; text-align: justify; }
 }
 `;
 
-// Only the negotiation text has proposals: the clean page keeps the style it had (SPEC PROP14).
+// Only the negotiation text has proposals, positions and deleted numbers: the clean page keeps the style it had (SPEC PROP14).
 const PROPOSAL_STYLE = `
 .proposal { font-family: Arial, Helvetica, sans-serif; font-size: 9.5pt; background: #eef3fa; border: 1px solid #4a6f9c; padding: 0.3em 0.6em; margin: 0.3em 0 0.6em; }
 .proposal p { margin: 0; text-indent: 0; padding-left: 0; }
@@ -85,6 +88,9 @@ const PROPOSAL_STYLE = `
 .proposal .redline { font-family: "Times New Roman", Times, serif; font-size: 11pt; margin: 0.2em 0; }
 .proposal ins { text-decoration: underline; color: #1a4f8b; }
 .proposal del { text-decoration: line-through; color: #8b1a1a; }
+.position { font-family: Arial, Helvetica, sans-serif; font-size: 9.5pt; margin: 0 0 0.2em; text-indent: 0; padding-left: 0; }
+.position.objection { color: #8b1a1a; }
+.clause.deleted { border-left-style: dashed; color: #555; }
 @media print { .proposal { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
 
@@ -111,11 +117,12 @@ function proposalHtml(clause: ExportClause, proposal: ExportProposal): string {
 }
 
 function clauseHtml(clause: ExportClause, variant: ExportVariant): string {
-  const isOperative = clause.marker !== '';
+  const isOperative = clause.kind === 'operative';
   // Sub-items are indented: the paragraph itself in the clean text, its whole box in the negotiation text.
   const depth = isOperative && clause.depth > 0 ? ` depth-${Math.min(clause.depth, 2)}` : '';
+  if (clause.deleted) return variant === 'negotiation' ? `<div class="clause deleted${depth}"><p class="label">${escapeHtml(describeDeleted(clause))}</p></div>` : '';
   const className = isOperative ? `op${variant === 'clean' ? depth : ''}` : 'pp';
-  const number = isOperative ? `<span class="num">${escapeHtml(clause.marker)}</span>` : '';
+  const number = isOperative ? `<span class="num">${escapeHtml(printedMarker(clause, variant))}</span>` : '';
   const paragraph = `<p class="${className}">${number}${inlineHtml(clause.body)}</p>`;
   if (variant === 'clean') return paragraph;
   const refused = clause.refused.map((note) =>
@@ -127,6 +134,7 @@ function clauseHtml(clause: ExportClause, variant: ExportVariant): string {
     `<div class="clause status-${clause.status?.state ?? 'open'}${depth}">`,
     `<p class="label"><b>${escapeHtml(clause.label)}</b> ${escapeHtml(describeStatus(clause))}</p>`,
     paragraph,
+    ...clause.positions.map((position) => `<p class="position ${position.position}">${escapeHtml(describePosition(position))}</p>`),
     ...refused,
     ...clause.proposals.map((proposal) => proposalHtml(clause, proposal)),
     '</div>',
@@ -148,12 +156,14 @@ export function renderHtml(input: ExportInput, variant: ExportVariant): string {
   if (meta.subtitle.length > 0) heading.push(`<p class="subtitle">${inlineHtml(meta.subtitle)}</p>`);
   parts.push(`<header>\n${heading.join('\n')}\n</header>`);
   if (meta.chapeau.length > 0) parts.push(`<p class="chapeau">${inlineHtml(meta.chapeau)}</p>`);
-  if (input.preamble.length > 0) parts.push(`<section class="preamble">\n${input.preamble.map((c) => clauseHtml(c, variant)).join('\n')}\n</section>`);
+  const preamble = input.preamble.map((c) => clauseHtml(c, variant)).filter((html) => html !== '');
+  if (preamble.length > 0) parts.push(`<section class="preamble">\n${preamble.join('\n')}\n</section>`);
   if (meta.formula.length > 0) parts.push(`<p class="formula">${inlineHtml(meta.formula)}</p>`);
   const operative: string[] = [];
   const walk = (clauses: ExportClause[]) => {
     for (const clause of clauses) {
-      operative.push(clauseHtml(clause, variant));
+      const html = clauseHtml(clause, variant);
+      if (html !== '') operative.push(html);
       walk(clause.children);
     }
   };

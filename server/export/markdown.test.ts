@@ -5,7 +5,7 @@ import { expectGolden } from '../testing/golden.ts';
 import { readExportInput } from './exportInput.ts';
 import { markRedline } from './exportProposal.ts';
 import { escapeMarkdown, inlineMarkdown, MARKDOWN_REDLINE_MARKS, renderMarkdown } from './markdown.ts';
-import { demoInput, docFromSeed, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE } from './samples.ts';
+import { demoInput, docFromSeed, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE, workingInput } from './samples.ts';
 
 describe('Markdown export', () => {
   it('EXP2: the clean text of the demo declaration (golden file)', () => {
@@ -91,5 +91,25 @@ describe('Markdown export', () => {
     expect(md).toContain('> \\[+# Heading? &lt;script&gt;alert(5)&lt;/script&gt; \\[+not a mark+\\]+\\]');
     const link = markRedline([{ op: 'insert', runs: plain('click') }, { op: 'equal', runs: plain('(javascript:alert(1)): here') }], (runs) => escapeMarkdown(runs.map((r) => r.text).join('')), MARKDOWN_REDLINE_MARKS);
     expect(link).toBe('\\[+click+\\](javascript:alert(1)): here');
+  });
+
+  it('WN7 WN3 BRK3 POS4: the negotiation text of a frozen declaration: working numbers written out, "OP5 [deleted]", brackets, reservations and objections (golden file)', () => {
+    const md = renderMarkdown(workingInput(), 'negotiation');
+    expectGolden('working.negotiation.md', md);
+    // Markdown cannot count 7 bis: every paragraph is a bullet with its working number, escaped so it is no nested list.
+    expect(md).toContain('\n- 6\\. **\\[OP6\\]** *open*\\\n  That the treatment');
+    expect(md).toContain('\n- 7 bis. **\\[OP7 bis\\]** *open*\\\n  That the Participants will meet again **\\[**in 2025**\\]**.');
+    expect(md).toContain('\n  - a bis) **\\[OP12(a bis)\\]** *open*\\');
+    expect(md).toContain('\n- *OP5 \\[deleted\\]*\n');
+    expect(md).toContain('\n*PP3 \\[deleted\\]*\n');
+    expect(md).toContain('\n  - *OP12(c) \\[deleted\\]*\n');
+    expect(md).toContain('\n  > Bolivia: objection — Wants "domestic law" instead. (stated on an earlier text)\\\n  > Cuba: reservation — Needs time to consult its capital.\n');
+  });
+
+  it('WN7 BRK6: the clean text of a frozen declaration is an ordered list 1…n with its brackets, without deleted numbers', () => {
+    const md = renderMarkdown(workingInput(), 'clean');
+    expect(md).toContain('\n7. That the Participants will meet again **\\[**in 2025**\\]**.\n');
+    expect(md).toContain('\n    - b) Publish the report of the Conference;\n');
+    expect(md).not.toMatch(/bis|deleted|reservation|objection/);
   });
 });

@@ -2,7 +2,9 @@ import { toPlainText, type RichText } from '../../shared/richText.ts';
 import {
   describeAlternative,
   describeCounts,
+  describeDeleted,
   describeJustification,
+  describePosition,
   describeReactions,
   describeRefusal,
   describeStatus,
@@ -71,6 +73,12 @@ function statusLine(clause: ExportClause): string {
   return `**\\[${escapeMarkdown(clause.label)}\\]** *${escapeMarkdown(describeStatus(clause))}*`;
 }
 
+/** Reservations and objections (POS4), one quoted line each. */
+function positionLines(clause: ExportClause, indent: string): string[] {
+  if (clause.positions.length === 0) return [];
+  return ['', ...clause.positions.map((position, i) => `${indent}> ${escapeLineStart(escapeMarkdown(describePosition(position)))}${i < clause.positions.length - 1 ? '\\' : ''}`)];
+}
+
 function refusalLines(clause: ExportClause, indent: string): string[] {
   return clause.refused.flatMap((note) =>
     note.attempted === ''
@@ -94,22 +102,25 @@ function proposalLines(clause: ExportClause, indent: string): string[] {
 }
 
 /** One operative paragraph or sub-item as a list item, with its own sub-items nested. */
-function listItem(clause: ExportClause, indent: string, variant: ExportVariant): string[] {
-  const bullet = clause.depth === 0 ? `${clause.path[0]}. ` : `- ${escapeMarkdown(clause.marker)} `;
+function listItem(clause: ExportClause, indent: string, variant: ExportVariant, working: boolean): string[] {
+  if (clause.deleted) return variant === 'negotiation' ? [`${indent}- *${escapeMarkdown(describeDeleted(clause))}*`] : [];
+  // Markdown counts 1…n itself; working numbers (7 bis), which it cannot count, are written out after a bullet (WN7).
+  const bullet = clause.depth === 0 && !working ? `${clause.path[0]}. ` : `- ${escapeLineStart(escapeMarkdown(working ? clause.marker : clause.cleanMarker))} `;
   // Continuation lines line up with the item's content.
-  const inner = indent + ' '.repeat(clause.depth === 0 ? bullet.length : 2);
+  const inner = indent + ' '.repeat(bullet.startsWith('- ') ? 2 : bullet.length);
   const lines: string[] = [];
   if (variant === 'negotiation') {
     lines.push(`${indent}${bullet}${statusLine(clause)}\\`, `${inner}${inlineMarkdown(clause.body)}`);
   } else {
     lines.push(`${indent}${bullet}${inlineMarkdown(clause.body)}`);
   }
-  if (variant === 'negotiation') lines.push(...refusalLines(clause, inner), ...proposalLines(clause, inner));
-  if (clause.children.length > 0) {
+  if (variant === 'negotiation') lines.push(...positionLines(clause, inner), ...refusalLines(clause, inner), ...proposalLines(clause, inner));
+  const children = clause.children.map((child) => listItem(child, inner, variant, working)).filter((item) => item.length > 0);
+  if (children.length > 0) {
     lines.push('');
-    clause.children.forEach((child, i) => {
+    children.forEach((child, i) => {
       if (i > 0) lines.push('');
-      lines.push(...listItem(child, inner, variant));
+      lines.push(...child);
     });
   }
   return lines;
@@ -132,11 +143,14 @@ export function renderMarkdown(input: ExportInput, variant: ExportVariant): stri
   add(inlineMarkdown(meta.subtitle));
   add(inlineMarkdown(meta.chapeau));
   for (const clause of input.preamble) {
-    if (variant === 'negotiation') add([`${statusLine(clause)}\\`, inlineMarkdown(clause.body), ...refusalLines(clause, ''), ...proposalLines(clause, '')].join('\n'));
+    if (clause.deleted) {
+      if (variant === 'negotiation') add(`*${escapeMarkdown(describeDeleted(clause))}*`);
+    } else if (variant === 'negotiation') add([`${statusLine(clause)}\\`, inlineMarkdown(clause.body), ...positionLines(clause, ''), ...refusalLines(clause, ''), ...proposalLines(clause, '')].join('\n'));
     else add(inlineMarkdown(clause.body));
   }
   add(inlineMarkdown(meta.formula));
-  for (const clause of input.operative) add(listItem(clause, '', variant).join('\n'));
+  const working = variant === 'negotiation' && input.frozen;
+  for (const clause of input.operative) add(listItem(clause, '', variant, working).join('\n'));
   if (toPlainText(meta.note).trim() !== '') add(`Note: ${inlineMarkdown(meta.note)}`);
   if (input.signatories.length > 0) {
     add('---');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readExportInput } from './exportInput.ts';
 import { renderPdf, toWinAnsi } from './pdf.ts';
-import { demoInput, demoNegotiationDoc, docFromSeed, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE } from './samples.ts';
+import { demoInput, demoNegotiationDoc, docFromSeed, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE, workingInput } from './samples.ts';
 
 /**
  * The text drawn on an uncompressed PDF, line by line: pdfkit writes each
@@ -145,5 +145,28 @@ describe('PDF export', () => {
     expect(text).toContain('Alt 1 (Chile <b>bold</b>): New wording for OP1');
     expect(text).toContain('Justification: <img src=x onerror=alert(3)>');
     expect(text).toContain('Supported by <i>Peru</i> & Co.');
+  });
+
+  it('WN7 WN3 BRK3 POS4: a frozen declaration\'s negotiation PDF: working numbers, "OP5 [deleted]" in its place, brackets, reservations and objections', async () => {
+    const lines = drawnLines(await renderPdf(workingInput(), 'negotiation', { compress: false }));
+    expect(lines).toContain('7 bis.');
+    expect(lines).toContain('a bis)');
+    const at = (line: string) => lines.indexOf(line);
+    expect(at('OP5 [deleted]')).toBeGreaterThan(at('4.'));
+    expect(at('OP5 [deleted]')).toBeLessThan(at('6.'));
+    expect(lines).toContain('PP3 [deleted]');
+    expect(lines).toContain('OP12(c) [deleted]');
+    const text = lines.join(' ');
+    expect(text).toMatch(/\[ ?in 2025 ?\]/);
+    expect(text).toContain('Bolivia: objection');
+    expect(text).toContain('Cuba: reservation');
+    expect(text).toMatch(/2 +passages in square brackets/);
+  });
+
+  it('WN7 BRK6: a frozen declaration\'s clean PDF numbers 1…n and keeps its brackets', async () => {
+    const lines = drawnLines(await renderPdf(workingInput(), 'clean', { compress: false }));
+    expect(lines.filter((l) => /^\d+\.$/.test(l))).toEqual(Array.from({ length: 12 }, (_, i) => `${i + 1}.`));
+    expect(lines.join(' ')).toMatch(/\[ ?in 2025 ?\]/);
+    expect(lines.join(' ')).not.toMatch(/bis|deleted|reservation|objection/);
   });
 });

@@ -5,13 +5,16 @@ import type { RedlineOp } from '../../shared/proposals/wordDiff.ts';
 import {
   describeAlternative,
   describeCounts,
+  describeDeleted,
   describeJustification,
+  describePosition,
   describeReactions,
   describeRefusal,
   describeStatus,
   formatTime,
   NEGOTIATION_NOTICE,
   negotiationHeading,
+  printedMarker,
   proposalRemarks,
   type ExportClause,
   type ExportInput,
@@ -168,6 +171,10 @@ function proposalNote(doc: Doc, layout: Layout, x: number, item: ExportClause, p
 function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVariant): void {
   const depth = item.kind === 'operative' ? Math.min(item.depth, 2) : 0;
   const x = item.kind === 'operative' ? layout.left + depth * INDENT : layout.left;
+  if (item.deleted) {
+    if (variant === 'negotiation') note(doc, layout, x, [{ text: describeDeleted(item), font: FONTS.sansBold }], '#666666');
+    return;
+  }
   if (variant === 'negotiation') {
     // Keep the status line with the start of its clause.
     if (doc.y + 40 > doc.page.height - doc.page.margins.bottom) doc.addPage();
@@ -181,11 +188,16 @@ function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVar
     doc.font(FONTS.roman).fontSize(BODY_SIZE);
     if (doc.y + doc.currentLineHeight(true) + 2 > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const y = doc.y;
-    doc.text(item.marker, x, y, { width: INDENT, lineBreak: false });
-    doc.y = y;
+    const marker = toWinAnsi(printedMarker(item, variant));
+    doc.text(marker, x, y, { width: INDENT, lineBreak: false });
+    // A working number too wide for the column ("7 quinquies.") keeps a line of its own rather than overprint the text.
+    doc.y = doc.widthOfString(marker) > INDENT - 4 ? y + doc.currentLineHeight(true) : y;
     paragraph(doc, item.body, { x: x + INDENT, width: layout.width - (depth + 1) * INDENT });
   }
   if (variant === 'negotiation') {
+    for (const position of item.positions) {
+      note(doc, layout, x + INDENT, [{ text: describePosition(position), font: FONTS.sans }], position.position === 'objection' ? '#8B1A1A' : '#444444');
+    }
     for (const refused of item.refused) {
       const lines: { text: string; font: string }[] = [{ text: `${describeRefusal(refused)}${refused.attempted === '' ? '.' : ': '}`, font: FONTS.sansBold }];
       if (refused.attempted !== '') lines.push({ text: refused.attempted, font: FONTS.sansItalic });

@@ -1,17 +1,23 @@
 import * as Y from 'yjs';
+import type { Bracket } from '../../shared/brackets/bracket.ts';
 import type { ClauseKind } from '../../shared/clauseKind.ts';
 import type { ClauseStatus } from '../../shared/clauseStatus.ts';
 import type { DeclarationSeed } from '../../shared/declarationSeed.ts';
+import { anchorPassage } from '../../shared/document/bracketRange.ts';
+import { deleteClause, insertClauses, readClauses } from '../../shared/document/clauseOps.ts';
 import { ROOT } from '../../shared/document/names.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { writeSeed } from '../../shared/document/writeSeed.ts';
 import { buenosAires2023 } from '../../shared/fixtures/buenosAires2023.ts';
-import { numberClauses } from '../../shared/numbering.ts';
+import { numberClauses, numbersToFreeze } from '../../shared/numbering.ts';
 import { buildOutline } from '../../shared/outline.ts';
 import type { Proposal, ProposalAction, ProposalOrigin, ProposalState } from '../../shared/proposals/proposal.ts';
 import { tokenize, tokensToRuns, type Token } from '../../shared/proposals/wordDiff.ts';
 import type { RefusedChange } from '../../shared/refusedChange.ts';
-import { plain, type RichText } from '../../shared/richText.ts';
+import type { PositionKind, StatedPosition } from '../../shared/positions/position.ts';
+import { textHash } from '../../shared/positions/textHash.ts';
+import { plain, toPlainText, type RichText } from '../../shared/richText.ts';
+import type { FrozenNumbering } from '../../shared/workingNumbers.ts';
 import { seededRandom } from '../../shared/seededRandom.ts';
 import { readExportInput, type ExportInput } from './exportInput.ts';
 
@@ -287,6 +293,107 @@ export function proposalMix(doc: Y.Doc, at: number): SampleProposal[] {
     }
   });
   return proposals;
+}
+
+/** Clause ids by working label (OP7 bis) once the numbering is frozen. */
+export function idsByWorkingLabel(doc: Y.Doc): Map<string, string> {
+  const frozen = doc.getMap<unknown>(ROOT.numbering).get('frozen') as FrozenNumbering | undefined;
+  const numbers = numberClauses(buildOutline(readClauses(doc)), frozen ?? null);
+  return new Map([...numbers].map(([id, number]) => [number.label, id]));
+}
+
+/** Freezes the numbering as the chair's `POST …/numbering` would (WN1), straight into the server-only map. */
+export function freezeNumbering(doc: Y.Doc, at: number): void {
+  const frozen: FrozenNumbering = { at, by: 'Argentina', numbers: numbersToFreeze(buildOutline(readClauses(doc)), null) };
+  doc.getMap<unknown>(ROOT.numbering).set('frozen', frozen);
+}
+
+export interface SampleBracket {
+  label: string;
+  /** The passage: its first occurrence in the clause's text. */
+  passage: string;
+  requestedBy: string[];
+  at: number;
+}
+
+/** Writes standing brackets into the `brackets` map as the server mirrors them (BRK1, BRK7). */
+export function writeBrackets(doc: Y.Doc, brackets: SampleBracket[]): void {
+  const ids = idsByWorkingLabel(doc);
+  const bodies = new Map(readDeclaration(doc).clauses.map((clause) => [clause.id, toPlainText(clause.body)]));
+  brackets.forEach((b, i) => {
+    const clauseId = ids.get(b.label);
+    const start = clauseId === undefined ? -1 : bodies.get(clauseId)!.indexOf(b.passage);
+    const anchored = start < 0 ? null : anchorPassage(doc, clauseId!, start, start + b.passage.length);
+    if (anchored === null) throw new Error(`No "${b.passage}" in ${b.label}`);
+    const bracket: Bracket = {
+      id: `bracket${i + 1}`,
+      clauseId: clauseId!,
+      ...anchored,
+      quote: b.passage,
+      at: b.at,
+      requestedBy: b.requestedBy.map((name, n) => ({ participantId: `participant-${name}`, name, at: b.at + n * 60_000 })),
+    };
+    doc.getMap<unknown>(ROOT.brackets).set(bracket.id, bracket);
+  });
+}
+
+export interface SamplePosition {
+  label: string;
+  name: string;
+  position: PositionKind;
+  note?: string;
+  at: number;
+  /** Stated on another text than the clause's now (POS5). */
+  earlier?: boolean;
+}
+
+/** Writes positions into the `positions` map as the server mirrors them (POS1, POS6). */
+export function writePositions(doc: Y.Doc, positions: SamplePosition[]): void {
+  const ids = idsByWorkingLabel(doc);
+  const bodies = new Map(readDeclaration(doc).clauses.map((clause) => [clause.id, toPlainText(clause.body)]));
+  const byClause = new Map<string, StatedPosition[]>();
+  for (const p of positions) {
+    const clauseId = ids.get(p.label);
+    if (clauseId === undefined) throw new Error(`No clause ${p.label} in this declaration`);
+    const list = byClause.get(clauseId) ?? [];
+    list.push({ participantId: `participant-${p.name}`, name: p.name, position: p.position, note: p.note ?? '', at: p.at, textHash: textHash(p.earlier ? 'an earlier text' : bodies.get(clauseId)!) });
+    byClause.set(clauseId, list);
+  }
+  for (const [clauseId, list] of byClause) doc.getMap<unknown>(ROOT.positions).set(clauseId, list);
+}
+
+/**
+ * The demo in mid-negotiation (demoNegotiationDoc) after the chair froze
+ * the numbering (WN1): a paragraph added after OP7 (OP7 bis) and a
+ * sub-item after OP12(a) (OP12(a bis)), OP5, PP3 and OP12(c) deleted
+ * (placeholders, WN3); two passages in square brackets (BRK3); a
+ * reservation and an objection on OP6, one stated on an earlier text,
+ * beside an acceptance, which is not listed (POS4).
+ */
+export function workingTextDoc(): Y.Doc {
+  const doc = demoNegotiationDoc();
+  const t0 = Date.UTC(2023, 8, 12, 10, 0);
+  freezeNumbering(doc, t0);
+  const ids = idsByWorkingLabel(doc);
+  const idOf = (label: string) => ids.get(label)!;
+  insertClauses(doc, { id: idOf('OP7'), side: 'after' }, [plain('That the Participants will meet again in 2025.')]);
+  insertClauses(doc, { id: idOf('OP12(a)'), side: 'after' }, [plain('Publish the report of the Conference;')]);
+  for (const label of ['OP5', 'PP3', 'OP12(c)']) deleteClause(doc, idOf(label));
+  writeBrackets(doc, [
+    { label: 'OP7 bis', passage: 'in 2025', requestedBy: ['Bolivia', 'Cuba'], at: t0 + HOUR },
+    { label: 'OP6', passage: 'national laws and regulations', requestedBy: ['Chile'], at: t0 + 2 * HOUR },
+  ]);
+  writePositions(doc, [
+    { label: 'OP6', name: 'Cuba', position: 'reservation', note: 'Needs time to consult its capital.', at: t0 + 3 * HOUR },
+    { label: 'OP6', name: 'Bolivia', position: 'objection', note: 'Wants "domestic law" instead.', at: t0 + 4 * HOUR, earlier: true },
+    { label: 'OP6', name: 'Peru', position: 'accept', at: t0 + 5 * HOUR },
+  ]);
+  return doc;
+}
+
+/** The export input of workingTextDoc: working numbers, deleted numbers, brackets and positions. */
+export function workingInput(): ExportInput {
+  return readExportInput(workingTextDoc(), SAMPLE_DATE);
 }
 
 export function demoInput(negotiation = true): ExportInput {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../testing/golden.ts';
 import { readExportInput } from './exportInput.ts';
-import { demoInput, docFromSeed, HOSTILE, HOSTILE_PROPOSAL, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE } from './samples.ts';
+import { demoInput, docFromSeed, HOSTILE, HOSTILE_PROPOSAL, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE, workingInput } from './samples.ts';
 import { renderTxt, TXT_WIDTH, wrap } from './txt.ts';
 
 describe('plain text export', () => {
@@ -80,5 +80,35 @@ describe('plain text export', () => {
     expect(wrap('aaa bbb ccc ddd', 9, '1.  ', '    ')).toEqual(['1.  aaa', '    bbb', '    ccc', '    ddd']);
     expect(wrap('x'.repeat(12) + ' y', 10)).toEqual(['x'.repeat(12), 'y']);
     expect(wrap('', 10, '> ')).toEqual(['>']);
+  });
+
+  it('WN7 WN3 BRK3 POS4: the negotiation text of a frozen declaration: working numbers, "OP5 [deleted]" in its place, brackets, reservations and objections (golden file)', () => {
+    const text = renderTxt(workingInput(), 'negotiation');
+    expectGolden('working.negotiation.txt', text);
+    expect(text).toContain('\n[OP7 bis] open\n7 bis. That the Participants will meet again [in 2025].\n');
+    expect(text).toContain('\n    [OP12(a bis)] open\n    a bis) Publish the report of the Conference;\n');
+    // Each placeholder between its neighbours, at its level.
+    const at = (s: string) => text.indexOf(s);
+    expect(at('[OP4]')).toBeLessThan(at('\nOP5 [deleted]\n'));
+    expect(at('\nOP5 [deleted]\n')).toBeLessThan(at('[OP6]'));
+    expect(at('[PP2]')).toBeLessThan(at('\nPP3 [deleted]\n'));
+    expect(at('\nPP3 [deleted]\n')).toBeLessThan(at('[PP4]'));
+    expect(at('[OP12(b)]')).toBeLessThan(at('\n    OP12(c) [deleted]\n'));
+    expect(at('\n    OP12(c) [deleted]\n')).toBeLessThan(at('[OP12(d)]'));
+    expect(text).toContain('provisions of the corresponding [national laws and regulations] of the');
+    expect(text).toContain('Clauses: 22 open · 2 ad ref · 4 agreed · 2 passages in square brackets.');
+    // Objections first; an acceptance is not listed; a position on an earlier text says so.
+    expect(text).toContain('    Bolivia: objection — Wants "domestic law" instead. (stated on an earlier\n    text)\n    Cuba: reservation — Needs time to consult its capital.\n');
+    expect(text).not.toMatch(/Peru: accept/);
+  });
+
+  it('WN7 BRK6: the clean text of a frozen declaration numbers 1…n, shows no deleted numbers, and keeps its brackets', () => {
+    const text = renderTxt(workingInput(), 'clean');
+    expect(text).toContain('\n5.  That the treatment of the information');
+    expect(text).toContain('\n7.  That the Participants will meet again [in 2025].\n');
+    expect(text).toContain('\n    b)  Publish the report of the Conference;\n');
+    expect(text).toContain('\n    c)  Prepare an annual calendar');
+    expect(text).toContain('[national laws and regulations]');
+    expect(text).not.toMatch(/bis|\[deleted\]|reservation|objection|OP\d/);
   });
 });

@@ -2,12 +2,15 @@ import { toPlainText } from '../../shared/richText.ts';
 import {
   describeAlternative,
   describeCounts,
+  describeDeleted,
   describeJustification,
+  describePosition,
   describeReactions,
   describeRefusal,
   describeStatus,
   NEGOTIATION_NOTICE,
   negotiationHeading,
+  printedMarker,
   proposalRemarks,
   type ExportClause,
   type ExportInput,
@@ -54,16 +57,19 @@ const INDENT = 4;
 function clauseLines(clause: ExportClause, variant: ExportVariant): string[] {
   const out: string[] = [];
   const indent = ' '.repeat(clause.depth * INDENT);
+  if (clause.deleted) return variant === 'negotiation' ? wrap(describeDeleted(clause), TXT_WIDTH, indent) : [];
   if (variant === 'negotiation') out.push(`${indent}[${clause.label}] ${describeStatus(clause)}`);
   const text = toPlainText(clause.body);
-  if (clause.marker === '') {
+  const marker = printedMarker(clause, variant);
+  if (marker === '') {
     out.push(...wrap(text, TXT_WIDTH, indent));
   } else {
-    const column = Math.max(INDENT, clause.marker.length + 1);
-    out.push(...wrap(text, TXT_WIDTH, indent + clause.marker.padEnd(column), indent + ' '.repeat(column)));
+    const column = Math.max(INDENT, marker.length + 1);
+    out.push(...wrap(text, TXT_WIDTH, indent + marker.padEnd(column), indent + ' '.repeat(column)));
   }
   if (variant === 'negotiation') {
     const noteIndent = ' '.repeat(clause.depth * INDENT + INDENT);
+    for (const position of clause.positions) out.push(...wrap(describePosition(position), TXT_WIDTH, noteIndent));
     for (const note of clause.refused) {
       out.push(...wrap(`[${describeRefusal(note)}${note.attempted === '' ? ']' : ':]'}`, TXT_WIDTH, noteIndent));
       if (note.attempted !== '') out.push(...wrap(note.attempted, TXT_WIDTH, `${noteIndent}| `));

@@ -7,10 +7,13 @@ import type { Db } from '../db/database.ts';
 import { listParticipants } from '../db/participants.ts';
 import { setClauseStatus } from '../declarations/setClauseStatus.ts';
 import type { Rooms } from '../relay/rooms.ts';
+import { bracketsRouter } from './bracketsApi.ts';
 import { commentsRouter } from './commentsApi.ts';
 import { importRouter } from './importApi.ts';
 import { exportRouter } from './exportApi.ts';
+import { numberingRouter } from './numberingApi.ts';
 import { participantInfo, participantsRouter } from './participantsApi.ts';
+import { positionsRouter } from './positionsApi.ts';
 import { proposalsRouter } from './proposalsApi.ts';
 import { requireParticipant } from './requireParticipant.ts';
 
@@ -32,7 +35,10 @@ export function apiRouter(deps: ApiDeps): Router {
   router.use(express.json({ limit: '1mb' }));
   router.use(commentsRouter(deps));
   router.use(proposalsRouter(deps));
+  router.use(bracketsRouter(deps));
+  router.use(positionsRouter(deps));
   router.use(exportRouter(deps));
+  router.use(numberingRouter(deps));
   router.use(participantsRouter(deps));
 
   router.get('/health', (_request, response) => {

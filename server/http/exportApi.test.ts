@@ -1,9 +1,15 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anchorPassage } from '../../shared/document/bracketRange.ts';
+import { deleteClause, insertClauses } from '../../shared/document/clauseOps.ts';
+import { ROOT } from '../../shared/document/names.ts';
+import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { buenosAires2023 } from '../../shared/fixtures/buenosAires2023.ts';
+import { textHash } from '../../shared/positions/textHash.ts';
+import { plain, toPlainText } from '../../shared/richText.ts';
 import { cookieName } from '../auth/session.ts';
 import { idsByLabel } from '../export/samples.ts';
-import { createTestDeclaration, removeDataDir, startTestServer, type CreatedDeclaration, type TestServer } from '../testing/testServer.ts';
+import { connectClient, createTestDeclaration, removeDataDir, startTestServer, synced, waitFor, type CreatedDeclaration, type TestServer } from '../testing/testServer.ts';
 
 const people = [
   { name: 'Argentina', role: 'chair' as const },
@@ -154,5 +160,45 @@ describe('HTTP: exports', () => {
     // Withdrawn, it is gone from the working text.
     expect((await post(`/${proposal.id}/withdraw`, 'Chile', {})).status).toBe(200);
     expect(await (await exportOf('?format=md&variant=negotiation')).text()).not.toContain('Alt 1 (Chile)');
+  });
+
+  it('WN7 BRK6 POS4: after the chair freezes the numbering and a delegation edits, the negotiation export uses working numbers, placeholders, brackets and positions; the clean one numbers 1…n; both say how many passages are in brackets', async () => {
+    const own = createTestDeclaration(server, buenosAires2023, people);
+    const as = (name: string) => ({ Authorization: `Bearer ${own.tokens[name]}` });
+    const frozen = await fetch(`${server.httpUrl}/api/declarations/${own.id}/numbering`, { method: 'POST', headers: { ...as('Argentina'), 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'freeze' }) });
+    expect(frozen.status).toBe(200);
+    const ids = idsByLabel(server.rooms.get(own.id).doc);
+    const chile = connectClient(server, own.id, own.tokens.Chile!);
+    try {
+      await synced(chile);
+      await waitFor(() => chile.doc.getMap(ROOT.numbering).has('frozen'), 'Chile to read the frozen numbering');
+      insertClauses(chile.doc, { id: ids.get('OP7')!, side: 'after' }, [plain('That the Participants will meet again in 2025.')]);
+      deleteClause(chile.doc, ids.get('OP5')!);
+      const serverDoc = () => server.rooms.get(own.id).doc;
+      const added = () => readDeclaration(serverDoc()).clauses.find((c) => toPlainText(c.body).endsWith('again in 2025.'));
+      await waitFor(() => added() !== undefined && !readDeclaration(serverDoc()).clauses.some((c) => c.id === ids.get('OP5')), 'the server to have the edits');
+      // The server's own mirrors, as the brackets and positions routes leave them.
+      server.rooms.withRoom(own.id, (room) => {
+        const clause = added()!;
+        const text = toPlainText(clause.body);
+        const start = text.indexOf('in 2025');
+        room.mirrorBracket({ id: 'b1', clauseId: clause.id, ...anchorPassage(room.doc, clause.id, start, start + 'in 2025'.length)!, quote: 'in 2025', at: 1, requestedBy: [{ participantId: 'p', name: 'Chile', at: 1 }] });
+        room.mirrorPositions(clause.id, [{ participantId: 'c', name: 'Cuba', position: 'reservation', note: 'Consulting.', at: 2, textHash: textHash(text) }]);
+      });
+    } finally {
+      chile.destroy();
+    }
+    const negotiation = await fetch(`${server.httpUrl}/api/declarations/${own.id}/export?format=txt&variant=negotiation`, { headers: as('Spain') });
+    expect(negotiation.headers.get('x-consenso-brackets')).toBe('1');
+    const working = await negotiation.text();
+    expect(working).toContain('\nOP5 [deleted]\n');
+    expect(working).toContain('\n[OP7 bis] open\n7 bis. That the Participants will meet again [in 2025].\n    Cuba: reservation — Consulting.\n');
+    const clean = await fetch(`${server.httpUrl}/api/declarations/${own.id}/export?format=txt`, { headers: as('Spain') });
+    expect(clean.headers.get('x-consenso-brackets')).toBe('1');
+    const text = await clean.text();
+    expect(text).toContain('\n7.  That the Participants will meet again [in 2025].\n');
+    expect(text).not.toMatch(/bis|deleted|Cuba: reservation/);
+    const plainExport = await exportOf('?format=txt');
+    expect(plainExport.headers.get('x-consenso-brackets')).toBe('0');
   });
 });

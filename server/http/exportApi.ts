@@ -39,6 +39,8 @@ export function exportRouter(deps: { db: Db; rooms: Rooms }): Router {
       'Content-Disposition': contentDisposition(exportFileName(toPlainText(input.meta.title), spec.extension, variant)),
       // A working text changes by the minute and is not for shared caches.
       'Cache-Control': 'no-store',
+      // Passages still in square brackets, printed in the file (BRK6): a client or API user can warn that a "clean" text is not clean.
+      'X-Consenso-Brackets': String(input.brackets),
     });
     response.send(file);
   });

@@ -125,6 +125,13 @@ describe('ROLE3 ROLE4: every API route with every caller', () => {
     return proposal.id;
   };
 
+  /** Square brackets Peru asked for around the clause's first word. */
+  const perusBracket = async (world: World) => {
+    const response = await send(world, 'POST', { path: '/brackets', body: { clauseId: world.clauseId, start: 0, end: 6, quote: 'Decide' } }, world.tokens.Peru!);
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { bracket: { id: string } }).bracket.id;
+  };
+
   let added = 0;
   const ROUTES: Route[] = [
     //                                                                                                     chair secr. deleg. obs. removed none
@@ -132,6 +139,8 @@ describe('ROLE3 ROLE4: every API route with every caller', () => {
     { route: 'GET /declarations/:id/session', call: () => ({ path: '/session' }), expect: [200, 200, 200, 200, 401, 401] },
     { route: 'GET /declarations/:id/people', call: () => ({ path: '/people' }), expect: [200, 200, 200, 200, 401, 401] },
     { route: 'POST /declarations/:id/clauses/:clauseId/status', call: (w) => ({ path: `/clauses/${w.clauseId}/status`, body: { state: 'agreed' } }), expect: [200, 403, 403, 403, 401, 401] },
+    { route: 'PUT /declarations/:id/clauses/:clauseId/position', call: (w) => ({ path: `/clauses/${w.clauseId}/position`, body: { position: 'accept' } }), expect: [403, 403, 200, 403, 401, 401] },
+    { route: 'GET /declarations/:id/clauses/:clauseId/positions', call: (w) => ({ path: `/clauses/${w.clauseId}/positions` }), expect: [200, 200, 200, 200, 401, 401] },
     { route: 'GET /declarations/:id/audit', call: () => ({ path: '/audit' }), expect: [200, 200, 403, 403, 401, 401] },
     { route: 'GET /declarations/:id/participants', call: () => ({ path: '/participants' }), expect: [200, 200, 403, 403, 401, 401] },
     { route: 'POST /declarations/:id/participants', call: () => ({ path: '/participants', body: { name: `Uruguay ${++added}`, role: 'delegation' } }), expect: [201, 201, 403, 403, 401, 401] },
@@ -177,9 +186,13 @@ describe('ROLE3 ROLE4: every API route with every caller', () => {
     { route: 'POST /declarations/:id/proposals/:proposalId/accept', about: "Peru's proposal", call: async (w) => ({ path: `/proposals/${await perusProposal(w)}/accept`, body: { shownText: 'Decide;' } }), expect: [200, 403, 403, 403, 401, 401] },
     { route: 'POST /declarations/:id/proposals/:proposalId/reject', about: "Peru's proposal", call: async (w) => ({ path: `/proposals/${await perusProposal(w)}/reject`, body: {} }), expect: [200, 403, 403, 403, 401, 401] },
     { route: 'POST /declarations/:id/proposals/:proposalId/undo', about: "Peru's accepted deletion", call: async (w) => ({ path: `/proposals/${await perusProposal(w, 'accepted deletion')}/undo` }), expect: [200, 403, 403, 403, 401, 401] },
+    { route: 'GET /declarations/:id/brackets', call: () => ({ path: '/brackets' }), expect: [200, 200, 200, 200, 401, 401] },
+    { route: 'POST /declarations/:id/brackets', call: (w) => ({ path: '/brackets', body: { clauseId: w.clauseId, start: 0, end: 6, quote: 'Decide' } }), expect: [201, 201, 201, 403, 401, 401] },
+    { route: 'DELETE /declarations/:id/brackets/:bracketId', about: "Peru's brackets", call: async (w) => ({ path: `/brackets/${await perusBracket(w)}` }), expect: [200, 403, 403, 403, 401, 401] },
     { route: 'GET /declarations/:id/settings', call: () => ({ path: '/settings' }), expect: [200, 200, 200, 200, 401, 401] },
     { route: 'PUT /declarations/:id/settings', call: () => ({ path: '/settings', body: { observersMayComment: true } }), expect: [200, 403, 403, 403, 401, 401] },
     { route: 'POST /declarations/:id/settings', call: () => ({ path: '/settings', body: { observersMayComment: true } }), expect: [200, 403, 403, 403, 401, 401] },
+    { route: 'POST /declarations/:id/numbering', call: () => ({ path: '/numbering', body: { action: 'freeze' } }), expect: [200, 403, 403, 403, 401, 401] },
     { route: 'GET /declarations/:id/export', call: () => ({ path: '/export?format=txt&variant=negotiation' }), expect: [200, 200, 200, 200, 401, 401] },
     {
       route: 'POST /declarations/:id/import/preview',

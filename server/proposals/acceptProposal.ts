@@ -5,6 +5,7 @@ import { applyWordDiff } from '../../shared/proposals/applyWordDiff.ts';
 import type { Proposal } from '../../shared/proposals/proposal.ts';
 import { proposalRedline, proposedTextNow } from '../../shared/proposals/proposalRedline.ts';
 import { toPlainText, type RichText } from '../../shared/richText.ts';
+import { sweepDeletedBrackets } from '../brackets/bracketsOnDelete.ts';
 import { appendAudit } from '../db/auditLog.ts';
 import type { ParticipantRow } from '../db/participants.ts';
 import { findProposal, setDecision, type Decision } from '../db/proposals.ts';
@@ -61,6 +62,8 @@ export function acceptProposal(deps: ProposalDeps, declarationId: string, actor:
         at,
       });
     })();
+    // BRK4: brackets whose words the accepted change deleted go with them, recorded as the decider's.
+    sweepDeletedBrackets(room, deps.db, actor);
     const accepted = findProposal(deps.db, declarationId, proposalId)!;
     room.mirrorProposal(accepted);
     return accepted;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { emptySeed } from '../../shared/declarationSeed.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
@@ -14,20 +14,10 @@ import { readRefusedChange } from '../../shared/refusedChange.ts';
 import { plain, toPlainText, type RichText } from '../../shared/richText.ts';
 import { listAudit } from '../db/auditLog.ts';
 import { openDatabase } from '../db/database.ts';
-import { listParticipants } from '../db/participants.ts';
 import { listProposals } from '../db/proposals.ts';
 import { clauseXmlText } from '../testing/documents.ts';
-import {
-  connectClient,
-  createTestDeclaration,
-  removeDataDir,
-  startTestServer,
-  synced,
-  waitFor,
-  type CreatedDeclaration,
-  type TestClient,
-  type TestServer,
-} from '../testing/testServer.ts';
+import { startTestServer, waitFor } from '../testing/testServer.ts';
+import { declarationUnderTest } from '../testing/declarationUnderTest.ts';
 
 /**
  * Proposals end to end (docs/SPEC.md PROP1, PROP2, PROP5–PROP8, PROP12): the
@@ -76,27 +66,12 @@ const numbered = (doc: Y.Doc) => {
 };
 
 describe('proposals', () => {
-  let server: TestServer;
-  let declaration: CreatedDeclaration;
-  let ids: Record<string, string>;
-  const clients: TestClient[] = [];
+  const under = declarationUnderTest(seed, people);
 
-  const client = async (name: string) => {
-    const c = connectClient(server, declaration.id, declaration.tokens[name]!);
-    clients.push(c);
-    await synced(c);
-    return c;
-  };
+  const { client } = under;
   /** One API call as `who` (a participant's name). */
-  const call = async (method: string, path: string, who: string, body?: unknown) => {
-    const response = await fetch(`${server.httpUrl}/api/declarations/${declaration.id}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${declaration.tokens[who]}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, json: (await response.json()) as Json };
-  };
-  const serverDoc = () => server.rooms.get(declaration.id).doc;
+  const call = (method: string, path: string, who: string, body?: unknown) => under.call<Json>(method, path, who, body);
+  const serverDoc = () => under.server.rooms.get(under.declaration.id).doc;
   const clause = (text: string) => idOf(serverDoc(), text);
   const propose = async (who: string, request: Record<string, unknown>) => {
     const answer = await call('POST', '/proposals', who, request);
@@ -115,18 +90,8 @@ describe('proposals', () => {
     return [answer.status, answer.json.error?.id];
   };
   const accept = (who: string, proposal: Proposal, shownText = textOf(serverDoc(), proposal.clauseId)) => ok('POST', `/proposals/${proposal.id}/accept`, who, { shownText });
-  const actions = () => listAudit(server.db, declaration.id).filter((e) => e.action.startsWith('proposal-'));
+  const actions = () => listAudit(under.server.db, under.declaration.id).filter((e) => e.action.startsWith('proposal-'));
 
-  beforeEach(async () => {
-    server = await startTestServer();
-    declaration = createTestDeclaration(server, seed, people);
-    ids = Object.fromEntries(listParticipants(server.db, declaration.id).map((p) => [p.name, p.id]));
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await server.close();
-    removeDataDir(server);
-  });
 
   it("PROP1: delegations, the chair and the secretariat make each kind of proposal; the author is the session's; another client sees them live", async () => {
     const peru = await client('Peru');
@@ -139,7 +104,7 @@ describe('proposals', () => {
       text: [{ text: 'Open text ' }, { text: 'under', italic: true, comments: ['someThread1'] }, { text: ' negotiation;', bold: false }],
       justification: '  Clearer.  ',
       author: 'Argentina',
-      authorId: ids.Argentina,
+      authorId: under.ids.Argentina,
     });
     expect(replace).toEqual({
       id: expect.any(String),
@@ -148,7 +113,7 @@ describe('proposals', () => {
       text: [{ text: 'Open text ' }, { text: 'under', italic: true }, { text: ' negotiation;' }],
       baseText: plain(OPEN),
       justification: 'Clearer.',
-      authorId: ids.Chile,
+      authorId: under.ids.Chile,
       author: 'Chile',
       origin: 'proposed',
       at: expect.any(Number),
@@ -212,7 +177,7 @@ describe('proposals', () => {
     // Reopened: a sub-item at the deepest level has no sub-items of its own (STRUCT1).
     expect((await call('POST', `/clauses/${trade}/status`, 'Argentina', { state: 'open', reason: 'To go on.' })).status).toBe(200);
     expect(await refused('POST', '/proposals', 'Chile', { clauseId: clause('including agricultural goods;'), action: 'insert-subitem', text: 'x' })).toEqual([400, 'no-subitem-here']);
-    expect(listProposals(server.db, declaration.id)).toEqual([]);
+    expect(listProposals(under.server.db, under.declaration.id)).toEqual([]);
     expect(serverDoc().getMap(ROOT.proposals).size).toBe(0);
     // The limits themselves are allowed.
     const longest = await propose('Chile', { clauseId: open, action: 'replace', text: 'x'.repeat(10_000), justification: 'j'.repeat(1000) });
@@ -240,7 +205,7 @@ describe('proposals', () => {
     expect(await refused('PATCH', `/proposals/${proposal.id}`, 'Chile', { text: '' })).toEqual([400, 'proposal-empty']);
     expect(await refused('PATCH', '/proposals/noSuchProposal', 'Chile', { text: 'x' })).toEqual([404, 'proposal-not-found']);
     const edited = await ok('PATCH', `/proposals/${proposal.id}`, 'Chile', { text: [{ text: 'Open text under ' }, { text: 'careful', italic: true }, { text: ' review;' }] });
-    expect(edited).toMatchObject({ id: proposal.id, justification: 'Shorter.', authorId: ids.Chile, editedAt: expect.any(Number) });
+    expect(edited).toMatchObject({ id: proposal.id, justification: 'Shorter.', authorId: under.ids.Chile, editedAt: expect.any(Number) });
     expect(toPlainText(edited.text)).toBe('Open text under careful review;');
     const rejustified = await ok('PATCH', `/proposals/${proposal.id}`, 'Chile', { text: 'Open text under review;', justification: 'Shorter still.' });
     expect(rejustified).toMatchObject({ text: plain('Open text under review;'), justification: 'Shorter still.' });
@@ -284,7 +249,7 @@ describe('proposals', () => {
     expect(names(await ok('POST', path('object'), 'Argentina', { on: true }))).toEqual([['Costa Rica'], ['Argentina']]);
     const last = await ok('POST', path('support'), 'Secretariat', { on: true });
     expect(names(last)).toEqual([['Costa Rica', 'Secretariat'], ['Argentina']]);
-    expect(last.supporters[0]).toEqual({ participantId: ids['Costa Rica'], name: 'Costa Rica', at: expect.any(Number) });
+    expect(last.supporters[0]).toEqual({ participantId: under.ids['Costa Rica'], name: 'Costa Rica', at: expect.any(Number) });
     expect(await refused('POST', path('support'), 'Chile', { on: true })).toEqual([403, 'may-not-react']);
     expect(await refused('POST', path('object'), 'Spain', { on: true })).toEqual([403, 'may-not-react']);
     expect(await refused('POST', path('support'), 'Peru', { on: 'yes' })).toEqual([400, 'bad-on']);
@@ -488,7 +453,7 @@ describe('proposals', () => {
     expect((await call('POST', `/proposals/${deletion.id}/accept`, 'Argentina', { shownText: OPEN })).json.error).toMatchObject({ id: 'clause-changed', redline: wordRedline(plain(now), []) });
     expect((await call('POST', `/proposals/${insertion.id}/accept`, 'Argentina', { shownText: OPEN })).json.error).toMatchObject({ id: 'clause-changed', redline: wordRedline([], plain('Add this;')) });
     expect(textOf(serverDoc(), open)).toBe(now);
-    expect(listProposals(server.db, declaration.id).map((p) => p.state)).toEqual(['open', 'open', 'open']);
+    expect(listProposals(under.server.db, under.declaration.id).map((p) => p.state)).toEqual(['open', 'open', 'open']);
     expect(actions().map((e) => e.action)).toEqual(['proposal-made', 'proposal-made', 'proposal-made']);
 
     expect(await accept('Argentina', proposal, now)).toMatchObject({ state: 'accepted', acceptedOver: plain(now) });
@@ -505,7 +470,7 @@ describe('proposals', () => {
     const perus = await propose('Peru', { clauseId: open, action: 'replace', text: 'Open text for later;' });
     const costaRicas = await propose('Costa Rica', { clauseId: open, action: 'delete' });
     expect((await call('POST', `/clauses/${open}/status`, 'Argentina', { state: 'agreed' })).status).toBe(200);
-    expect(listProposals(server.db, declaration.id).map((p) => p.state)).toEqual(['open', 'open', 'open']);
+    expect(listProposals(under.server.db, under.declaration.id).map((p) => p.state)).toEqual(['open', 'open', 'open']);
     expect(await refused('POST', `/proposals/${chiles.id}/accept`, 'Argentina', { shownText: OPEN })).toEqual([409, 'clause-agreed']);
     expect(await refused('POST', `/proposals/${costaRicas.id}/accept`, 'Argentina', { shownText: OPEN })).toEqual([409, 'clause-agreed']);
     expect(await refused('PATCH', `/proposals/${chiles.id}`, 'Chile', { text: 'Open text under careful review;' })).toEqual([409, 'clause-agreed']);
@@ -591,24 +556,24 @@ describe('proposals', () => {
     await accept('Argentina', deletion, TRADE);
     const before = (await call('GET', '/proposals', 'Spain')).json.proposals;
 
-    server = await server.restart();
+    under.server = await under.server.restart();
     const chile = await client('Chile');
-    expect(mapOf(chile.doc)).toEqual(Object.fromEntries(listProposals(server.db, declaration.id).map((p) => [p.id, p])));
+    expect(mapOf(chile.doc)).toEqual(Object.fromEntries(listProposals(under.server.db, under.declaration.id).map((p) => [p.id, p])));
     expect((await call('GET', '/proposals', 'Spain')).json.proposals).toEqual(before);
 
     // SQLite is the truth: what changed there while the server was down is what the document shows after.
-    const { dataDir } = server;
-    await server.close();
+    const { dataDir } = under.server;
+    await under.server.close();
     const db = openDatabase(dataDir, 'normal');
     db.prepare('DELETE FROM proposals WHERE id = ?').run(dropped.id);
     db.prepare('UPDATE proposals SET justification = ? WHERE id = ?').run('Changed while down.', kept.id);
     db.close();
-    for (const c of clients.splice(0)) c.destroy();
-    server = await startTestServer({}, dataDir);
+    under.disconnectAll();
+    under.server = await startTestServer({}, dataDir);
     const peru = await client('Peru');
     expect(Object.keys(mapOf(peru.doc)).sort()).toEqual([kept.id, deletion.id].sort());
     expect(proposalIn(peru.doc, kept.id)).toMatchObject({ justification: 'Changed while down.', supporters: [expect.objectContaining({ name: 'Peru' })] });
-    expect(mapOf(peru.doc)).toEqual(Object.fromEntries(listProposals(server.db, declaration.id).map((p) => [p.id, p])));
+    expect(mapOf(peru.doc)).toEqual(Object.fromEntries(listProposals(under.server.db, under.declaration.id).map((p) => [p.id, p])));
 
     await ok('POST', `/proposals/${deletion.id}/undo`, 'Argentina');
     await waitFor(() => textOf(peru.doc, clause(TRADE)) === TRADE && numbered(peru.doc).length === 8, 'the deleted clauses back after the restart');

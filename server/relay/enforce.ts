@@ -1,6 +1,9 @@
 import * as Y from 'yjs';
+import type { Bracket } from '../../shared/brackets/bracket.ts';
+import { mayDeleteBracketedText } from '../../shared/brackets/bracketRules.ts';
 import { MAX_SUBITEM_DEPTH } from '../../shared/clauseKind.ts';
 import { META_FIELDS } from '../../shared/declaration.ts';
+import { reanchoredPassage, resolveBracket } from '../../shared/document/bracketRange.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { restoreClause, snapshotClause, type ClauseSnapshot, type SubtreeSnapshot } from '../../shared/document/clauseSnapshot.ts';
 import {
@@ -38,8 +41,10 @@ import { SERVER_ORIGIN } from './origins.ts';
  * an agreed clause or any clause of an agreed subtree (LOCK1, LOCK2, LOCK7),
  * the heading and signatories for roles that may not edit them (ROLE1), a
  * delegation's change to any clause in "proposals only" mode (PROP10), the
- * server-only maps (LOCK4, COM4, PROP12), a clause, the heading or a signature block
- * whose shape the change broke (STRUCT1) — and the captured change is undone
+ * server-only maps (LOCK4, COM4, PROP12, POS6, BRK7, WN6), a delegation's change
+ * that deletes a whole bracketed passage or the clause holding it (BRK4), a
+ * clause, the heading or a signature block whose shape the change broke
+ * (STRUCT1) — and the captured change is undone
  * with the manager's scope narrowed to exactly those types. Entries the
  * update created that may not exist are removed; agreed clauses it deleted
  * or replaced outright are written back from their snapshots (LOCK3).
@@ -48,6 +53,16 @@ import { SERVER_ORIGIN } from './origins.ts';
  * typed and as it stays (`Refusal.wording`): the room makes a proposal of
  * it once the undo is done (server/proposals/proposeFromRefusal.ts) — the
  * enforcer itself never writes anything but the undo.
+ *
+ * Square brackets are two Yjs relative positions in a clause's text
+ * (shared/document/bracketRange.ts); the room tells the enforcer which
+ * stand (setBrackets, setBracket). A change that leaves one without a
+ * passage is either refused (a delegation's) or reported as `collapsed`
+ * (the chair's or the secretariat's: the room records the brackets removed
+ * with the text). Text an undo put back is new text on every other replica,
+ * which only this document knows replaces the old: the brackets on it are
+ * reported as `moved`, with positions every replica reads alike, for the
+ * room to store and mirror (BRK7).
  */
 // Yjs' types are invariant in their event type; the rules only need "some type".
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -68,6 +83,21 @@ export interface Refusal {
   wording?: { attempted: RichText; kept: RichText };
 }
 
+/** What enforcing one update came to: the refusals, and what the room must record about square brackets. */
+export interface Enforced {
+  refusals: Refusal[];
+  /** Standing brackets whose whole passage (or clause) an allowed change deleted (BRK4). */
+  collapsed: Bracket[];
+  /** Standing brackets on text an undo put back, with the positions to hold from now on (BRK7). */
+  moved: MovedBracket[];
+}
+
+export interface MovedBracket {
+  bracket: Bracket;
+  start: string;
+  end: string;
+}
+
 type Note = (part: RefusedPart, clauseId: string | null, reason: RefusalReason, attempted: string, wording?: RichText) => void;
 
 interface Lock {
@@ -85,6 +115,8 @@ interface Verdict {
   /** Entries the update created that may not exist, with why. */
   remove: Map<string, RefusalReason>;
   refusals: Refusal[];
+  /** Brackets an allowed change left without a passage (BRK4). */
+  collapsed: Bracket[];
 }
 
 /** A refused text kept for its author is capped: a refusal must not become the way to store megabytes. */
@@ -123,6 +155,8 @@ export class Enforcer {
   private readonly roots: AnyType[];
   private readonly serverOnly: AnyType[];
   private readonly capture: Y.UndoManager;
+  /** The standing brackets, by clause id, as the room last said (setBrackets): the enforcer reads no database. */
+  private readonly brackets = new Map<string, Bracket[]>();
 
   constructor(private readonly doc: Y.Doc) {
     this.serverOnly = [doc.getMap(ROOT.status), doc.getMap(ROOT.refused), doc.getMap(ROOT.comments), doc.getMap(ROOT.settings), doc.getMap(ROOT.proposals),
@@ -162,14 +196,36 @@ export class Enforcer {
     this.locks = next;
   }
 
+  /** The standing brackets, all at once (the room, on load). */
+  setBrackets(list: readonly Bracket[]): void {
+    this.brackets.clear();
+    for (const bracket of list) this.setBracket(bracket);
+  }
+
+  /**
+   * One bracket as just stored: added, asked for again, moved or removed.
+   * One whose passage is already gone (a crash between a deletion and its
+   * record) is not guarded: it cannot be deleted again, and guarding it
+   * would refuse every change to its clause.
+   */
+  setBracket(bracket: Bracket): void {
+    for (const [clauseId, list] of this.brackets) {
+      const kept = list.filter((b) => b.id !== bracket.id);
+      if (kept.length === 0) this.brackets.delete(clauseId);
+      else if (kept.length !== list.length) this.brackets.set(clauseId, kept);
+    }
+    if (bracket.removed !== undefined || resolveBracket(this.doc, bracket) === null) return;
+    this.brackets.set(bracket.clauseId, [...(this.brackets.get(bracket.clauseId) ?? []), bracket]);
+  }
+
   /**
    * Applies a client's (inspected) update on behalf of `origin`, with the
    * rules of `role` under the declaration's `settings` (its editing mode,
    * PROP9: the caller holds them, the enforcer reads no database), and
    * undoes what it may not change. Returns what was refused (empty when
-   * everything stands).
+   * everything stands) and what became of square brackets.
    */
-  apply(origin: object, role: Role, update: Uint8Array, settings: DeclarationSettings = DEFAULT_SETTINGS): Refusal[] {
+  apply(origin: object, role: Role, update: Uint8Array, settings: DeclarationSettings = DEFAULT_SETTINGS): Enforced {
     let transaction: Y.Transaction | null = null;
     const capture = (tx: Y.Transaction) => {
       if (tx.origin === origin) transaction = tx;
@@ -188,9 +244,9 @@ export class Enforcer {
     }
     if (transaction === null) {
       this.capture.clear();
-      return [];
+      return { refusals: [], collapsed: [], moved: [] };
     }
-    const verdict = this.judge(transaction, role, editsClausesDirectly(role, settings));
+    const verdict = this.judge(transaction, role, editsClausesDirectly(role, settings), mayDeleteBracketedText(role));
     if (verdict.undo.size > 0) {
       this.capture.scope = [...verdict.undo];
       try {
@@ -209,7 +265,30 @@ export class Enforcer {
         if (refusal.wording) refusal.wording.kept = wordingOf(entry);
       } else if (refusal.part === 'meta' || refusal.part === 'signatories') refusal.kept = metaText(this.doc);
     }
-    return verdict.refusals;
+    const undone = verdict.undo.size > 0 || verdict.restore.size > 0 || verdict.remove.size > 0;
+    return {
+      refusals: verdict.refusals,
+      // A deletion another part of the verdict undid left its brackets standing (this document follows the text put back).
+      collapsed: undone ? verdict.collapsed.filter((b) => resolveBracket(this.doc, b, true) === null) : verdict.collapsed,
+      moved: undone ? this.movedBrackets() : [],
+    };
+  }
+
+  /** Brackets on text an undo put back, with positions that name the text as it now is (BRK7). */
+  private movedBrackets(): MovedBracket[] {
+    const moved: MovedBracket[] = [];
+    for (const list of this.brackets.values()) {
+      for (const bracket of list) {
+        const passage = reanchoredPassage(this.doc, bracket);
+        if (passage !== null) moved.push({ bracket, ...passage });
+      }
+    }
+    return moved;
+  }
+
+  /** The standing brackets of a clause that the change left without a passage (BRK4). */
+  private collapsedIn(clauseId: string): Bracket[] {
+    return (this.brackets.get(clauseId) ?? []).filter((b) => resolveBracket(this.doc, b) === null);
   }
 
   private writeBack(verdict: Verdict): void {
@@ -223,9 +302,12 @@ export class Enforcer {
     }, SERVER_ORIGIN);
   }
 
-  /** `direct`: whether the role changes clauses itself in the declaration's editing mode (PROP9). */
-  private judge(tx: Y.Transaction, role: Role, direct: boolean): Verdict {
-    const verdict: Verdict = { undo: new Set(), restore: new Set(), remove: new Map(), refusals: [] };
+  /**
+   * `direct`: whether the role changes clauses itself in the declaration's editing mode (PROP9);
+   * `unbrackets`: whether it may delete a whole bracketed passage (BRK4).
+   */
+  private judge(tx: Y.Transaction, role: Role, direct: boolean, unbrackets: boolean): Verdict {
+    const verdict: Verdict = { undo: new Set(), restore: new Set(), remove: new Map(), refusals: [], collapsed: [] };
     const note: Note = (part, clauseId, reason, attempted, wording) =>
       verdict.refusals.push({ part, clauseId, reason, attempted, kept: '', ...(wording ? { wording: { attempted: wording, kept: [] } } : {}) });
     const changed = tx.changedParentTypes as Map<AnyType, unknown>;
@@ -256,13 +338,13 @@ export class Enforcer {
         verdict.undo.add(clauses);
         note('document', null, 'role', '');
       } else {
-        this.judgeClauses(tx, clauses, verdict, note, direct);
+        this.judgeClauses(tx, clauses, verdict, note, direct, unbrackets);
       }
     }
     return verdict;
   }
 
-  private judgeClauses(tx: Y.Transaction, clauses: Y.Map<Y.Map<unknown>>, verdict: Verdict, note: Note, direct: boolean): void {
+  private judgeClauses(tx: Y.Transaction, clauses: Y.Map<Y.Map<unknown>>, verdict: Verdict, note: Note, direct: boolean, unbrackets: boolean): void {
     const keys = tx.changed.get(clauses as AnyType) ?? new Set<string | null>();
     // Entries set or deleted in this transaction: new clauses, deleted ones, replaced ones.
     for (const key of keys) {
@@ -281,6 +363,14 @@ export class Enforcer {
         note('clause', key, 'proposals-only', textOf(entry));
         continue;
       }
+      // BRK4: a clause deleted or replaced with its brackets. Again only undoing the whole clauses map brings the entry back.
+      const collapsed = this.collapsedIn(key);
+      if (collapsed.length > 0 && !unbrackets) {
+        verdict.undo.add(clauses);
+        note('clause', key, 'brackets', textOf(entry));
+        continue;
+      }
+      verdict.collapsed.push(...collapsed);
       if (entry === undefined) continue;
       const problem = clauseEntryProblem(key, entry) ?? this.placementProblem(key, entry as Y.Map<unknown>);
       if (problem !== null) {
@@ -301,6 +391,12 @@ export class Enforcer {
       // PROP10: in "proposals only" a delegation changes neither wording nor place; a comment mark is no change of wording (COM6).
       else if (!direct && (wordingChanged || (tx.changed.get(entry as AnyType)?.size ?? 0) > 0)) problem = 'proposals-only';
       else problem = this.changedEntryProblem(tx, id, entry);
+      if (problem === null && wordingChanged) {
+        // BRK4: deleting a whole bracketed passage removes its brackets, which a delegation may not do; deleting part of it may.
+        const collapsed = this.collapsedIn(id);
+        if (collapsed.length > 0 && !unbrackets) problem = 'brackets';
+        else verdict.collapsed.push(...collapsed);
+      }
       if (problem !== null) {
         verdict.undo.add(entry);
         // PROP10, PROP11: the wording a refusal turns into a proposal, read before the undo.

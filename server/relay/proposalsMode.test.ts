@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readClauseStatus } from '../../shared/clauseStatus.ts';
 import { emptySeed } from '../../shared/declarationSeed.ts';
@@ -10,22 +10,12 @@ import { readRefusedChange, type RefusedChange } from '../../shared/refusedChang
 import { plain, toPlainText, type RichText } from '../../shared/richText.ts';
 import { readSettings, type EditingMode } from '../../shared/settings.ts';
 import { listAudit } from '../db/auditLog.ts';
-import { listParticipants } from '../db/participants.ts';
 import { findProposal, insertProposal, listProposals, setDecision, setReaction } from '../db/proposals.ts';
 import { mergeTyped } from '../proposals/proposeFromRefusal.ts';
 import { clauseTexts, clauseXmlText } from '../testing/documents.ts';
 import { connectRaw, updateFrom } from '../testing/rawClient.ts';
-import {
-  connectClient,
-  createTestDeclaration,
-  removeDataDir,
-  startTestServer,
-  synced,
-  waitFor,
-  type CreatedDeclaration,
-  type TestClient,
-  type TestServer,
-} from '../testing/testServer.ts';
+import { waitFor } from '../testing/testServer.ts';
+import { declarationUnderTest } from '../testing/declarationUnderTest.ts';
 
 /**
  * The relay's side of proposals (docs/SPEC.md PROP9–PROP12): "proposals
@@ -53,48 +43,23 @@ const proposalsIn = (doc: Y.Doc): Proposal[] => [...doc.getMap(ROOT.proposals).v
 const refusedIn = (doc: Y.Doc): RefusedChange[] => [...doc.getMap(ROOT.refused).values()].map(readRefusedChange).filter((r): r is RefusedChange => r !== null);
 
 describe('PROP9–PROP12: the relay and proposals', () => {
-  let server: TestServer;
-  let declaration: CreatedDeclaration;
-  let ids: Record<string, string>;
-  const clients: TestClient[] = [];
+  const under = declarationUnderTest(seed, people);
 
-  const client = async (name: string) => {
-    const c = connectClient(server, declaration.id, declaration.tokens[name]!);
-    clients.push(c);
-    await synced(c);
-    return c;
-  };
-  const call = async (method: string, path: string, who: string, body?: unknown) => {
-    const response = await fetch(`${server.httpUrl}/api/declarations/${declaration.id}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${declaration.tokens[who]}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-  };
+  const { client } = under;
+  const call = (method: string, path: string, who: string, body?: unknown) => under.call<Record<string, unknown>>(method, path, who, body);
   const setMode = async (editing: EditingMode, ...docs: Y.Doc[]) => {
     expect((await call('PUT', '/settings', 'Argentina', { editing })).status).toBe(200);
     await waitFor(() => docs.every((doc) => readSettings(doc.getMap(ROOT.settings)).editing === editing), 'the mode to reach every client');
   };
-  const serverDoc = () => server.rooms.get(declaration.id).doc;
+  const serverDoc = () => under.server.rooms.get(under.declaration.id).doc;
   /** Every client holds what the server holds: the clauses, and the proposals as SQLite has them. */
   const converged = async (...docs: Y.Doc[]) => {
     const fingerprint = (doc: Y.Doc) => JSON.stringify({ clauses: clauseTexts(doc), proposals: proposalsIn(doc).sort((a, b) => (a.id < b.id ? -1 : 1)) });
     await waitFor(() => docs.every((d) => fingerprint(d) === fingerprint(serverDoc())), 'convergence');
-    expect(proposalsIn(serverDoc()).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(listProposals(server.db, declaration.id).sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(proposalsIn(serverDoc()).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(listProposals(under.server.db, under.declaration.id).sort((a, b) => (a.id < b.id ? -1 : 1)));
     return clauseTexts(serverDoc());
   };
 
-  beforeEach(async () => {
-    server = await startTestServer();
-    declaration = createTestDeclaration(server, seed, people);
-    ids = Object.fromEntries(listParticipants(server.db, declaration.id).map((p) => [p.name, p.id]));
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await server.close();
-    removeDataDir(server);
-  });
 
   it('PROP10: a delegation typing in "proposals only" changes nothing anywhere (nor after a restart); it gets one proposal with exactly its text, italics kept, and a notice leading to it', async () => {
     const chile = await client('Chile');
@@ -115,7 +80,7 @@ describe('PROP9–PROP12: the relay and proposals', () => {
       text: typed,
       baseText: plain('Decide the first;'),
       justification: '',
-      authorId: ids.Chile,
+      authorId: under.ids.Chile,
       author: 'Chile',
       origin: 'typed',
       at: expect.any(Number),
@@ -127,19 +92,19 @@ describe('PROP9–PROP12: the relay and proposals', () => {
     expect(refusedIn(chile.doc)).toEqual([
       expect.objectContaining({ author: 'Chile', part: 'clause', clauseId: clause, reason: 'proposals-only', attempted: 'Decide firmly the first;', kept: 'Decide the first;', proposalId: proposal!.id }),
     ]);
-    const audit = listAudit(server.db, declaration.id);
+    const audit = listAudit(under.server.db, under.declaration.id);
     expect(audit).toContainEqual(expect.objectContaining({ actor: 'Chile', action: 'proposal-made', clauseId: clause, detail: { proposalId: proposal!.id, origin: 'typed' } }));
     expect(audit).toContainEqual(expect.objectContaining({ actor: 'Chile', action: 'refused', detail: expect.objectContaining({ reason: 'proposals-only', proposalId: proposal!.id }) }));
 
-    for (const c of clients.splice(0)) c.destroy();
-    server = await server.restart();
+    under.disconnectAll();
+    under.server = await under.server.restart();
     const later = await client('Peru');
     expect(clauseTexts(later.doc)).toEqual(ORIGINAL);
     expect(proposalsIn(later.doc)).toEqual([proposal]);
     expect(readSettings(later.doc.getMap(ROOT.settings)).editing).toBe('proposals');
     // The mode survives the restart too: the server still refuses.
     clauseXmlText(later.doc, clause).insert(0, 'Also ');
-    await waitFor(() => proposalsIn(later.doc).some((p) => p.authorId === ids.Peru), 'Peru\'s proposal');
+    await waitFor(() => proposalsIn(later.doc).some((p) => p.authorId === under.ids.Peru), 'Peru\'s proposal');
     expect(await converged(later.doc)).toEqual(ORIGINAL);
   });
 
@@ -152,7 +117,7 @@ describe('PROP9–PROP12: the relay and proposals', () => {
     const word = 'at once ';
     for (let i = 0; i < word.length; i++) clauseXmlText(chile.doc, clause).insert('Decide '.length + i, word[i]!);
     expect(clauseTexts(chile.doc)).toContain('Decide at once the first;');
-    const chileProposals = () => proposalsIn(serverDoc()).filter((p) => p.authorId === ids.Chile);
+    const chileProposals = () => proposalsIn(serverDoc()).filter((p) => p.authorId === under.ids.Chile);
     await waitFor(() => toPlainText(chileProposals()[0]?.text ?? []) === 'Decide at once the first;', 'the proposal to hold every keystroke');
     expect(await converged(chile.doc, peru.doc)).toEqual(ORIGINAL);
     // Then, the undo seen, more typing elsewhere in the clause, one keystroke at a time.
@@ -167,14 +132,14 @@ describe('PROP9–PROP12: the relay and proposals', () => {
     expect(proposal).toMatchObject({ text: plain('Decide at once the first today;'), baseText: plain('Decide the first;'), origin: 'typed', state: 'open', editedAt: expect.any(Number) });
     await waitFor(() => refusedIn(chile.doc).length === word.length + ' today'.length, 'every notice');
     expect(new Set(refusedIn(chile.doc).map((r) => r.proposalId))).toEqual(new Set([proposal!.id]));
-    const audit = listAudit(server.db, declaration.id);
+    const audit = listAudit(under.server.db, under.declaration.id);
     expect(audit.filter((e) => e.action === 'proposal-made')).toHaveLength(1);
     expect(audit.filter((e) => e.action === 'proposal-edited').length).toBe(word.length + ' today'.length - 1);
 
     // Another delegation typing in the same clause makes its own proposal.
     clauseXmlText(peru.doc, clause).insert(0, 'Firmly ');
     await waitFor(() => proposalsIn(serverDoc()).length === 2, 'Peru\'s proposal');
-    expect(proposalsIn(serverDoc()).find((p) => p.authorId === ids.Peru)).toMatchObject({ text: plain('Firmly Decide the first;'), origin: 'typed' });
+    expect(proposalsIn(serverDoc()).find((p) => p.authorId === under.ids.Peru)).toMatchObject({ text: plain('Firmly Decide the first;'), origin: 'typed' });
     expect(await converged(chile.doc, peru.doc)).toEqual(ORIGINAL);
   });
 
@@ -186,8 +151,8 @@ describe('PROP9–PROP12: the relay and proposals', () => {
     await waitFor(() => proposalsIn(chile.doc).length === 1, 'the first proposal');
     const first = proposalsIn(chile.doc)[0]!;
     // A reaction, as the REST route stores and mirrors it (server/proposals/reactToProposal.ts).
-    setReaction(server.db, first.id, ids.Peru!, 'support', Date.now());
-    server.rooms.get(declaration.id).mirrorProposal(findProposal(server.db, declaration.id, first.id)!);
+    setReaction(under.server.db, first.id, under.ids.Peru!, 'support', Date.now());
+    under.server.rooms.get(under.declaration.id).mirrorProposal(findProposal(under.server.db, under.declaration.id, first.id)!);
     await waitFor(() => proposalsIn(chile.doc)[0]?.supporters.length === 1, 'the support to reach Chile');
     clauseXmlText(chile.doc, clause).insert(0, 'Quite ');
     await waitFor(() => proposalsIn(chile.doc).length === 2, 'a second proposal');
@@ -195,8 +160,8 @@ describe('PROP9–PROP12: the relay and proposals', () => {
     const second = proposalsIn(chile.doc).find((p) => p.id !== first.id)!;
     expect(second.text).toEqual(plain('Quite Open text;'));
     // Withdrawn, as the REST route stores and mirrors it (server/proposals/withdrawProposal.ts).
-    setDecision(server.db, second.id, { state: 'withdrawn', by: ids.Chile!, at: Date.now() });
-    server.rooms.get(declaration.id).mirrorProposal(findProposal(server.db, declaration.id, second.id)!);
+    setDecision(under.server.db, second.id, { state: 'withdrawn', by: under.ids.Chile!, at: Date.now() });
+    under.server.rooms.get(under.declaration.id).mirrorProposal(findProposal(under.server.db, under.declaration.id, second.id)!);
     await waitFor(() => proposalsIn(chile.doc).some((p) => p.state === 'withdrawn'), 'the withdrawal to reach Chile');
     const text = clauseXmlText(chile.doc, clause);
     text.insert(text.length, ' Really.');
@@ -211,16 +176,16 @@ describe('PROP9–PROP12: the relay and proposals', () => {
     await setMode('proposals', chile.doc);
     const clause = idOf(chile.doc, 'Open text;');
     for (let i = 0; i < MAX_OPEN_PROPOSALS_PER_PARTICIPANT; i++) {
-      insertProposal(server.db, declaration.id, {
+      insertProposal(under.server.db, under.declaration.id, {
         id: `bound${i}`, clauseId: clause, action: 'replace', text: plain(`Open text ${i};`), kind: null, baseText: plain('Open text;'),
-        justification: '', authorId: ids.Chile!, origin: 'proposed', at: Date.now(),
+        justification: '', authorId: under.ids.Chile!, origin: 'proposed', at: Date.now(),
       });
     }
     clauseXmlText(chile.doc, clause).insert(0, 'Very ');
     await waitFor(() => refusedIn(chile.doc).length === 1, 'the notice to reach Chile');
     expect(refusedIn(chile.doc)[0]).toMatchObject({ reason: 'proposals-only', attempted: 'Very Open text;' });
     expect(refusedIn(chile.doc)[0]!.proposalId).toBeUndefined();
-    expect(listProposals(server.db, declaration.id)).toHaveLength(MAX_OPEN_PROPOSALS_PER_PARTICIPANT);
+    expect(listProposals(under.server.db, under.declaration.id)).toHaveLength(MAX_OPEN_PROPOSALS_PER_PARTICIPANT);
     await waitFor(() => JSON.stringify(clauseTexts(chile.doc)) === JSON.stringify(ORIGINAL), 'the text to be put back');
   });
 
@@ -235,14 +200,14 @@ describe('PROP9–PROP12: the relay and proposals', () => {
     clauseXmlText(secretariat.doc, clause).insert(0, 'Secretariat ');
     expect(await converged(chair.doc, secretariat.doc, chile.doc)).toContain('Secretariat Chair Open text;');
     expect(refusedIn(serverDoc())).toEqual([]);
-    expect(listProposals(server.db, declaration.id)).toEqual([]);
+    expect(listProposals(under.server.db, under.declaration.id)).toEqual([]);
 
     await setMode('direct', chair.doc, chile.doc);
     clauseXmlText(chile.doc, clause).insert(0, 'Chile ');
     expect(await converged(chair.doc, chile.doc)).toContain('Chile Secretariat Chair Open text;');
     expect(refusedIn(serverDoc())).toEqual([]);
-    expect(listProposals(server.db, declaration.id)).toEqual([]);
-    expect(listAudit(server.db, declaration.id).filter((e) => e.action === 'editing-mode').map((e) => e.detail)).toEqual([
+    expect(listProposals(under.server.db, under.declaration.id)).toEqual([]);
+    expect(listAudit(under.server.db, under.declaration.id).filter((e) => e.action === 'editing-mode').map((e) => e.detail)).toEqual([
       { editing: { from: 'direct', to: 'proposals' } },
       { editing: { from: 'proposals', to: 'direct' } },
     ]);
@@ -265,13 +230,13 @@ describe('PROP9–PROP12: the relay and proposals', () => {
       action: 'replace',
       text: [{ text: 'Decide ' }, { text: 'also ', bold: true }, { text: 'the first;' }],
       baseText: plain('Decide the first;'),
-      authorId: ids.Chile,
+      authorId: under.ids.Chile,
       origin: 'typed-while-agreed',
       state: 'open',
     });
     await waitFor(() => refusedIn(chile.doc).length === 1, 'the notice');
     expect(refusedIn(chile.doc)[0]).toMatchObject({ reason: 'agreed', clauseId: clause, attempted: 'Decide also the first;', proposalId: proposal!.id });
-    expect(listAudit(server.db, declaration.id)).toContainEqual(expect.objectContaining({ action: 'proposal-made', detail: { proposalId: proposal!.id, origin: 'typed-while-agreed' } }));
+    expect(listAudit(under.server.db, under.declaration.id)).toContainEqual(expect.objectContaining({ action: 'proposal-made', detail: { proposalId: proposal!.id, origin: 'typed-while-agreed' } }));
 
     // Typing on into the agreed clause extends the same proposal; moving it makes none.
     const text = clauseXmlText(chile.doc, clause);
@@ -289,7 +254,7 @@ describe('PROP9–PROP12: the relay and proposals', () => {
     clauseXmlText(chile.doc, clause).insert(0, 'Real ');
     await waitFor(() => proposalsIn(peru.doc).length === 1, 'a real proposal');
     const real = proposalsIn(peru.doc)[0]!;
-    const stored = () => findProposal(server.db, declaration.id, real.id);
+    const stored = () => findProposal(under.server.db, under.declaration.id, real.id);
     expect(stored()).toEqual(real);
 
     // A stock client, by hand: a forged proposal in Chile's name and the real one "accepted".
@@ -302,22 +267,22 @@ describe('PROP9–PROP12: the relay and proposals', () => {
     await waitFor(() => refusedIn(serverDoc()).some((r) => r.author === 'Peru' && r.reason === 'server-only'), 'the refused change');
 
     // A raw client speaking the protocol by hand deletes the real proposal and forges another.
-    const raw = await connectRaw(server, declaration.id, declaration.tokens.Peru!);
+    const raw = await connectRaw(under.server, under.declaration.id, under.declaration.tokens.Peru!);
     await raw.handshake();
     raw.sendUpdate(
       updateFrom(raw.replica, (doc) => {
         doc.getMap(ROOT.proposals).delete(real.id);
-        doc.getMap(ROOT.proposals).set('forgedProposal2', { ...real, id: 'forgedProposal2', authorId: ids.Argentina, author: 'Argentina' });
+        doc.getMap(ROOT.proposals).set('forgedProposal2', { ...real, id: 'forgedProposal2', authorId: under.ids.Argentina, author: 'Argentina' });
       }),
     );
     await waitFor(() => refusedIn(serverDoc()).filter((r) => r.author === 'Peru' && r.reason === 'server-only').length === 2, 'the second refused change');
     await waitFor(() => [serverDoc(), chile.doc, peru.doc, raw.replica].every(intact), 'the raw writes to be undone everywhere');
-    expect(listProposals(server.db, declaration.id)).toEqual([real]);
+    expect(listProposals(under.server.db, under.declaration.id)).toEqual([real]);
     expect(await converged(chile.doc, peru.doc, raw.replica)).toEqual(ORIGINAL);
     // Nothing of the forgeries is left after a restart either.
     raw.ws.close();
-    for (const c of clients.splice(0)) c.destroy();
-    server = await server.restart();
+    under.disconnectAll();
+    under.server = await under.server.restart();
     const later = await client('Chile');
     expect(proposalsIn(later.doc)).toEqual([real]);
   });
@@ -334,11 +299,11 @@ describe('PROP9–PROP12: the relay and proposals', () => {
       clauseXmlText(spain.doc, clause).insert(0, 'Observer ');
     });
     await waitFor(() => closes.includes(CLOSE.malformedMessage.code), 'the observer to be disconnected');
-    expect(listProposals(server.db, declaration.id)).toEqual([]);
+    expect(listProposals(under.server.db, under.declaration.id)).toEqual([]);
     expect(proposalsIn(serverDoc())).toEqual([]);
     expect(refusedIn(serverDoc())).toEqual([]);
     expect(clauseTexts(serverDoc())).toEqual(ORIGINAL);
-    expect(listAudit(server.db, declaration.id)).toContainEqual(expect.objectContaining({ action: 'update-refused', actor: 'Spain' }));
+    expect(listAudit(under.server.db, under.declaration.id)).toContainEqual(expect.objectContaining({ action: 'update-refused', actor: 'Spain' }));
     expect(clauseTexts(chile.doc)).toEqual(ORIGINAL);
   });
 
@@ -346,14 +311,14 @@ describe('PROP9–PROP12: the relay and proposals', () => {
     const chile = await client('Chile');
     await setMode('proposals', chile.doc);
     const clause = idOf(chile.doc, 'Open text;');
-    const raw = await connectRaw(server, declaration.id, declaration.tokens.Peru!);
+    const raw = await connectRaw(under.server, under.declaration.id, under.declaration.tokens.Peru!);
     await raw.handshake();
     const typing = updateFrom(raw.replica, (doc) => clauseXmlText(doc, clause).insert(0, 'Revoked '));
-    expect((await call('POST', `/participants/${ids.Peru}/revoke`, 'Argentina', {})).status).toBe(200);
+    expect((await call('POST', `/participants/${under.ids.Peru}/revoke`, 'Argentina', {})).status).toBe(200);
     // Sent right after the revocation, on the connection the server is closing.
     raw.sendUpdate(typing);
     expect((await raw.closed).code).toBe(CLOSE.invalidToken.code);
-    const again = await connectRaw(server, declaration.id, declaration.tokens.Peru!);
+    const again = await connectRaw(under.server, under.declaration.id, under.declaration.tokens.Peru!);
     expect((await again.closed).code).toBe(CLOSE.invalidToken.code);
     // A later edit by Chile shows the server has handled everything sent before it.
     clauseXmlText(chile.doc, idOf(chile.doc, 'Decide the first;')).insert(0, 'Chile ');

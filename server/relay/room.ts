@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, type DeclarationSettings } from '../../shared/setting
 import type { Thread } from '../../shared/comments/thread.ts';
 import { readProposal, type Proposal } from '../../shared/proposals/proposal.ts';
 import type { StatedPosition } from '../../shared/positions/position.ts';
-import type { Bracket } from '../../shared/brackets/bracket.ts';
+import { standingBrackets, type Bracket } from '../../shared/brackets/bracket.ts';
 import type { FrozenNumbering } from '../../shared/workingNumbers.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { clauseWithSubitems } from '../../shared/document/clauseOps.ts';
@@ -26,7 +26,9 @@ import type { UpdateLog } from '../db/updateLog.ts';
 import { claimClients, listClientOwners } from '../db/yjsClients.ts';
 import type { Logger } from '../logger.ts';
 import { proposeFromRefusal } from '../proposals/proposeFromRefusal.ts';
-import { Enforcer, type Refusal } from './enforce.ts';
+import { recordDeletedBrackets } from '../brackets/bracketsOnDelete.ts';
+import { moveBrackets } from '../brackets/moveBrackets.ts';
+import { Enforcer, type Enforced, type Refusal } from './enforce.ts';
 import { encodeNetUpdate } from './netUpdate.ts';
 import { SERVER_ORIGIN } from './origins.ts';
 import { send, type Connection } from './connection.ts';
@@ -105,6 +107,7 @@ export class Room {
     this.mirrorComments();
     this.mirrorProposals();
     this.mirrorNegotiation();
+    this.enforcer.setBrackets(standingBrackets(this.doc.getMap(ROOT.brackets)));
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server itself is not a participant: it has no awareness state.
     this.awareness.setLocalState(null);
@@ -182,8 +185,10 @@ export class Room {
     this.doc.on('afterTransaction', collect);
     let refusals: Refusal[];
     try {
-      refusals = this.enforcer.apply(connection, participant.role, update, this.settingsNow);
+      const enforced = this.enforcer.apply(connection, participant.role, update, this.settingsNow);
+      refusals = enforced.refusals;
       if (refusals.length > 0) this.recordRefusals(connection, refusals);
+      this.settleBrackets(connection, enforced);
     } catch (error) {
       throw new RoomFault(error instanceof Error ? (error.stack ?? error.message) : String(error));
     } finally {
@@ -254,7 +259,7 @@ export class Room {
 
   /**
    * Positions, brackets and the frozen numbering are made to match SQLite
-   * on load, like `comments` (POS6, BRK7, NUM6).
+   * on load, like `comments` (POS6, BRK7, WN6).
    */
   private mirrorNegotiation(): void {
     const positions = listPositions(this.db, this.id);
@@ -284,10 +289,23 @@ export class Room {
     }, SERVER_ORIGIN);
   }
 
-  /** Mirrors a bracket as just stored (server/brackets/*). */
+  /** Mirrors a bracket as just stored (server/brackets/*); the enforce step guards it from the next update on. */
   mirrorBracket(bracket: Bracket): void {
     const map = this.doc.getMap<unknown>(ROOT.brackets);
     this.doc.transact(() => setIfChanged(map, bracket.id, bracket), SERVER_ORIGIN);
+    this.enforcer.setBracket(bracket);
+  }
+
+  /**
+   * What an update did to square brackets, recorded once the enforce step
+   * is done: the chair or the secretariat deleted a whole bracketed passage
+   * (BRK4: removed, `how: "deleted"`), or an undo put bracketed text back
+   * (BRK7: new positions, so that every replica finds the passage).
+   */
+  private settleBrackets(connection: Connection, { collapsed, moved }: Enforced): void {
+    const mirror = (bracket: Bracket) => this.mirrorBracket(bracket);
+    if (moved.length > 0) moveBrackets(this.db, this.id, moved, mirror);
+    if (collapsed.length > 0) recordDeletedBrackets(this.db, this.id, collapsed, connection.participant, mirror);
   }
 
   /** Mirrors the frozen numbering as just stored (server/numbering/*). */
