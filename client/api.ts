@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly id: string,
     message: string,
+    /** What the server sent beside id and message to act on (e.g. the objections of `objection-stands`, POS4). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -28,8 +30,8 @@ export async function request(url: string, init: RequestInit = {}): Promise<Resp
     throw new ApiError(0, 'network', 'the server cannot be reached. Check the connection and try again.');
   }
   if (!response.ok) {
-    const payload = (await response.json().catch(() => ({}))) as { error?: { id: string; message: string } };
-    throw new ApiError(response.status, payload.error?.id ?? 'unknown', payload.error?.message ?? `the server answered ${response.status}.`);
+    const payload = (await response.json().catch(() => ({}))) as { error?: { id: string; message: string } & Record<string, unknown> };
+    throw new ApiError(response.status, payload.error?.id ?? 'unknown', payload.error?.message ?? `the server answered ${response.status}.`, payload.error ?? {});
   }
   return response;
 }

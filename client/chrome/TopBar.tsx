@@ -4,6 +4,7 @@ import type { ParticipantInfo } from '../../shared/roles.ts';
 import type { CollabStatus } from '../collab/collaboration.ts';
 import type { PresentUser } from '../collab/usePresence.ts';
 import { t } from '../i18n.ts';
+import { DeclarationProgress } from '../positions/DeclarationProgress.tsx';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { Presence } from './Presence.tsx';
 
@@ -57,6 +58,7 @@ export function TopBar({
       <div className="topbar__counts" data-testid="status-counts">
         {t('status.counts', { open: counts.open, adRef: counts['ad-ref'], agreed: counts.agreed })}
       </div>
+      <DeclarationProgress />
       {pending && (
         <button
           type="button"

@@ -1,9 +1,11 @@
 import * as Y from 'yjs';
 import { META_FIELDS, type MetaField } from '../../shared/declaration.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
+import { ROOT } from '../../shared/document/names.ts';
 import { numberClauses } from '../../shared/numbering.ts';
 import { buildOutline, flattenOutline } from '../../shared/outline.ts';
 import { toPlainText } from '../../shared/richText.ts';
+import { readFrozenNumbering } from '../../shared/workingNumbers.ts';
 
 /**
  * What this device has that the server has not confirmed, read by comparing
@@ -48,7 +50,8 @@ export function unsentTexts(local: Y.Doc, server: Y.Doc): UnsentText[] {
   }
   const serverText = new Map(theirs.clauses.map((clause) => [clause.id, toPlainText(clause.body)]));
   const outline = buildOutline(mine.clauses);
-  const numbers = numberClauses(outline);
+  // The working labels on screen: OP7 bis once the chair froze the numbering (WN7).
+  const numbers = numberClauses(outline, readFrozenNumbering(local.getMap<unknown>(ROOT.numbering)));
   for (const { clause } of flattenOutline(outline)) {
     const text = toPlainText(clause.body);
     if (text === '' || serverText.get(clause.id) === text) continue;

@@ -3,23 +3,32 @@ import { flushSync } from 'react-dom';
 import * as Y from 'yjs';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { readClauses } from '../../shared/document/clauseOps.ts';
-import { numberClauses, type ClauseNumber } from '../../shared/numbering.ts';
+import { ROOT } from '../../shared/document/names.ts';
+import { deletedNumbers, numberClauses, type ClauseNumber, type DeletedNumber } from '../../shared/numbering.ts';
 import { buildOutline, type Outline } from '../../shared/outline.ts';
+import { readFrozenNumbering, type FrozenNumbering } from '../../shared/workingNumbers.ts';
 
 export interface OutlineView {
   outline: Outline;
+  /** Working numbers: consecutive, or with the numbering frozen OP7 bis … (WN1–WN4). */
   numbers: Map<string, ClauseNumber>;
+  /** The numbering as frozen by the chair; null while numbers follow order. */
+  frozen: FrozenNumbering | null;
+  /** Numbers left unused by clauses deleted since freezing: "OP5 [deleted]" (WN3). */
+  deleted: DeletedNumber[];
 }
 
 function compute(doc: Y.Doc): OutlineView {
   const outline = buildOutline(readClauses(doc));
-  return { outline, numbers: numberClauses(outline) };
+  const frozen = readFrozenNumbering(doc.getMap<unknown>(ROOT.numbering));
+  return { outline, numbers: numberClauses(outline, frozen), frozen, deleted: deletedNumbers(outline, frozen) };
 }
 
 /**
  * The clause structure, recomputed when a clause is added, removed, moved or
- * re-parented — not on every keystroke inside a clause, which only its own
- * editor needs to know about.
+ * re-parented, or the chair freezes the numbering or renumbers — not on
+ * every keystroke inside a clause, which only its own editor needs to know
+ * about.
  */
 export function useOutline(doc: Y.Doc): OutlineView {
   const [view, setView] = useState(() => compute(doc));
@@ -45,9 +54,12 @@ export function useOutline(doc: Y.Doc): OutlineView {
         schedule();
       }
     };
+    const numbering = doc.getMap<unknown>(ROOT.numbering);
+    numbering.observe(schedule);
     map.observeDeep(onChange);
     schedule();
     return () => {
+      numbering.unobserve(schedule);
       map.unobserveDeep(onChange);
       cancelAnimationFrame(frame);
     };

@@ -17,6 +17,12 @@ import { lockedClause, typedIntoLocked } from './lockWords.ts';
 import { RefusedAtClause } from './RefusedAtClause.tsx';
 import { ClauseProposals } from '../proposals/ClauseProposals.tsx';
 import type { SuggestPlace } from '../proposals/SuggestEditor.tsx';
+import { BracketButton } from '../brackets/BracketButton.tsx';
+import { ClauseBrackets } from '../brackets/ClauseBrackets.tsx';
+import { ClausePositions } from '../positions/ClausePositions.tsx';
+import { PositionPicker } from '../positions/PositionPicker.tsx';
+import { usePositionsContext } from '../positions/positionsContext.ts';
+import { useClausePositions } from '../positions/usePositions.ts';
 
 /** A speech bubble, drawn rather than an emoji: projectors' machines often lack an emoji font. */
 function CommentIcon({ plus = false }: { plus?: boolean }) {
@@ -107,6 +113,9 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
     warnTyping();
   };
   const mine = context.refused.byClause.get(clause.id) ?? [];
+  // Positions (POS1–POS5): stated by delegations while the clause is open, shown under its text.
+  const positions = useClausePositions(collab.doc, clause.id);
+  const mayStatePosition = usePositionsContext().mayState && state === 'open';
   const lockedWithParagraph = lock?.inherited ? lockedOf(clause.id) : null;
   const others = (context.presenceByClause.get(clause.id) ?? []).filter((u) => !u.isSelf);
   const openThreads = context.comments.openCountByClause.get(clause.id) ?? 0;
@@ -152,6 +161,7 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
             notify={context.notify}
           />
         )}
+        <ClauseBrackets clauseId={clause.id} label={number.label} open={state === 'open'} />
         <PresenceDots users={others} />
       </div>
       <div className="clause__text" onClick={onTextClick} onKeyDown={mayType ? onLockedKey : undefined} onPaste={mayType ? onLockedPaste : undefined}>
@@ -191,6 +201,7 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
             {remarks.map((check) => t(`drafting.${check}`)).join(' ')}
           </p>
         )}
+        {positions.length > 0 && <ClausePositions positions={positions} fragment={fragment} label={number.label} />}
       </div>
       <ClauseProposals doc={collab.doc} place={suggestPlace} agreed={locked} view={context.proposals} />
       <div className="clause__rail">
@@ -222,6 +233,7 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
               <CommentIcon plus />
             </button>
           )}
+          <BracketButton clauseId={clause.id} label={number.label} open={state === 'open'} />
           {openProposals > 0 && (
             <button
               type="button"
@@ -248,6 +260,7 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
               {t('proposals.suggestButton')}
             </button>
           )}
+          {mayStatePosition && <PositionPicker clauseId={clause.id} label={number.label} mine={positions.find((p) => p.participantId === me.id)} />}
         </div>
         {canEdit && (
           <ClauseTools

@@ -1,10 +1,17 @@
 import type { ClauseKind } from '../../shared/clauseKind.ts';
 import { insertClauses } from '../../shared/document/clauseOps.ts';
+import type { DeletedNumber } from '../../shared/numbering.ts';
 import { isPendingWith } from '../../shared/pendingWith.ts';
-import { flattenOutline, type OutlineNode } from '../../shared/outline.ts';
+import { flattenOutline, type Outline, type OutlineNode } from '../../shared/outline.ts';
 import { STRUCTURE_ORIGIN } from '../collab/origins.ts';
 import type { OutlineView } from '../collab/useOutline.ts';
 import { t } from '../i18n.ts';
+import { DeletedNumberRow } from '../numbering/DeletedNumberRow.tsx';
+import { NumberingControl } from '../numbering/NumberingControl.tsx';
+import { can } from '../../shared/permissions.ts';
+import { PositionsContext } from '../positions/positionsContext.ts';
+import { usePositionKeys } from '../positions/usePositionKeys.ts';
+import { usePositionsView } from '../positions/usePositionsView.ts';
 import { ClauseRow } from './ClauseRow.tsx';
 import { useDeclarationContext } from './declarationContext.ts';
 import { MetaField } from './MetaField.tsx';
@@ -20,12 +27,39 @@ function siblingPositions(nodes: OutlineNode[], into: Map<string, { first: boole
 }
 
 /**
+ * Where each "OP5 [deleted]" goes (WN3): after the clause of its group it
+ * follows and that clause's sub-items, or first in its part, or right under
+ * the paragraph whose sub-item it was. Keyed by the row it follows
+ * (`start-preamble`, `start-operative` for a part's start); deeper ones
+ * first where several follow the same row.
+ */
+function placeDeleted(outline: Outline, deleted: DeletedNumber[]): Map<string, { deleted: DeletedNumber; depth: number }[]> {
+  const nodes = new Map(flattenOutline(outline).map((node) => [node.clause.id, node]));
+  const lastOf = (node: OutlineNode): OutlineNode => (node.children.length > 0 ? lastOf(node.children[node.children.length - 1]!) : node);
+  const places = new Map<string, { deleted: DeletedNumber; depth: number }[]>();
+  for (const each of deleted) {
+    const parent = each.parent === null ? null : nodes.get(each.parent);
+    const depth = parent ? parent.depth + 1 : 0;
+    const after = each.after === null ? null : nodes.get(each.after);
+    const key = after ? lastOf(after).clause.id : parent ? parent.clause.id : `start-${each.kind}`;
+    places.set(key, [...(places.get(key) ?? []), { deleted: each, depth }]);
+  }
+  for (const list of places.values()) list.sort((a, b) => b.depth - a.depth);
+  return places;
+}
+
+/**
  * The declaration laid out as the printed text: heading, chapeau, preamble,
  * formula, operative part, note, signatures. All clauses are siblings in one
  * keyed list so that moving or indenting one never remounts its editor.
  */
-export function DeclarationView({ outline, numbers }: OutlineView) {
-  const { collab, canEdit, canEditMeta, focus, me, statuses } = useDeclarationContext();
+export function DeclarationView({ outline, numbers, deleted, frozen }: OutlineView) {
+  const { collab, canEdit, canEditMeta, canSetStatus, focus, me, statuses, declarationId, notify } = useDeclarationContext();
+  const positionsView = usePositionsView({ declarationId, collab, me, notify });
+  usePositionKeys(positionsView.mayState);
+  const deletedAt = placeDeleted(outline, deleted);
+  const deletedRows = (key: string) =>
+    (deletedAt.get(key) ?? []).map((each) => <DeletedNumberRow key={`deleted-${each.deleted.id}`} deleted={each.deleted} depth={each.depth} />);
   const ordered = flattenOutline(outline);
   const positions = new Map<string, { first: boolean; last: boolean }>();
   siblingPositions(outline.preamble, positions);
@@ -51,10 +85,10 @@ export function DeclarationView({ outline, numbers }: OutlineView) {
    * for, the notice saying so (STAT3). Rows and notices are siblings in one
    * keyed list, so a notice coming or going never remounts an editor.
    */
-  const rowWithNotice = (node: OutlineNode, index: number) =>
-    isPendingWith(statuses.get(node.clause.id), me)
+  const rowWithNotice = (node: OutlineNode, index: number) => [
+    row(node, index),
+    ...(isPendingWith(statuses.get(node.clause.id), me)
       ? [
-          row(node, index),
           <PendingNotice
             key={`pending-${node.clause.id}`}
             clauseId={node.clause.id}
@@ -63,7 +97,9 @@ export function DeclarationView({ outline, numbers }: OutlineView) {
             depth={node.depth}
           />,
         ]
-      : [row(node, index)];
+      : []),
+    ...deletedRows(node.clause.id),
+  ];
   const emptyPart = (kind: ClauseKind) => (
     <div className="empty-part" key={`empty-${kind}`}>
       <p className="empty">{t(kind === 'preamble' ? 'clause.empty.preamble' : 'clause.empty.operative')}</p>
@@ -78,29 +114,35 @@ export function DeclarationView({ outline, numbers }: OutlineView) {
   const preambleCount = outline.preamble.length;
 
   return (
-    <article className="declaration" data-testid="declaration">
-      <header className="declaration__heading">
-        <MetaField field="conference" className="conference" />
-        <MetaField field="title" className="title" />
-        <MetaField field="subtitle" className="subtitle" />
-      </header>
-      <MetaField field="chapeau" className="chapeau" />
-      <div className="clauses" aria-label={`${t('part.preamble')} · ${t('part.operative')}`}>
-        {preambleCount === 0 && emptyPart('preamble')}
-        {ordered.slice(0, preambleCount).flatMap((node, i) => rowWithNotice(node, i))}
-        {addButton('preamble')}
-        <div className="formula-row" key="formula">
-          <MetaField field="formula" className="formula" />
+    <PositionsContext.Provider value={positionsView}>
+      <article className="declaration" data-testid="declaration">
+        {/* canSetStatus also says that the connection is open. */}
+        <NumberingControl declarationId={declarationId} frozen={frozen} mayNumber={can(me.role, 'number') && canSetStatus} notify={notify} />
+        <header className="declaration__heading">
+          <MetaField field="conference" className="conference" />
+          <MetaField field="title" className="title" />
+          <MetaField field="subtitle" className="subtitle" />
+        </header>
+        <MetaField field="chapeau" className="chapeau" />
+        <div className="clauses" aria-label={`${t('part.preamble')} · ${t('part.operative')}`}>
+          {preambleCount === 0 && emptyPart('preamble')}
+          {deletedRows('start-preamble')}
+          {ordered.slice(0, preambleCount).flatMap((node, i) => rowWithNotice(node, i))}
+          {addButton('preamble')}
+          <div className="formula-row" key="formula">
+            <MetaField field="formula" className="formula" />
+          </div>
+          {ordered.length === preambleCount && emptyPart('operative')}
+          {deletedRows('start-operative')}
+          {ordered.slice(preambleCount).flatMap((node, i) => rowWithNotice(node, preambleCount + i))}
+          {addButton('operative')}
         </div>
-        {ordered.length === preambleCount && emptyPart('operative')}
-        {ordered.slice(preambleCount).flatMap((node, i) => rowWithNotice(node, preambleCount + i))}
-        {addButton('operative')}
-      </div>
-      <footer className="declaration__note">
-        <span className="note-label">{t('meta.note.label')}</span>
-        <MetaField field="note" className="note" />
-      </footer>
-      <SignaturePage doc={collab.doc} editable={canEditMeta} />
-    </article>
+        <footer className="declaration__note">
+          <span className="note-label">{t('meta.note.label')}</span>
+          <MetaField field="note" className="note" />
+        </footer>
+        <SignaturePage doc={collab.doc} editable={canEditMeta} />
+      </article>
+    </PositionsContext.Provider>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ClauseState, ClauseStatus } from '../../shared/clauseStatus.ts';
-import { api } from '../api.ts';
+import { api, ApiError } from '../api.ts';
 import { t } from '../i18n.ts';
 import { when } from '../time.ts';
 import { LockIcon } from './LockIcon.tsx';
@@ -22,9 +22,24 @@ function describe(status: ClauseStatus | undefined): string {
   const when = new Date(status.at).toLocaleString();
   const lines = [t('status.by', { state: t(`status.${status.state}`), name: status.by, when })];
   if (status.pending?.length) lines.push(t('status.pendingWith', { names: status.pending.join(', ') }));
-  if (status.reason) lines.push(t('status.reason', { reason: status.reason }));
+  // An agreed clause keeps a reason only when it was agreed over an objection (POS4); an open one, why it was reopened.
+  if (status.reason) lines.push(status.state === 'agreed' ? t('positions.agreedOver', { reason: status.reason }) : t('status.reason', { reason: status.reason }));
   if (status.state === 'agreed') lines.push(t('status.locked'));
   return lines.join('\n');
+}
+
+/** An objection named by the server's 409 `objection-stands` (POS4); anything unreadable is skipped. */
+interface StandingObjection {
+  name: string;
+  label: string;
+  note: string;
+}
+
+function readObjections(value: unknown): StandingObjection[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((o: Record<string, unknown> | null) =>
+    o && typeof o.name === 'string' ? [{ name: o.name, label: typeof o.label === 'string' ? o.label : '', note: typeof o.note === 'string' ? o.note : '' }] : [],
+  );
 }
 
 export function StatusChip({
@@ -113,11 +128,19 @@ function StatusForm({
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The objections the server named when asked to agree (POS4): agreeing now takes a reason, which is recorded.
+  const [objections, setObjections] = useState<StandingObjection[] | null>(null);
+  const [override, setOverride] = useState('');
   const reopening = current === 'agreed' && choice !== 'agreed';
+  const overriding = objections !== null && choice === 'agreed';
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (reopening && reason.trim() === '') {
       setError(t('status.reasonRequired'));
+      return;
+    }
+    if (overriding && override.trim() === '') {
+      setError(t('positions.overrideRequired'));
       return;
     }
     setBusy(true);
@@ -126,11 +149,17 @@ function StatusForm({
         state: choice,
         ...(choice === 'ad-ref' && pending.length > 0 ? { pending } : {}),
         ...(reason.trim() ? { reason: reason.trim() } : {}),
+        ...(overriding ? { override: override.trim() } : {}),
       });
       onDone(t('status.done', { label, state: t(`status.${choice}`) }));
     } catch (failure) {
-      setError(t('status.failed', { message: failure instanceof Error ? failure.message : String(failure) }));
       setBusy(false);
+      if (failure instanceof ApiError && failure.id === 'objection-stands') {
+        setObjections(readObjections(failure.details.objections));
+        setError(null);
+      } else if (failure instanceof ApiError && failure.id === 'brackets-remain') {
+        setError(t('positions.bracketsRemain', { label, message: failure.message }));
+      } else setError(t('status.failed', { message: failure instanceof Error ? failure.message : String(failure) }));
     }
   };
   return (
@@ -146,6 +175,29 @@ function StatusForm({
       </fieldset>
       {choice === 'ad-ref' && <PendingChoice declarationId={declarationId} chosen={pending} onChange={setPending} />}
       {choice === 'agreed' && current !== 'agreed' && <p className="status-form__warning">{t('status.confirmLock', { label })}</p>}
+      {overriding && (
+        <div className="status-form__objections" data-testid="status-objections">
+          <p className="status-form__warning" role="alert">
+            {t('positions.objectionStands', { label })}
+          </p>
+          <ul>
+            {objections.map((objection, i) => (
+              <li key={i}>
+                {t('positions.objectionOf', { name: objection.name, label: objection.label || label })}
+                {objection.note && (
+                  <>
+                    : <q>{objection.note}</q>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+          <label className="status-form__field">
+            {t('positions.overrideReason')}
+            <textarea value={override} onChange={(e) => setOverride(e.target.value)} rows={2} aria-required="true" autoFocus data-testid="status-override-reason" />
+          </label>
+        </div>
+      )}
       {reopening && (
         <>
           <p className="status-form__warning">{t('status.confirmReopen', { label })}</p>
@@ -162,7 +214,7 @@ function StatusForm({
       )}
       <div className="status-form__buttons">
         <button type="submit" className="button" disabled={busy} data-testid="status-apply">
-          {choice === 'agreed' && current !== 'agreed' ? t('status.lockAction') : reopening ? t('status.reopenAction') : t('status.apply')}
+          {overriding ? t('positions.overrideAction') : choice === 'agreed' && current !== 'agreed' ? t('status.lockAction') : reopening ? t('status.reopenAction') : t('status.apply')}
         </button>
         <button type="button" className="button button--quiet" onClick={() => onDone()}>
           {t('status.cancel')}

@@ -1,8 +1,10 @@
 import type * as Y from 'yjs';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
+import { ROOT } from '../../shared/document/names.ts';
 import { numberClauses } from '../../shared/numbering.ts';
 import { buildOutline, inReadingOrder, type OutlineNode } from '../../shared/outline.ts';
 import { toPlainText } from '../../shared/richText.ts';
+import { readFrozenNumbering } from '../../shared/workingNumbers.ts';
 
 /**
  * The declaration as this page holds it, as plain text with the working
@@ -12,7 +14,8 @@ import { toPlainText } from '../../shared/richText.ts';
 export function textOnScreen(doc: Y.Doc): string {
   const { meta, clauses } = readDeclaration(doc);
   const outline = buildOutline(clauses);
-  const numbers = numberClauses(outline);
+  // The working labels on screen: OP7 bis once the chair froze the numbering (WN7).
+  const numbers = numberClauses(outline, readFrozenNumbering(doc.getMap<unknown>(ROOT.numbering)));
   const labelled = (nodes: OutlineNode[]) => nodes.map((node) => `${numbers.get(node.clause.id)?.label ?? ''}\t${toPlainText(node.clause.body)}`);
   const lines = [
     toPlainText(meta.title),

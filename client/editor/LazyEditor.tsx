@@ -1,5 +1,8 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
+import type { RichText } from '../../shared/richText.ts';
+import { clauseOfBody } from '../brackets/clauseOfBody.ts';
+import { useClauseBrackets } from '../brackets/useBrackets.ts';
 import { useFragmentText } from '../collab/useFragmentText.ts';
 import type { FocusHandle, FocusRegistry } from './focusRegistry.ts';
 import { RichEditor, type RichEditorProps } from './RichEditor.tsx';
@@ -18,13 +21,23 @@ export interface LazyEditorProps extends Omit<RichEditorProps, 'registerFocus' |
   onFocusChange?: (focused: boolean) => void;
 }
 
-function StaticFragment({ fragment, className, placeholder }: { fragment: Y.XmlFragment; className: string; placeholder: string }) {
+function StaticFragment({ fragment, className, placeholder, clauseId }: { fragment: Y.XmlFragment; className: string; placeholder: string; clauseId: string | null }) {
   const text = useFragmentText(fragment);
   return (
     <div className={className}>
-      <StaticRichText text={text} placeholder={placeholder} />
+      {clauseId && fragment.doc ? (
+        <StaticClauseText text={text} placeholder={placeholder} doc={fragment.doc} clauseId={clauseId} />
+      ) : (
+        <StaticRichText text={text} placeholder={placeholder} />
+      )}
     </div>
   );
+}
+
+/** A clause's text off screen, with its square brackets (BRK3). */
+function StaticClauseText({ text, placeholder, doc, clauseId }: { text: RichText; placeholder: string; doc: Y.Doc; clauseId: string }) {
+  const { list } = useClauseBrackets(doc, clauseId);
+  return <StaticRichText text={text} placeholder={placeholder} brackets={list.map((b) => b.range)} />;
 }
 
 export function LazyEditor(props: LazyEditorProps) {
@@ -56,6 +69,7 @@ export function LazyEditor(props: LazyEditorProps) {
     if (requested) setHeld(true);
   }, [requested]);
   const mounted = near || focused || requested || held;
+  const bracketsOf = useMemo(() => clauseOfBody(editorProps.fragment, focusKey), [editorProps.fragment, focusKey]);
   return (
     <div
       ref={box}
@@ -74,6 +88,7 @@ export function LazyEditor(props: LazyEditorProps) {
       {mounted ? (
         <RichEditor
           {...editorProps}
+          bracketsOf={bracketsOf}
           registerFocus={registerFocus}
           onFocusChange={(value) => {
             setFocused(value);
@@ -82,7 +97,7 @@ export function LazyEditor(props: LazyEditorProps) {
           }}
         />
       ) : (
-        <StaticFragment fragment={editorProps.fragment} className={`ProseMirror ${editorProps.className ?? ''}`} placeholder={editorProps.placeholder} />
+        <StaticFragment fragment={editorProps.fragment} className={`ProseMirror ${editorProps.className ?? ''}`} placeholder={editorProps.placeholder} clauseId={bracketsOf} />
       )}
     </div>
   );

@@ -19,6 +19,7 @@ import type { FocusHandle, FocusTarget } from './focusRegistry.ts';
 import { readSelectionFromPage } from './domSelection.ts';
 import { CollaborationSync } from './collaborationSync.ts';
 import { CommentMark } from './commentMark.ts';
+import { BracketMarks } from '../brackets/bracketDecorations.ts';
 import { selectedPassage } from './passage.ts';
 import { richTextOfContent } from './richTextOfNode.ts';
 
@@ -47,6 +48,8 @@ export interface RichEditorProps {
   registerFocus?: (handle: FocusHandle) => () => void;
   /** Subscribes to "the server is about to change something" (Collaboration.onBeforeRemoteChange). */
   beforeRemoteChange: (listener: () => void) => () => void;
+  /** The clause whose body this is: its square brackets are drawn, and Ctrl+Alt+B brackets the selection (BRK1, BRK3). */
+  bracketsOf?: string | null;
 }
 
 function pastedParagraphs(slice: Slice): RichText[] {
@@ -79,6 +82,7 @@ export function RichEditor(props: RichEditorProps) {
         Italic,
         Bold,
         CommentMark,
+        BracketMarks.configure({ clauseId: props.bracketsOf ?? null, doc: props.fragment.doc }),
         Placeholder.configure({ placeholder: props.placeholder }),
         CollaborationSync.configure({ fragment: props.fragment }),
         // The whole participant, not only name and colour: this becomes our awareness `user`, which the presence list reads.

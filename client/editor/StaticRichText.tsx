@@ -1,7 +1,19 @@
+import { withBrackets } from '../../shared/brackets/withBrackets.ts';
 import type { RichText } from '../../shared/richText.ts';
 
-/** Rich text without an editor: for clauses off screen and for readers. */
-export function StaticRichText({ text, className, placeholder }: { text: RichText; className?: string; placeholder?: string }) {
+/** Rich text without an editor: for clauses off screen and for readers; `brackets` (offsets in the text) are printed as bold `[` `]` (BRK3). */
+export function StaticRichText({
+  text: plain,
+  className,
+  placeholder,
+  brackets,
+}: {
+  text: RichText;
+  className?: string;
+  placeholder?: string;
+  brackets?: readonly { start: number; end: number }[];
+}) {
+  const text = brackets && brackets.length > 0 ? withBrackets(plain, brackets) : plain;
   if (text.length === 0) return <p className={`${className ?? ''} is-empty-static`} data-placeholder={placeholder} />;
   return (
     <p className={className}>

@@ -1,7 +1,10 @@
-import { useRef, useState } from 'react';
+import { useContext, useRef, useState } from 'react';
 import type { DraftingCheck } from '../../shared/drafting/checks.ts';
+import { useBracketCount } from '../brackets/useBrackets.ts';
 import { useDismiss } from '../chrome/useDismiss.ts';
+import { DeclarationContext } from '../declaration/declarationContext.ts';
 import { t } from '../i18n.ts';
+import { BracketsConfirm } from './BracketsConfirm.tsx';
 import { download } from './download.ts';
 
 /**
@@ -9,6 +12,8 @@ import { download } from './download.ts';
  * negotiation text with each clause's status), then the format. Before a
  * clean file it shows the drafting warnings, each a link to its clause.
  * While a file is made the button says so; a failure is said in words.
+ * A clean file of a text that still has square brackets is asked about
+ * first (BRK6): they are printed, and a clean text should have none.
  */
 export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md', 'txt', 'akn'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -37,6 +42,10 @@ export function ExportMenu({
   const [state, setState] = useState<State>({ kind: 'idle' });
   const box = useRef<HTMLDivElement>(null);
   useDismiss(box, onClose, '[data-testid=open-export]');
+  // Counted from the document the screen shows (the menu sits inside the declaration's screen).
+  const brackets = useBracketCount(useContext(DeclarationContext)?.collab.doc ?? null);
+  const [confirming, setConfirming] = useState<ExportFormat | null>(null);
+  const formatButtons = useRef(new Map<ExportFormat, HTMLButtonElement>());
 
   const run = async (format: ExportFormat) => {
     setState({ kind: 'busy', format });
@@ -67,7 +76,10 @@ export function ExportMenu({
         <legend>{t('export.variant')}</legend>
         {(['clean', 'negotiation'] as const).map((v) => (
           <label key={v} className="export-menu__option">
-            <input type="radio" name="export-variant" value={v} checked={variant === v} onChange={() => setVariant(v)} autoFocus={v === 'clean'} />
+            <input type="radio" name="export-variant" value={v} checked={variant === v} onChange={() => {
+                setVariant(v);
+                setConfirming(null);
+              }} autoFocus={v === 'clean'} />
             <span>
               <strong>{t(`export.variant.${v}`)}</strong>
               <span className="export-menu__hint">{t(`export.variant.${v}.hint`)}</span>
@@ -98,13 +110,33 @@ export function ExportMenu({
             className="button button--quiet"
             disabled={busy}
             aria-busy={state.kind === 'busy' && state.format === format}
-            onClick={() => void run(format)}
+            ref={(element) => {
+              if (element) formatButtons.current.set(format, element);
+              else formatButtons.current.delete(format);
+            }}
+            onClick={() => (variant === 'clean' && brackets > 0 ? setConfirming(format) : void run(format))}
             data-testid={`export-${format}`}
           >
             {state.kind === 'busy' && state.format === format ? t('export.making') : t(`export.format.${format}`)}
           </button>
         ))}
       </div>
+      {confirming && (
+        <BracketsConfirm
+          count={brackets}
+          onDownload={() => {
+            const format = confirming;
+            setConfirming(null);
+            formatButtons.current.get(format)?.focus();
+            void run(format);
+          }}
+          onCancel={() => {
+            const format = confirming;
+            setConfirming(null);
+            formatButtons.current.get(format)?.focus();
+          }}
+        />
+      )}
       <p className="export-menu__status" role="status" data-testid="export-status">
         {state.kind === 'busy' && t('export.busy', { format: t(`export.format.${state.format}`) })}
         {state.kind === 'done' && t('export.done', { name: state.name })}
