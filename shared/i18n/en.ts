@@ -374,7 +374,7 @@ export const en = {
   'export.variant.clean': 'Clean text',
   'export.variant.clean.hint': 'The final text as it will be signed, with the signature page.',
   'export.variant.negotiation': 'Negotiation text',
-  'export.variant.negotiation.hint': 'PP/OP labels, each clause\'s status, pending and refused material: to circulate between sessions.',
+  'export.variant.negotiation.hint': 'Working numbers, each clause\'s status, positions, brackets, proposals and refused changes: to circulate between sessions.',
   'export.format': 'Format',
   'export.format.docx': 'Word (.docx)',
   'export.format.pdf': 'PDF',
