@@ -25,14 +25,18 @@ export const ACTIONS = [
   'bracket',
   /** Freeze the numbering and renumber (WN1, WN5). */
   'number',
+  /** Save a named version of the declaration (VER1). */
+  'saveVersion',
+  /** Restore an earlier text of an open clause from its history (HIST2). */
+  'restoreText',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const TABLE: Record<Role, Record<Action, boolean>> = {
-  chair: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: true, changeSettings: true, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: true, statePosition: false, bracket: true, number: true },
-  secretariat: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: false, changeSettings: false, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: false, statePosition: false, bracket: true, number: false },
-  delegation: { read: true, editClauses: true, comment: true, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: true, decideProposals: false, statePosition: true, bracket: true, number: false },
-  observer: { read: true, editClauses: false, comment: false, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: false, decideProposals: false, statePosition: false, bracket: false, number: false },
+  chair: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: true, changeSettings: true, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: true, statePosition: false, bracket: true, number: true, saveVersion: true, restoreText: true },
+  secretariat: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: false, changeSettings: false, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: false, statePosition: false, bracket: true, number: false, saveVersion: true, restoreText: true },
+  delegation: { read: true, editClauses: true, comment: true, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: true, decideProposals: false, statePosition: true, bracket: true, number: false, saveVersion: false, restoreText: false },
+  observer: { read: true, editClauses: false, comment: false, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: false, decideProposals: false, statePosition: false, bracket: false, number: false, saveVersion: false, restoreText: false },
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -43,6 +43,10 @@ export type AuditAction =
   /** The chair froze the numbering or renumbered (WN1, WN5); detail: { clauses }. */
   | 'numbering-frozen'
   | 'numbering-renumbered'
+  /** A named version saved, by a participant or at a milestone (VER1); detail: { versionId, name, origin }. */
+  | 'version-saved'
+  /** An earlier text of a clause restored from its history (HIST2); detail: { entryId }. */
+  | 'clause-restored'
   /** In a declaration made from an imported draft: where from (docs/SPEC.md IMP4). */
   | 'created-from-draft'
   /** In the declaration whose chair or secretariat made a new one from a draft: its id. */

@@ -225,13 +225,52 @@ const MIGRATIONS: string[] = [
     at INTEGER NOT NULL,
     PRIMARY KEY (bracket_id, participant_id)
   ) WITHOUT ROWID;
-  -- Frozen numbering (shared/workingNumbers.ts, NUM*): each clause's own number when frozen, as JSON; no row: not frozen.
+  -- Frozen numbering (shared/workingNumbers.ts, WN*): each clause's own number when frozen, as JSON; no row: not frozen.
   CREATE TABLE numbering (
     declaration_id TEXT PRIMARY KEY REFERENCES declarations(id),
     frozen_at INTEGER NOT NULL,
     frozen_by TEXT NOT NULL REFERENCES participants(id),
     numbers TEXT NOT NULL
   );
+  `,
+  `
+  -- Named versions (shared/versions/version.ts, VER*): immutable; the content is
+  -- the VersionContent JSON, gzip-compressed. Counts are kept for the list
+  -- only, so that listing never unpacks a version.
+  CREATE TABLE versions (
+    id TEXT PRIMARY KEY,
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    name TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    origin TEXT NOT NULL CHECK (origin IN ('saved', 'created', 'numbering-frozen', 'silence')),
+    -- NULL: made by the server alone (a declaration created by the admin command).
+    by_participant TEXT REFERENCES participants(id),
+    at INTEGER NOT NULL,
+    clauses INTEGER NOT NULL,
+    statuses TEXT NOT NULL,
+    content BLOB NOT NULL
+  );
+  CREATE INDEX versions_declaration ON versions(declaration_id, at);
+  CREATE UNIQUE INDEX versions_name ON versions(declaration_id, name COLLATE NOCASE);
+  CREATE TRIGGER versions_immutable BEFORE UPDATE ON versions BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+  -- The history of each clause's text and of each heading field (HIST1): who
+  -- changed it and when, one row per run of one participant's changes (until
+  -- a pause of 30 s or someone else's change), with the text before and after
+  -- as RichText JSON. part: a clause id, or "meta:<field>".
+  CREATE TABLE text_history (
+    id INTEGER PRIMARY KEY,
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    part TEXT NOT NULL,
+    -- NULL: the server's own change (accepting a proposal is the chair's; see HIST1).
+    participant_id TEXT REFERENCES participants(id),
+    kind TEXT NOT NULL CHECK (kind IN ('text', 'restore')),
+    started_at INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    before TEXT NOT NULL,
+    after TEXT NOT NULL
+  );
+  CREATE INDEX text_history_part ON text_history(declaration_id, part, id);
+  CREATE INDEX text_history_time ON text_history(declaration_id, at);
   `,
 ];
 

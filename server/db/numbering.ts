@@ -1,7 +1,7 @@
 import type { FrozenNumber, FrozenNumbering } from '../../shared/workingNumbers.ts';
 import type { Db } from './database.ts';
 
-/** The frozen numbering of a declaration (shared/workingNumbers.ts, NUM*), or null while numbers follow order. */
+/** The frozen numbering of a declaration (shared/workingNumbers.ts, WN*), or null while numbers follow order. */
 export function getNumbering(db: Db, declarationId: string): FrozenNumbering | null {
   const row = db
     .prepare('SELECT n.frozen_at, p.name, n.numbers FROM numbering n JOIN participants p ON p.id = n.frozen_by WHERE n.declaration_id = ?')
