@@ -10,6 +10,7 @@ import { formatExportTimes, measureExportTimes, type ExportTimes } from './expor
 import { FLOOD_WORKLOAD, runFlood, type FloodResult } from './flood.ts';
 import { formatFlood } from './floodReport.ts';
 import { formatProposals, runProposals, type ProposalsResult } from './proposals.ts';
+import { formatVersions, measureVersions, type VersionsResult } from './versions.ts';
 
 /**
  * `npm run bench`: each workload against our relay (persisting every update
@@ -82,7 +83,13 @@ async function main(): Promise<void> {
     if (!proposals.redline.ok) missed++;
     console.log(`\n${formatProposals(proposals)}`);
   }
-  const goals = results.length + (flood ? 1 : 0) + (enforcement ? 1 : 0) + (exportTimes ? 1 : 0) + (proposals ? 1 : 0);
+  let versions: VersionsResult | undefined;
+  if (settings.sections.includes('versions')) {
+    versions = await measureVersions();
+    if (!versions.ok) missed++;
+    console.log(`\n${formatVersions(versions)}`);
+  }
+  const goals = results.length + (flood ? 1 : 0) + (enforcement ? 1 : 0) + (exportTimes ? 1 : 0) + (proposals ? 1 : 0) + (versions ? 1 : 0);
   // A typed edit lost while a proposal is accepted is a bug, not a slow
   // machine: unlike a missed goal, it fails the run (after the report).
   const lostEdits = proposals?.failure ? new Error(`proposals section: ${proposals.failure}`) : null;
@@ -98,7 +105,7 @@ async function main(): Promise<void> {
   const file = path.join(dir, 'latest.json');
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: os.cpus().length, settings, results, flood, enforcement, exportTimes, proposals }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: os.cpus().length, settings, results, flood, enforcement, exportTimes, proposals, versions }, null, 2)}\n`,
   );
   console.log(`\n${verdict} Results in ${path.relative(process.cwd(), file)}`);
   if (lostEdits) throw lostEdits;

@@ -58,9 +58,10 @@ function seconds(raw: string | undefined, fallback: number): number {
  * (enforcement, export), the flood (our relay under a hostile observer,
  * in child processes like the workloads: flood.ts) and the proposals (the
  * word redline's time, and accepting a proposal while delegations type
- * against our server in a child process: proposals.ts).
+ * against our server in a child process: proposals.ts), and the versions
+ * (their size in SQLite and the time of a comparison, in process: versions.ts).
  */
-export const SECTIONS = ['flood', 'enforcement', 'export', 'proposals'] as const;
+export const SECTIONS = ['flood', 'enforcement', 'export', 'proposals', 'versions'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /**
@@ -108,7 +109,7 @@ export interface BenchSettings {
   maxRatio: number;
   /** Which workloads to run (BENCH_ONLY=1,3 picks the first and the third); all by default. */
   workloads: Workload[];
-  /** Which sections to run (BENCH_ONLY=export runs only the export times, BENCH_ONLY=flood only the flood, BENCH_ONLY=proposals only the proposals); all by default. */
+  /** Which sections to run (BENCH_ONLY=export runs only the export times, BENCH_ONLY=flood only the flood, BENCH_ONLY=proposals only the proposals, BENCH_ONLY=versions only the versions); all by default. */
   sections: Section[];
 }
 

@@ -27,13 +27,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+/** What a test may set that no configuration does: the clock of the text history (HIST1), to pass time without waiting. */
+export interface ServerOptions {
+  now?: () => number;
+}
+
+export async function startServer(config: Config, logger: Logger, options: ServerOptions = {}): Promise<RunningServer> {
   const db = openDatabase(config.dataDir, config.durability);
   const pidFile = markServerRunning(config.dataDir);
   const checkpoints = checkpointInBackground(db, logger);
   const secret = loadTokenSecret(config.dataDir);
   const log = createUpdateLog(db);
-  const rooms = new Rooms({ db, log, logger }, config.idleUnloadMs);
+  const rooms = new Rooms({ db, log, logger, ...(options.now ? { now: options.now } : {}) }, config.idleUnloadMs);
   let relay: ReturnType<typeof attachRelay> | null = null;
   let port = config.port;
   const app = createApp({

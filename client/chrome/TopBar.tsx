@@ -18,6 +18,7 @@ export function TopBar({
   onParticipants,
   comments,
   proposals,
+  versions,
   exportMenu,
   pending,
 }: {
@@ -30,6 +31,8 @@ export function TopBar({
   comments: { unread: number; unreadMentions: number; open: boolean; toggle(): void };
   /** Open proposals in the whole declaration, and the side panel that lists them (PROP13). */
   proposals: { open: number; panelOpen: boolean; toggle(): void };
+  /** The side panel of versions (VER4). */
+  versions?: { panelOpen: boolean; toggle(): void };
   exportMenu: { open: boolean; toggle(): void; menu: React.ReactNode };
   /** Clauses ad referendum pending this delegation's confirmation (STAT3): how many, and the next one to go to. */
   pending: { count: number; nextLabel: string; goToNext(): void } | null;
@@ -109,6 +112,17 @@ export function TopBar({
             </span>
           )}
         </button>
+        {versions && (
+          <button
+            type="button"
+            className={`button button--quiet${versions.panelOpen ? ' is-on' : ''}`}
+            onClick={versions.toggle}
+            aria-pressed={versions.panelOpen}
+            data-testid="open-versions"
+          >
+            {t('versions.title')}
+          </button>
+        )}
         <div className="menu-anchor">
           <button
             type="button"

@@ -23,6 +23,7 @@ import { ClausePositions } from '../positions/ClausePositions.tsx';
 import { PositionPicker } from '../positions/PositionPicker.tsx';
 import { usePositionsContext } from '../positions/positionsContext.ts';
 import { useClausePositions } from '../positions/usePositions.ts';
+import { HistoryButton } from '../versions/HistoryButton.tsx';
 
 /** A speech bubble, drawn rather than an emoji: projectors' machines often lack an emoji font. */
 function CommentIcon({ plus = false }: { plus?: boolean }) {
@@ -146,8 +147,11 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
       style={others.length > 0 ? ({ '--other-color': others[0]!.color } as React.CSSProperties) : undefined}
     >
       <div className="clause__gutter">
-        <span className="clause__label" aria-hidden="true">
-          {number.label}
+        <span className="clause__label-row">
+          <HistoryButton clauseId={clause.id} label={number.label} />
+          <span className="clause__label" aria-hidden="true">
+            {number.label}
+          </span>
         </span>
         {lockedWithParagraph ? (
           <AgreedWithChip locked={lockedWithParagraph} mayReopen={context.canSetStatus} />

@@ -45,6 +45,8 @@ import { ProposalsPanel } from '../proposals/ProposalsPanel.tsx';
 import { useProposalKeys } from '../proposals/proposalKeys.ts';
 import { useProposals } from '../proposals/useProposals.ts';
 import { useProposalsPanel } from '../proposals/useProposalsPanel.ts';
+import { useVersionsScreen, VersionsContext } from '../versions/useVersionsScreen.ts';
+import { VersionsLayer } from '../versions/VersionsLayer.tsx';
 
 const TOAST_MS = 8000;
 
@@ -198,6 +200,21 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
   useEffect(() => {
     if (proposals.panel.open) closeComments.current();
   }, [proposals.panel.open]);
+  const versions = useVersionsScreen({
+    declarationId,
+    me,
+    people: commentsModel.people,
+    connectionClosed: status.closed !== null,
+    onOpenSide: () => {
+      closeComments.current();
+      closeProposals.current();
+    },
+  });
+  const closeVersionsSide = useRef(versions.closeSide);
+  closeVersionsSide.current = versions.closeSide;
+  useEffect(() => {
+    if (panel.open || proposals.panel.open) closeVersionsSide.current();
+  }, [panel.open, proposals.panel.open]);
   const nodes = useMemo(() => new Map(flattenOutline(outlineView.outline).map((n) => [n.clause.id, n])), [outlineView]);
   const placeOf = useCallback(
     (proposal: Proposal): ProposalPlace => {
@@ -260,6 +277,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
 
   return (
     <DeclarationContext.Provider value={context}>
+      <VersionsContext.Provider value={versions}>
       <TopBar
         title={title}
         me={me}
@@ -269,6 +287,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
         onParticipants={can(me.role, 'manageParticipants') ? () => setParticipantsOpen(true) : undefined}
         comments={{ ...commentsModel.counts, open: panel.open, toggle: panel.toggle }}
         proposals={{ open: proposals.openInOrder.length, panelOpen: proposals.panel.open, toggle: proposals.panel.toggle }}
+        versions={{ panelOpen: versions.side?.kind === 'versions', toggle: versions.togglePanel }}
         pending={
           nextPending
             ? {
@@ -344,7 +363,8 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
         />
       )}
       {proposals.panel.open && <ProposalsPanel doc={collab.doc} view={proposals} placeOf={placeOf} positionOf={positionOf} />}
-      <main className={`page${panel.open || proposals.panel.open ? ' page--with-panel' : ''}${proposals.panel.open ? ' page--with-proposals' : ''}`}>
+      <VersionsLayer view={versions} />
+      <main className={`page${panel.open || proposals.panel.open || versions.side ? ' page--with-panel' : ''}${proposals.panel.open ? ' page--with-proposals' : ''}`}>
         {status.synced || collab.doc.getMap(ROOT.clauses).size > 0 || (status.closed && status.kept) ? (
           <DeclarationView {...outlineView} />
         ) : (
@@ -355,6 +375,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
         <p className="shortcuts">{canEdit ? t('clause.shortcuts') : proposals.mayPropose ? t('proposals.shortcuts') : ''}</p>
       </main>
       <Toasts toasts={toasts} dismiss={dismiss} />
+      </VersionsContext.Provider>
     </DeclarationContext.Provider>
   );
 }

@@ -4,6 +4,8 @@ import { useBracketCount } from '../brackets/useBrackets.ts';
 import { useDismiss } from '../chrome/useDismiss.ts';
 import { DeclarationContext } from '../declaration/declarationContext.ts';
 import { t } from '../i18n.ts';
+import { ChangesSincePicker, REDLINE_FORMATS } from '../versions/ChangesSincePicker.tsx';
+import { changesSinceUrl } from '../versions/versionsApi.ts';
 import { BracketsConfirm } from './BracketsConfirm.tsx';
 import { download } from './download.ts';
 
@@ -14,10 +16,12 @@ import { download } from './download.ts';
  * While a file is made the button says so; a failure is said in words.
  * A clean file of a text that still has square brackets is asked about
  * first (BRK6): they are printed, and a clean text should have none.
+ * "Changes since…" (RED2) is the text now with the changes since a chosen
+ * version, in the four formats a redline is made in.
  */
 export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md', 'txt', 'akn'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export type ExportVariant = 'clean' | 'negotiation';
+export type ExportVariant = 'clean' | 'negotiation' | 'redline';
 
 type State = { kind: 'idle' } | { kind: 'busy'; format: ExportFormat } | { kind: 'done'; name: string } | { kind: 'failed'; format: ExportFormat; message: string };
 
@@ -46,14 +50,17 @@ export function ExportMenu({
   const brackets = useBracketCount(useContext(DeclarationContext)?.collab.doc ?? null);
   const [confirming, setConfirming] = useState<ExportFormat | null>(null);
   const formatButtons = useRef(new Map<ExportFormat, HTMLButtonElement>());
+  const [base, setBase] = useState<string | null>(null);
+  const formats: readonly ExportFormat[] = variant === 'redline' ? REDLINE_FORMATS : EXPORT_FORMATS;
 
   const run = async (format: ExportFormat) => {
     setState({ kind: 'busy', format });
     try {
-      const name = await download(
-        `/api/declarations/${encodeURIComponent(declarationId)}/export?format=${format}&variant=${variant}`,
-        `declaration.${format === 'akn' ? 'xml' : format}`,
-      );
+      const url =
+        variant === 'redline' && base !== null
+          ? changesSinceUrl(declarationId, base, format)
+          : `/api/declarations/${encodeURIComponent(declarationId)}/export?format=${format}&variant=${variant}`;
+      const name = await download(url, `declaration.${format === 'akn' ? 'xml' : format}`);
       setState({ kind: 'done', name });
     } catch (failure) {
       setState({ kind: 'failed', format, message: failure instanceof Error ? failure.message : String(failure) });
@@ -74,7 +81,7 @@ export function ExportMenu({
     >
       <fieldset className="export-menu__variant">
         <legend>{t('export.variant')}</legend>
-        {(['clean', 'negotiation'] as const).map((v) => (
+        {(['clean', 'negotiation', 'redline'] as const).map((v) => (
           <label key={v} className="export-menu__option">
             <input type="radio" name="export-variant" value={v} checked={variant === v} onChange={() => {
                 setVariant(v);
@@ -82,11 +89,12 @@ export function ExportMenu({
               }} autoFocus={v === 'clean'} />
             <span>
               <strong>{t(`export.variant.${v}`)}</strong>
-              <span className="export-menu__hint">{t(`export.variant.${v}.hint`)}</span>
+              <span className="export-menu__hint">{v === 'redline' ? t('versions.changesSince.hint') : t(`export.variant.${v}.hint`)}</span>
             </span>
           </label>
         ))}
       </fieldset>
+      {variant === 'redline' && <ChangesSincePicker declarationId={declarationId} value={base} onChange={setBase} />}
       {variant === 'clean' && warnings.length > 0 && (
         <section className="export-menu__warnings" data-testid="export-warnings">
           <p>{t('export.warnings', { count: warnings.length })}</p>
@@ -103,12 +111,12 @@ export function ExportMenu({
         </section>
       )}
       <div className="export-menu__formats" role="group" aria-label={t('export.format')}>
-        {EXPORT_FORMATS.map((format) => (
+        {formats.map((format) => (
           <button
             key={format}
             type="button"
             className="button button--quiet"
-            disabled={busy}
+            disabled={busy || (variant === 'redline' && base === null)}
             aria-busy={state.kind === 'busy' && state.format === format}
             ref={(element) => {
               if (element) formatButtons.current.set(format, element);

@@ -9,6 +9,8 @@ import { insertParticipant, type ParticipantRow } from '../db/participants.ts';
 import type { UpdateLog } from '../db/updateLog.ts';
 import type { TokenSecret } from '../auth/tokens.ts';
 import { badRequest } from '../errors.ts';
+import { saveMilestoneVersion } from '../versions/saveVersion.ts';
+import { readVersionContent } from '../versions/versionContent.ts';
 
 export interface ParticipantSpec {
   name: string;
@@ -34,8 +36,12 @@ function validateParticipants(participants: ParticipantSpec[]): void {
 }
 
 /**
- * Creates a declaration, its participants and its first document state in
- * one database transaction, so that a failure leaves nothing half-made.
+ * Creates a declaration, its participants, its first document state and
+ * its "Zero draft" version (docs/SPEC.md VER1) in one database transaction,
+ * so that a failure leaves nothing half-made. `creator`: the name of the
+ * participant (among `participants`) on whose behalf it is made, whose the
+ * Zero draft is; none when the server makes it alone (the admin command,
+ * the demo).
  */
 export function createDeclaration(
   db: Db,
@@ -43,17 +49,20 @@ export function createDeclaration(
   log: UpdateLog,
   seed: DeclarationSeed,
   participants: ParticipantSpec[],
+  creator?: string,
 ): { id: string; participants: ParticipantRow[] } {
   validateParticipants(participants);
   const doc = new Y.Doc();
   writeSeed(doc, seed);
   const state = Y.encodeStateAsUpdate(doc);
+  const zeroDraft = readVersionContent(doc);
   doc.destroy();
   const id = newId(16);
   const rows = db.transaction(() => {
     insertDeclaration(db, id);
     const created = participants.map((p) => insertParticipant(db, secret, id, p.name.trim(), p.role));
     log.append(id, state);
+    saveMilestoneVersion(db, id, zeroDraft, 'created', created.find((p) => p.name === creator?.trim()) ?? null);
     return created;
   })();
   return { id, participants: rows };

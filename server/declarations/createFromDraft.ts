@@ -45,7 +45,7 @@ export function createFromDraft(
   const seed = seedFromDraft(draft);
   const { db } = deps;
   return db.transaction(() => {
-    const created = createDeclaration(db, deps.secret, deps.log, seed, participants);
+    const created = createDeclaration(db, deps.secret, deps.log, seed, participants, source?.actor);
     if (source) {
       const counts = { preamble: draft.preamble.length, operative: clauseCount(draft.operative), signatories: draft.signatories.length };
       appendAudit(db, created.id, { actor: source.actor, action: 'created-from-draft', clauseId: null, detail: { from: source.declarationId, ...counts } });

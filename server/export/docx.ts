@@ -75,18 +75,18 @@ export const STYLE = {
   banner: 'WorkingText',
 } as const;
 
-const NUMBERING = 'operative';
-const FONT = 'Times New Roman';
+export const NUMBERING = 'operative';
+export const FONT = 'Times New Roman';
 const SANS = 'Arial';
 /** Twentieths of a point: 720 = half an inch. */
-const STEP = 720;
+export const STEP = 720;
 
 function runs(text: RichText, extra: { size?: number } = {}): TextRun[] {
   // Marks only where the text has them: an explicit "not bold" would override the style (a bold Title).
   return text.map((run) => new TextRun({ text: run.text, ...(run.italic ? { italics: true } : {}), ...(run.bold ? { bold: true } : {}), ...extra }));
 }
 
-function paragraphStyles(variant: ExportVariant): IParagraphStyleOptions[] {
+export function paragraphStyles(variant: ExportVariant): IParagraphStyleOptions[] {
   const body = { spacing: { after: 200, line: 276 }, alignment: AlignmentType.JUSTIFIED };
   const styles: IParagraphStyleOptions[] = [
     { id: STYLE.conference, name: 'Conference', basedOn: 'Normal', next: 'Title', quickFormat: true, run: { smallCaps: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
@@ -173,7 +173,7 @@ function paragraphStyles(variant: ExportVariant): IParagraphStyleOptions[] {
   ];
 }
 
-function numberingLevels() {
+export function numberingLevels() {
   const level = (lvl: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({
     level: lvl,
     format,
@@ -226,7 +226,7 @@ function refusedParagraphs(clause: ExportClause): Paragraph[] {
 }
 
 /** Word's revision time: xsd:dateTime, to the second. */
-function revisionDate(ms: number, fallback: Date): string {
+export function revisionDate(ms: number, fallback: Date): string {
   return (Number.isFinite(ms) ? new Date(ms) : fallback).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
@@ -325,7 +325,7 @@ function signatureCell(signatory: Signatory | undefined): TableCell {
 }
 
 /** Two signature blocks a row; a row never splits across pages. */
-function signatureTable(signatories: Signatory[]): Table {
+export function signatureTable(signatories: Signatory[]): Table {
   const rows: TableRow[] = [];
   for (let i = 0; i < signatories.length; i += 2) {
     rows.push(new TableRow({ cantSplit: true, children: [signatureCell(signatories[i]), signatureCell(signatories[i + 1])] }));

@@ -21,7 +21,7 @@ function shorten(slug: string): string {
 }
 
 /** Lower case ASCII letters and digits separated by single hyphens; accents folded (é → e, ñ → n, ß → ss). */
-export function asciiSlug(title: string): string {
+export function asciiSlug(title: string, fallback = FALLBACK): string {
   const folded = title
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -33,17 +33,17 @@ export function asciiSlug(title: string): string {
     .replace(/ł/gi, 'l')
     .toLowerCase();
   const slug = shorten(folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''));
-  return slug === '' ? FALLBACK : slug;
+  return slug === '' ? fallback : slug;
 }
 
 /** The same, keeping letters and digits of every script (for `filename*`). */
-export function unicodeSlug(title: string): string {
+export function unicodeSlug(title: string, fallback = FALLBACK): string {
   const slug = title
     .normalize('NFC')
     .toLocaleLowerCase('und')
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  return slug === '' ? FALLBACK : shorten(slug);
+  return slug === '' ? fallback : shorten(slug);
 }
 
 export interface ExportFileName {
@@ -53,11 +53,27 @@ export interface ExportFileName {
   unicode: string;
 }
 
-export function exportFileName(title: string, extension: string, variant: ExportVariant): ExportFileName {
+/** What a file holds besides the text now: a saved version (VER2), or the changes since one (RED1). */
+export interface FileQualifier {
+  /** The version's name. */
+  version: string;
+  /** The changes since that version. */
+  since?: boolean;
+}
+
+/**
+ * `<slug>[-negotiation].<ext>`; for a saved version
+ * `<slug>-<version-slug>[-negotiation].<ext>`, for a redline
+ * `<slug>-changes-since-<version-slug>.<ext>`.
+ */
+export function exportFileName(title: string, extension: string, variant: ExportVariant | 'redline', qualifier?: FileQualifier): ExportFileName {
   const suffix = variant === 'negotiation' ? '-negotiation' : '';
+  // A version's name with no letter to keep ("!!!") is called what it is.
+  const part = (slug: (text: string, fallback: string) => string) =>
+    qualifier === undefined ? '' : `-${qualifier.since ? 'changes-since-' : ''}${slug(qualifier.version, 'version')}`;
   return {
-    ascii: `${asciiSlug(title)}${suffix}.${extension}`,
-    unicode: `${unicodeSlug(title)}${suffix}.${extension}`,
+    ascii: `${asciiSlug(title)}${part(asciiSlug)}${suffix}.${extension}`,
+    unicode: `${unicodeSlug(title)}${part(unicodeSlug)}${suffix}.${extension}`,
   };
 }
 

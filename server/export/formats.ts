@@ -4,6 +4,12 @@ import type { ExportInput, ExportVariant } from './exportInput.ts';
 import { renderHtml } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderPdf } from './pdf.ts';
+import type { RedlineExport } from './redline.ts';
+import { renderRedlineDocx } from './redlineDocx.ts';
+import type { RedlineFormat } from './redlineExport.ts';
+import { renderRedlineHtml } from './redlineHtml.ts';
+import { renderRedlineMarkdown } from './redlineMarkdown.ts';
+import { renderRedlinePdf } from './redlinePdf.ts';
 import { renderTxt } from './txt.ts';
 
 /**
@@ -36,5 +42,18 @@ export function isExportFormat(value: unknown): value is ExportFormat {
 /** The file's bytes, whatever the format. */
 export async function renderExport(format: ExportFormat, input: ExportInput, variant: ExportVariant): Promise<Buffer> {
   const output = await FORMATS[format].render(input, variant);
+  return typeof output === 'string' ? Buffer.from(output, 'utf8') : output;
+}
+
+const REDLINE_RENDERERS: Record<RedlineFormat, (redline: RedlineExport) => string | Promise<Buffer>> = {
+  docx: renderRedlineDocx,
+  html: renderRedlineHtml,
+  pdf: (redline) => renderRedlinePdf(redline),
+  md: renderRedlineMarkdown,
+};
+
+/** A redline's bytes (SPEC RED1), in one of the formats that can show changes. */
+export async function renderRedlineExport(format: RedlineFormat, redline: RedlineExport): Promise<Buffer> {
+  const output = await REDLINE_RENDERERS[format](redline);
   return typeof output === 'string' ? Buffer.from(output, 'utf8') : output;
 }

@@ -1,3 +1,4 @@
+import type { Signatory } from '../../shared/declaration.ts';
 import { toPlainText, type RichText } from '../../shared/richText.ts';
 import {
   describeAlternative,
@@ -40,7 +41,7 @@ export function inlineHtml(text: RichText): string {
     .join('');
 }
 
-const STYLE = `
+export const STYLE = `
 @page { size: A4; margin: 2.5cm 2.2cm; }
 html { background: #fff; }
 body { font-family: "Times New Roman", Times, "Liberation Serif", serif; font-size: 12pt; line-height: 1.45; color: #000; max-width: 40em; margin: 2em auto; padding: 0 1.5em; }
@@ -141,6 +142,28 @@ function clauseHtml(clause: ExportClause, variant: ExportVariant): string {
   ].join('\n');
 }
 
+/** The signature page: one block per signatory. */
+export function signaturesHtml(signatories: readonly Pick<Signatory, 'name' | 'title' | 'state'>[]): string {
+  const blocks = signatories.map(
+    (s) =>
+      `<div class="signature"><div class="line"></div><p class="name">${escapeHtml(s.name)}</p>` +
+      `<p class="title">${escapeHtml(s.title)}</p><p class="state">${escapeHtml(s.state)}</p></div>`,
+  );
+  return `<section class="signatures">\n${blocks.join('\n')}\n</section>`;
+}
+
+/** One standalone printable page around the declaration's parts. */
+export function htmlPage(page: { language: string; title: string; style: string; className: string; parts: string[] }): string {
+  return (
+    '<!doctype html>\n' +
+    `<html lang="${escapeHtml(page.language)}">\n<head>\n<meta charset="utf-8">\n` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    '<meta name="generator" content="Consenso">\n' +
+    `<title>${escapeHtml(page.title)}</title>\n` +
+    `<style>${page.style}</style>\n</head>\n<body>\n<article class="declaration ${page.className}">\n${page.parts.join('\n')}\n</article>\n</body>\n</html>\n`
+  );
+}
+
 export function renderHtml(input: ExportInput, variant: ExportVariant): string {
   const { meta } = input;
   const title = toPlainText(meta.title).trim() || 'Declaration';
@@ -170,20 +193,6 @@ export function renderHtml(input: ExportInput, variant: ExportVariant): string {
   walk(input.operative);
   if (operative.length > 0) parts.push(`<section class="operative">\n${operative.join('\n')}\n</section>`);
   if (meta.note.length > 0) parts.push(`<p class="note">Note: ${inlineHtml(meta.note)}</p>`);
-  if (input.signatories.length > 0) {
-    const blocks = input.signatories.map(
-      (s) =>
-        `<div class="signature"><div class="line"></div><p class="name">${escapeHtml(s.name)}</p>` +
-        `<p class="title">${escapeHtml(s.title)}</p><p class="state">${escapeHtml(s.state)}</p></div>`,
-    );
-    parts.push(`<section class="signatures">\n${blocks.join('\n')}\n</section>`);
-  }
-  return (
-    '<!doctype html>\n' +
-    `<html lang="${escapeHtml(input.language)}">\n<head>\n<meta charset="utf-8">\n` +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
-    '<meta name="generator" content="Consenso">\n' +
-    `<title>${escapeHtml(variant === 'negotiation' ? `${title} (working text)` : title)}</title>\n` +
-    `<style>${variant === 'negotiation' ? STYLE + PROPOSAL_STYLE : STYLE}</style>\n</head>\n<body>\n<article class="declaration ${variant}">\n${parts.join('\n')}\n</article>\n</body>\n</html>\n`
-  );
+  if (input.signatories.length > 0) parts.push(signaturesHtml(input.signatories));
+  return htmlPage({ language: input.language, title: variant === 'negotiation' ? `${title} (working text)` : title, style: variant === 'negotiation' ? STYLE + PROPOSAL_STYLE : STYLE, className: variant, parts });
 }

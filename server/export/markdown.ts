@@ -38,7 +38,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** What a line may not start with, or it becomes a list, a heading, a rule or a code block. */
-function escapeLineStart(line: string): string {
+export function escapeLineStart(line: string): string {
   const trimmed = line.replace(/^\s+/, '');
   return trimmed.replace(/^(\d{1,9})([.)])/, '$1\\$2').replace(/^([-+=#])/, '\\$1');
 }
@@ -49,7 +49,7 @@ export function inlineMarkdown(text: RichText): string {
 }
 
 /** inlineMarkdown for text that does not start a line. */
-function runsMarkdown(text: RichText): string {
+export function runsMarkdown(text: RichText): string {
   return text
     .map((run) => {
       const escaped = escapeMarkdown(run.text);

@@ -33,9 +33,9 @@ import type { ExportProposal } from './exportProposal.ts';
  * negotiation variant notes each clause's status, refused changes and open
  * proposals, whose redlines underline insertions and strike deletions.
  */
-type Doc = PDFKit.PDFDocument;
+export type Doc = PDFKit.PDFDocument;
 
-const FONTS = {
+export const FONTS = {
   roman: 'Times-Roman',
   italic: 'Times-Italic',
   bold: 'Times-Bold',
@@ -45,9 +45,9 @@ const FONTS = {
   sansItalic: 'Helvetica-Oblique',
 } as const;
 
-const MARGIN = 72;
-const INDENT = 36;
-const BODY_SIZE = 12;
+export const MARGIN = 72;
+export const INDENT = 36;
+export const BODY_SIZE = 12;
 const PARAGRAPH_GAP = 8;
 
 // Windows-1252 beyond Latin-1: what the standard fonts can print in 0x80–0x9F.
@@ -66,14 +66,14 @@ export function toWinAnsi(text: string): string {
   return out;
 }
 
-function fontOf(run: Run): string {
+export function fontOf(run: Run): string {
   if (run.bold && run.italic) return FONTS.boldItalic;
   if (run.bold) return FONTS.bold;
   if (run.italic) return FONTS.italic;
   return FONTS.roman;
 }
 
-interface TextBox {
+export interface TextBox {
   x: number;
   width: number;
   align?: 'left' | 'center' | 'justify';
@@ -87,7 +87,7 @@ interface TextBox {
  * "Recognizing" to "that": each run's leading spaces go to the end of the
  * run before it instead.
  */
-function spacesAtRunEnds<T extends Run>(runs: T[]): T[] {
+export function spacesAtRunEnds<T extends Run>(runs: T[]): T[] {
   const out = runs.map((run) => ({ ...run }));
   for (let i = 1; i < out.length; i++) {
     const leading = /^\s+/.exec(out[i]!.text)?.[0] ?? '';
@@ -99,7 +99,7 @@ function spacesAtRunEnds<T extends Run>(runs: T[]): T[] {
 }
 
 /** Rich text as one paragraph at the current y: runs in their fonts, continued on one flow. */
-function paragraph(doc: Doc, text: RichText, box: TextBox): void {
+export function paragraph(doc: Doc, text: RichText, box: TextBox): void {
   const runs = spacesAtRunEnds(text.filter((run) => run.text !== ''));
   const options = { width: box.width, align: box.align ?? 'justify', indent: box.indent ?? 0, lineGap: 1.5 };
   doc.fontSize(box.size ?? BODY_SIZE);
@@ -210,7 +210,7 @@ function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVar
 }
 
 /** The signature page: blocks in a grid of two columns, a row never split across pages. */
-function signaturePage(doc: Doc, layout: Layout, signatories: Signatory[]): void {
+export function signaturePage(doc: Doc, layout: Layout, signatories: Signatory[]): void {
   doc.addPage();
   const columns = 2;
   const gutter = 36;
@@ -243,7 +243,7 @@ function signaturePage(doc: Doc, layout: Layout, signatories: Signatory[]): void
 }
 
 /** "3 / 12" at the foot of every page (written once all pages exist). */
-function pageNumbers(doc: Doc, prefix: string): void {
+export function pageNumbers(doc: Doc, prefix: string): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -268,21 +268,20 @@ export interface PdfOptions {
   compress?: boolean;
 }
 
-export function renderPdf(input: ExportInput, variant: ExportVariant, options: PdfOptions = {}): Promise<Buffer> {
-  const { meta } = input;
-  const title = toPlainText(meta.title).trim() || 'Declaration';
+/** An A4 document with the export's margins and metadata, and the file it will be once ended. */
+export function pdfDocument(info: { title: string; author?: string; at: Date }, options: PdfOptions = {}): { doc: Doc; done: Promise<Buffer> } {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
     compress: options.compress ?? true,
     info: {
-      Title: variant === 'negotiation' ? `${title} (working text)` : title,
-      Author: toPlainText(meta.conference) || 'Consenso',
+      Title: info.title,
+      ...(info.author ? { Author: info.author } : {}),
       Creator: 'Consenso',
       Producer: 'Consenso',
-      CreationDate: input.generatedAt,
-      ModDate: input.generatedAt,
+      CreationDate: info.at,
+      ModDate: info.at,
     },
   });
   const chunks: Buffer[] = [];
@@ -291,6 +290,16 @@ export function renderPdf(input: ExportInput, variant: ExportVariant, options: P
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  return { doc, done };
+}
+
+export function renderPdf(input: ExportInput, variant: ExportVariant, options: PdfOptions = {}): Promise<Buffer> {
+  const { meta } = input;
+  const title = toPlainText(meta.title).trim() || 'Declaration';
+  const { doc, done } = pdfDocument(
+    { title: variant === 'negotiation' ? `${title} (working text)` : title, author: toPlainText(meta.conference) || 'Consenso', at: input.generatedAt },
+    options,
+  );
 
   const layout: Layout = { left: MARGIN, width: doc.page.width - 2 * MARGIN };
   const centred = { x: layout.left, width: layout.width, align: 'center' as const };

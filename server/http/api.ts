@@ -11,11 +11,13 @@ import { bracketsRouter } from './bracketsApi.ts';
 import { commentsRouter } from './commentsApi.ts';
 import { importRouter } from './importApi.ts';
 import { exportRouter } from './exportApi.ts';
+import { historyRouter } from './historyApi.ts';
 import { numberingRouter } from './numberingApi.ts';
 import { participantInfo, participantsRouter } from './participantsApi.ts';
 import { positionsRouter } from './positionsApi.ts';
 import { proposalsRouter } from './proposalsApi.ts';
 import { requireParticipant } from './requireParticipant.ts';
+import { versionsRouter } from './versionsApi.ts';
 
 export { requireParticipant };
 
@@ -39,6 +41,8 @@ export function apiRouter(deps: ApiDeps): Router {
   router.use(positionsRouter(deps));
   router.use(exportRouter(deps));
   router.use(numberingRouter(deps));
+  router.use(versionsRouter(deps));
+  router.use(historyRouter(deps));
   router.use(participantsRouter(deps));
 
   router.get('/health', (_request, response) => {

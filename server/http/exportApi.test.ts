@@ -8,7 +8,10 @@ import { buenosAires2023 } from '../../shared/fixtures/buenosAires2023.ts';
 import { textHash } from '../../shared/positions/textHash.ts';
 import { plain, toPlainText } from '../../shared/richText.ts';
 import { cookieName } from '../auth/session.ts';
+import type { VersionInfo } from '../../shared/versions/version.ts';
 import { idsByLabel } from '../export/samples.ts';
+import { declarationUnderTest } from '../testing/declarationUnderTest.ts';
+import { clauseXmlText } from '../testing/documents.ts';
 import { connectClient, createTestDeclaration, removeDataDir, startTestServer, synced, waitFor, type CreatedDeclaration, type TestServer } from '../testing/testServer.ts';
 
 const people = [
@@ -200,5 +203,124 @@ describe('HTTP: exports', () => {
     expect(text).not.toMatch(/bis|deleted|Cuba: reservation/);
     const plainExport = await exportOf('?format=txt');
     expect(plainExport.headers.get('x-consenso-brackets')).toBe('0');
+  });
+});
+
+describe('HTTP: exports of versions and redlines', () => {
+  const under = declarationUnderTest(buenosAires2023, people);
+
+  const exportOf = (query: string, who = 'Spain') =>
+    fetch(`${under.server.httpUrl}/api/declarations/${under.declaration.id}/export${query}`, { headers: { Authorization: `Bearer ${under.declaration.tokens[who]}` } });
+  const zeroDraft = async () => (await under.call<{ versions: VersionInfo[] }>('GET', '/versions', 'Spain')).json.versions[0]!;
+  const errorOf = async (query: string) => {
+    const response = await exportOf(query);
+    return { status: response.status, error: ((await response.json()) as ErrorBody).error };
+  };
+  /** Chile makes OP6 read "should" where it read "shall", through a stock client. */
+  const rewordOp6 = async () => {
+    const op6 = idsByLabel(under.server.rooms.get(under.declaration.id).doc).get('OP6')!;
+    const chile = await under.client('Chile');
+    const text = clauseXmlText(chile.doc, op6);
+    const at = text.toString().indexOf('shall');
+    chile.doc.transact(() => {
+      text.delete(at, 'shall'.length);
+      text.insert(at, 'should');
+    });
+    await waitFor(() => toPlainText(readDeclaration(under.server.rooms.get(under.declaration.id).doc).clauses.find((c) => c.id === op6)!.body).includes('should'), 'the server to have the edit');
+  };
+
+  it('RED1: variant=redline in docx, html, pdf and md, each with its content type, named <slug>-changes-since-<version>', async () => {
+    const base = await zeroDraft();
+    await rewordOp6();
+    for (const format of ['docx', 'html', 'pdf', 'md'] as const) {
+      const expected = EXPECTED[format];
+      const response = await exportOf(`?format=${format}&variant=redline&base=${base.id}`);
+      expect(response.status, format).toBe(200);
+      expect(response.headers.get('content-type'), format).toBe(expected.type);
+      expect(response.headers.get('content-disposition'), format).toBe(
+        `attachment; filename="${SLUG}-changes-since-zero-draft.${format}"; filename*=UTF-8''${SLUG}-changes-since-zero-draft.${format}`,
+      );
+      expect(response.headers.get('cache-control'), format).toBe('no-store');
+      const body = Buffer.from(await response.arrayBuffer());
+      if (format === 'md') expect(body.toString('utf8')).toContain('\\[-shall-\\]\\[+should+\\]');
+      if (format === 'html') expect(body.toString('utf8')).toMatch(/<del[^>]*>shall<\/del><ins[^>]*>should<\/ins>/);
+      if (format === 'docx') {
+        const documentXml = await (await JSZip.loadAsync(body)).file('word/document.xml')!.async('string');
+        expect(documentXml).toMatch(/<w:del [^>]*><w:r><w:delText xml:space="preserve">shall<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r><w:t xml:space="preserve">should<\/w:t>/);
+      }
+      if (format === 'pdf') expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
+    // target=now is the default, said or not; a redline of a version against itself shows nothing changed.
+    const explicit = await (await exportOf(`?format=md&variant=redline&base=${base.id}&target=now`)).text();
+    expect(explicit).toBe(await (await exportOf(`?format=md&variant=redline&base=${base.id}`)).text());
+    const none = await (await exportOf(`?format=md&variant=redline&base=${base.id}&target=${base.id}`)).text();
+    expect(none).toContain('Since Zero draft: no changes.');
+    expect(none).not.toMatch(/\\\[[+-]/);
+  });
+
+  it('RED1: a redline without base, in txt or akn, or base without variant=redline → 400 bad-redline; an unknown base or target → 404 version-not-found naming it', async () => {
+    const base = await zeroDraft();
+    const noBase = await errorOf('?format=docx&variant=redline');
+    expect(noBase.status).toBe(400);
+    expect(noBase.error.id).toBe('bad-redline');
+    expect(noBase.error.message).toContain('Give base=<version id>');
+    for (const format of ['txt', 'akn']) {
+      const refused = await errorOf(`?format=${format}&variant=redline&base=${base.id}`);
+      expect(refused.status, format).toBe(400);
+      expect(refused.error.id).toBe('bad-redline');
+      expect(refused.error.message).toBe('A redline is made as docx, html, pdf, md: give format=docx, html, pdf, md (one of them) with variant=redline.');
+    }
+    for (const query of [`?format=md&base=${base.id}`, `?format=md&variant=negotiation&target=${base.id}`, `?format=md&variant=redline&base=${base.id}&base=${base.id}`, '?format=md&variant=redline&base=']) {
+      const refused = await errorOf(query);
+      expect(refused.status, query).toBe(400);
+      expect(refused.error.id, query).toBe('bad-redline');
+    }
+    const unknownBase = await errorOf('?format=md&variant=redline&base=no-such-version');
+    expect(unknownBase.status).toBe(404);
+    expect(unknownBase.error).toEqual({ id: 'version-not-found', message: expect.stringContaining('"no-such-version"') });
+    expect(unknownBase.error.message).toContain('(base)');
+    const unknownTarget = await errorOf(`?format=md&variant=redline&base=${base.id}&target=nope`);
+    expect(unknownTarget.status).toBe(404);
+    expect(unknownTarget.error.id).toBe('version-not-found');
+    expect(unknownTarget.error.message).toContain('"nope" in this declaration (target)');
+    const badVariant = await errorOf('?format=md&variant=changes');
+    expect(badVariant.error.message).toContain('variant=redline with base=<version id>');
+  });
+
+  it('VER2: version=<id> exports a saved version as it was, in every format and variant, named after it, after the text has changed', async () => {
+    const base = await zeroDraft();
+    await rewordOp6();
+    const now = await (await exportOf('?format=md')).text();
+    expect(now).toContain('Statement should be');
+    const md = await exportOf(`?format=md&version=${base.id}`);
+    expect(md.status).toBe(200);
+    expect(md.headers.get('content-disposition')).toBe(`attachment; filename="${SLUG}-zero-draft.md"; filename*=UTF-8''${SLUG}-zero-draft.md`);
+    const old = await md.text();
+    expect(old).toContain('Statement shall be');
+    expect(old).not.toContain('Statement should be');
+    const negotiation = await exportOf(`?format=txt&variant=negotiation&version=${base.id}`);
+    expect(negotiation.headers.get('content-disposition')).toContain(`filename="${SLUG}-zero-draft-negotiation.txt"`);
+    expect(await negotiation.text()).toContain('Statement shall be');
+    for (const [format, expected] of Object.entries(EXPECTED)) {
+      const response = await exportOf(`?format=${format}&version=${base.id}`);
+      expect(response.status, format).toBe(200);
+      expect(response.headers.get('content-type'), format).toBe(expected.type);
+      expect(response.headers.get('x-consenso-brackets'), format).toBe('0');
+    }
+    const docx = await JSZip.loadAsync(Buffer.from(await (await exportOf(`?format=docx&version=${base.id}`)).arrayBuffer()));
+    expect(await docx.file('word/document.xml')!.async('string')).toContain('Statement shall be');
+    // The same version is the same file, however long after.
+    expect(await (await exportOf(`?format=md&version=${base.id}`)).text()).toBe(old);
+  });
+
+  it('VER2: an unknown version → 404 version-not-found naming it; version given twice → 400', async () => {
+    const unknown = await errorOf('?format=pdf&version=no-such-version');
+    expect(unknown.status).toBe(404);
+    expect(unknown.error.id).toBe('version-not-found');
+    expect(unknown.error.message).toContain('"no-such-version"');
+    const base = await zeroDraft();
+    const twice = await errorOf(`?format=pdf&version=${base.id}&version=${base.id}`);
+    expect(twice.status).toBe(400);
+    expect(twice.error.id).toBe('bad-version');
   });
 });

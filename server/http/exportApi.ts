@@ -5,7 +5,8 @@ import { badRequest } from '../errors.ts';
 import { toPlainText } from '../../shared/richText.ts';
 import { EXPORT_VARIANTS, readExportInput, type ExportVariant } from '../export/exportInput.ts';
 import { contentDisposition, exportFileName } from '../export/fileName.ts';
-import { EXPORT_FORMATS, FORMATS, isExportFormat, renderExport } from '../export/formats.ts';
+import { EXPORT_FORMATS, FORMATS, isExportFormat, renderExport, renderRedlineExport } from '../export/formats.ts';
+import { exportQuery, loadRedline, loadVersionText } from '../export/redlineExport.ts';
 import type { Rooms } from '../relay/rooms.ts';
 import { requireParticipant } from './requireParticipant.ts';
 
@@ -13,10 +14,12 @@ import { requireParticipant } from './requireParticipant.ts';
  * `GET /api/declarations/:id/export?format=…&variant=…` (docs/API.md, SPEC
  * EXP1–EXP7): the declaration as a file to download, for any participant.
  * The document is read once into plain data (server/export/exportInput.ts)
- * and handed to the format's exporter.
+ * and handed to the format's exporter; `version=` exports a saved version
+ * instead (VER2), `variant=redline&base=…` the changes since one (RED1,
+ * server/export/redlineExport.ts).
  */
-function isExportVariant(value: unknown): value is ExportVariant {
-  return typeof value === 'string' && (EXPORT_VARIANTS as readonly string[]).includes(value);
+function isExportVariant(value: unknown): value is ExportVariant | 'redline' {
+  return typeof value === 'string' && (value === 'redline' || (EXPORT_VARIANTS as readonly string[]).includes(value));
 }
 
 export function exportRouter(deps: { db: Db; rooms: Rooms }): Router {
@@ -29,14 +32,30 @@ export function exportRouter(deps: { db: Db; rooms: Rooms }): Router {
       throw badRequest('bad-format', `Give format=${EXPORT_FORMATS.join(', ')} (one of them).`);
     }
     if (!isExportVariant(variant)) {
-      throw badRequest('bad-variant', `Give variant=${EXPORT_VARIANTS.join(' or ')}: the final text, or the working text with statuses.`);
+      throw badRequest(
+        'bad-variant',
+        `Give variant=${EXPORT_VARIANTS.join(' or ')}: the final text, or the working text with statuses; or variant=redline with base=<version id> for the changes since a version.`,
+      );
     }
-    const input = deps.rooms.withRoom(request.params.id, (room) => readExportInput(room.doc, new Date()));
-    const file = await renderExport(format, input, variant);
     const spec = FORMATS[format];
+    const query = exportQuery(request.query as Record<string, unknown>, format, variant);
+    if (query.kind === 'redline') {
+      const redline = loadRedline(deps, request.params.id, query.base, query.target, new Date());
+      const file = await renderRedlineExport(query.format, redline);
+      response.set({
+        'Content-Type': spec.contentType,
+        'Content-Disposition': contentDisposition(exportFileName(redline.title, spec.extension, 'redline', { version: redline.baseName, since: true })),
+        'Cache-Control': 'no-store',
+      });
+      response.send(file);
+      return;
+    }
+    const saved = query.version === null ? null : loadVersionText(deps.db, request.params.id, query.version);
+    const input = saved?.input ?? deps.rooms.withRoom(request.params.id, (room) => readExportInput(room.doc, new Date()));
+    const file = await renderExport(format, input, query.variant);
     response.set({
       'Content-Type': spec.contentType,
-      'Content-Disposition': contentDisposition(exportFileName(toPlainText(input.meta.title), spec.extension, variant)),
+      'Content-Disposition': contentDisposition(exportFileName(toPlainText(input.meta.title), spec.extension, query.variant, saved ? { version: saved.info.name } : undefined)),
       // A working text changes by the minute and is not for shared caches.
       'Cache-Control': 'no-store',
       // Passages still in square brackets, printed in the file (BRK6): a client or API user can warn that a "clean" text is not clean.

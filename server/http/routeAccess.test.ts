@@ -5,6 +5,8 @@ import type { ParsedDraft } from '../../shared/import/parsedDraft.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { plain } from '../../shared/richText.ts';
 import { findParticipant, listParticipants, revokeParticipant } from '../db/participants.ts';
+import { textHistoryWriter } from '../db/textHistory.ts';
+import { listVersions } from '../db/versions.ts';
 import { createTestDeclaration, removeDataDir, startTestServer, type TestServer } from '../testing/testServer.ts';
 import { apiRouter } from './api.ts';
 
@@ -132,6 +134,13 @@ describe('ROLE3 ROLE4: every API route with every caller', () => {
     return ((await response.json()) as { bracket: { id: string } }).bracket.id;
   };
 
+  /** The version the server saved when the declaration was created (VER1). */
+  const zeroDraft = (world: World) => listVersions(server.db, world.id)[0]!.id;
+
+  /** An entry of the clause's history, Peru's, to restore (HIST2): as the relay would have recorded it. */
+  const perusEntry = (world: World) =>
+    textHistoryWriter(server.db).insert(world.id, { part: world.clauseId, participantId: world.ids.Peru!, kind: 'text', startedAt: 1, at: 2, before: plain('Decide;'), after: plain('Decide soon;') });
+
   let added = 0;
   const ROUTES: Route[] = [
     //                                                                                                     chair secr. deleg. obs. removed none
@@ -194,6 +203,12 @@ describe('ROLE3 ROLE4: every API route with every caller', () => {
     { route: 'POST /declarations/:id/settings', call: () => ({ path: '/settings', body: { observersMayComment: true } }), expect: [200, 403, 403, 403, 401, 401] },
     { route: 'POST /declarations/:id/numbering', call: () => ({ path: '/numbering', body: { action: 'freeze' } }), expect: [200, 403, 403, 403, 401, 401] },
     { route: 'GET /declarations/:id/export', call: () => ({ path: '/export?format=txt&variant=negotiation' }), expect: [200, 200, 200, 200, 401, 401] },
+    { route: 'GET /declarations/:id/clauses/:clauseId/history', call: (w) => ({ path: `/clauses/${w.clauseId}/history` }), expect: [200, 200, 200, 200, 401, 401] },
+    { route: 'POST /declarations/:id/clauses/:clauseId/restore', about: "Peru's earlier text", call: (w) => ({ path: `/clauses/${w.clauseId}/restore`, body: { from: perusEntry(w) } }), expect: [200, 200, 403, 403, 401, 401] },
+    { route: 'POST /declarations/:id/versions', call: () => ({ path: '/versions', body: { name: 'Rev.1' } }), expect: [201, 201, 403, 403, 401, 401] },
+    { route: 'GET /declarations/:id/versions', call: () => ({ path: '/versions' }), expect: [200, 200, 200, 200, 401, 401] },
+    { route: 'GET /declarations/:id/versions/:versionId', about: 'the Zero draft', call: (w) => ({ path: `/versions/${zeroDraft(w)}` }), expect: [200, 200, 200, 200, 401, 401] },
+    { route: 'GET /declarations/:id/compare', about: 'the Zero draft with now', call: (w) => ({ path: `/compare?from=${zeroDraft(w)}` }), expect: [200, 200, 200, 200, 401, 401] },
     {
       route: 'POST /declarations/:id/import/preview',
       call: () => ({ path: '/import/preview', raw: { bytes: new TextEncoder().encode(DRAFT_TXT), headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': 'draft.txt' } } }),

@@ -10,6 +10,8 @@ import { getNumbering, saveNumbering } from '../db/numbering.ts';
 import type { ParticipantRow } from '../db/participants.ts';
 import { badRequest, conflict, forbidden } from '../errors.ts';
 import type { Rooms } from '../relay/rooms.ts';
+import { saveMilestoneVersion } from '../versions/saveVersion.ts';
+import { readVersionContent } from '../versions/versionContent.ts';
 
 /** What the chair does with the numbering (docs/SPEC.md WN1, WN5). */
 export const NUMBERING_ACTIONS = ['freeze', 'renumber'] as const;
@@ -41,7 +43,9 @@ function numberingAction(body: unknown): NumberingAction {
  *
  * Freezing again keeps the working numbers (OP7 bis stays OP7 bis) and the
  * numbers of deleted clauses unused; renumbering (only once frozen) makes
- * them consecutive, and stays frozen.
+ * them consecutive, and stays frozen. Each time, the text with its new
+ * numbers is saved as a version, "Numbering frozen" (VER1), in the same
+ * transaction.
  */
 export function setNumbering(deps: NumberingDeps, declarationId: string, actor: ParticipantRow, body: unknown): FrozenNumbering {
   if (!can(actor.role, 'number')) throw forbidden('chair-only', 'Only the chair freezes the numbering or renumbers the text.');
@@ -63,6 +67,9 @@ export function setNumbering(deps: NumberingDeps, declarationId: string, actor: 
         detail: { clauses: Object.keys(numbers).length },
         at,
       });
+      // The "Numbering frozen" version (VER1): the text as it stands, with the numbers just frozen.
+      const content = { ...readVersionContent(room.doc), frozen: getNumbering(deps.db, declarationId) };
+      saveMilestoneVersion(deps.db, declarationId, content, 'numbering-frozen', actor, at);
     })();
     const numbering = getNumbering(deps.db, declarationId)!;
     room.mirrorNumbering(numbering);

@@ -28,6 +28,7 @@ import type { Logger } from '../logger.ts';
 import { proposeFromRefusal } from '../proposals/proposeFromRefusal.ts';
 import { recordDeletedBrackets } from '../brackets/bracketsOnDelete.ts';
 import { moveBrackets } from '../brackets/moveBrackets.ts';
+import { TextHistoryRecorder } from '../versions/recordHistory.ts';
 import { Enforcer, type Enforced, type Refusal } from './enforce.ts';
 import { encodeNetUpdate } from './netUpdate.ts';
 import { SERVER_ORIGIN } from './origins.ts';
@@ -53,6 +54,8 @@ export interface RoomDeps {
   db: Db;
   log: UpdateLog;
   logger: Logger;
+  /** The clock of the text history (HIST1); Date.now unless a test passes time. */
+  now?: () => number;
 }
 
 export class Room {
@@ -73,10 +76,12 @@ export class Room {
    * so that the enforce step does not query SQLite on every keystroke.
    */
   private settingsNow: DeclarationSettings;
+  /** Who changed which clause's text when (HIST1): told by applyUpdate whose each update is. */
+  readonly history: TextHistoryRecorder;
 
   constructor(
     readonly id: string,
-    { db, log, logger }: RoomDeps,
+    { db, log, logger, now = Date.now }: RoomDeps,
   ) {
     this.logger = logger;
     this.db = db;
@@ -108,6 +113,7 @@ export class Room {
     this.mirrorProposals();
     this.mirrorNegotiation();
     this.enforcer.setBrackets(standingBrackets(this.doc.getMap(ROOT.brackets)));
+    this.history = new TextHistoryRecorder(this.doc, id, { db, logger, now });
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server itself is not a participant: it has no awareness state.
     this.awareness.setLocalState(null);
@@ -172,6 +178,18 @@ export class Room {
    * neither SQLite nor the other clients.
    */
   applyUpdate(connection: Connection, update: Uint8Array, writers: number[]): void {
+    this.history.beginUpdate();
+    try {
+      this.applyEnforcePersist(connection, update, writers);
+    } catch (error) {
+      this.history.abandonUpdate();
+      throw error;
+    }
+    // What the update came to, once stored, is its sender's change (a refused one came to nothing).
+    this.history.endUpdate(connection.participant.id);
+  }
+
+  private applyEnforcePersist(connection: Connection, update: Uint8Array, writers: number[]): void {
     const { participant } = connection;
     const claimed = writers.filter((client) => !this.owners.has(client));
     if (claimed.length > 0) {
@@ -410,6 +428,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.history.dispose();
     this.enforcer.destroy();
     this.writer.dispose();
     this.awareness.destroy();

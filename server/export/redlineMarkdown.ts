@@ -1,0 +1,70 @@
+import type { MetaField } from '../../shared/declaration.ts';
+import { markRedline } from './exportProposal.ts';
+import { escapeLineStart, escapeMarkdown, MARKDOWN_REDLINE_MARKS, runsMarkdown } from './markdown.ts';
+import { describeLegendEntry, describeMovedFrom, describeMovedTo, LEGEND_TITLE, type RedlineExport, type RedlineParagraph, type RedlinePiece } from './redline.ts';
+
+/**
+ * The redline in Markdown (docs/SPEC.md RED1): the clean text's layout
+ * (server/export/markdown.ts) with `[+inserted+]` and `[-deleted-]`, their
+ * brackets escaped as the negotiation text's proposals are, so that no
+ * change ever reads as a link. A quoted block opens the file: the heading
+ * line, the summary and who made which change. Operative paragraphs carry
+ * their numbers written out after a bullet, since a list Markdown counted
+ * would count the deleted paragraphs too.
+ */
+
+const marked = (pieces: readonly RedlinePiece[]) => markRedline([...pieces], runsMarkdown, MARKDOWN_REDLINE_MARKS);
+
+/** A whole line inserted or deleted, between one pair of marks. */
+function wholly(op: 'insert' | 'delete', text: string): string {
+  const [open, close] = MARKDOWN_REDLINE_MARKS[op];
+  return `${open}${text}${close}`;
+}
+
+function clauseLine(paragraph: RedlineParagraph): string {
+  const bullet = (number: string) => `${'    '.repeat(Math.min(paragraph.depth, 2))}- ${number}`;
+  if (paragraph.change === 'moved-from') {
+    const line = wholly('delete', escapeMarkdown(describeMovedFrom(paragraph)));
+    return paragraph.kind === 'preamble' ? line : bullet(line);
+  }
+  let text = escapeLineStart(marked(paragraph.pieces));
+  if (paragraph.change === 'moved-to') text += ` *${escapeMarkdown(describeMovedTo(paragraph))}*`;
+  if (paragraph.kind === 'preamble') return text;
+  // "3." after a bullet would start a list of its own.
+  const marker = escapeMarkdown(paragraph.marker).replace(/^(\d+)\./, '$1\\.');
+  const number = paragraph.change === 'added' ? wholly('insert', marker) : paragraph.change === 'deleted' ? wholly('delete', marker) : marker;
+  return bullet(`${number} ${text}`);
+}
+
+function metaBlock(redline: RedlineExport, field: MetaField): string {
+  const meta = redline.meta[field];
+  if (meta.change === 'absent') return '';
+  const text = escapeLineStart(marked(meta.pieces));
+  if (field === 'title') return `# ${text.replace(/(?<!\\)#+\s*$/, (end) => end.replace(/#/g, '\\#'))}`;
+  if (field === 'note') return `${meta.change === 'kept' ? 'Note:' : wholly(meta.change === 'added' ? 'insert' : 'delete', 'Note:')} ${text}`;
+  return text;
+}
+
+export function renderRedlineMarkdown(redline: RedlineExport): string {
+  const blocks: string[] = [];
+  const add = (block: string) => {
+    if (block.trim() !== '') blocks.push(block);
+  };
+  const intro = [`**${escapeMarkdown(redline.heading)}**`, escapeLineStart(escapeMarkdown(redline.summary))];
+  if (redline.legend.length > 0) intro.push(`${escapeMarkdown(LEGEND_TITLE)}:`, ...redline.legend.map((entry) => escapeLineStart(escapeMarkdown(describeLegendEntry(entry)))));
+  add(intro.map((line, i) => `> ${line}${i < intro.length - 1 ? '\\' : ''}`).join('\n'));
+  for (const field of ['conference', 'title', 'subtitle', 'chapeau'] as const) add(metaBlock(redline, field));
+  for (const paragraph of redline.preamble) add(clauseLine(paragraph));
+  add(metaBlock(redline, 'formula'));
+  // One list: the paragraphs and their sub-items, nested by indentation.
+  if (redline.operative.length > 0) add(redline.operative.map(clauseLine).join('\n'));
+  add(metaBlock(redline, 'note'));
+  if (redline.signatories.length > 0) {
+    add('---');
+    for (const s of redline.signatories) {
+      const lines = [s.name === '' ? '' : `**${escapeMarkdown(s.name)}**`, escapeLineStart(escapeMarkdown(s.title)), s.state === '' ? '' : `*${escapeMarkdown(s.state)}*`].filter((l) => l !== '');
+      add(lines.join('\\\n'));
+    }
+  }
+  return `${blocks.join('\n\n')}\n`;
+}

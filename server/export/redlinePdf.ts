@@ -1,0 +1,132 @@
+import type { MetaField } from '../../shared/declaration.ts';
+import type { RedlineOp } from '../../shared/proposals/wordDiff.ts';
+import { BODY_SIZE, fontOf, FONTS, INDENT, MARGIN, pageNumbers, pdfDocument, signaturePage, spacesAtRunEnds, toWinAnsi, type Doc, type PdfOptions } from './pdf.ts';
+import { describeLegendEntry, describeMovedFrom, describeMovedTo, LEGEND_TITLE, redlineFooter, type RedlineExport, type RedlineParagraph, type RedlinePiece } from './redline.ts';
+import { AUTHOR_COLOURS } from './redlineHtml.ts';
+
+/**
+ * The redline as a PDF (docs/SPEC.md RED1), drawn like the clean PDF
+ * (server/export/pdf.ts): insertions underlined and deletions struck, each
+ * in its author's colour; the heading line, the summary and a legend of
+ * who made which change, in those colours, open the first page. A moved
+ * clause's old place is one struck line naming where it went.
+ */
+
+interface Box {
+  x: number;
+  width: number;
+  align?: 'left' | 'center';
+  size?: number;
+  indent?: number;
+  gap?: number;
+  bold?: boolean;
+}
+
+const PARAGRAPH_GAP = 8;
+
+/** Redline pieces as one paragraph at the current y; pdfkit keeps a continued text's options, so every piece says all of them. */
+function drawPieces(doc: Doc, pieces: readonly RedlinePiece[], box: Box, colourOf: (author: string) => string): void {
+  const drawn = spacesAtRunEnds(
+    pieces.flatMap((piece) =>
+      piece.runs.map((run) => ({ ...run, ...(box.bold ? { bold: true } : {}), op: piece.op as RedlineOp, colour: piece.change && piece.op !== 'equal' ? colourOf(piece.change.author) : '#000000' })),
+    ),
+  );
+  doc.fontSize(box.size ?? BODY_SIZE);
+  if (drawn.length === 0) {
+    doc.moveDown(0.5);
+    return;
+  }
+  drawn.forEach((piece, i) => {
+    const options = {
+      width: box.width,
+      align: box.align ?? ('left' as const),
+      indent: box.indent ?? 0,
+      lineGap: 1.5,
+      underline: piece.op === 'insert',
+      strike: piece.op === 'delete',
+      continued: i < drawn.length - 1,
+    };
+    doc.font(fontOf(piece)).fillColor(piece.colour);
+    if (i === 0) doc.text(toWinAnsi(piece.text), box.x, doc.y, options);
+    else doc.text(toWinAnsi(piece.text), options);
+  });
+  doc.fillColor('black');
+  doc.y += box.gap ?? PARAGRAPH_GAP;
+}
+
+function clause(doc: Doc, left: number, width: number, paragraph: RedlineParagraph, colourOf: (author: string) => string): void {
+  const depth = paragraph.kind === 'operative' ? Math.min(paragraph.depth, 2) : 0;
+  const x = left + depth * INDENT;
+  if (paragraph.change === 'moved-from') {
+    const colour = paragraph.mark ? colourOf(paragraph.mark.author) : '#555555';
+    doc.font(FONTS.sans).fontSize(9).fillColor(colour).text(toWinAnsi(describeMovedFrom(paragraph)), x, doc.y, { width: width - depth * INDENT, strike: true });
+    doc.fillColor('black');
+    doc.y += PARAGRAPH_GAP;
+    return;
+  }
+  const pieces: RedlinePiece[] = [...paragraph.pieces];
+  if (paragraph.change === 'moved-to') pieces.push({ op: 'equal', runs: [{ text: ` ${describeMovedTo(paragraph)}`, italic: true }], change: null });
+  if (paragraph.kind === 'preamble') {
+    drawPieces(doc, pieces, { x, width, indent: INDENT }, colourOf);
+    return;
+  }
+  doc.font(FONTS.roman).fontSize(BODY_SIZE);
+  if (doc.y + doc.currentLineHeight(true) + 2 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  const y = doc.y;
+  const marker = toWinAnsi(paragraph.marker);
+  const whole = paragraph.change === 'added' ? 'insert' : paragraph.change === 'deleted' ? 'delete' : 'equal';
+  const colour = whole !== 'equal' && paragraph.mark ? colourOf(paragraph.mark.author) : '#000000';
+  doc.fillColor(colour).text(marker, x, y, { width: INDENT, lineBreak: false, underline: whole === 'insert', strike: whole === 'delete' });
+  doc.fillColor('black');
+  doc.y = y;
+  drawPieces(doc, pieces, { x: x + INDENT, width: width - (depth + 1) * INDENT }, colourOf);
+}
+
+function meta(doc: Doc, redline: RedlineExport, field: MetaField, left: number, width: number, colourOf: (author: string) => string): void {
+  const item = redline.meta[field];
+  if (item.change === 'absent' && field !== 'title') return;
+  const centred = { x: left, width, align: 'center' as const };
+  switch (field) {
+    case 'conference':
+      return drawPieces(doc, item.pieces, { ...centred, size: 11, gap: 14 }, colourOf);
+    case 'title':
+      return drawPieces(doc, item.pieces, { ...centred, size: 16, gap: 12, bold: true }, colourOf);
+    case 'subtitle':
+      return drawPieces(doc, item.pieces, { ...centred, size: 11, gap: 24 }, colourOf);
+    case 'chapeau':
+      return drawPieces(doc, item.pieces, { x: left, width, gap: 12 }, colourOf);
+    case 'formula':
+      return drawPieces(doc, item.pieces, { x: left, width, indent: INDENT, gap: 12 }, colourOf);
+    case 'note': {
+      doc.y += 12;
+      const op = item.change === 'added' ? 'insert' : item.change === 'deleted' ? 'delete' : 'equal';
+      return drawPieces(doc, [{ op, runs: [{ text: 'Note: ' }], change: op === 'equal' ? null : item.mark }, ...item.pieces], { x: left, width }, colourOf);
+    }
+  }
+}
+
+export function renderRedlinePdf(redline: RedlineExport, options: PdfOptions = {}): Promise<Buffer> {
+  const { doc, done } = pdfDocument({ title: `${redline.title || 'Declaration'} (${redline.heading})`, at: redline.generatedAt }, options);
+  const colours = new Map(redline.legend.map((entry, i) => [entry.author, AUTHOR_COLOURS[i % AUTHOR_COLOURS.length]!]));
+  const colourOf = (author: string) => colours.get(author) ?? AUTHOR_COLOURS[0];
+  const left = MARGIN;
+  const width = doc.page.width - 2 * MARGIN;
+  doc.y = MARGIN;
+  doc.font(FONTS.sansBold).fontSize(10).text(toWinAnsi(redline.heading), left, doc.y, { width });
+  doc.font(FONTS.sans).fontSize(9).text(toWinAnsi(redline.summary), { width });
+  if (redline.legend.length > 0) {
+    doc.text(toWinAnsi(`${LEGEND_TITLE}:`), { width });
+    for (const entry of redline.legend) doc.fillColor(colourOf(entry.author)).text(toWinAnsi(describeLegendEntry(entry)), { width });
+    doc.fillColor('black');
+  }
+  doc.y += 18;
+  for (const field of ['conference', 'title', 'subtitle', 'chapeau'] as const) meta(doc, redline, field, left, width, colourOf);
+  for (const paragraph of redline.preamble) clause(doc, left, width, paragraph, colourOf);
+  meta(doc, redline, 'formula', left, width, colourOf);
+  for (const paragraph of redline.operative) clause(doc, left, width, paragraph, colourOf);
+  meta(doc, redline, 'note', left, width, colourOf);
+  if (redline.signatories.length > 0) signaturePage(doc, { left, width }, redline.signatories);
+  pageNumbers(doc, redlineFooter(redline));
+  doc.end();
+  return done;
+}
