@@ -1,7 +1,7 @@
-import type { ClauseState } from '../../shared/clauseStatus.ts';
 import type { MetaField } from '../../shared/declaration.ts';
 import { redlineChanges } from '../../shared/proposals/wordDiff.ts';
 import type { ClauseComparison, Comparison, ComparisonSummary } from '../../shared/versions/compare.ts';
+import { summarySentence as sharedSentence } from '../../shared/versions/summarySentence.ts';
 import { t } from '../i18n.ts';
 
 /**
@@ -12,53 +12,16 @@ import { t } from '../i18n.ts';
  * signatories where something changed, in the order of the text.
  */
 
-/** At most this many labels are named in the sentence; more are "…". */
+/** At most this many labels are named in the sentence on screen; more are "…". */
 const NAMED = 3;
-
-function labels(list: string[]): string {
-  return list.length > NAMED ? `${list.slice(0, NAMED).join(', ')}, …` : list.join(', ');
-}
-
-const STATUS_PART: Record<ClauseState, 'versions.summary.agreed' | 'versions.summary.adRef' | 'versions.summary.reopened'> = {
-  agreed: 'versions.summary.agreed',
-  'ad-ref': 'versions.summary.adRef',
-  open: 'versions.summary.reopened',
-};
 
 export function metaFieldName(field: MetaField): string {
   return t(`versions.field.${field}`);
 }
 
-/** The parts of the sentence after "Since Rev.1:", in the order a chair reads them out. */
-export function summaryParts(summary: ComparisonSummary): string[] {
-  const parts: string[] = [];
-  if (summary.added.length > 0) parts.push(t('versions.summary.added', { count: summary.added.length, labels: labels(summary.added) }));
-  if (summary.deleted.length > 0) parts.push(t('versions.summary.deleted', { count: summary.deleted.length, labels: labels(summary.deleted) }));
-  if (summary.moved.length > 0) parts.push(t('versions.summary.moved', { count: summary.moved.length, labels: labels(summary.moved) }));
-  if (summary.changed > 0) parts.push(t('versions.summary.changed', { count: summary.changed }));
-  for (const state of ['agreed', 'ad-ref', 'open'] as const) {
-    if (summary.statuses[state] > 0) parts.push(t(STATUS_PART[state], { count: summary.statuses[state] }));
-  }
-  if (summary.meta.length > 0) parts.push(t('versions.summary.meta', { fields: summary.meta.map((field) => t(`versions.inSentence.${field}`)).join(', ') }));
-  if (summary.signatories > 0) parts.push(t('versions.summary.signatories', { count: summary.signatories }));
-  return parts;
-}
-
-/**
- * The sentence: "Since Rev.1: …." against the text now, "From Rev.1 to
- * Rev.2: …." between two versions, with "(changes by Chile)" when filtered.
- */
+/** The sentence on top of the comparison (shared/versions/summarySentence.ts, the redline exports' too). */
 export function summarySentence(summary: ComparisonSummary, from: string, to: string | null, byName: string | null = null): string {
-  const parts = summaryParts(summary);
-  const sentence =
-    parts.length === 0
-      ? to === null
-        ? t('versions.summary.nothingSince', { from })
-        : t('versions.summary.nothingBetween', { from, to })
-      : to === null
-        ? t('versions.summary.since', { from, changes: parts.join(', ') })
-        : t('versions.summary.between', { from, to, changes: parts.join(', ') });
-  return byName === null ? sentence : `${sentence} ${t('versions.summary.byOnly', { name: byName })}`;
+  return sharedSentence(t, summary, from, { to, byName, named: NAMED });
 }
 
 /** One stop when going through the changes. */

@@ -213,7 +213,7 @@ describe('redline exports', () => {
     // The heading line and the summary open the file.
     const banner = paragraphs.filter((p) => p.style === STYLE.banner).map((p) => p.pieces.map((piece) => piece.text).join(''));
     expect(banner[0]).toBe('Changes from Zero draft to the text now');
-    expect(banner[1]).toMatch(/^Since Zero draft: 1 paragraph added \(OP\d+\), 1 deleted \(PP2\), 1 moved \(OP\d+\), 1 changed, heading changed \(title\)\.$/);
+    expect(banner[1]).toMatch(/^Since Zero draft: 1 paragraph added \(OP\d+\), 1 deleted \(PP2\), 1 moved \(OP\d+\), 1 changed, the title changed\.$/);
 
     // Words: "shall" deleted and "should" inserted, by Chile, inside OP6's paragraph.
     const op6 = paragraphs.find((p) => p.pieces.some((piece) => piece.kind === 'del' && piece.text === 'shall'))!;
@@ -292,7 +292,7 @@ describe('redline exports', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await response.text();
     expect(html).toContain('<p><b>Changes from Zero draft to the text now</b></p>');
-    expect(html).toMatch(/<p>Since Zero draft: 1 paragraph added \(OP\d+\), 1 deleted \(PP2\), 1 moved \(OP\d+\), 1 changed, heading changed \(title\)\.<\/p>/);
+    expect(html).toMatch(/<p>Since Zero draft: 1 paragraph added \(OP\d+\), 1 deleted \(PP2\), 1 moved \(OP\d+\), 1 changed, the title changed\.<\/p>/);
     expect(html).toMatch(/<del class="by-\d" title="Chile, \d{4}-\d\d-\d\d \d\d:\d\d UTC">shall<\/del><ins class="by-\d" title="Chile, [^"]+">should<\/ins>/);
     expect(html).toMatch(/<li><span class="swatch by-\d"><\/span>Chile: OP6, OP\d+<\/li>/);
     expect(html).toMatch(/<li><span class="swatch by-\d"><\/span>Argentina: title<\/li>/);

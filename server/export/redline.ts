@@ -1,12 +1,12 @@
 import type { ClauseKind } from '../../shared/clauseKind.ts';
-import type { ClauseState } from '../../shared/clauseStatus.ts';
 import { META_FIELDS, type MetaField, type Signatory } from '../../shared/declaration.ts';
 import { createTranslator, messagesFor } from '../../shared/i18n/translate.ts';
+import { summarySentence } from '../../shared/versions/summarySentence.ts';
 import { numberClauses } from '../../shared/numbering.ts';
 import { buildOutline, flattenOutline, type OutlineNode } from '../../shared/outline.ts';
 import type { RedlineOp } from '../../shared/proposals/wordDiff.ts';
 import { toPlainText, type RichText } from '../../shared/richText.ts';
-import type { AttributedRedline, ClauseComparison, ComparedSide, Comparison, ComparisonSummary } from '../../shared/versions/compare.ts';
+import type { AttributedRedline, ClauseComparison, ComparedSide, Comparison } from '../../shared/versions/compare.ts';
 import { formatTime } from './exportInput.ts';
 import { cleanRuns, cleanText } from './printableText.ts';
 
@@ -132,25 +132,6 @@ export interface RedlineSource {
 
 /** The name printed for a change nobody can be named for (CMP3). */
 export const UNKNOWN_AUTHOR = t('export.redline.unknownAuthor');
-
-const STATE_KEYS: Record<Exclude<ClauseState, 'open'>, 'export.redline.agreed' | 'export.redline.adRef'> = { agreed: 'export.redline.agreed', 'ad-ref': 'export.redline.adRef' };
-
-/** The summary sentence (CMP2): "Since Rev.1: 3 paragraphs added (OP7 bis, …), 1 deleted (PP2), 12 changed, 4 agreed." */
-export function describeSummary(baseName: string, summary: ComparisonSummary): string {
-  const parts: string[] = [];
-  const labels = (list: string[]) => list.join(', ');
-  if (summary.added.length > 0) parts.push(t('export.redline.added', { count: summary.added.length, labels: labels(summary.added) }));
-  if (summary.deleted.length > 0) parts.push(t('export.redline.deleted', { count: summary.deleted.length, labels: labels(summary.deleted) }));
-  if (summary.moved.length > 0) parts.push(t('export.redline.moved', { count: summary.moved.length, labels: labels(summary.moved) }));
-  if (summary.changed > 0) parts.push(t('export.redline.changed', { count: summary.changed }));
-  for (const state of ['agreed', 'ad-ref'] as const) {
-    if (summary.statuses[state] > 0) parts.push(t(STATE_KEYS[state], { count: summary.statuses[state] }));
-  }
-  if (summary.statuses.open > 0) parts.push(t('export.redline.reopened', { count: summary.statuses.open }));
-  if (summary.meta.length > 0) parts.push(t('export.redline.heading.changed', { fields: summary.meta.map((field) => t(`export.redline.field.${field}`)).join(', ') }));
-  if (summary.signatories > 0) parts.push(t('export.redline.signatories', { count: summary.signatories }));
-  return t('export.redline.summary', { base: baseName, changes: parts.length > 0 ? parts.join(', ') : t('export.redline.noChanges') });
-}
 
 export function describeHeading(baseName: string, targetName: string | null): string {
   return t('export.redline.heading', { base: baseName, target: targetName ?? t('export.redline.textNow') });
@@ -297,7 +278,7 @@ export function buildRedline(source: RedlineSource): RedlineExport {
 
   return {
     heading: describeHeading(cleanText(base.name), target.name === null ? null : cleanText(target.name)),
-    summary: describeSummary(cleanText(base.name), comparison.summary),
+    summary: summarySentence(t, comparison.summary, cleanText(base.name), { to: target.name === null ? null : cleanText(target.name) }),
     baseName: cleanText(base.name),
     title: cleanText(toPlainText(target.side.declaration.meta.title)).trim(),
     meta,

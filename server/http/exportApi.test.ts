@@ -254,7 +254,7 @@ describe('HTTP: exports of versions and redlines', () => {
     const explicit = await (await exportOf(`?format=md&variant=redline&base=${base.id}&target=now`)).text();
     expect(explicit).toBe(await (await exportOf(`?format=md&variant=redline&base=${base.id}`)).text());
     const none = await (await exportOf(`?format=md&variant=redline&base=${base.id}&target=${base.id}`)).text();
-    expect(none).toContain('Since Zero draft: no changes.');
+    expect(none).toContain('No changes from Zero draft to Zero draft.');
     expect(none).not.toMatch(/\\\[[+-]/);
   });
 
