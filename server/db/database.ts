@@ -272,6 +272,49 @@ const MIGRATIONS: string[] = [
   CREATE INDEX text_history_part ON text_history(declaration_id, part, id);
   CREATE INDEX text_history_time ON text_history(declaration_id, at);
   `,
+  `
+  -- A clause's history also records who moved it (kind 'move': before and
+  -- after are its place, {"kind","parent","order"} JSON; CMP2, HIST1).
+  -- SQLite cannot alter a CHECK: the table is rebuilt with its rows.
+  CREATE TABLE text_history_new (
+    id INTEGER PRIMARY KEY,
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    part TEXT NOT NULL,
+    participant_id TEXT REFERENCES participants(id),
+    kind TEXT NOT NULL CHECK (kind IN ('text', 'restore', 'move')),
+    started_at INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    before TEXT NOT NULL,
+    after TEXT NOT NULL
+  );
+  INSERT INTO text_history_new SELECT id, declaration_id, part, participant_id, kind, started_at, at, before, after FROM text_history;
+  DROP TABLE text_history;
+  ALTER TABLE text_history_new RENAME TO text_history;
+  CREATE INDEX text_history_part ON text_history(declaration_id, part, id);
+  CREATE INDEX text_history_time ON text_history(declaration_id, at);
+  -- The declaration's language (I18N*: formula, sub-item style, quotes, the
+  -- words of exports); the interface language is each browser's own.
+  ALTER TABLE declarations ADD COLUMN language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'es', 'pt', 'fr'));
+  -- Silence procedures (SIL*): at most one running per declaration; an
+  -- ended one says how (broken, cancelled, adopted). A declaration is
+  -- adopted when one of its procedures ended 'adopted'.
+  CREATE TABLE silence_procedures (
+    id TEXT PRIMARY KEY,
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    started_by TEXT NOT NULL REFERENCES participants(id),
+    started_at INTEGER NOT NULL,
+    deadline INTEGER NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    version_id TEXT REFERENCES versions(id),
+    ended_at INTEGER,
+    outcome TEXT CHECK (outcome IN ('broken', 'cancelled', 'adopted')),
+    -- NULL with 'adopted': the server ended it at the deadline.
+    ended_by TEXT REFERENCES participants(id),
+    end_reason TEXT
+  );
+  CREATE UNIQUE INDEX silence_running ON silence_procedures(declaration_id) WHERE ended_at IS NULL;
+  CREATE INDEX silence_declaration ON silence_procedures(declaration_id, started_at);
+  `,
 ];
 
 /** The schema version a database has once migrated. */
