@@ -103,6 +103,11 @@ export function ClauseHistory({ view, clauseId }: { view: VersionsView; clauseId
         </>
       );
     }
+    if (entry.kind === 'move') {
+      const what =
+        entry.madeKind === 'preamble' ? t('versions.history.madePreamble') : entry.madeKind === 'operative' ? t('versions.history.madeOperative') : entry.madeKind === 'subitem' ? t('versions.history.madeSubitem') : t('versions.history.move');
+      return <EntryHead entry={entry} author={author} what={what} />;
+    }
     // A change is drawn in the colour of whoever made it, whatever the segments say.
     const ownColour = () => author;
     if (entry.kind === 'proposal') {

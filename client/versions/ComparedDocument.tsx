@@ -18,6 +18,7 @@ function StatusChange({ status }: { status: NonNullable<ClauseComparison['status
 function ComparedClause({ row, authorOf, current }: { row: ClauseComparison; authorOf: AuthorOf; current: boolean }) {
   const label = row.toLabel ?? row.fromLabel ?? '';
   const kind = row.added ? 'added' : row.deleted ? 'deleted' : row.moved ? 'moved' : row.changed ? 'changed' : row.status ? 'status' : 'same';
+  const mover = row.moved ? authorOf(row.movedBy) : null;
   const renumbered = !row.added && !row.deleted && !row.moved && row.fromLabel !== null && row.toLabel !== null && row.fromLabel !== row.toLabel;
   return (
     <div
@@ -38,8 +39,9 @@ function ComparedClause({ row, authorOf, current }: { row: ClauseComparison; aut
           {row.added && <span className="cmp-tag cmp-tag--added">{t('versions.tag.added')}</span>}
           {row.deleted && <span className="cmp-tag cmp-tag--deleted">{t('versions.tag.deleted')}</span>}
           {row.moved && (
-            <span className="cmp-tag cmp-tag--moved" data-testid="cmp-moved">
+            <span className="cmp-tag cmp-tag--moved" data-testid="cmp-moved" data-by={row.movedBy ?? undefined}>
               {t('versions.change.movedFrom', { label: row.fromLabel ?? '?' })}
+              {mover && <span className="cmp-tag__by">{` · ${t('versions.change.movedBy', { name: mover.name })}`}</span>}
             </span>
           )}
           {renumbered && <span className="cmp-tag">{t('versions.change.renumbered', { label: row.fromLabel! })}</span>}

@@ -70,7 +70,12 @@ export interface ProposalHistoryEntry extends HistoryEntryBase {
   after?: RichText;
   redline?: AttributedRedline;
 }
-export type HistoryEntry = TextHistoryEntry | StatusHistoryEntry | ProposalHistoryEntry;
+export interface MoveHistoryEntry extends HistoryEntryBase {
+  kind: 'move';
+  /** What the move made of it (a sub-item, a paragraph again, another kind), or null when it only changed place. */
+  madeKind: 'preamble' | 'operative' | 'subitem' | null;
+}
+export type HistoryEntry = TextHistoryEntry | StatusHistoryEntry | ProposalHistoryEntry | MoveHistoryEntry;
 
 export interface ComparisonAnswer {
   from: VersionInfo;

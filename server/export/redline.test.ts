@@ -236,7 +236,7 @@ describe('redline exports', () => {
     expect(title.pieces.at(-1)).toEqual({ kind: 'ins', text: TITLE_ADDITION });
     expect(title.xml).toContain('w:author="Argentina"');
 
-    // Every revision says who and when; who is a participant (or Consenso when unknown).
+    // Every revision says who and when; who is the participant who made it — Peru's moved paragraph too, at both places (CMP3).
     const all = revisions(documentXml);
     expect(all.length).toBeGreaterThan(6);
     const made = { from: Math.floor(zeroDraft!.at / 1000) * 1000, to: Date.now() };
@@ -245,7 +245,7 @@ describe('redline exports', () => {
       // When the history says the change was made: after the zero draft, before the export.
       expect(Date.parse(revision.date)).toBeGreaterThanOrEqual(made.from);
       expect(Date.parse(revision.date)).toBeLessThanOrEqual(made.to);
-      expect(['Chile', 'Peru', 'Argentina', 'Consenso']).toContain(revision.author);
+      expect(['Chile', 'Peru', 'Argentina']).toContain(revision.author);
     }
     expect(new Set(all.map((r) => r.author))).toContain('Chile');
 
@@ -296,7 +296,9 @@ describe('redline exports', () => {
     expect(html).toMatch(/<del class="by-\d" title="Chile, \d{4}-\d\d-\d\d \d\d:\d\d UTC">shall<\/del><ins class="by-\d" title="Chile, [^"]+">should<\/ins>/);
     expect(html).toMatch(/<li><span class="swatch by-\d"><\/span>Chile: OP6, OP\d+<\/li>/);
     expect(html).toMatch(/<li><span class="swatch by-\d"><\/span>Argentina: title<\/li>/);
-    expect(html).toMatch(/<li><span class="swatch by-\d"><\/span>Peru: PP2<\/li>/);
+    // Peru deleted PP2 and moved OP2 to OP5: both places of the move are Peru's (CMP3).
+    expect(html).toMatch(/<li><span class="swatch by-\d"><\/span>Peru: PP2, OP2, OP5<\/li>/);
+    expect(html).toMatch(/<del class="by-\d" title="Peru, [^"]+">OP2 moved to OP5<\/del>/);
     expect(html).toContain('ins { text-decoration: underline; }');
     expect(html).toContain('del { text-decoration: line-through; }');
     // The deleted paragraph is struck whole, the moved one's old place says where it went, and nothing is unescaped.

@@ -247,9 +247,9 @@ export function buildRedline(source: RedlineSource): RedlineExport {
       return { ...common, change: 'kept', mark: null, label: row.toLabel ?? '', otherLabel: null, pieces: piecesOf(id, row.redline) };
     }
     if (row.moved) {
-      // The move itself is not in the text history: whoever changed its words, else nobody known.
+      // Both places are marked in the name of whoever moved it (CMP3); a move the history does not hold, by whoever changed its words.
       const pieces = piecesOf(id, row.redline);
-      const mark = markOf(id, pieces);
+      const mark = row.movedBy ? changeOf(id, row.movedBy) : markOf(id, pieces);
       if (side === 'base') {
         const body = cleanRuns(baseNodes.get(id)!.clause.body);
         return { ...common, change: 'moved-from', mark, label: row.fromLabel ?? '', otherLabel: row.toLabel, pieces: body.length > 0 ? [{ op: 'delete', runs: body, change: mark }] : [] };

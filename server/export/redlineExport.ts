@@ -2,7 +2,7 @@ import { compareDeclarations } from '../../shared/versions/compare.ts';
 import type { VersionContent, VersionInfo } from '../../shared/versions/version.ts';
 import type { Db } from '../db/database.ts';
 import { listParticipants } from '../db/participants.ts';
-import { entriesBetween } from '../db/textHistory.ts';
+import { entriesBetween, movesBetween } from '../db/textHistory.ts';
 import { findVersionInfo, versionContent } from '../db/versions.ts';
 import { badRequest, notFound } from '../errors.ts';
 import type { Rooms } from '../relay/rooms.ts';
@@ -92,7 +92,7 @@ export function loadVersionText(db: Db, declarationId: string, versionId: string
  */
 function historyTimes(db: Db, declarationId: string, fromAt: number, toAt: number): Map<string, number> {
   const times = new Map<string, number>();
-  for (const entry of entriesBetween(db, declarationId, fromAt, toAt)) {
+  for (const entry of [...entriesBetween(db, declarationId, fromAt, toAt), ...movesBetween(db, declarationId, fromAt, toAt)]) {
     if (entry.participantId === null) continue;
     const key = `${entry.part}\u0000${entry.participantId}`;
     times.set(key, Math.max(times.get(key) ?? 0, Math.min(entry.at, toAt)));

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { emptySeed } from '../../shared/declarationSeed.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
-import { insertClauses } from '../../shared/document/clauseOps.ts';
+import { indentClause, insertClauses, moveClause } from '../../shared/document/clauseOps.ts';
 import { ROOT } from '../../shared/document/names.ts';
+import { buildOutline, flattenOutline } from '../../shared/outline.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { plain, toPlainText } from '../../shared/richText.ts';
 import { compareDeclarations, type AttributedRedline, type ComparedSide } from '../../shared/versions/compare.ts';
@@ -11,6 +12,8 @@ import { clauseXmlText } from '../testing/documents.ts';
 import { declarationUnderTest } from '../testing/declarationUnderTest.ts';
 import { waitFor, type TestClient } from '../testing/testServer.ts';
 import { attributeComparison } from './attributeComparison.ts';
+import { clauseHistory } from './clauseHistory.ts';
+import { loadRedline } from '../export/redlineExport.ts';
 
 /**
  * Who made each change of a comparison (docs/SPEC.md CMP3), end to end:
@@ -131,5 +134,58 @@ describe('CMP3: attributing a comparison', () => {
     expect(perus.summary).toMatchObject({ added: [added.toLabel], deleted: [] });
     const cubas = attributeComparison(under.server.db, under.declaration.id, comparison, fromAt, toAt, under.ids.Cuba);
     expect(cubas.summary).toMatchObject({ added: [], deleted: [row(old).fromLabel] });
+  });
+
+  it('CMP3 HIST1: a clause moved between two states is its mover\'s — in the comparison, in by=, in the clause\'s history and in the Word redline\'s paragraph marks', async () => {
+    const [chile, peru] = [await under.client('Chile'), await under.client('Peru')];
+    const reading = (doc: Y.Doc) => flattenOutline(buildOutline(readDeclaration(doc).clauses)).map((n) => [n.clause.id, n.clause.parent ?? null] as const);
+    const ids = room((doc) => reading(doc).map(([id]) => id));
+    const [first, second, third] = ids as [string, string, string];
+    const base = side();
+    const fromAt = await tick();
+    const versions = await under.call<{ version: { id: string } }>('POST', '/versions', 'Argentina', { name: `Before the moves ${fromAt}` });
+    expect(versions.status).toBe(201);
+    const order = () => room(reading);
+
+    // Chile moves the third paragraph up twice (one run of two moves); Peru makes the second a sub-item of the first.
+    await waitFor(() => chile.doc.getMap(ROOT.clauses).size === room((doc) => clausesMap(doc).size), 'Chile to be up to date');
+    expect(moveClause(chile.doc, third, 'up')).toBe(true);
+    expect(moveClause(chile.doc, third, 'up')).toBe(true);
+    await waitFor(() => order()[0]?.[0] === third, 'Chile\'s move');
+    await waitFor(() => JSON.stringify(reading(peru.doc)) === JSON.stringify(order()), 'Peru to be up to date');
+    expect(indentClause(peru.doc, second)).toBe(true);
+    await waitFor(() => order().some(([id, parent]) => id === second && parent === first), 'Peru\'s indent');
+
+    const toAt = await tick();
+    const comparison = compareDeclarations(base, side());
+    const attributed = attributeComparison(under.server.db, under.declaration.id, comparison, fromAt, toAt);
+    const row = (id: string) => attributed.clauses.find((c) => c.id === id)!;
+    expect([row(third).moved, name(row(third).movedBy)]).toEqual([true, 'Chile']);
+    expect([row(second).moved, name(row(second).movedBy)]).toEqual([true, 'Peru']);
+    // A clause nobody moved has no mover, moved or not.
+    expect(row(first).movedBy).toBeUndefined();
+
+    // by=: each sees their own move only.
+    const chiles = attributeComparison(under.server.db, under.declaration.id, comparison, fromAt, toAt, under.ids.Chile);
+    expect(chiles.clauses.filter((c) => c.moved).map((c) => c.id)).toEqual([third]);
+    expect(chiles.summary.moved).toEqual([row(third).toLabel]);
+    const perus = attributeComparison(under.server.db, under.declaration.id, comparison, fromAt, toAt, under.ids.Peru);
+    expect(perus.clauses.filter((c) => c.moved).map((c) => c.id)).toEqual([second]);
+    const cubas = attributeComparison(under.server.db, under.declaration.id, comparison, fromAt, toAt, under.ids.Cuba);
+    expect(cubas.clauses.some((c) => c.moved)).toBe(false);
+
+    // The history: Chile's two moves are one entry (one run), Peru's made a sub-item; a move is no text to restore.
+    const deps = { db: under.server.db, rooms: under.server.rooms };
+    const moves = (id: string) => clauseHistory(deps, under.declaration.id, id).filter((e) => e.kind === 'move');
+    expect(moves(third).map((e) => [e.name, e.kind === 'move' && e.madeKind])).toEqual([['Chile', null]]);
+    expect(moves(second).map((e) => [e.name, e.kind === 'move' && e.madeKind])).toEqual([['Peru', 'subitem']]);
+    const moveId = moves(third)[0]!.id;
+    const restore = await under.call<{ error: { id: string } }>('POST', `/clauses/${third}/restore`, 'Argentina', { from: moveId });
+    expect(restore.status).toBe(404);
+
+    // The Word redline marks both places of a moved paragraph in its mover's name.
+    const redline = loadRedline(deps, under.declaration.id, versions.json.version.id, null, new Date());
+    const marks = redline.operative.filter((p) => p.id === third).map((p) => [p.change, p.mark?.author]);
+    expect(marks).toEqual(expect.arrayContaining([['moved-from', 'Chile'], ['moved-to', 'Chile']]));
   });
 });

@@ -7,7 +7,7 @@ import { listAudit, type AuditEntry } from '../db/auditLog.ts';
 import type { Db } from '../db/database.ts';
 import { listParticipants } from '../db/participants.ts';
 import { findProposal } from '../db/proposals.ts';
-import { partHistory, type TextEntry } from '../db/textHistory.ts';
+import { partHistory, partMoves, type MoveEntry, type TextEntry } from '../db/textHistory.ts';
 import { notFound } from '../errors.ts';
 import type { Rooms } from '../relay/rooms.ts';
 import { flushHistory } from './recordHistory.ts';
@@ -53,7 +53,14 @@ export interface ProposalHistoryEntry extends EntryBase {
   redline?: Redline;
 }
 
-export type HistoryEntry = TextHistoryEntry | StatusHistoryEntry | ProposalHistoryEntry;
+/** The clause moved: to another place among its siblings, under another parent, or made another kind (`kind` then says which). */
+export interface MoveHistoryEntry extends EntryBase {
+  kind: 'move';
+  /** What the move made of it — 'preamble', 'operative' (a paragraph again, or from the preamble), 'subitem' — or null when it only changed place. */
+  madeKind: string | null;
+}
+
+export type HistoryEntry = TextHistoryEntry | StatusHistoryEntry | ProposalHistoryEntry | MoveHistoryEntry;
 
 export interface HistoryDeps {
   db: Db;
@@ -74,6 +81,26 @@ export function textHistoryEntry(entry: TextEntry): TextHistoryEntry {
     after: entry.after,
     redline: wordRedline(entry.before, entry.after),
   };
+}
+
+function moveHistoryEntry(move: MoveEntry): MoveHistoryEntry {
+  return {
+    id: move.id,
+    kind: 'move',
+    by: move.participantId,
+    name: move.name,
+    from: move.startedAt,
+    at: move.at,
+    madeKind: madeKind(move),
+  };
+}
+
+/** What a move made of the clause: another kind, a sub-item (it gained a parent), a paragraph again (it lost one), or nothing new. */
+function madeKind({ before, after }: MoveEntry): string | null {
+  if (before.kind !== after.kind) return after.kind;
+  if (before.parent === null && after.parent !== null) return 'subitem';
+  if (before.parent !== null && after.parent === null) return after.kind;
+  return null;
 }
 
 /**
@@ -119,7 +146,7 @@ export function clauseHistory(deps: HistoryDeps, declarationId: string, clauseId
   const missing = () => notFound('clause-not-found', `There is no clause "${clauseId}" in this declaration, and none by that id had a history.`);
   if (clauseId.startsWith('meta:')) throw missing();
   flushHistory(db, declarationId);
-  const entries: HistoryEntry[] = partHistory(db, declarationId, clauseId).map(textHistoryEntry);
+  const entries: HistoryEntry[] = [...partHistory(db, declarationId, clauseId).map(textHistoryEntry), ...partMoves(db, declarationId, clauseId).map(moveHistoryEntry)];
   const idOf = idsByName(db, declarationId);
   for (const audit of listAudit(db, declarationId)) {
     if (STATUS_ACTIONS.has(audit.action) && audit.clauseId === clauseId) {
@@ -131,6 +158,6 @@ export function clauseHistory(deps: HistoryDeps, declarationId: string, clauseId
     }
   }
   if (entries.length === 0 && !deps.rooms.withRoom(declarationId, (room) => clausesMap(room.doc).has(clauseId))) throw missing();
-  // Oldest first; a sort that keeps equal times in the order read (text, then the audit log's order).
+  // Oldest first; a sort that keeps equal times in the order read (text, moves, then the audit log's order).
   return entries.sort((a, b) => a.at - b.at);
 }

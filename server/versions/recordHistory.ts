@@ -5,7 +5,7 @@ import { CLAUSE_FIELD, PARAGRAPH, ROOT } from '../../shared/document/names.ts';
 import { readRichText } from '../../shared/document/richTextFragment.ts';
 import type { RichText, Run } from '../../shared/richText.ts';
 import type { Db } from '../db/database.ts';
-import { metaPart, textHistoryWriter, type HistoryPart, type NewTextEntry, type TextHistoryWriter } from '../db/textHistory.ts';
+import { metaPart, textHistoryWriter, type ClausePlace, type HistoryPart, type NewHistoryRow, type TextHistoryWriter } from '../db/textHistory.ts';
 import type { Logger } from '../logger.ts';
 import { withoutComments } from '../proposals/access.ts';
 
@@ -36,6 +36,13 @@ import { withoutComments } from '../proposals/access.ts';
  * the part's open run; an accepted proposal is in the audit log, and a
  * restore records its own entry (server/versions/restoreClause.ts).
  * Comment marks are not text: adding one changes nothing here.
+ *
+ * A clause's place (its kind, parent and order) is kept the same way: a
+ * participant's update that leaves a clause where it was not is a move,
+ * recorded as a run of kind 'move' of its own (CMP3: a comparison names who
+ * moved a clause as it names who changed its words). A clause created or
+ * deleted has no move; the server's own reordering moves nothing on anyone's
+ * behalf.
  */
 export const HISTORY_PAUSE_MS = 30_000;
 /** How long changes wait to be written together. */
@@ -48,11 +55,21 @@ export interface RecorderDeps {
   now: () => number;
 }
 
-interface OpenRun extends NewTextEntry {
+type OpenRun = NewHistoryRow & {
   /** Its row, once written. */
   id: number | null;
   participantId: string;
+};
+
+function readPlace(entry: Y.Map<unknown> | undefined): ClausePlace | null {
+  if (!(entry instanceof Y.Map)) return null;
+  const kind = entry.get(CLAUSE_FIELD.kind);
+  const parent = entry.get(CLAUSE_FIELD.parent);
+  const order = entry.get(CLAUSE_FIELD.order);
+  return { kind: typeof kind === 'string' ? kind : '', parent: typeof parent === 'string' ? parent : null, order: typeof order === 'string' ? order : '' };
 }
+
+const samePlace = (a: ClausePlace, b: ClausePlace): boolean => a.kind === b.kind && a.parent === b.parent && a.order === b.order;
 
 // Taken out of the module namespace once: looked up there on every item, they cost more than the reading.
 const { ContentFormat, ContentString } = Y;
@@ -121,7 +138,11 @@ export function flushHistory(db: Db, declarationId: string): void {
 export class TextHistoryRecorder {
   /** The text of every part as last read; a part missing has none (a deleted clause). */
   private readonly known = new Map<HistoryPart, RichText>();
+  /** Each clause's place as last read. */
+  private readonly places = new Map<string, ClausePlace>();
   private readonly open = new Map<HistoryPart, OpenRun>();
+  /** A clause's open run of moves, apart from its run of words. */
+  private readonly openMoves = new Map<string, OpenRun>();
   private readonly unwritten = new Set<OpenRun>();
   private readonly touched = new Set<HistoryPart>();
   private inUpdate = false;
@@ -142,7 +163,11 @@ export class TextHistoryRecorder {
     this.clauses = clausesMap(doc);
     this.meta = doc.getMap<unknown>(ROOT.meta);
     this.status = doc.getMap<unknown>(ROOT.status);
-    for (const id of this.clauses.keys()) this.remember(id, this.read(id));
+    for (const id of this.clauses.keys()) {
+      this.remember(id, this.read(id));
+      const place = readPlace(this.clauses.get(id));
+      if (place) this.places.set(id, place);
+    }
     for (const field of META_FIELDS) this.remember(metaPart(field), this.read(metaPart(field)));
     doc.on('afterTransaction', this.observe);
     let rooms = live.get(deps.db);
@@ -219,6 +244,7 @@ export class TextHistoryRecorder {
     if (this.touched.size === 0) return;
     const at = this.now();
     for (const part of this.touched) {
+      if (!part.startsWith('meta:')) this.settlePlace(part, by, at);
       const text = this.read(part);
       const was = this.known.get(part);
       if (sameRuns(was ?? [], text ?? [])) {
@@ -237,16 +263,35 @@ export class TextHistoryRecorder {
     this.touched.clear();
   }
 
+  /** A clause that stands elsewhere than it did, and was there before: `by`'s move (null: the server's). */
+  private settlePlace(id: string, by: string | null, at: number): void {
+    const place = readPlace(this.clauses.get(id));
+    const was = this.places.get(id);
+    if (place === null) {
+      this.places.delete(id);
+      this.openMoves.delete(id);
+      return;
+    }
+    this.places.set(id, place);
+    if (was === undefined || samePlace(was, place)) return;
+    if (by === null) this.openMoves.delete(id);
+    else this.extendRun(this.openMoves, id, by, 'move', was, place, at);
+  }
+
   private record(part: HistoryPart, participantId: string, before: RichText, after: RichText, at: number): void {
-    const run = this.open.get(part);
+    this.extendRun(this.open, part, participantId, 'text', before, after, at);
+  }
+
+  private extendRun(runs: Map<HistoryPart, OpenRun>, part: HistoryPart, participantId: string, kind: 'text' | 'move', before: RichText | ClausePlace, after: RichText | ClausePlace, at: number): void {
+    const run = runs.get(part);
     if (run && run.participantId === participantId && at - run.at <= HISTORY_PAUSE_MS) {
       run.at = at;
-      run.after = after;
+      run.after = after as never;
     } else {
       // The run this one follows, if any, is written as it stands.
-      this.open.set(part, { id: null, part, participantId, kind: 'text', startedAt: at, at, before, after });
+      runs.set(part, { id: null, part, participantId, kind, startedAt: at, at, before, after } as OpenRun);
     }
-    this.unwritten.add(this.open.get(part)!);
+    this.unwritten.add(runs.get(part)!);
     // Unref'd: a pending write never keeps the process up; closing the server writes it (dispose).
     this.flushing ??= setTimeout(() => this.flush(), HISTORY_FLUSH_MS).unref();
   }

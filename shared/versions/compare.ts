@@ -52,6 +52,8 @@ export interface ClauseComparison {
   deleted: boolean;
   /** In both, but its place changed: a different parent or kind, or out of order among the clauses both sides share. */
   moved: boolean;
+  /** Who moved it, once attributed (CMP3): the participant whose update last moved it between the sides, null when the history does not say. */
+  movedBy?: string | null;
   /** Its words changed (always for added and deleted). */
   changed: boolean;
   /** From the base text to the target's: all inserted when added, all deleted when deleted. */
