@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import { MessageScreen } from './chrome/MessageScreen.tsx';
 import { DeclarationScreen } from './declaration/DeclarationScreen.tsx';
+import { TextView, type TextViewKind } from './room/TextView.tsx';
 import { t } from './i18n.ts';
 import { loadSession, type SessionResult } from './session.ts';
 
 const RETRY_MS = 5000;
 
-function DeclarationRoute({ declarationId }: { declarationId: string }) {
+/** `view`: the room view or the reading view of the declaration (ROOM6, ROOM8), signed in as the declaration screen is. */
+function DeclarationRoute({ declarationId, view }: { declarationId: string; view?: TextViewKind }) {
   const [session, setSession] = useState<SessionResult | null>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -27,8 +29,11 @@ function DeclarationRoute({ declarationId }: { declarationId: string }) {
   if (session === null) return <p className="loading">{t('session.loading')}</p>;
   switch (session.kind) {
     case 'ok':
+      if (view) return <TextView declarationId={declarationId} view={view} />;
       return <DeclarationScreen declarationId={declarationId} me={session.participant} />;
     case 'kept':
+      // The views only read what the server sends, and it refuses this browser: say why, as for a link that does not work.
+      if (view) return <MessageScreen title={t('session.invalidLink.title')} body={t('session.invalidLink.body')} />;
       return <DeclarationScreen declarationId={declarationId} me={session.participant} refused={session.refused} />;
     case 'invalid-link':
       return <MessageScreen title={t('session.invalidLink.title')} body={t('session.invalidLink.body')} />;
@@ -40,7 +45,7 @@ function DeclarationRoute({ declarationId }: { declarationId: string }) {
 }
 
 export function App() {
-  const match = /^\/d\/([^/]+)\/?$/.exec(window.location.pathname);
-  if (match) return <DeclarationRoute declarationId={decodeURIComponent(match[1]!)} />;
+  const match = /^\/d\/([^/]+)(?:\/(room|read))?\/?$/.exec(window.location.pathname);
+  if (match) return <DeclarationRoute declarationId={decodeURIComponent(match[1]!)} view={match[2] as TextViewKind | undefined} />;
   return <MessageScreen title={t('app.name')} body={`${t('landing.needLink')} ${t('landing.noLink')}`} />;
 }

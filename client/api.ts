@@ -1,6 +1,10 @@
+import { errorMessage } from '../shared/i18n/errorMessage.ts';
+import { currentLanguage, t } from './i18n.ts';
+
 /**
  * Calls to the REST API for this declaration, signed in by the session
- * cookie. A refusal comes back as an ApiError carrying the server's words.
+ * cookie. A refusal comes back as an ApiError carrying the server's words,
+ * in the interface language (I18N6).
  */
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -27,11 +31,14 @@ export async function request(url: string, init: RequestInit = {}): Promise<Resp
   try {
     response = await fetch(url, { credentials: 'same-origin', ...init });
   } catch {
-    throw new ApiError(0, 'network', 'the server cannot be reached. Check the connection and try again.');
+    throw new ApiError(0, 'network', t('error.network'));
   }
   if (!response.ok) {
     const payload = (await response.json().catch(() => ({}))) as { error?: { id: string; message: string } & Record<string, unknown> };
-    throw new ApiError(response.status, payload.error?.id ?? 'unknown', payload.error?.message ?? `the server answered ${response.status}.`, payload.error ?? {});
+    const id = payload.error?.id ?? 'unknown';
+    const details = { status: String(response.status), ...payload.error };
+    // The words of the id in the interface language; the server's English only for an id this page does not know (I18N6).
+    throw new ApiError(response.status, id, errorMessage(t, currentLanguage(), id, details, payload.error?.message ?? t('error.unknown', { status: String(response.status) })), payload.error ?? {});
   }
   return response;
 }

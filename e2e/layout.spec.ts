@@ -21,8 +21,9 @@ test.describe('the declaration on screen', () => {
     await expect(page.getByTestId('meta-formula')).toHaveText('Declare:');
     const op12 = page.locator('[data-testid=clause][data-label="OP12"]');
     await expect(op12.locator('.clause__marker')).toHaveText('12.');
+    // The demo is in English: sub-items in the English style, (a) (DL3), not the a) of the Spanish original's print.
     for (const letter of ['a', 'b', 'c', 'd']) {
-      await expect(page.locator(`[data-testid=clause][data-label="OP12(${letter})"] .clause__marker`)).toHaveText(`${letter})`);
+      await expect(page.locator(`[data-testid=clause][data-label="OP12(${letter})"] .clause__marker`)).toHaveText(`(${letter})`);
     }
     await expect(page.getByTestId('meta-note')).toContainText('Peace Operations');
     await expect(page.getByTestId('signatory')).toHaveCount(16);

@@ -83,6 +83,11 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): Config 
 }
 
 /** The address to put in links: PUBLIC_URL, or this machine as seen from itself. */
+/** The shell's locale variables, for the admin command's language (server/admin/adminLanguage.ts, I18N8); the server itself speaks none. */
+export function readLocale(env: Env = process.env): { LC_ALL?: string; LC_MESSAGES?: string; LANG?: string } {
+  return { LC_ALL: env.LC_ALL, LC_MESSAGES: env.LC_MESSAGES, LANG: env.LANG };
+}
+
 export function publicBaseUrl(config: Config, actualPort = config.port): string {
   if (config.publicUrl) return config.publicUrl;
   const host = config.host === '0.0.0.0' || config.host === '::' || config.host === '127.0.0.1' ? 'localhost' : config.host;

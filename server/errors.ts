@@ -16,9 +16,10 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (id: string, message: string) => new AppError(400, id, message);
+// `details` carry the values a translation of the message needs (shared/i18n/en.ts error.<id>, I18N6).
+export const badRequest = (id: string, message: string, details?: Record<string, unknown>) => new AppError(400, id, message, details);
 export const unauthorized = (message = 'This link is not valid or has been revoked. Ask the secretariat for a new link.') =>
   new AppError(401, 'invalid-token', message);
-export const forbidden = (id: string, message: string) => new AppError(403, id, message);
-export const notFound = (id: string, message: string) => new AppError(404, id, message);
+export const forbidden = (id: string, message: string, details?: Record<string, unknown>) => new AppError(403, id, message, details);
+export const notFound = (id: string, message: string, details?: Record<string, unknown>) => new AppError(404, id, message, details);
 export const conflict = (id: string, message: string, details?: Record<string, unknown>) => new AppError(409, id, message, details);

@@ -10,6 +10,7 @@ import { draftsBeingRead } from './import/readDraftInWorker.ts';
 import type { Logger } from './logger.ts';
 import { attachRelay } from './relay/relay.ts';
 import { Rooms } from './relay/rooms.ts';
+import { SilenceScheduler } from './silence/scheduler.ts';
 import { markServerRunning } from './serverPidFile.ts';
 
 /**
@@ -24,6 +25,8 @@ export interface RunningServer {
   log: UpdateLog;
   secret: TokenSecret;
   rooms: Rooms;
+  /** The deadlines of silence procedures (SIL7, SIL8). */
+  silence: SilenceScheduler;
   close(): Promise<void>;
 }
 
@@ -39,11 +42,15 @@ export async function startServer(config: Config, logger: Logger, options: Serve
   const secret = loadTokenSecret(config.dataDir);
   const log = createUpdateLog(db);
   const rooms = new Rooms({ db, log, logger, ...(options.now ? { now: options.now } : {}) }, config.idleUnloadMs);
+  // Deadlines that passed while the server was down are adopted now, before anyone connects (SIL8).
+  const silence = new SilenceScheduler({ db, rooms, logger });
+  silence.start();
   let relay: ReturnType<typeof attachRelay> | null = null;
   let port = config.port;
   const app = createApp({
     db,
     rooms,
+    silence,
     secret,
     baseUrl: () => publicBaseUrl(config, port),
     logger,
@@ -70,8 +77,10 @@ export async function startServer(config: Config, logger: Logger, options: Serve
     log,
     secret,
     rooms,
+    silence,
     close() {
       closing ??= new Promise<void>((resolve) => {
+        silence.stop();
         relay?.close();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,10 +1,12 @@
 import type { ClauseKind } from './clauseKind.ts';
+import type { SubItemStyle } from './declarationLanguage.ts';
 import type { Outline, OutlineNode } from './outline.ts';
 import { latinMultiplier, type FrozenNumber, type FrozenNumbering, type OwnNumber } from './workingNumbers.ts';
 
 /**
  * Clause numbers, derived from order and never stored: `marker` is what the
- * printed text shows ("3.", "a)", "i)"; nothing for a preambular paragraph)
+ * printed text shows ("3.", "(a)" or "a)", "(i)" or "i)" by the declaration's
+ * language, DL3; nothing for a preambular paragraph)
  * and `label` is the working name delegates use across the table ("PP2",
  * "OP3", "OP12(a)", "OP12(a)(ii)").
  */
@@ -57,6 +59,16 @@ export function ownText(own: OwnNumber, depth: number): string {
   return own.m > 1 ? `${base} ${latinMultiplier(own.m)}` : base;
 }
 
+/**
+ * The printed marker of a clause whose own number is `text` at `depth`: "3."
+ * for a paragraph; for a sub-item "(a)" (`enclosed`, English) or "a)"
+ * (`closing`, Spanish, Portuguese, French) — shared/declarationLanguage.ts.
+ */
+export function markerOf(text: string, depth: number, style: SubItemStyle): string {
+  if (depth === 0) return `${text}.`;
+  return style === 'enclosed' ? `(${text})` : `${text})`;
+}
+
 type GroupKey = string;
 const groupKey = (kind: ClauseKind, parent: string | null): GroupKey => `${kind}/${parent ?? ''}`;
 
@@ -101,8 +113,12 @@ function groupNumbers(nodes: OutlineNode[], key: GroupKey, groups: Map<GroupKey,
   });
 }
 
-/** Clause numbers; with `frozen` (the numbering frozen by the chair), the working numbers of WN2–WN4. */
-export function numberClauses(outline: Outline, frozen?: FrozenNumbering | null): Map<string, ClauseNumber> {
+/**
+ * Clause numbers; with `frozen` (the numbering frozen by the chair), the
+ * working numbers of WN2–WN4; `style`: how sub-item markers are printed
+ * (the declaration's language, DL3). Labels (OP12(a)) do not depend on it.
+ */
+export function numberClauses(outline: Outline, frozen?: FrozenNumbering | null, style: SubItemStyle = 'closing'): Map<string, ClauseNumber> {
   const groups = frozenGroups(frozen);
   const numbers = new Map<string, ClauseNumber>();
   groupNumbers(outline.preamble, groupKey('preamble', null), groups).forEach((own, i) => {
@@ -114,7 +130,7 @@ export function numberClauses(outline: Outline, frozen?: FrozenNumbering | null)
       const own = owns[i]!;
       const text = ownText(own, node.depth);
       const label = node.depth === 0 ? `OP${text}` : `${parentLabel}(${text})`;
-      numbers.set(node.clause.id, { label, marker: node.depth === 0 ? `${text}.` : `${text})`, own });
+      numbers.set(node.clause.id, { label, marker: markerOf(text, node.depth, style), own });
       walk(node.children, node, label);
     });
   };

@@ -29,14 +29,20 @@ export const ACTIONS = [
   'saveVersion',
   /** Restore an earlier text of an open clause from its history (HIST2). */
   'restoreText',
+  /** Set the clause under discussion (ROOM1). */
+  'setCurrentClause',
+  /** Start or cancel a silence procedure (SIL1, SIL6). */
+  'silence',
+  /** Break silence, with a reason (SIL5). */
+  'breakSilence',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const TABLE: Record<Role, Record<Action, boolean>> = {
-  chair: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: true, changeSettings: true, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: true, statePosition: false, bracket: true, number: true, saveVersion: true, restoreText: true },
-  secretariat: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: false, changeSettings: false, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: false, statePosition: false, bracket: true, number: false, saveVersion: true, restoreText: true },
-  delegation: { read: true, editClauses: true, comment: true, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: true, decideProposals: false, statePosition: true, bracket: true, number: false, saveVersion: false, restoreText: false },
-  observer: { read: true, editClauses: false, comment: false, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: false, decideProposals: false, statePosition: false, bracket: false, number: false, saveVersion: false, restoreText: false },
+  chair: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: true, changeSettings: true, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: true, statePosition: false, bracket: true, number: true, saveVersion: true, restoreText: true, setCurrentClause: true, silence: true, breakSilence: false },
+  secretariat: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: false, changeSettings: false, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: false, statePosition: false, bracket: true, number: false, saveVersion: true, restoreText: true, setCurrentClause: true, silence: false, breakSilence: false },
+  delegation: { read: true, editClauses: true, comment: true, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: true, decideProposals: false, statePosition: true, bracket: true, number: false, saveVersion: false, restoreText: false, setCurrentClause: false, silence: false, breakSilence: true },
+  observer: { read: true, editClauses: false, comment: false, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: false, decideProposals: false, statePosition: false, bracket: false, number: false, saveVersion: false, restoreText: false, setCurrentClause: false, silence: false, breakSilence: false },
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -21,6 +21,8 @@ export const REFUSAL_REASONS = [
   'proposals-only',
   /** The change would have removed square brackets (deleted a whole bracketed passage or its clause), which only the chair and the secretariat may do (BRK4). */
   'brackets',
+  /** The text is frozen: a silence procedure runs, or the declaration is adopted (SIL4). */
+  'frozen',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -6,11 +6,14 @@ import type { PresentUser } from '../collab/usePresence.ts';
 import { t } from '../i18n.ts';
 import { DeclarationProgress } from '../positions/DeclarationProgress.tsx';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { LanguageMenu } from './LanguageMenu.tsx';
 import { Presence } from './Presence.tsx';
+import { ViewLinks } from '../room/ViewLinks.tsx';
 
 /** The bar over the text: what this is, who you are, the connection, who is here. */
 export function TopBar({
   title,
+  adoptedOn,
   me,
   status,
   users,
@@ -21,8 +24,11 @@ export function TopBar({
   versions,
   exportMenu,
   pending,
+  declarationId,
 }: {
   title: string;
+  /** "Adopted on …" once the silence procedure ended unbroken (SIL7), as the screen writes the date. */
+  adoptedOn?: string | null;
   me: ParticipantInfo;
   status: CollabStatus;
   users: PresentUser[];
@@ -36,6 +42,8 @@ export function TopBar({
   exportMenu: { open: boolean; toggle(): void; menu: React.ReactNode };
   /** Clauses ad referendum pending this delegation's confirmation (STAT3): how many, and the next one to go to. */
   pending: { count: number; nextLabel: string; goToNext(): void } | null;
+  /** For the links to the room view and the reading view (ROOM6, ROOM8). */
+  declarationId: string;
 }) {
   const bar = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -58,9 +66,16 @@ export function TopBar({
         <span className="presence__dot" style={{ background: me.color }} aria-hidden="true" />
         {me.name} · {t(`role.${me.role}`)}
       </div>
-      <div className="topbar__counts" data-testid="status-counts">
-        {t('status.counts', { open: counts.open, adRef: counts['ad-ref'], agreed: counts.agreed })}
-      </div>
+      {adoptedOn ? (
+        // Once adopted the counts are history: the bar says when the text became final instead (SIL7).
+        <div className="topbar__adopted" data-testid="topbar-adopted">
+          {t('silence.adopted', { date: adoptedOn })}
+        </div>
+      ) : (
+        <div className="topbar__counts" data-testid="status-counts">
+          {t('status.counts', { open: counts.open, adRef: counts['ad-ref'], agreed: counts.agreed })}
+        </div>
+      )}
       <DeclarationProgress />
       {pending && (
         <button
@@ -123,6 +138,7 @@ export function TopBar({
             {t('versions.title')}
           </button>
         )}
+        <ViewLinks declarationId={declarationId} />
         <div className="menu-anchor">
           <button
             type="button"
@@ -141,6 +157,7 @@ export function TopBar({
             {t('participants.open')}
           </button>
         )}
+        <LanguageMenu />
       </div>
     </header>
   );

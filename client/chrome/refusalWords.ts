@@ -26,9 +26,9 @@ export function refusalWords(change: RefusedChange, { label, agreedPart }: Refus
       if (onClause) return t('refused.role', { label });
       return change.part === 'meta' || change.part === 'signatories' ? t('refused.roleMeta') : t('refused.roleOther');
     case 'too-long':
-      return onClause ? t('refused.tooLong', { label, max: MAX_CLAUSE_CHARS.toLocaleString() }) : t('refused.tooLongOther');
+      return onClause ? t('refused.tooLong', { label, max: MAX_CLAUSE_CHARS }) : t('refused.tooLongOther');
     case 'too-many-clauses':
-      return t('refused.tooManyClauses', { max: MAX_CLAUSES.toLocaleString() });
+      return t('refused.tooManyClauses', { max: MAX_CLAUSES });
     case 'structure':
       return onClause ? t('refused.structure', { label }) : t('refused.structureOther');
     case 'server-only':
@@ -39,5 +39,8 @@ export function refusalWords(change: RefusedChange, { label, agreedPart }: Refus
     case 'brackets':
       // BRK4: only the chair and the secretariat remove square brackets, deleting their text included.
       return onClause ? t('refused.brackets', { label }) : t('refused.bracketsOther');
+    case 'frozen':
+      // SIL4: a silence procedure runs, or the declaration is adopted; the typed text is kept in the notice.
+      return t('refused.frozen');
   }
 }

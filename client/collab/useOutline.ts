@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { readClauses } from '../../shared/document/clauseOps.ts';
 import { ROOT } from '../../shared/document/names.ts';
+import { conventionsOf, readDeclarationLanguage } from '../../shared/declarationLanguage.ts';
 import { deletedNumbers, numberClauses, type ClauseNumber, type DeletedNumber } from '../../shared/numbering.ts';
 import { buildOutline, type Outline } from '../../shared/outline.ts';
 import { readFrozenNumbering, type FrozenNumbering } from '../../shared/workingNumbers.ts';
@@ -21,7 +22,9 @@ export interface OutlineView {
 function compute(doc: Y.Doc): OutlineView {
   const outline = buildOutline(readClauses(doc));
   const frozen = readFrozenNumbering(doc.getMap<unknown>(ROOT.numbering));
-  return { outline, numbers: numberClauses(outline, frozen), frozen, deleted: deletedNumbers(outline, frozen) };
+  // Sub-items print "(a)" or "a)" by the declaration's language (DL3).
+  const style = conventionsOf(readDeclarationLanguage(doc.getMap<unknown>(ROOT.settings))).subItemStyle;
+  return { outline, numbers: numberClauses(outline, frozen, style), frozen, deleted: deletedNumbers(outline, frozen) };
 }
 
 /**
@@ -56,10 +59,13 @@ export function useOutline(doc: Y.Doc): OutlineView {
     };
     const numbering = doc.getMap<unknown>(ROOT.numbering);
     numbering.observe(schedule);
+    const settings = doc.getMap<unknown>(ROOT.settings);
+    settings.observe(schedule);
     map.observeDeep(onChange);
     schedule();
     return () => {
       numbering.unobserve(schedule);
+      settings.unobserve(schedule);
       map.unobserveDeep(onChange);
       cancelAnimationFrame(frame);
     };

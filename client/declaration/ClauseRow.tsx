@@ -6,7 +6,7 @@ import { CLAUSE_FIELD } from '../../shared/document/names.ts';
 import type { ClauseNumber } from '../../shared/numbering.ts';
 import type { OutlineNode } from '../../shared/outline.ts';
 import { LazyEditor } from '../editor/LazyEditor.tsx';
-import { t } from '../i18n.ts';
+import { t, useLanguage } from '../i18n.ts';
 import { clauseCommands } from './clauseActions.ts';
 import { useDeclarationContext } from './declarationContext.ts';
 import { ClauseTools } from './ClauseTools.tsx';
@@ -24,6 +24,8 @@ import { PositionPicker } from '../positions/PositionPicker.tsx';
 import { usePositionsContext } from '../positions/positionsContext.ts';
 import { useClausePositions } from '../positions/usePositions.ts';
 import { HistoryButton } from '../versions/HistoryButton.tsx';
+import { DiscussButton } from '../room/DiscussButton.tsx';
+import { useIsCurrentClause } from '../room/useCurrentClause.ts';
 
 /** A speech bubble, drawn rather than an emoji: projectors' machines often lack an emoji font. */
 function CommentIcon({ plus = false }: { plus?: boolean }) {
@@ -51,6 +53,8 @@ export interface ClauseRowProps {
  */
 export const ClauseRow = memo(function ClauseRow({ node, number, previous, next, isFirstSibling, isLastSibling }: ClauseRowProps) {
   const context = useDeclarationContext();
+  // Memoized: it would not see a switch of interface language otherwise (I18N3).
+  useLanguage();
   const { collab, focus, me, beforeRemoteChange } = context;
   const { clause, depth } = node;
   const status = context.statuses.get(clause.id);
@@ -133,16 +137,19 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
     () => ({ clauseId: clause.id, label: number.label, kind: clause.kind, depth, canTakeSubitem: clause.kind === 'operative' && depth < MAX_SUBITEM_DEPTH }),
     [clause.id, number.label, clause.kind, depth],
   );
+  // The clause under discussion is highlighted on every screen (ROOM5).
+  const current = useIsCurrentClause(collab.doc, clause.id);
   const placeholder =
     clause.kind === 'preamble' ? t('clause.placeholder.preamble') : depth > 0 ? t('clause.placeholder.subitem') : t('clause.placeholder.operative');
 
   return (
     <div
-      className={`clause clause--${clause.kind} clause--depth-${depth} clause--${state}${others.length > 0 ? ' clause--others' : ''}`}
+      className={`clause clause--${clause.kind} clause--depth-${depth} clause--${state}${others.length > 0 ? ' clause--others' : ''}${current ? ' clause--current' : ''}`}
       data-testid="clause"
       data-clause-id={clause.id}
       data-label={number.label}
       data-state={state}
+      data-current={current ? 'true' : undefined}
       data-locked={locked ? (lock.inherited ? 'inherited' : 'agreed') : undefined}
       style={others.length > 0 ? ({ '--other-color': others[0]!.color } as React.CSSProperties) : undefined}
     >
@@ -166,6 +173,7 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
           />
         )}
         <ClauseBrackets clauseId={clause.id} label={number.label} open={state === 'open'} />
+        <DiscussButton clauseId={clause.id} label={number.label} current={current} />
         <PresenceDots users={others} />
       </div>
       <div className="clause__text" onClick={onTextClick} onKeyDown={mayType ? onLockedKey : undefined} onPaste={mayType ? onLockedPaste : undefined}>

@@ -47,6 +47,13 @@ import { useProposals } from '../proposals/useProposals.ts';
 import { useProposalsPanel } from '../proposals/useProposalsPanel.ts';
 import { useVersionsScreen, VersionsContext } from '../versions/useVersionsScreen.ts';
 import { VersionsLayer } from '../versions/VersionsLayer.tsx';
+import { DiscussionContext } from '../room/discussionContext.ts';
+import { NowDiscussing } from '../room/NowDiscussing.tsx';
+import { useDiscussion } from '../room/useDiscussion.ts';
+import { isFrozen, adoptedAt } from '../../shared/silence/silenceRules.ts';
+import { SilenceBanner } from '../silence/SilenceBanner.tsx';
+import { useSilence } from '../silence/useSilence.ts';
+import { adoptedDay } from '../silence/silenceWords.ts';
 
 const TOAST_MS = 8000;
 
@@ -133,10 +140,14 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
   }, [users]);
 
   const commentsModel = useComments(collab.doc, declarationId, me, status.closed !== null);
+  // SIL4: while a silence procedure runs, and once adopted, nobody edits — the editing controls go, as for a reader.
+  const silence = useSilence(collab.doc);
+  const frozen = isFrozen(silence);
+  const adopted = adoptedAt(silence);
   // In "proposals only" mode a delegation's clause editors are read-only; it proposes instead (PROP9).
-  const canEdit = can(me.role, 'editClauses') && status.closed === null && editsClausesDirectly(me.role, commentsModel.settings);
-  const canEditMeta = can(me.role, 'editMeta') && status.closed === null;
-  const canSetStatus = can(me.role, 'setStatus') && status.closed === null;
+  const canEdit = can(me.role, 'editClauses') && status.closed === null && editsClausesDirectly(me.role, commentsModel.settings) && !frozen;
+  const canEditMeta = can(me.role, 'editMeta') && status.closed === null && !frozen;
+  const canSetStatus = can(me.role, 'setStatus') && status.closed === null && !frozen;
   const statuses = useStatuses(collab.doc);
   const outlineView = useOutline(collab.doc);
   const { refused, dismiss: dismissRefused } = useRefused(collab.doc, me.id);
@@ -244,6 +255,9 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
     },
     [focus],
   );
+  // The clause under discussion (ROOM3–ROOM5): the strip under the top bar, "Discuss" beside each clause, Alt+Shift+↑/↓.
+  const readingOrder = useMemo(() => flattenOutline(outlineView.outline).map((n) => n.clause.id), [outlineView]);
+  const discussion = useDiscussion({ declarationId, doc: collab.doc, me, connectionClosed: status.closed !== null, order: readingOrder, labelOf, notify });
   // The clauses waiting for this delegation's confirmation, in reading order; the top bar goes to each in turn.
   const pendingMine = useMemo(
     () => flattenOutline(outlineView.outline).map((n) => n.clause.id).filter((id) => isPendingWith(statuses.get(id), me)),
@@ -278,8 +292,11 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
   return (
     <DeclarationContext.Provider value={context}>
       <VersionsContext.Provider value={versions}>
+      <DiscussionContext.Provider value={discussion.controls}>
       <TopBar
+        declarationId={declarationId}
         title={title}
+        adoptedOn={adopted === null ? null : adoptedDay(adopted)}
         me={me}
         status={status}
         users={users}
@@ -325,6 +342,8 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
           ),
         }}
       />
+      <NowDiscussing view={discussion} me={me} goTo={goTo} />
+      <SilenceBanner declarationId={declarationId} me={me} procedure={silence} notAgreed={counts.open + counts['ad-ref']} connectionClosed={status.closed !== null} />
       {importOpen && <ImportDialog declarationId={declarationId} onClose={() => setImportOpen(false)} />}
       <CommentHighlights threads={commentsModel.threads.values()} active={panel.active} />
       {status.closed && <ClosedBanner words={closedWords(status.closed)} onDetails={() => setClosedDialogAside(false)} />}
@@ -375,6 +394,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
         <p className="shortcuts">{canEdit ? t('clause.shortcuts') : proposals.mayPropose ? t('proposals.shortcuts') : ''}</p>
       </main>
       <Toasts toasts={toasts} dismiss={dismiss} />
+      </DiscussionContext.Provider>
       </VersionsContext.Provider>
     </DeclarationContext.Provider>
   );

@@ -15,6 +15,8 @@ import { usePositionsView } from '../positions/usePositionsView.ts';
 import { ClauseRow } from './ClauseRow.tsx';
 import { useDeclarationContext } from './declarationContext.ts';
 import { MetaField } from './MetaField.tsx';
+import { documentWords } from '../../shared/documentWords.ts';
+import { useDeclarationLanguage } from './useDeclarationLanguage.ts';
 import { PendingNotice } from './PendingNotice.tsx';
 import { SignaturePage } from './SignaturePage.tsx';
 
@@ -56,6 +58,8 @@ function placeDeleted(outline: Outline, deleted: DeletedNumber[]): Map<string, {
 export function DeclarationView({ outline, numbers, deleted, frozen }: OutlineView) {
   const { collab, canEdit, canEditMeta, canSetStatus, focus, me, statuses, declarationId, notify } = useDeclarationContext();
   const positionsView = usePositionsView({ declarationId, collab, me, notify });
+  // The note's label is a word of the document: the declaration's language, as the exports print it (DL5).
+  const noteLabel = documentWords(useDeclarationLanguage(collab.doc)).note.trimEnd();
   usePositionKeys(positionsView.mayState);
   const deletedAt = placeDeleted(outline, deleted);
   const deletedRows = (key: string) =>
@@ -138,7 +142,9 @@ export function DeclarationView({ outline, numbers, deleted, frozen }: OutlineVi
           {addButton('operative')}
         </div>
         <footer className="declaration__note">
-          <span className="note-label">{t('meta.note.label')}</span>
+          <span className="note-label" data-declaration-words>
+            {noteLabel}
+          </span>
           <MetaField field="note" className="note" />
         </footer>
         <SignaturePage doc={collab.doc} editable={canEditMeta} />

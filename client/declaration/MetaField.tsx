@@ -6,6 +6,8 @@ import { LazyEditor } from '../editor/LazyEditor.tsx';
 import { StaticRichText } from '../editor/StaticRichText.tsx';
 import { t } from '../i18n.ts';
 import { useDeclarationContext } from './declarationContext.ts';
+import { conventionsOf } from '../../shared/declarationLanguage.ts';
+import { useDeclarationLanguage } from './useDeclarationLanguage.ts';
 
 /** A part of the heading or the closing note, edited like a clause but not numbered. */
 export function MetaField({ field, className }: { field: MetaFieldName; className: string }) {
@@ -14,7 +16,9 @@ export function MetaField({ field, className }: { field: MetaFieldName; classNam
     const value = collab.doc.getMap<unknown>(ROOT.meta).get(field);
     return value instanceof Y.XmlFragment ? value : null;
   }, [collab.doc, field]);
-  const placeholder = t(`meta.${field}.placeholder`);
+  const language = useDeclarationLanguage(collab.doc);
+  // The formula's example is the declaration's own ("Declaran:"), whatever the screen's language (DL4).
+  const placeholder = field === 'formula' ? t('declarationLanguage.formulaPlaceholder', { formula: conventionsOf(language).formula }) : t(`meta.${field}.placeholder`);
   if (!fragment) return <StaticRichText text={[]} className={className} placeholder={placeholder} />;
   return (
     <div className={`meta meta--${field}`} data-testid={`meta-${field}`}>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ClauseState, ClauseStatus } from '../../shared/clauseStatus.ts';
 import { api, ApiError } from '../api.ts';
 import { t } from '../i18n.ts';
-import { when } from '../time.ts';
+import { dateAndTime, when } from '../time.ts';
 import { LockIcon } from './LockIcon.tsx';
 import { PendingChoice } from './PendingChoice.tsx';
 
@@ -19,7 +19,7 @@ function Icon({ state }: { state: ClauseState }) {
 
 function describe(status: ClauseStatus | undefined): string {
   if (!status) return t('status.open');
-  const when = new Date(status.at).toLocaleString();
+  const when = dateAndTime(status.at);
   const lines = [t('status.by', { state: t(`status.${status.state}`), name: status.by, when })];
   if (status.pending?.length) lines.push(t('status.pendingWith', { names: status.pending.join(', ') }));
   // An agreed clause keeps a reason only when it was agreed over an objection (POS4); an open one, why it was reopened.

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { changeKind, draftOfRows, editText, mergeWithPrevious, rowsOfDraft, splitAt, type DraftRow, type RowKind } from '../../shared/import/draftRows.ts';
 import type { ParsedDraft } from '../../shared/import/parsedDraft.ts';
+import { CONVENTIONS, DECLARATION_LANGUAGES, DEFAULT_DECLARATION_LANGUAGE, isDeclarationLanguage, type DeclarationLanguage } from '../../shared/declarationLanguage.ts';
 import { request } from '../api.ts';
 import { t } from '../i18n.ts';
 
@@ -24,6 +25,9 @@ export function ImportDialog({ declarationId, onClose }: { declarationId: string
   const [fileName, setFileName] = useState('');
   const [heading, setHeading] = useState<Heading | null>(null);
   const [rows, setRows] = useState<DraftRow[]>([]);
+  // The declaration's language: as detected from the draft, or as the user chose (DL6).
+  const [language, setLanguage] = useState<DeclarationLanguage>(DEFAULT_DECLARATION_LANGUAGE);
+  const [detected, setDetected] = useState<DeclarationLanguage>(DEFAULT_DECLARATION_LANGUAGE);
   // The caret of each row's box: a box keeps its selection when the Split button takes the focus.
   const boxes = useRef(new Map<number, HTMLTextAreaElement>());
   const base = `/api/declarations/${encodeURIComponent(declarationId)}/import`;
@@ -33,10 +37,13 @@ export function ImportDialog({ declarationId, onClose }: { declarationId: string
     setFileName(file.name);
     setStage('reading');
     try {
-      const { draft } = await post<{ draft: ParsedDraft }>(`${base}/preview`, file, { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) });
+      const { draft, language: found } = await post<{ draft: ParsedDraft; language?: string }>(`${base}/preview`, file, { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) });
       const { preamble: _p, operative: _o, ...rest } = draft;
       setHeading(rest);
       setRows(rowsOfDraft(draft));
+      const guess = isDeclarationLanguage(found) ? found : DEFAULT_DECLARATION_LANGUAGE;
+      setLanguage(guess);
+      setDetected(guess);
       setStage('preview');
     } catch (failure) {
       setError(t('import.readFailed', { name: file.name, message: failure instanceof Error ? failure.message : String(failure) }));
@@ -49,7 +56,7 @@ export function ImportDialog({ declarationId, onClose }: { declarationId: string
     setError(null);
     setStage('creating');
     try {
-      const { url } = await post<{ id: string; url: string }>(`${base}/create`, JSON.stringify({ draft: draftOfRows(rows, heading) }), { 'content-type': 'application/json' });
+      const { url } = await post<{ id: string; url: string }>(`${base}/create`, JSON.stringify({ draft: draftOfRows(rows, heading), language }), { 'content-type': 'application/json' });
       window.location.assign(url);
     } catch (failure) {
       setError(t('import.createFailed', { message: failure instanceof Error ? failure.message : String(failure) }));
@@ -118,6 +125,17 @@ export function ImportDialog({ declarationId, onClose }: { declarationId: string
               {field('chapeau')}
               {field('formula')}
               {field('note')}
+              <label className="import__field">
+                <span>{t('declarationLanguage.importLabel')}</span>
+                <select value={language} onChange={(e) => isDeclarationLanguage(e.target.value) && setLanguage(e.target.value)} data-testid="import-language">
+                  {DECLARATION_LANGUAGES.map((code) => (
+                    <option key={code} value={code} lang={code}>
+                      {CONVENTIONS[code].name}
+                    </option>
+                  ))}
+                </select>
+                <small>{t('declarationLanguage.importHint', { language: CONVENTIONS[detected].name })}</small>
+              </label>
             </div>
             <ol className="import__rows" data-testid="import-rows">
               {rows.map((row, i) => (

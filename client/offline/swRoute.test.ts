@@ -14,6 +14,9 @@ describe('what the service worker does with a request', () => {
     expect(route('/', true)).toBe('page');
     expect(route('/d/7fCW7r6OYVDGLWRG?token=secret', true)).toBe('network');
     expect(route('/d/x/y', true)).toBe('network');
+    expect(route('/d/7fCW7r6OYVDGLWRG/room', true)).toBe('page');
+    expect(route('/d/7fCW7r6OYVDGLWRG/read', true)).toBe('page');
+    expect(route('/d/7fCW7r6OYVDGLWRG/room?token=secret', true)).toBe('network');
   });
 
   it('OFF2: the API and the collaboration socket are never cached', () => {

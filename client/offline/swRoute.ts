@@ -1,7 +1,7 @@
 /**
  * What the service worker does with a GET request (SPEC OFF2), decided
  * here without touching a cache so that it can be tested:
- * - `page`: a page of the app (`/`, `/d/<id>`): the network first, this
+ * - `page`: a page of the app (`/`, `/d/<id>`, `/d/<id>/room`, `/d/<id>/read`): the network first, this
  *   build's index.html when the network fails;
  * - `precached`: a file of this build: from the cache (its name carries its
  *   content's hash, so a cached copy is never stale);
@@ -18,7 +18,8 @@ export type SwRoute = 'page' | 'precached' | 'network';
 
 const API_PREFIX = '/api/';
 const COLLAB_PREFIX = '/collab';
-const PAGE = /^\/(d\/[^/]+\/?)?$/;
+/** `/`, a declaration `/d/<id>`, its room view and its reading view (ROOM3, ROOM7). */
+const PAGE = /^\/(d\/[^/]+(\/(room|read))?\/?)?$/;
 
 export function swRoute(url: URL, workerOrigin: string, navigation: boolean, precached: ReadonlySet<string>): SwRoute {
   if (url.origin !== workerOrigin) return 'network';

@@ -14,7 +14,7 @@ import { wordRedline, redlineChanges } from '../../shared/proposals/wordDiff.ts'
 import { toPlainText, type RichText } from '../../shared/richText.ts';
 import { readSelectionFromPage } from '../editor/domSelection.ts';
 import { paragraphContent, richTextOfContent } from '../editor/richTextOfNode.ts';
-import { t } from '../i18n.ts';
+import { t, useLanguage } from '../i18n.ts';
 import type { NewProposal } from './proposalsApi.ts';
 import { Redline } from './Redline.tsx';
 
@@ -76,6 +76,8 @@ export const SuggestEditor = memo(function SuggestEditor({
   onSend(proposal: NewProposal): Promise<void>;
   onCancel(): void;
 }) {
+  // Memoized: it would not see a switch of interface language otherwise (I18N3).
+  useLanguage();
   const [action, setAction] = useState<ProposalAction>(editing?.action ?? 'replace');
   const [kind, setKind] = useState<ClauseKind>(editing?.kind ?? (place.depth > 0 ? 'operative' : place.kind));
   const [justification, setJustification] = useState(editing?.justification ?? '');

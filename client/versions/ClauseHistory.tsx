@@ -4,7 +4,7 @@ import { toPlainText } from '../../shared/richText.ts';
 import { useDeclarationContext } from '../declaration/declarationContext.ts';
 import { t } from '../i18n.ts';
 import { useClauseText } from '../proposals/useClauseText.ts';
-import { when } from '../time.ts';
+import { dateAndTime, when } from '../time.ts';
 import { authorsOf } from './authors.ts';
 import { ComparedRedline, UNKNOWN_COLOR, type Author } from './ComparedRedline.tsx';
 import { useFetched } from './useFetched.ts';
@@ -27,7 +27,7 @@ function EntryHead({ entry, author, what }: { entry: HistoryEntry; author: Autho
       <span className="presence__dot" style={{ background: author?.color ?? UNKNOWN_COLOR }} aria-hidden="true" />
       <strong className="history-entry__who">{entry.name || author?.name || t('versions.byServer')}</strong>
       <span className="history-entry__what">{what}</span>
-      <time className="history-entry__when" dateTime={new Date(entry.at).toISOString()} title={new Date(entry.at).toLocaleString()}>
+      <time className="history-entry__when" dateTime={new Date(entry.at).toISOString()} title={dateAndTime(entry.at)}>
         {entryTime(entry)}
       </time>
     </div>

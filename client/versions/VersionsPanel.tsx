@@ -4,6 +4,7 @@ import { t } from '../i18n.ts';
 import { SaveVersionForm } from './SaveVersionForm.tsx';
 import { newestFirst, type VersionsView } from './useVersionsScreen.ts';
 import { NOW } from './versionsApi.ts';
+import { dateAndTime } from '../time.ts';
 import { byAndWhen, countsWords, originWords, pickerWords } from './versionWords.ts';
 
 function VersionItem({ version, view, isLatest }: { version: VersionInfo; view: VersionsView; isLatest: boolean }) {
@@ -14,7 +15,7 @@ function VersionItem({ version, view, isLatest }: { version: VersionInfo; view: 
         <span className={`version__origin version__origin--${version.origin}`}>{originWords(version)}</span>
         {isLatest && <span className="version__latest">{t('versions.latest')}</span>}
       </div>
-      <p className="version__by" title={new Date(version.at).toLocaleString()}>
+      <p className="version__by" title={dateAndTime(version.at)}>
         {byAndWhen(version)}
       </p>
       {version.note !== '' && <p className="version__note">{version.note}</p>}

@@ -28,14 +28,14 @@ export interface BackupResult {
 const ALL_REMAINING_PAGES = 0x7fffffff;
 
 const backupExists = (file: string) =>
-  conflict('backup-exists', `${file} already exists: give the backup a new name (the date in it, say), or remove the old file first.`);
+  conflict('backup-exists', `${file} already exists: give the backup a new name (the date in it, say), or remove the old file first.`, { file });
 
 export async function backupDatabase(dataDir: string, target: string): Promise<BackupResult> {
   const source = databaseFile(dataDir);
   const file = path.resolve(target);
-  if (!fs.existsSync(source)) throw notFound('backup-no-database', `There is no Consenso database in ${dataDir}: set DATA_DIR to the server's data folder.`);
+  if (!fs.existsSync(source)) throw notFound('backup-no-database', `There is no Consenso database in ${dataDir}: set DATA_DIR to the server's data folder.`, { dataDir });
   if (fs.existsSync(file)) throw backupExists(file);
-  if (!fs.existsSync(path.dirname(file))) throw notFound('backup-no-folder', `The folder ${path.dirname(file)} does not exist: create it first.`);
+  if (!fs.existsSync(path.dirname(file))) throw notFound('backup-no-folder', `The folder ${path.dirname(file)} does not exist: create it first.`, { folder: path.dirname(file) });
 
   const partial = `${file}.partial-${process.pid}`;
   try {

@@ -1,7 +1,7 @@
 import { emptySeed } from '../../shared/declarationSeed.ts';
 import type { ParsedDraft } from '../../shared/import/parsedDraft.ts';
 import { plain } from '../../shared/richText.ts';
-import { publicBaseUrl, readConfig } from '../config.ts';
+import { publicBaseUrl, readConfig, readLocale } from '../config.ts';
 import { loadTokenSecret } from '../auth/tokens.ts';
 import { openDatabase } from '../db/database.ts';
 import { declarationExists } from '../db/declarations.ts';
@@ -11,7 +11,10 @@ import { createDeclaration, participantLink, type ParticipantSpec } from '../dec
 import { AppError } from '../errors.ts';
 import { checkedDraft, createFromDraft } from '../declarations/createFromDraft.ts';
 import { readDraftFile } from '../import/readDraftFile.ts';
-import { parseAdminArgs, UsageError, USAGE, type AdminCommand } from './args.ts';
+import { errorMessage } from '../../shared/i18n/errorMessage.ts';
+import { translatorFor } from '../../shared/i18n/translate.ts';
+import { adminLanguage } from './adminLanguage.ts';
+import { parseAdminArgs, UsageError, type AdminCommand } from './args.ts';
 import { backupDatabase } from './backup.ts';
 import { newLinkFor } from './newLink.ts';
 import { restoreDatabase } from './restore.ts';
@@ -22,12 +25,21 @@ import { restoreDatabase } from './restore.ts';
  * to standard error. Exit codes: 0 done, 1 failed, 2 wrong usage.
  */
 async function main(argv: string[]): Promise<number> {
+  // Messages in the language of the shell's locale (I18N8); the JSON on standard output stays as it is.
+  const language = adminLanguage(readLocale());
+  const t = translatorFor(language);
+  const USAGE = `${t('admin.usage')}\n`;
+  const say = (error: AppError) =>
+    // new-link lists the participants it knows, which only the admin command may print.
+    language !== 'en' && error.id === 'participant-not-found' && typeof error.details.names === 'string'
+      ? t('admin.participantNotFound', { id: String(error.details.id), name: String(error.details.name), names: error.details.names })
+      : errorMessage(t, language, error.id, error.details, error.message);
   let command: AdminCommand;
   try {
     command = parseAdminArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n\n${USAGE}`);
+      process.stderr.write(`${error.say(t)}\n\n${USAGE}`);
       return 2;
     }
     throw error;
@@ -48,14 +60,14 @@ async function main(argv: string[]): Promise<number> {
       const parsed = await readDraftFile(command.importPath);
       const title = command.title ?? parsed.title;
       if (title === null || title.trim() === '') {
-        process.stderr.write(`No title was found in ${command.importPath}: give one with --title.\n`);
+        process.stderr.write(`${t('admin.noTitle', { file: command.importPath })}\n`);
         return 1;
       }
       draft = checkedDraft({ ...parsed, title });
     }
   } catch (error) {
     if (error instanceof AppError) {
-      process.stderr.write(`${file}: ${error.message}\n`);
+      process.stderr.write(`${file}: ${say(error)}\n`);
       return 1;
     }
     throw error;
@@ -74,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof AppError) {
-      process.stderr.write(`${error.message}\n`);
+      process.stderr.write(`${say(error)}\n`);
       return 1;
     }
     throw error;
@@ -94,13 +106,13 @@ async function main(argv: string[]): Promise<number> {
       const participants: ParticipantSpec[] = command.participants;
       const log = createUpdateLog(db);
       const { id, participants: rows } = draft
-        ? createFromDraft({ db, secret, log }, draft, participants)
-        : createDeclaration(db, secret, log, emptySeed(plain(command.title ?? '')), participants);
+        ? createFromDraft({ db, secret, log }, draft, participants, undefined, command.language)
+        : createDeclaration(db, secret, log, emptySeed(plain(command.title ?? '')), participants, undefined, command.language);
       print({ id, participants: describe(id, rows) });
       return 0;
     }
     if (!declarationExists(db, command.id)) {
-      process.stderr.write(`There is no declaration "${command.id}" in ${config.dataDir}.\n`);
+      process.stderr.write(`${t('admin.noDeclaration', { id: command.id, dataDir: config.dataDir })}\n`);
       return 1;
     }
     if (command.name === 'new-link') {
@@ -113,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof AppError) {
-      process.stderr.write(`${error.message}\n`);
+      process.stderr.write(`${say(error)}\n`);
       return 1;
     }
     throw error;

@@ -19,7 +19,11 @@ export function newLinkFor(db: Db, secret: TokenSecret, declarationId: string, n
     current.find((p) => p.name === wanted) ?? onlyOne(current.filter((p) => p.name.toLocaleLowerCase() === wanted.toLocaleLowerCase()));
   if (!target) {
     const names = current.map((p) => `"${p.name}"`).join(', ');
-    throw new AppError(404, 'participant-not-found', `Declaration ${declarationId} has no participant named "${wanted}". Its participants: ${names}.`);
+    throw new AppError(404, 'participant-not-found', `Declaration ${declarationId} has no participant named "${wanted}". Its participants: ${names}.`, {
+      id: declarationId,
+      name: wanted,
+      names,
+    });
   }
   return renewLink(db, secret, target, ADMIN_ACTOR);
 }

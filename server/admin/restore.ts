@@ -39,7 +39,7 @@ const REQUIRED_TABLES = ['declarations', 'participants', 'doc_updates'];
 
 export function restoreDatabase(dataDir: string, source: string, options: { newLinks: boolean }): RestoreResult {
   const file = path.resolve(source);
-  if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw notFound('restore-no-file', `There is no file ${file}.`);
+  if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw notFound('restore-no-file', `There is no file ${file}.`, { file });
   refuseWhileOpen(dataDir);
   const madeFolder = fs.mkdirSync(dataDir, { recursive: true }) !== undefined;
   const target = databaseFile(dataDir);
@@ -78,13 +78,18 @@ function refuseWhileOpen(dataDir: string): void {
   if (!databaseInUse(databaseFile(dataDir))) return;
   const pid = runningServerPid(dataDir);
   if (pid !== null) {
-    throw conflict('restore-server-running', `A Consenso server (process ${pid}) is running on ${dataDir}: stop it first (Ctrl+C where it runs, or kill ${pid}), then restore.`);
+    throw conflict('restore-server-running', `A Consenso server (process ${pid}) is running on ${dataDir}: stop it first (Ctrl+C where it runs, or kill ${pid}), then restore.`, {
+      pid: String(pid),
+      dataDir,
+    });
   }
-  throw conflict('restore-database-in-use', `The database in ${dataDir} is open in another program (a server, or an admin command such as a backup): stop it or let it finish, then restore.`);
+  throw conflict('restore-database-in-use', `The database in ${dataDir} is open in another program (a server, or an admin command such as a backup): stop it or let it finish, then restore.`, {
+    dataDir,
+  });
 }
 
 function checkIsConsenso(staging: string, file: string): void {
-  const notConsenso = (why: string) => badRequest('restore-not-consenso', `${file} is not a Consenso database (${why}): give a file written by npm run admin -- backup.`);
+  const notConsenso = (why: string) => badRequest('restore-not-consenso', `${file} is not a Consenso database (${why}): give a file written by npm run admin -- backup.`, { file, why });
   let db: Database.Database;
   try {
     db = new Database(staging, { fileMustExist: true });
@@ -105,10 +110,14 @@ function checkIsConsenso(staging: string, file: string): void {
     const missing = REQUIRED_TABLES.filter((name) => !tables.has(name));
     if (version < 1 || missing.length > 0) throw notConsenso(missing.length > 0 ? `it has no ${missing.join(', ')} table` : 'it has no schema version');
     if (version > SCHEMA_VERSION) {
-      throw conflict('restore-newer-version', `${file} was written by a newer Consenso (schema ${version}; this one knows up to ${SCHEMA_VERSION}): update Consenso, then restore.`);
+      throw conflict('restore-newer-version', `${file} was written by a newer Consenso (schema ${version}; this one knows up to ${SCHEMA_VERSION}): update Consenso, then restore.`, {
+        file,
+        version: String(version),
+        known: String(SCHEMA_VERSION),
+      });
     }
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw badRequest('restore-damaged', `${file} is damaged (SQLite says: ${String(check)}): restore an older backup.`);
+    if (check !== 'ok') throw badRequest('restore-damaged', `${file} is damaged (SQLite says: ${String(check)}): restore an older backup.`, { file, why: String(check) });
   } finally {
     db.close();
   }
@@ -130,6 +139,7 @@ function checkLinks(db: Db, file: string, dataDir: string, newLinks: boolean): v
     throw conflict(
       'restore-other-link-secret',
       `The links in ${file} were made with another link secret than ${secretFile(dataDir)}: copy link-secret from the data folder the backup was taken in into ${dataDir}, then restore again; if that file is lost, restore with --new-links to give every participant a new link.`,
+      { file, secret: secretFile(dataDir), dataDir },
     );
   }
 }

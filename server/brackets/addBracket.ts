@@ -9,6 +9,7 @@ import type { ParticipantRow } from '../db/participants.ts';
 import { conflict, forbidden } from '../errors.ts';
 import { requireOpenClause, type BracketDeps } from './access.ts';
 import { bracketRequestBody } from './input.ts';
+import { refuseIfFrozen } from '../silence/refuseIfFrozen.ts';
 
 /**
  * A delegation, the chair or the secretariat puts a passage of an open
@@ -23,6 +24,7 @@ export function addBracket(deps: BracketDeps, declarationId: string, actor: Part
   if (!mayBracket(actor.role)) throw forbidden('may-not-bracket', `A participant with the role "${actor.role}" reads square brackets but may not put them.`);
   const { clauseId, start, end, quote } = bracketRequestBody(body);
   return deps.rooms.withRoom(declarationId, (room) => {
+    refuseIfFrozen(room);
     requireOpenClause(room, clauseId);
     const text = clauseXmlText(room.doc, clauseId);
     const reads = text === null ? '' : text.toDelta().map((d: { insert?: unknown }) => (typeof d.insert === 'string' ? d.insert : '')).join('');
@@ -49,7 +51,7 @@ export function addBracket(deps: BracketDeps, declarationId: string, actor: Part
     const id = newId();
     deps.db.transaction(() => {
       if (countStandingBrackets(deps.db, declarationId) >= MAX_BRACKETS) {
-        throw conflict('too-many-brackets', `This declaration has ${MAX_BRACKETS} passages in square brackets, the most it may hold. The chair can remove brackets that are settled.`);
+        throw conflict('too-many-brackets', `This declaration has ${MAX_BRACKETS} passages in square brackets, the most it may hold. The chair can remove brackets that are settled.`, { max: MAX_BRACKETS });
       }
       insertBracket(deps.db, declarationId, { id, clauseId, ...passage, quote, at, requestedBy: actor.id });
       appendAudit(deps.db, declarationId, { actor: actor.name, action: 'bracket-added', clauseId, detail: { bracketId: id, quote }, at });

@@ -6,6 +6,7 @@ import type { ParticipantRow } from '../db/participants.ts';
 import { getSettings } from '../db/settings.ts';
 import { conflict, forbidden } from '../errors.ts';
 import { bracketOf, type BracketDeps } from './access.ts';
+import { refuseIfFrozen } from '../silence/refuseIfFrozen.ts';
 
 /**
  * The chair — and the secretariat when the chair allows it — removes square
@@ -19,8 +20,9 @@ export function removeBracket(deps: BracketDeps, declarationId: string, actor: P
       const who = actor.role === 'secretariat' ? 'The chair has not allowed the secretariat to remove square brackets (the setting "secretariat removes brackets").' : 'Only the chair removes square brackets.';
       throw forbidden('chair-only', `${who} Ask the chair to remove them.`);
     }
+    refuseIfFrozen(room);
     const bracket = bracketOf(deps.db, declarationId, bracketId);
-    if (bracket.removed) throw conflict('bracket-removed', `These square brackets were already removed by ${bracket.removed.by}.`);
+    if (bracket.removed) throw conflict('bracket-removed', `These square brackets were already removed by ${bracket.removed.by}.`, { name: bracket.removed.by });
     const at = Date.now();
     deps.db.transaction(() => {
       storeRemoval(deps.db, bracketId, actor.id, at, 'removed');

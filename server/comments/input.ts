@@ -19,7 +19,7 @@ export function commentText(value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') throw badRequest('comment-empty', 'Write something: body must be a non-empty text.');
   const text = value.trim();
   if (text.length > MAX_COMMENT_LENGTH) {
-    throw badRequest('comment-too-long', `A comment holds at most ${MAX_COMMENT_LENGTH} characters; this one has ${text.length}.`);
+    throw badRequest('comment-too-long', `A comment holds at most ${MAX_COMMENT_LENGTH} characters; this one has ${text.length}.`, { max: MAX_COMMENT_LENGTH });
   }
   return text;
 }
@@ -29,7 +29,7 @@ export function quoteText(value: unknown): string {
   if (value === undefined) return '';
   if (typeof value !== 'string') throw badRequest('bad-quote', 'quote must be a text.');
   if (value.length > MAX_QUOTE_LENGTH) {
-    throw badRequest('quote-too-long', `A quoted passage holds at most ${MAX_QUOTE_LENGTH} characters; select a shorter passage or comment on the whole clause.`);
+    throw badRequest('quote-too-long', `A quoted passage holds at most ${MAX_QUOTE_LENGTH} characters; select a shorter passage or comment on the whole clause.`, { max: MAX_QUOTE_LENGTH });
   }
   return value;
 }

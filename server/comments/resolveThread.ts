@@ -15,7 +15,7 @@ export function resolveThread(deps: CommentDeps, declarationId: string, actor: P
   return deps.rooms.withRoom(declarationId, (room) => {
     const before = threadOf(deps.db, declarationId, threadId);
     if (!mayResolve(actor.role, actor.id, before.authorId)) {
-      throw forbidden('not-allowed-resolve', `Only the thread's author (${before.author}), the chair or the secretariat can ${resolved ? 'resolve' : 'reopen'} this thread.`);
+      throw forbidden('not-allowed-resolve', `Only the thread's author (${before.author}), the chair or the secretariat can ${resolved ? 'resolve' : 'reopen'} this thread.`, { name: before.author });
     }
     // Already so: nothing to record (the first resolution keeps its who and when).
     if ((before.resolved !== null) === resolved) return before;

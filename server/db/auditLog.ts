@@ -51,6 +51,11 @@ export type AuditAction =
   | 'created-from-draft'
   /** In the declaration whose chair or secretariat made a new one from a draft: its id. */
   | 'new-declaration-from-draft'
+  /** Silence procedure (SIL1, SIL5, SIL6, SIL7); detail: { procedureId, deadline?, reason?, versionId? }. Adoption's actor is "server". */
+  | 'silence-started'
+  | 'silence-broken'
+  | 'silence-cancelled'
+  | 'silence-adopted'
   /** A client's update refused before it was applied, and its connection closed (docs/SPEC.md WIRE4). */
   | 'update-refused';
 

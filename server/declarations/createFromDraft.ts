@@ -1,3 +1,5 @@
+import type { DeclarationLanguage } from '../../shared/declarationLanguage.ts';
+import { detectLanguage } from '../../shared/import/detectLanguage.ts';
 import type { ParsedDraft } from '../../shared/import/parsedDraft.ts';
 import { seedFromDraft } from '../../shared/import/seedFromDraft.ts';
 import { validateDraft } from '../../shared/import/validateDraft.ts';
@@ -40,12 +42,15 @@ export function createFromDraft(
   value: unknown,
   participants: ParticipantSpec[],
   source?: ImportSource,
+  language?: DeclarationLanguage,
 ): { id: string; participants: ParticipantRow[] } {
   const draft = checkedDraft(value);
   const seed = seedFromDraft(draft);
+  // Not chosen: the language the draft is written in (DL6).
+  const chosen = language ?? detectLanguage(draft);
   const { db } = deps;
   return db.transaction(() => {
-    const created = createDeclaration(db, deps.secret, deps.log, seed, participants, source?.actor);
+    const created = createDeclaration(db, deps.secret, deps.log, seed, participants, source?.actor, chosen);
     if (source) {
       const counts = { preamble: draft.preamble.length, operative: clauseCount(draft.operative), signatories: draft.signatories.length };
       appendAudit(db, created.id, { actor: source.actor, action: 'created-from-draft', clauseId: null, detail: { from: source.declarationId, ...counts } });

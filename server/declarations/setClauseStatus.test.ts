@@ -281,12 +281,12 @@ describe('agreeing over objections and brackets', () => {
     bracket(open, 0, 4);
     bracket(open, 10, 14);
     const two = await agree(open);
-    expect([two.status, two.json.error]).toEqual([409, { id: 'brackets-remain', message: 'OP2 still has 2 passages in square brackets; the chair removes them first.', brackets: 2 }]);
+    expect([two.status, two.json.error]).toEqual([409, { id: 'brackets-remain', message: 'OP2 still has 2 passages in square brackets; the chair removes them first.', brackets: 2, label: 'OP2', count: 2 }]);
 
     bracket(goods, 3, 8);
     await state(trade, 'Bolivia', { position: 'objection', note: 'Not "closely".' });
     const paragraph = await agree(trade);
-    expect([paragraph.status, paragraph.json.error]).toEqual([409, { id: 'brackets-remain', message: 'OP1 still has 1 passage in square brackets (in OP1(a)); the chair removes them first.', brackets: 1 }]);
+    expect([paragraph.status, paragraph.json.error]).toEqual([409, { id: 'brackets-remain', message: 'OP1 still has 1 passage in square brackets (in OP1(a)); the chair removes them first.', brackets: 1, label: 'OP1', count: 1 }]);
     const overridden = await agree(trade, { override: 'We must finish tonight.' });
     expect([overridden.status, overridden.json.error.id]).toEqual([409, 'brackets-remain']);
     expect((await agree(goods, { override: 'We must finish tonight.' })).json.error.id).toBe('brackets-remain');

@@ -18,6 +18,7 @@ import { clausePositions } from '../db/positions.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import type { Room } from '../relay/room.ts';
 import type { Rooms } from '../relay/rooms.ts';
+import { refuseIfFrozen } from '../silence/refuseIfFrozen.ts';
 
 /**
  * The chair sets a clause's status. The status is stored (SQLite is the
@@ -56,7 +57,11 @@ function requireNoBrackets(room: Room, subtree: string[], label: (clauseId: stri
   const where = [...new Set(standing.map((b) => b.clauseId))];
   const elsewhere = where.length > 1 || where[0] !== subtree[0] ? ` (in ${where.map(label).join(', ')})` : '';
   const passages = standing.length === 1 ? '1 passage' : `${standing.length} passages`;
-  throw conflict('brackets-remain', `${label(subtree[0]!)} still has ${passages} in square brackets${elsewhere}; the chair removes them first.`, { brackets: standing.length });
+  throw conflict('brackets-remain', `${label(subtree[0]!)} still has ${passages} in square brackets${elsewhere}; the chair removes them first.`, {
+    brackets: standing.length,
+    label: label(subtree[0]!),
+    count: standing.length,
+  });
 }
 
 /**
@@ -112,14 +117,15 @@ export function setClauseStatus(
   }
   const reason = request.reason;
   if (reason !== undefined && (typeof reason !== 'string' || reason.length > MAX_REASON)) {
-    throw badRequest('bad-reason', `reason must be a text of at most ${MAX_REASON} characters.`);
+    throw badRequest('bad-reason', `reason must be a text of at most ${MAX_REASON} characters.`, { max: MAX_REASON });
   }
   const override = request.override;
   if (override !== undefined && (typeof override !== 'string' || override.trim() === '' || override.length > MAX_REASON || request.state !== 'agreed')) {
-    throw badRequest('bad-override', `override is for setting a clause agreed over an objection: the reason, a text of 1 to ${MAX_REASON} characters, which is recorded.`);
+    throw badRequest('bad-override', `override is for setting a clause agreed over an objection: the reason, a text of 1 to ${MAX_REASON} characters, which is recorded.`, { max: MAX_REASON });
   }
   const room = deps.rooms.get(declarationId);
   try {
+    refuseIfFrozen(room);
     const entry = clausesMap(room.doc).get(clauseId);
     if (!entry) throw notFound('clause-not-found', `There is no clause "${clauseId}" in this declaration.`);
     const previous = readClauseStatus(room.doc.getMap<unknown>(ROOT.status).get(clauseId));

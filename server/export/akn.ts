@@ -14,7 +14,11 @@ import {
   type ExportClause,
   type ExportInput,
   type ExportVariant,
+  wordsOf,
+  adoptionLine,
 } from './exportInput.ts';
+import { conventionsOf } from '../../shared/declarationLanguage.ts';
+import type { DocumentWords } from '../../shared/documentWords.ts';
 import type { ExportProposal } from './exportProposal.ts';
 import { asciiSlug } from './fileName.ts';
 
@@ -85,8 +89,6 @@ export function inlineXml(text: RichText): string {
 }
 
 /** ISO 639-2 codes for the FRBR expression (AKN uses three letters). */
-const LANGUAGES: Record<string, string> = { en: 'eng', es: 'spa', fr: 'fra', pt: 'por', ar: 'ara', ru: 'rus', zh: 'zho' };
-
 /** A position-derived eId: `recs__rec_3`, `para_12`, `para_12__para_a`, `para_12__para_a__para_ii`. */
 export function clauseEId(clause: ExportClause): string {
   if (clause.kind === 'preamble') return `recs__rec_${clause.path[0]}`;
@@ -104,16 +106,19 @@ function numberAtLevel(level: number, position: number): string {
   return String(position);
 }
 
-const STATUS_CONCEPTS = [
-  { state: 'open', eId: 'status_open', showAs: 'open' },
-  { state: 'ad-ref', eId: 'status_ad-ref', showAs: 'agreed ad referendum' },
-  { state: 'agreed', eId: 'status_agreed', showAs: 'agreed' },
-] as const;
+/** The states as AKN concepts, named in the declaration's language. */
+const statusConcepts = (words: DocumentWords) =>
+  [
+    { state: 'open', eId: 'status_open', showAs: words.stateConcept.open },
+    { state: 'ad-ref', eId: 'status_ad-ref', showAs: words.stateConcept.adRef },
+    { state: 'agreed', eId: 'status_agreed', showAs: words.stateConcept.agreed },
+  ] as const;
 
 const noteEId = (clause: ExportClause) => `note__${clauseEId(clause)}`;
 
 interface Context {
   variant: ExportVariant;
+  words: DocumentWords;
 }
 
 /** The clause's paragraph, in the negotiation variant opened by a reference to its editorial note. */
@@ -134,7 +139,7 @@ const printed = (clause: ExportClause, context: Context) => !clause.deleted || c
 
 function operativeParagraph(clause: ExportClause, context: Context): string[] {
   const head = [inline('num', {}, escapeXml(printedMarker(clause, context.variant)))];
-  if (clause.deleted) return block('paragraph', { eId: deletedEId(clause), status: 'removed' }, [...head, ...block('content', {}, [inline('p', {}, escapeXml(describeDeleted(clause)))])]);
+  if (clause.deleted) return block('paragraph', { eId: deletedEId(clause), status: 'removed' }, [...head, ...block('content', {}, [inline('p', {}, escapeXml(describeDeleted(context.words, clause)))])]);
   const attributes = { eId: clauseEId(clause), refersTo: statusRef(clause, context) };
   const children = clause.children.filter((child) => printed(child, context));
   if (children.length === 0) return block('paragraph', attributes, [...head, ...block('content', {}, [clauseParagraph(clause, context)])]);
@@ -146,13 +151,13 @@ function operativeParagraph(clause: ExportClause, context: Context): string[] {
 }
 
 function recital(clause: ExportClause, context: Context): string[] {
-  if (clause.deleted) return block('recital', { eId: deletedEId(clause), status: 'removed' }, [inline('p', {}, escapeXml(describeDeleted(clause)))]);
+  if (clause.deleted) return block('recital', { eId: deletedEId(clause), status: 'removed' }, [inline('p', {}, escapeXml(describeDeleted(context.words, clause)))]);
   return block('recital', { eId: clauseEId(clause), refersTo: statusRef(clause, context) }, [clauseParagraph(clause, context)]);
 }
 
 function identification(input: ExportInput): string[] {
   const date = input.generatedAt.toISOString().slice(0, 10);
-  const language = LANGUAGES[input.language] ?? input.language;
+  const language = conventionsOf(input.language).aknLanguage;
   // No single state issues a conference declaration: "int" (international) stands in the country's place.
   const work = `/akn/int/statement/declaration/${date}/${asciiSlug(toPlainText(input.meta.title))}`;
   const expression = `${work}/${language}@${date}`;
@@ -187,7 +192,7 @@ function references(input: ExportInput, context: Context): string[] {
     items.push(empty('TLCOrganization', { eId: `${id}_state`, href: `/ontology/organization/${id}`, showAs: s.state }));
   });
   if (context.variant === 'negotiation') {
-    for (const concept of STATUS_CONCEPTS) items.push(empty('TLCConcept', { eId: concept.eId, href: `/ontology/concept/consenso/${concept.state}`, showAs: concept.showAs }));
+    for (const concept of statusConcepts(context.words)) items.push(empty('TLCConcept', { eId: concept.eId, href: `/ontology/concept/consenso/${concept.state}`, showAs: concept.showAs }));
   }
   return block('references', { source: '#consenso' }, items);
 }
@@ -202,21 +207,21 @@ function redlineXml(proposal: ExportProposal): string {
 }
 
 /** An alternative in its clause's note: what and who, remarks, the redline, justification, supporters and objectors. */
-function proposalBlock(clause: ExportClause, proposal: ExportProposal): string[] {
+function proposalBlock(clause: ExportClause, proposal: ExportProposal, context: Context): string[] {
   const lines = [
-    inline('p', { class: 'alternative' }, escapeXml(describeAlternative(proposal))),
-    ...proposalRemarks(clause, proposal).map((remark) => inline('p', { class: 'remark' }, escapeXml(remark))),
+    inline('p', { class: 'alternative' }, escapeXml(describeAlternative(context.words, proposal))),
+    ...proposalRemarks(context.words, clause, proposal).map((remark) => inline('p', { class: 'remark' }, escapeXml(remark))),
     inline('p', { class: 'redline' }, redlineXml(proposal)),
   ];
-  const justification = describeJustification(proposal);
+  const justification = describeJustification(context.words, proposal);
   if (justification !== '') lines.push(inline('p', { class: 'justification' }, escapeXml(justification)));
-  const reactions = describeReactions(proposal);
+  const reactions = describeReactions(context.words, proposal);
   if (reactions !== '') lines.push(inline('p', { class: 'reactions' }, escapeXml(reactions)));
   return block('blockContainer', { eId: `${noteEId(clause)}__alt_${proposal.alt}`, class: 'proposal' }, lines);
 }
 
 /** One editorial note per clause: its label and status, the changes refused on it, marked as not applied, and its open proposals. */
-function notes(input: ExportInput): string[] {
+function notes(input: ExportInput, context: Context): string[] {
   const all = readingOrder(input);
   if (all.length === 0) return [];
   return block(
@@ -224,14 +229,14 @@ function notes(input: ExportInput): string[] {
     { source: '#consenso' },
     all.flatMap((clause) =>
       block('note', { eId: noteEId(clause), marker: clause.label, placement: 'side' }, [
-        inline('p', {}, `${escapeXml(clause.label)}: ${escapeXml(describeStatus(clause))}`),
-        ...clause.positions.map((position) => inline('p', { class: `position ${position.position}` }, escapeXml(describePosition(position)))),
+        inline('p', {}, `${escapeXml(clause.label)}: ${escapeXml(describeStatus(context.words, clause))}`),
+        ...clause.positions.map((position) => inline('p', { class: `position ${position.position}` }, escapeXml(describePosition(context.words, position)))),
         ...clause.refused.flatMap((note) =>
           note.attempted === ''
-            ? [inline('p', { class: 'refused' }, `${escapeXml(describeRefusal(note))}.`)]
-            : [inline('p', { class: 'refused' }, `${escapeXml(describeRefusal(note))}:`), inline('p', { class: 'refused attempted' }, escapeXml(note.attempted))],
+            ? [inline('p', { class: 'refused' }, `${escapeXml(describeRefusal(context.words, note))}.`)]
+            : [inline('p', { class: 'refused' }, `${escapeXml(describeRefusal(context.words, note))}:`), inline('p', { class: 'refused attempted' }, escapeXml(note.attempted))],
         ),
-        ...clause.proposals.flatMap((proposal) => proposalBlock(clause, proposal)),
+        ...clause.proposals.flatMap((proposal) => proposalBlock(clause, proposal, context)),
       ]),
     ),
   );
@@ -254,12 +259,16 @@ function signatures(input: ExportInput): string[] {
 }
 
 export function renderAkn(input: ExportInput, variant: ExportVariant): string {
-  const context: Context = { variant };
+  const context: Context = { variant, words: wordsOf(input) };
   const { meta } = input;
   const preface: string[] = [];
   if (meta.conference.length > 0) preface.push(inline('p', { class: 'conference' }, inlineXml(meta.conference)));
   preface.push(inline('p', { class: 'title' }, inline('docTitle', {}, inlineXml(meta.title))));
   if (meta.subtitle.length > 0) preface.push(inline('p', { class: 'subtitle' }, inlineXml(meta.subtitle)));
+  const adopted = adoptionLine(input);
+  if (adopted !== null && input.adoptedAt != null) {
+    preface.push(inline('p', { class: 'adoption' }, inline('docDate', { date: new Date(input.adoptedAt).toISOString().slice(0, 10) }, escapeXml(adopted))));
+  }
 
   const preamble: string[] = [];
   if (meta.chapeau.length > 0) preamble.push(inline('p', { class: 'chapeau' }, inlineXml(meta.chapeau)));
@@ -272,11 +281,11 @@ export function renderAkn(input: ExportInput, variant: ExportVariant): string {
   if (mainBody.length === 0) mainBody.push(empty('p', {}));
 
   const conclusions: string[] = [];
-  if (meta.note.length > 0) conclusions.push(inline('p', { class: 'note' }, `Note: ${inlineXml(meta.note)}`));
+  if (meta.note.length > 0) conclusions.push(inline('p', { class: 'note' }, `${escapeXml(context.words.note)}${inlineXml(meta.note)}`));
   if (input.signatories.length > 0) conclusions.push(...signatures(input));
 
   const statement = block('statement', { name: 'declaration' }, [
-    ...block('meta', {}, [...identification(input), ...references(input, context), ...(variant === 'negotiation' ? notes(input) : [])]),
+    ...block('meta', {}, [...identification(input), ...references(input, context), ...(variant === 'negotiation' ? notes(input, context) : [])]),
     ...block('preface', {}, preface),
     ...(preamble.length > 0 ? block('preamble', {}, preamble) : []),
     ...block('mainBody', {}, mainBody),

@@ -33,13 +33,16 @@ import {
   describeRefusal,
   describeStatus,
   formatTime,
-  NEGOTIATION_NOTICE,
   negotiationHeading,
   proposalRemarks,
   type ExportClause,
   type ExportInput,
   type ExportVariant,
+  wordsOf,
+  adoptionLine,
 } from './exportInput.ts';
+import { conventionsOf, type SubItemStyle } from '../../shared/declarationLanguage.ts';
+import type { DocumentWords } from '../../shared/documentWords.ts';
 import type { ExportProposal } from './exportProposal.ts';
 
 /**
@@ -173,7 +176,8 @@ export function paragraphStyles(variant: ExportVariant): IParagraphStyleOptions[
   ];
 }
 
-export function numberingLevels() {
+/** Word's multilevel list: "1.", then "(a)" / "(i)" or "a)" / "i)" by the declaration's language (DL3). */
+export function numberingLevels(style: SubItemStyle = 'closing') {
   const level = (lvl: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({
     level: lvl,
     format,
@@ -182,35 +186,36 @@ export function numberingLevels() {
     start: 1,
     style: { paragraph: { indent: { left: STEP * (lvl + 1), hanging: STEP } } },
   });
-  return [level(0, LevelFormat.DECIMAL, '%1.'), level(1, LevelFormat.LOWER_LETTER, '%2)'), level(2, LevelFormat.LOWER_ROMAN, '%3)')];
+  const sub = (n: number) => (style === 'enclosed' ? `(%${n})` : `%${n})`);
+  return [level(0, LevelFormat.DECIMAL, '%1.'), level(1, LevelFormat.LOWER_LETTER, sub(2)), level(2, LevelFormat.LOWER_ROMAN, sub(3))];
 }
 
-function statusParagraph(clause: ExportClause): Paragraph {
+function statusParagraph(clause: ExportClause, words: DocumentWords): Paragraph {
   return new Paragraph({
     style: STYLE.clauseStatus,
     indent: clause.kind === 'operative' ? { left: STEP * (Math.min(clause.depth, 2) + 1) } : undefined,
-    children: [new TextRun({ text: `[${clause.label}] `, bold: true }), new TextRun(describeStatus(clause))],
+    children: [new TextRun({ text: `[${clause.label}] `, bold: true }), new TextRun(describeStatus(words, clause))],
   });
 }
 
 /** "OP5 [deleted]" where a deleted clause's number stays unused (WN3). */
-function deletedParagraph(clause: ExportClause): Paragraph {
+function deletedParagraph(clause: ExportClause, words: DocumentWords): Paragraph {
   return new Paragraph({
     style: STYLE.clauseStatus,
     indent: clause.kind === 'operative' ? { left: STEP * (Math.min(clause.depth, 2) + 1) } : undefined,
-    children: [new TextRun({ text: describeDeleted(clause), italics: true })],
+    children: [new TextRun({ text: describeDeleted(words, clause), italics: true })],
   });
 }
 
 /** Reservations and objections under their clause (POS4). */
-function positionParagraphs(clause: ExportClause): Paragraph[] {
+function positionParagraphs(clause: ExportClause, words: DocumentWords): Paragraph[] {
   const indent = { left: STEP * (clause.kind === 'operative' ? Math.min(clause.depth, 2) + 1 : 1) };
   return clause.positions.map(
-    (position) => new Paragraph({ style: STYLE.position, indent, children: [new TextRun({ text: describePosition(position), ...(position.position === 'objection' ? { bold: true } : {}) })] }),
+    (position) => new Paragraph({ style: STYLE.position, indent, children: [new TextRun({ text: describePosition(words, position), ...(position.position === 'objection' ? { bold: true } : {}) })] }),
   );
 }
 
-function refusedParagraphs(clause: ExportClause): Paragraph[] {
+function refusedParagraphs(clause: ExportClause, words: DocumentWords): Paragraph[] {
   const indent = { left: STEP * (clause.kind === 'operative' ? Math.min(clause.depth, 2) + 1 : 1) };
   return clause.refused.map(
     (note) =>
@@ -219,8 +224,8 @@ function refusedParagraphs(clause: ExportClause): Paragraph[] {
         indent,
         children:
           note.attempted === ''
-            ? [new TextRun({ text: `${describeRefusal(note)}.`, bold: true })]
-            : [new TextRun({ text: `${describeRefusal(note)}: `, bold: true }), new TextRun({ text: note.attempted, italics: true })],
+            ? [new TextRun({ text: `${describeRefusal(words, note)}.`, bold: true })]
+            : [new TextRun({ text: `${describeRefusal(words, note)}: `, bold: true }), new TextRun({ text: note.attempted, italics: true })],
       }),
   );
 }
@@ -261,18 +266,18 @@ function redlineParagraph(proposal: ExportProposal, revisions: Revisions, option
   });
 }
 
-function proposalParagraphs(clause: ExportClause, revisions: Revisions): Paragraph[] {
+function proposalParagraphs(clause: ExportClause, revisions: Revisions, words: DocumentWords): Paragraph[] {
   const indent = { left: STEP * (clause.kind === 'operative' ? Math.min(clause.depth, 2) + 1 : 1) };
   return clause.proposals.flatMap((proposal) => {
-    const notes = [describeJustification(proposal), describeReactions(proposal)].filter((line) => line !== '');
+    const notes = [describeJustification(words, proposal), describeReactions(words, proposal)].filter((line) => line !== '');
     return [
       new Paragraph({
         style: STYLE.proposal,
         indent,
         keepNext: true,
         children: [
-          new TextRun({ text: describeAlternative(proposal), bold: true }),
-          ...proposalRemarks(clause, proposal).map((remark) => new TextRun({ text: ` ${remark}`, italics: true })),
+          new TextRun({ text: describeAlternative(words, proposal), bold: true }),
+          ...proposalRemarks(words, clause, proposal).map((remark) => new TextRun({ text: ` ${remark}`, italics: true })),
         ],
       }),
       redlineParagraph(proposal, revisions, { indent, keepNext: notes.length > 0 }),
@@ -289,10 +294,10 @@ function proposalParagraphs(clause: ExportClause, revisions: Revisions): Paragra
  */
 type Numbering = 'word' | 'working';
 
-function clauseParagraphs(clause: ExportClause, variant: ExportVariant, revisions: Revisions, numbering: Numbering): Paragraph[] {
-  if (clause.deleted) return variant === 'negotiation' ? [deletedParagraph(clause)] : [];
+function clauseParagraphs(clause: ExportClause, variant: ExportVariant, revisions: Revisions, numbering: Numbering, words: DocumentWords): Paragraph[] {
+  if (clause.deleted) return variant === 'negotiation' ? [deletedParagraph(clause, words)] : [];
   const out: Paragraph[] = [];
-  if (variant === 'negotiation') out.push(statusParagraph(clause));
+  if (variant === 'negotiation') out.push(statusParagraph(clause, words));
   if (clause.kind === 'preamble') {
     out.push(new Paragraph({ style: STYLE.preamble, children: runs(clause.body) }));
   } else if (numbering === 'working') {
@@ -301,8 +306,8 @@ function clauseParagraphs(clause: ExportClause, variant: ExportVariant, revision
   } else {
     out.push(new Paragraph({ style: STYLE.operative, numbering: { reference: NUMBERING, level: Math.min(clause.depth, 2) }, children: runs(clause.body) }));
   }
-  if (variant === 'negotiation') out.push(...positionParagraphs(clause), ...refusedParagraphs(clause), ...proposalParagraphs(clause, revisions));
-  for (const child of clause.children) out.push(...clauseParagraphs(child, variant, revisions, numbering));
+  if (variant === 'negotiation') out.push(...positionParagraphs(clause, words), ...refusedParagraphs(clause, words), ...proposalParagraphs(clause, revisions, words));
+  for (const child of clause.children) out.push(...clauseParagraphs(child, variant, revisions, numbering, words));
   return out;
 }
 
@@ -334,7 +339,7 @@ export function signatureTable(signatories: Signatory[]): Table {
 }
 
 function footer(input: ExportInput, variant: ExportVariant): Footer {
-  const prefix = variant === 'negotiation' ? [new TextRun(`Working text, ${formatTime(input.generatedAt.getTime())} · page `)] : [];
+  const prefix = variant === 'negotiation' ? [new TextRun(wordsOf(input).workingTextFooter(formatTime(input.generatedAt.getTime())))] : [];
   return new Footer({
     children: [
       new Paragraph({
@@ -347,6 +352,7 @@ function footer(input: ExportInput, variant: ExportVariant): Footer {
 
 export function buildDocx(input: ExportInput, variant: ExportVariant): Document {
   const { meta } = input;
+  const words = wordsOf(input);
   const body: (Paragraph | Table)[] = [];
   let revision = 0;
   const revisions: Revisions = { next: () => ++revision, fallbackDate: input.generatedAt };
@@ -354,25 +360,27 @@ export function buildDocx(input: ExportInput, variant: ExportVariant): Document 
   if (variant === 'negotiation') {
     body.push(
       new Paragraph({ style: STYLE.banner, children: [new TextRun({ text: negotiationHeading(input), bold: true })] }),
-      new Paragraph({ style: STYLE.banner, children: [new TextRun(`Clauses: ${describeCounts(input)}. ${NEGOTIATION_NOTICE}`)] }),
+      new Paragraph({ style: STYLE.banner, children: [new TextRun(`${describeCounts(input)} ${words.negotiationNotice}`)] }),
       new Paragraph({ spacing: { after: 240 } }),
     );
   }
   if (meta.conference.length > 0) body.push(new Paragraph({ style: STYLE.conference, children: runs(meta.conference) }));
   body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: runs(meta.title) }));
   if (meta.subtitle.length > 0) body.push(new Paragraph({ style: STYLE.subtitle, children: runs(meta.subtitle) }));
+  const adopted = adoptionLine(input);
+  if (adopted !== null) body.push(new Paragraph({ style: STYLE.subtitle, children: [new TextRun({ text: adopted, italics: true })] }));
   if (meta.chapeau.length > 0) body.push(new Paragraph({ style: STYLE.chapeau, children: runs(meta.chapeau) }));
-  for (const clause of input.preamble) body.push(...clauseParagraphs(clause, variant, revisions, numbering));
+  for (const clause of input.preamble) body.push(...clauseParagraphs(clause, variant, revisions, numbering, words));
   if (meta.formula.length > 0) body.push(new Paragraph({ style: STYLE.formula, children: runs(meta.formula) }));
-  for (const clause of input.operative) body.push(...clauseParagraphs(clause, variant, revisions, numbering));
-  if (meta.note.length > 0) body.push(new Paragraph({ style: STYLE.note, children: [new TextRun('Note: '), ...runs(meta.note)] }));
+  for (const clause of input.operative) body.push(...clauseParagraphs(clause, variant, revisions, numbering, words));
+  if (meta.note.length > 0) body.push(new Paragraph({ style: STYLE.note, children: [new TextRun(words.note), ...runs(meta.note)] }));
   if (input.signatories.length > 0) {
     body.push(new Paragraph({ pageBreakBefore: true, spacing: { after: 0 } }), signatureTable(input.signatories));
   }
-  const title = toPlainText(meta.title).trim() || 'Declaration';
+  const title = toPlainText(meta.title).trim() || words.untitled;
   return new Document({
     creator: 'Consenso',
-    title: variant === 'negotiation' ? `${title} (working text)` : title,
+    title: variant === 'negotiation' ? `${title} ${words.workingTextSuffix}` : title,
     description: toPlainText(meta.subtitle),
     styles: {
       default: {
@@ -381,7 +389,7 @@ export function buildDocx(input: ExportInput, variant: ExportVariant): Document 
       },
       paragraphStyles: paragraphStyles(variant),
     },
-    numbering: { config: [{ reference: NUMBERING, levels: numberingLevels() }] },
+    numbering: { config: [{ reference: NUMBERING, levels: numberingLevels(conventionsOf(input.language).subItemStyle) }] },
     sections: [
       {
         properties: { page: { margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } } },

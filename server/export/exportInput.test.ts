@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { documentWords } from '../../shared/documentWords.ts';
 import { describeRefusal, describeStatus, readExportInput, readingOrder } from './exportInput.ts';
 import { cleanText } from './printableText.ts';
 import { demoNegotiationDoc, docFromSeed, hostileSeed, idsByLabel, SAMPLE_DATE, writeNegotiationState } from './samples.ts';
 import { ROOT } from '../../shared/document/names.ts';
 
+const en = documentWords('en');
+
 describe('export input: the document read once into plain data', () => {
-  it('EXP2: clauses come in reading order with numbers derived by shared/numbering (labels, printed markers, positions)', () => {
+  it('EXP2 DL3: clauses come in reading order with numbers derived by shared/numbering (labels, printed markers — (a) in English —, positions)', () => {
     const input = readExportInput(docFromSeed(), SAMPLE_DATE);
     expect(input.preamble).toHaveLength(13);
     expect(input.operative).toHaveLength(12);
@@ -14,10 +17,10 @@ describe('export input: the document read once into plain data', () => {
     const op12 = input.operative[11]!;
     expect(op12).toMatchObject({ label: 'OP12', marker: '12.', depth: 0, path: [12] });
     expect(op12.children.map((c) => [c.label, c.marker, c.path])).toEqual([
-      ['OP12(a)', 'a)', [12, 1]],
-      ['OP12(b)', 'b)', [12, 2]],
-      ['OP12(c)', 'c)', [12, 3]],
-      ['OP12(d)', 'd)', [12, 4]],
+      ['OP12(a)', '(a)', [12, 1]],
+      ['OP12(b)', '(b)', [12, 2]],
+      ['OP12(c)', '(c)', [12, 3]],
+      ['OP12(d)', '(d)', [12, 4]],
     ]);
     expect(input.preamble[0]).toMatchObject({ label: 'PP1', marker: '', body: [{ text: 'Recognizing', italic: true }, { text: expect.stringMatching(/^ that United Nations/) }] });
     expect(input.signatories).toHaveLength(16);
@@ -56,13 +59,13 @@ describe('export input: the document read once into plain data', () => {
 
   it('EXP2: statuses and refusals in words, with who and when (UTC, whatever the server\'s time zone)', () => {
     const at = Date.UTC(2023, 8, 11, 14, 5);
-    const own = (status: Parameters<typeof describeStatus>[0]['status']) => describeStatus({ status, agreedWith: null });
+    const own = (status: Parameters<typeof describeStatus>[1]['status']) => describeStatus(en, { status, agreedWith: null });
     expect(own(null)).toBe('open');
     expect(own({ state: 'agreed', by: 'Argentina', at })).toBe('agreed (Argentina, 2023-09-11 14:05 UTC)');
     expect(own({ state: 'ad-ref', by: 'Argentina', at, pending: ['Chile', 'Peru'] })).toBe('ad ref, pending Chile, Peru (Argentina, 2023-09-11 14:05 UTC)');
     expect(own({ state: 'open', by: 'Argentina', at, reason: 'New facts.' })).toBe('open (Argentina, 2023-09-11 14:05 UTC); reopened: New facts.');
-    expect(describeRefusal({ author: 'Chile', attempted: 'x', at })).toBe('Not applied: change attempted by Chile (2023-09-11 14:05 UTC)');
-    expect(describeRefusal({ author: 'Peru', attempted: '', at })).toBe('Not applied: Peru attempted to delete this clause (2023-09-11 14:05 UTC)');
+    expect(describeRefusal(en, { author: 'Chile', attempted: 'x', at })).toBe('Not applied: change attempted by Chile (2023-09-11 14:05 UTC)');
+    expect(describeRefusal(en, { author: 'Peru', attempted: '', at })).toBe('Not applied: Peru attempted to delete this clause (2023-09-11 14:05 UTC)');
   });
 
   it('EXP2 LOCK7: the sub-items of an agreed paragraph export as agreed with it, and count as agreed', () => {
@@ -71,9 +74,9 @@ describe('export input: the document read once into plain data', () => {
     writeNegotiationState(doc, [{ label: 'OP12', status: { state: 'agreed', by: 'Argentina', at } }]);
     const input = readExportInput(doc, SAMPLE_DATE);
     const byLabel = new Map(readingOrder(input).map((clause) => [clause.label, clause]));
-    expect(describeStatus(byLabel.get('OP12')!)).toBe('agreed (Argentina, 2023-09-11 14:05 UTC)');
-    expect(describeStatus(byLabel.get('OP12(a)')!)).toBe('agreed with OP12 (Argentina, 2023-09-11 14:05 UTC)');
-    expect(describeStatus(byLabel.get('OP11')!)).toBe('open');
+    expect(describeStatus(en, byLabel.get('OP12')!)).toBe('agreed (Argentina, 2023-09-11 14:05 UTC)');
+    expect(describeStatus(en, byLabel.get('OP12(a)')!)).toBe('agreed with OP12 (Argentina, 2023-09-11 14:05 UTC)');
+    expect(describeStatus(en, byLabel.get('OP11')!)).toBe('open');
     const subitems = readingOrder(input).filter((clause) => clause.label.startsWith('OP12('));
     expect(subitems.length).toBeGreaterThan(0);
     expect(subitems.every((clause) => clause.agreedWith === 'OP12' && clause.status?.state === 'agreed')).toBe(true);

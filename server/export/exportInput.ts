@@ -8,8 +8,11 @@ import { META_FIELDS, type Declaration, type Meta, type Signatory } from '../../
 import { bracketRanges } from '../../shared/document/bracketRange.ts';
 import { ROOT } from '../../shared/document/names.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
-import { createTranslator, messagesFor } from '../../shared/i18n/translate.ts';
-import { deletedNumbers, numberClauses, ownText } from '../../shared/numbering.ts';
+import { conventionsOf, readDeclarationLanguage, type DeclarationLanguage } from '../../shared/declarationLanguage.ts';
+import { documentDate, documentWords, type DocumentWords } from '../../shared/documentWords.ts';
+import { readSilenceProcedure, SILENCE_KEY } from '../../shared/silence/silenceProcedure.ts';
+import { adoptedAt } from '../../shared/silence/silenceRules.ts';
+import { deletedNumbers, markerOf, numberClauses, ownText } from '../../shared/numbering.ts';
 import { buildOutline, inReadingOrder, type OutlineNode } from '../../shared/outline.ts';
 import { readPositions, type StatedPosition } from '../../shared/positions/position.ts';
 import { textHash } from '../../shared/positions/textHash.ts';
@@ -97,12 +100,14 @@ export interface ExportInput {
   signatories: Signatory[];
   /** When the export was made: passed in so that the same input gives the same file. */
   generatedAt: Date;
-  /** BCP 47 language of the text. */
-  language: string;
+  /** The declaration's language (DL5): its sub-item markers, and the words printed around the text (`wordsOf`). */
+  language: DeclarationLanguage;
   /** Square-bracketed passages standing in the text (BRK3, BRK6): printed in both variants. */
   brackets: number;
   /** Whether the chair has frozen the numbering: the negotiation text then prints working numbers (WN7). */
   frozen: boolean;
+  /** When the declaration was adopted under a silence procedure (SIL7, SIL10), printed under the heading; absent or null before. */
+  adoptedAt?: number | null;
 }
 
 /** The parts of an export that are not in the declaration itself. */
@@ -119,7 +124,10 @@ export interface NegotiationState {
   frozen?: FrozenNumbering | null;
 }
 
-const t = createTranslator(messagesFor('en'));
+/** The words an exporter prints around the text, in the declaration's language (shared/documentWords.ts). */
+export function wordsOf(input: Pick<ExportInput, 'language'>): DocumentWords {
+  return documentWords(input.language);
+}
 
 /** Reservations and objections in the order the chair reads them: objections first, then by name. */
 function positionNotes(positions: readonly StatedPosition[] | undefined, body: RichText): PositionNote[] {
@@ -132,11 +140,12 @@ function positionNotes(positions: readonly StatedPosition[] | undefined, body: R
 }
 
 /** Builds the export input from plain data: the pure core of `readExportInput`. */
-export function buildExportInput(declaration: Declaration, state: NegotiationState, generatedAt: Date, language = 'en'): ExportInput {
+export function buildExportInput(declaration: Declaration, state: NegotiationState, generatedAt: Date, language: DeclarationLanguage = 'en'): ExportInput {
   const outline = buildOutline(declaration.clauses);
   const frozen = state.frozen ?? null;
-  const numbers = numberClauses(outline, frozen);
-  const consecutive = frozen === null ? numbers : numberClauses(outline);
+  const style = conventionsOf(language).subItemStyle;
+  const numbers = numberClauses(outline, frozen, style);
+  const consecutive = frozen === null ? numbers : numberClauses(outline, null, style);
   const locks = clauseLocks(outline, (id) => state.statuses.get(id));
   const refusedBy = new Map<string, RefusedNote[]>();
   const seen = new Set<string>();
@@ -182,7 +191,7 @@ export function buildExportInput(declaration: Declaration, state: NegotiationSta
   };
   const preamble = outline.preamble.map((node, i) => convert(node, [i + 1]));
   const operative = outline.operative.map((node, i) => convert(node, [i + 1]));
-  placeDeleted(outline, frozen, preamble, operative);
+  placeDeleted(outline, frozen, preamble, operative, language);
   const meta = Object.fromEntries(META_FIELDS.map((field) => [field, cleanRuns(declaration.meta[field])])) as Meta;
   return {
     meta,
@@ -201,7 +210,7 @@ export function buildExportInput(declaration: Declaration, state: NegotiationSta
  * its group, after the clause it follows (or first), in number order
  * (shared/numbering.ts `deletedNumbers`, WN3).
  */
-function placeDeleted(outline: ReturnType<typeof buildOutline>, frozen: FrozenNumbering | null, preamble: ExportClause[], operative: ExportClause[]): void {
+function placeDeleted(outline: ReturnType<typeof buildOutline>, frozen: FrozenNumbering | null, preamble: ExportClause[], operative: ExportClause[], language: DeclarationLanguage): void {
   const gaps = deletedNumbers(outline, frozen);
   if (gaps.length === 0) return;
   const byId = new Map(inReadingOrder({ preamble, operative }).map((clause) => [clause.id, clause]));
@@ -220,7 +229,7 @@ function placeDeleted(outline: ReturnType<typeof buildOutline>, frozen: FrozenNu
       kind: gap.kind,
       depth,
       label: gap.label,
-      marker: gap.kind === 'preamble' ? '' : depth === 0 ? `${text}.` : `${text})`,
+      marker: gap.kind === 'preamble' ? '' : markerOf(text, depth, conventionsOf(language).subItemStyle),
       cleanMarker: '',
       deleted: true,
       path: [],
@@ -255,7 +264,14 @@ export function readExportInput(doc: Y.Doc, generatedAt: Date): ExportInput {
   const frozen = readFrozenNumbering(doc.getMap<unknown>(ROOT.numbering));
   const positions = readPositions(doc.getMap<unknown>(ROOT.positions));
   const brackets = bracketRanges(doc, standingBrackets(doc.getMap<unknown>(ROOT.brackets)));
-  return buildExportInput(readDeclaration(doc), { statuses, refused, proposals, positions, brackets, frozen }, generatedAt);
+  const language = readDeclarationLanguage(doc.getMap<unknown>(ROOT.settings));
+  const adopted = adoptedAt(readSilenceProcedure(doc.getMap<unknown>(ROOT.silence).get(SILENCE_KEY)));
+  return { ...buildExportInput(readDeclaration(doc), { statuses, refused, proposals, positions, brackets, frozen }, generatedAt, language), ...(adopted === null ? {} : { adoptedAt: adopted }) };
+}
+
+/** SIL10: "Adopted on 12 September 2023" in the declaration's language, under the heading of every format; null before adoption. */
+export function adoptionLine(input: Pick<ExportInput, 'language' | 'adoptedAt'>): string | null {
+  return input.adoptedAt == null ? null : wordsOf(input).adoptedOn(documentDate(input.language, input.adoptedAt));
 }
 
 /** Every clause in reading order: preambular paragraphs, then each operative paragraph followed by its sub-items; placeholders of deleted numbers left out. */
@@ -269,14 +285,14 @@ export function printedMarker(clause: ExportClause, variant: ExportVariant): str
 }
 
 /** "OP5 [deleted]": a number left unused by a deleted clause (WN3). */
-export function describeDeleted(clause: Pick<ExportClause, 'label'>): string {
-  return t('export.text.deleted', { label: clause.label });
+export function describeDeleted(words: DocumentWords, clause: Pick<ExportClause, 'label'>): string {
+  return words.deleted(clause.label);
 }
 
 /** "Cuba: reservation — <note>", "Bolivia: objection — <note> (stated on an earlier text)" (POS4, POS5). */
-export function describePosition(note: PositionNote): string {
-  const line = t(note.position === 'objection' ? 'export.text.objection' : 'export.text.reservation', { name: note.name, note: note.note });
-  return note.earlier ? `${line} ${t('export.text.earlierText')}` : line;
+export function describePosition(words: DocumentWords, note: PositionNote): string {
+  const line = note.position === 'objection' ? words.objection(note.name, note.note) : words.reservation(note.name, note.note);
+  return note.earlier ? `${line} ${words.earlierText}` : line;
 }
 
 export function countClauseStatuses(input: ExportInput): StatusCounts {
@@ -291,23 +307,22 @@ export function formatTime(ms: number): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
-const STATE_WORDS = { open: 'open', 'ad-ref': 'ad ref', agreed: 'agreed' } as const;
-
 /**
  * A clause's status in words, for the negotiation text: "open",
  * "ad ref, pending Chile, Peru (Argentina, 2023-09-11 14:05 UTC)",
  * "agreed (Argentina, 2023-09-11 14:05 UTC)",
  * "agreed with OP12 (Argentina, …)" for a sub-item of an agreed paragraph,
- * "open (Argentina, …); reopened: <reason>".
+ * "open (Argentina, …); reopened: <reason>" — in the declaration's language.
  */
-export function describeStatus({ status, agreedWith }: Pick<ExportClause, 'status' | 'agreedWith'>): string {
-  if (!status) return STATE_WORDS.open;
-  let words: string = agreedWith === null ? STATE_WORDS[status.state] : `${STATE_WORDS.agreed} with ${agreedWith}`;
-  if (status.state === 'ad-ref' && status.pending && status.pending.length > 0) words += `, pending ${status.pending.join(', ')}`;
+export function describeStatus(words: DocumentWords, { status, agreedWith }: Pick<ExportClause, 'status' | 'agreedWith'>): string {
+  const state = { open: words.state.open, 'ad-ref': words.state.adRef, agreed: words.state.agreed } as const;
+  if (!status) return state.open;
+  let text: string = agreedWith === null ? state[status.state] : words.agreedWith(agreedWith);
+  if (status.state === 'ad-ref' && status.pending && status.pending.length > 0) text += `, ${words.pending(status.pending.join(', '))}`;
   const who = [status.by, formatTime(status.at)].filter((part) => part !== '').join(', ');
-  if (who !== '') words += ` (${who})`;
-  if (status.state !== 'agreed' && status.reason) words += `; reopened: ${status.reason}`;
-  return words;
+  if (who !== '') text += ` (${who})`;
+  if (status.state !== 'agreed' && status.reason) text += `; ${words.reopened(status.reason)}`;
+  return text;
 }
 
 /**
@@ -315,10 +330,9 @@ export function describeStatus({ status, agreedWith }: Pick<ExportClause, 'statu
  * by Chile (2023-09-11 14:05 UTC)" (the attempted text follows), or "Not
  * applied: Peru attempted to delete this clause (…)" (nothing follows).
  */
-export function describeRefusal(note: RefusedNote): string {
+export function describeRefusal(words: DocumentWords, note: RefusedNote): string {
   const when = formatTime(note.at);
-  const what = note.attempted === '' ? `${note.author} attempted to delete this clause` : `change attempted by ${note.author}`;
-  return `Not applied: ${what}${when ? ` (${when})` : ''}`;
+  return `${words.notApplied(note.author, note.attempted === '')}${when ? ` (${when})` : ''}`;
 }
 
 /**
@@ -327,9 +341,24 @@ export function describeRefusal(note: RefusedNote): string {
  * (…)", "Alt 3 (Brazil): New operative paragraph after OP3 (…)". Its
  * redline follows.
  */
-export function describeAlternative(proposal: ExportProposal): string {
+export function describeAlternative(words: DocumentWords, proposal: ExportProposal): string {
   const when = formatTime(proposal.at);
-  return `Alt ${proposal.alt} (${proposal.author}): ${proposal.what}${when ? ` (${when})` : ''}`;
+  return `${words.alternative(proposal.alt, proposal.author, describeProposal(words, proposal.what))}${when ? ` (${when})` : ''}`;
+}
+
+/** What a proposal does, in words: "New wording for OP6", "Deletion of OP6", "New operative paragraph after OP3". */
+export function describeProposal(words: DocumentWords, what: ExportProposal['what']): string {
+  switch (what.action) {
+    case 'replace':
+      return words.newWording(what.label);
+    case 'delete':
+      return words.deletion(what.label);
+    case 'insert-subitem':
+      return words.newSubitemUnder(what.label);
+    case 'insert-before':
+    case 'insert-after':
+      return words.newParagraph(what.paragraph, what.action === 'insert-before' ? 'before' : 'after', what.label);
+  }
 }
 
 /**
@@ -337,38 +366,33 @@ export function describeAlternative(proposal: ExportProposal): string {
  * clause after it was agreed (PROP11), and it cannot be decided while the
  * clause is agreed (PROP8).
  */
-export function proposalRemarks(clause: Pick<ExportClause, 'status'>, proposal: ExportProposal): string[] {
+export function proposalRemarks(words: DocumentWords, clause: Pick<ExportClause, 'status'>, proposal: ExportProposal): string[] {
   const remarks: string[] = [];
-  if (proposal.origin === 'typed-while-agreed') remarks.push('Made while the clause was agreed.');
-  if (isLocked(clause.status ?? undefined)) remarks.push('Not decided: the clause is agreed.');
+  if (proposal.origin === 'typed-while-agreed') remarks.push(words.madeWhileAgreed);
+  if (isLocked(clause.status ?? undefined)) remarks.push(words.notDecidedAgreed);
   return remarks;
 }
 
 /** "Justification: …", or '' when none was given. */
-export function describeJustification(proposal: ExportProposal): string {
-  return proposal.justification === '' ? '' : `Justification: ${proposal.justification}`;
+export function describeJustification(words: DocumentWords, proposal: ExportProposal): string {
+  return proposal.justification === '' ? '' : words.justification(proposal.justification);
 }
 
 /** "Supported by Peru, Brazil. Objected to by Mexico." — either part left out when nobody; '' when nobody has reacted. */
-export function describeReactions(proposal: ExportProposal): string {
+export function describeReactions(words: DocumentWords, proposal: ExportProposal): string {
   const parts: string[] = [];
-  if (proposal.supporters.length > 0) parts.push(`Supported by ${proposal.supporters.join(', ')}.`);
-  if (proposal.objectors.length > 0) parts.push(`Objected to by ${proposal.objectors.join(', ')}.`);
+  if (proposal.supporters.length > 0) parts.push(words.supportedBy(proposal.supporters.join(', ')));
+  if (proposal.objectors.length > 0) parts.push(words.objectedBy(proposal.objectors.join(', ')));
   return parts.join(' ');
 }
 
 /** What the top of a negotiation text says it is. */
 export function negotiationHeading(input: ExportInput): string {
-  return `Working text for negotiation, ${formatTime(input.generatedAt.getTime())}. Not the final text.`;
+  return wordsOf(input).negotiationHeading(formatTime(input.generatedAt.getTime()));
 }
 
-export const NEGOTIATION_NOTICE =
-  'Each clause is preceded by its label and status; changes refused on agreed clauses follow the clause, marked "Not applied"; ' +
-  'its open proposals follow as alternatives (Alt 1, Alt 2…), each shown as changes to the current text.';
-
-/** The status counts as one line: "3 open · 2 ad ref · 20 agreed". */
+/** The status counts as one line: "Clauses: 3 open · 2 ad ref · 20 agreed · 4 passages in square brackets." */
 export function describeCounts(input: ExportInput): string {
   const counts = countClauseStatuses(input);
-  const brackets = input.brackets > 0 ? ` · ${t('export.text.bracketCount', { count: input.brackets })}` : '';
-  return `${counts.open} open · ${counts['ad-ref']} ad ref · ${counts.agreed} agreed${brackets}`;
+  return wordsOf(input).countsLine({ open: counts.open, adRef: counts['ad-ref'], agreed: counts.agreed }, input.brackets);
 }

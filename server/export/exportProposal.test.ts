@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { documentWords } from '../../shared/documentWords.ts';
 import type * as Y from 'yjs';
 import { ROOT } from '../../shared/document/names.ts';
 import type { Proposal } from '../../shared/proposals/proposal.ts';
@@ -20,6 +21,8 @@ async function docxParts(file: Buffer): Promise<Record<string, string>> {
   return parts;
 }
 
+const en = documentWords('en');
+
 describe('proposals in the export input', () => {
   it('PROP14 PROP3: the open proposals of a clause are its alternatives, numbered in the order they were made; decided and withdrawn ones are left out', () => {
     const clauses = byLabel(demoNegotiationDoc());
@@ -29,7 +32,7 @@ describe('proposals in the export input', () => {
       [1, 'Chile', 'replace'],
       [2, 'Peru', 'delete'],
     ]);
-    expect(op6.proposals.map(describeAlternative)).toEqual([
+    expect(op6.proposals.map((p) => describeAlternative(en, p))).toEqual([
       'Alt 1 (Chile): New wording for OP6 (2023-09-11 23:00 UTC)',
       'Alt 2 (Peru): Deletion of OP6 (2023-09-12 00:00 UTC)',
     ]);
@@ -68,7 +71,7 @@ describe('proposals in the export input', () => {
     const clauses = byLabel(doc);
     const heading = (label: string, i = 0) => {
       const clause = clauses.get(label)!;
-      return describeAlternative(clause.proposals[i]!);
+      return describeAlternative(en, clause.proposals[i]!);
     };
     expect(heading('PP2')).toBe('Alt 1 (Chile): New preambular paragraph before PP2 (2023-09-12 09:00 UTC)');
     expect(heading('PP13')).toBe('Alt 1 (Chile): New operative paragraph after PP13 (2023-09-12 09:00 UTC)');
@@ -91,7 +94,7 @@ describe('proposals in the export input', () => {
     const clauses = byLabel(doc);
     const remarks = (label: string) => {
       const clause: ExportClause = clauses.get(label)!;
-      return proposalRemarks(clause, clause.proposals[0]!);
+      return proposalRemarks(en, clause, clause.proposals[0]!);
     };
     expect(remarks('PP1')).toEqual(['Made while the clause was agreed.', 'Not decided: the clause is agreed.']);
     expect(remarks('OP12(c)')).toEqual(['Not decided: the clause is agreed.']);
@@ -103,11 +106,11 @@ describe('proposals in the export input', () => {
   it('PROP14 PROP5: justification, supporters and objectors by name', () => {
     const clauses = byLabel(demoNegotiationDoc());
     const [chile, peru] = clauses.get('OP6')!.proposals;
-    expect(describeJustification(chile!)).toBe('Justification: Softer wording, as in the Lima Declaration.');
-    expect(describeReactions(chile!)).toBe('Supported by Peru, Brazil. Objected to by Mexico.');
-    expect(describeReactions(peru!)).toBe('');
-    expect(describeReactions(clauses.get('OP12')!.proposals[0]!)).toBe('Objected to by Paraguay.');
-    expect(describeJustification(clauses.get('OP3')!.proposals[0]!)).toBe('');
+    expect(describeJustification(en, chile!)).toBe('Justification: Softer wording, as in the Lima Declaration.');
+    expect(describeReactions(en, chile!)).toBe('Supported by Peru, Brazil. Objected to by Mexico.');
+    expect(describeReactions(en, peru!)).toBe('');
+    expect(describeReactions(en, clauses.get('OP12')!.proposals[0]!)).toBe('Objected to by Paraguay.');
+    expect(describeJustification(en, clauses.get('OP3')!.proposals[0]!)).toBe('');
   });
 
   it('PROP14 EXP7: proposals are grouped by clause in one pass and ordered by the shared rule (time, then id)', () => {

@@ -17,8 +17,8 @@ export interface ExportProposal {
   /** Its number among the clause's alternatives, from 1: Alt 1 (Chile), Alt 2 (Peru). */
   alt: number;
   action: ProposalAction;
-  /** What is proposed, with the labels of the numbering: "New wording for OP6", "Deletion of OP6", "New operative paragraph after OP3". */
-  what: string;
+  /** What is proposed, as data the exporters put in the declaration's words (`describeProposal`): "New wording for OP6", "New operative paragraph after OP3". */
+  what: ProposalWhat;
   author: string;
   at: number;
   origin: ProposalOrigin;
@@ -28,6 +28,11 @@ export interface ExportProposal {
   supporters: string[];
   objectors: string[];
 }
+
+/** What a proposal does and to which clause (its working label); for a new paragraph beside it, what kind of paragraph. */
+export type ProposalWhat =
+  | { action: 'replace' | 'delete' | 'insert-subitem'; label: string }
+  | { action: 'insert-before' | 'insert-after'; label: string; paragraph: 'preamble' | 'operative' | 'subitem' };
 
 /** The clause a proposal was made on, as the export input knows it. */
 export interface ProposalTarget {
@@ -56,22 +61,18 @@ export function alternativesByClause(proposals: Iterable<Proposal>): Map<string,
   return groups;
 }
 
-const SIDE = { 'insert-before': 'before', 'insert-after': 'after' } as const;
-
-/** What is proposed, in words, and for a new paragraph where it goes. */
-function whatOf(proposal: Proposal, target: ProposalTarget): string {
+/** What is proposed, and for a new paragraph what kind it is. */
+function whatOf(proposal: Proposal, target: ProposalTarget): ProposalWhat {
   switch (proposal.action) {
     case 'replace':
-      return `New wording for ${target.label}`;
     case 'delete':
-      return `Deletion of ${target.label}`;
     case 'insert-subitem':
-      return `New sub-item under ${target.label}`;
+      return { action: proposal.action, label: target.label };
     case 'insert-before':
     case 'insert-after': {
       // Beside a sub-item the new paragraph is a sub-item too; otherwise its kind, by default the clause's (the API's default).
-      const what = target.depth > 0 ? 'sub-item' : (proposal.kind ?? target.kind) === 'preamble' ? 'preambular paragraph' : 'operative paragraph';
-      return `New ${what} ${SIDE[proposal.action]} ${target.label}`;
+      const paragraph = target.depth > 0 ? 'subitem' : (proposal.kind ?? target.kind) === 'preamble' ? 'preamble' : 'operative';
+      return { action: proposal.action, label: target.label, paragraph };
     }
   }
 }

@@ -23,7 +23,7 @@ describe('HTML export', () => {
     expect(html).not.toMatch(/<script|<link|src=|https?:/);
     expect(html).toContain('<p class="pp"><i>Recognizing</i> that United Nations');
     expect(html).toContain('<p class="op"><span class="num">12.</span>Thank you also');
-    expect(html).toContain('<p class="op depth-1"><span class="num">a)</span>Also assume');
+    expect(html).toContain('<p class="op depth-1"><span class="num">(a)</span>Also assume');
     expect(html.match(/<div class="signature">/g)).toHaveLength(16);
     expect(html).not.toContain('class="clause');
   });

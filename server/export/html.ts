@@ -1,3 +1,4 @@
+import { conventionsOf } from '../../shared/declarationLanguage.ts';
 import type { Signatory } from '../../shared/declaration.ts';
 import { toPlainText, type RichText } from '../../shared/richText.ts';
 import {
@@ -9,14 +10,16 @@ import {
   describeReactions,
   describeRefusal,
   describeStatus,
-  NEGOTIATION_NOTICE,
   negotiationHeading,
   printedMarker,
   proposalRemarks,
   type ExportClause,
   type ExportInput,
   type ExportVariant,
+  wordsOf,
+  adoptionLine,
 } from './exportInput.ts';
+import type { DocumentWords } from '../../shared/documentWords.ts';
 import type { ExportProposal } from './exportProposal.ts';
 
 /**
@@ -104,40 +107,40 @@ function redlineHtml(proposal: ExportProposal): string {
     .join('');
 }
 
-function proposalHtml(clause: ExportClause, proposal: ExportProposal): string {
+function proposalHtml(clause: ExportClause, proposal: ExportProposal, words: DocumentWords): string {
   const lines = [
-    `<p class="alt">${escapeHtml(describeAlternative(proposal))}</p>`,
-    ...proposalRemarks(clause, proposal).map((remark) => `<p class="remark">${escapeHtml(remark)}</p>`),
+    `<p class="alt">${escapeHtml(describeAlternative(words, proposal))}</p>`,
+    ...proposalRemarks(words, clause, proposal).map((remark) => `<p class="remark">${escapeHtml(remark)}</p>`),
     `<p class="redline">${redlineHtml(proposal)}</p>`,
   ];
-  const justification = describeJustification(proposal);
+  const justification = describeJustification(words, proposal);
   if (justification !== '') lines.push(`<p class="justification">${escapeHtml(justification)}</p>`);
-  const reactions = describeReactions(proposal);
+  const reactions = describeReactions(words, proposal);
   if (reactions !== '') lines.push(`<p class="reactions">${escapeHtml(reactions)}</p>`);
   return `<div class="proposal">${lines.join('')}</div>`;
 }
 
-function clauseHtml(clause: ExportClause, variant: ExportVariant): string {
+function clauseHtml(clause: ExportClause, variant: ExportVariant, words: DocumentWords): string {
   const isOperative = clause.kind === 'operative';
   // Sub-items are indented: the paragraph itself in the clean text, its whole box in the negotiation text.
   const depth = isOperative && clause.depth > 0 ? ` depth-${Math.min(clause.depth, 2)}` : '';
-  if (clause.deleted) return variant === 'negotiation' ? `<div class="clause deleted${depth}"><p class="label">${escapeHtml(describeDeleted(clause))}</p></div>` : '';
+  if (clause.deleted) return variant === 'negotiation' ? `<div class="clause deleted${depth}"><p class="label">${escapeHtml(describeDeleted(words, clause))}</p></div>` : '';
   const className = isOperative ? `op${variant === 'clean' ? depth : ''}` : 'pp';
   const number = isOperative ? `<span class="num">${escapeHtml(printedMarker(clause, variant))}</span>` : '';
   const paragraph = `<p class="${className}">${number}${inlineHtml(clause.body)}</p>`;
   if (variant === 'clean') return paragraph;
   const refused = clause.refused.map((note) =>
     note.attempted === ''
-      ? `<div class="refused"><p>${escapeHtml(describeRefusal(note))}.</p></div>`
-      : `<div class="refused"><p>${escapeHtml(describeRefusal(note))}:</p><p class="attempted">${escapeHtml(note.attempted)}</p></div>`,
+      ? `<div class="refused"><p>${escapeHtml(describeRefusal(words, note))}.</p></div>`
+      : `<div class="refused"><p>${escapeHtml(describeRefusal(words, note))}:</p><p class="attempted">${escapeHtml(note.attempted)}</p></div>`,
   );
   return [
     `<div class="clause status-${clause.status?.state ?? 'open'}${depth}">`,
-    `<p class="label"><b>${escapeHtml(clause.label)}</b> ${escapeHtml(describeStatus(clause))}</p>`,
+    `<p class="label"><b>${escapeHtml(clause.label)}</b> ${escapeHtml(describeStatus(words, clause))}</p>`,
     paragraph,
-    ...clause.positions.map((position) => `<p class="position ${position.position}">${escapeHtml(describePosition(position))}</p>`),
+    ...clause.positions.map((position) => `<p class="position ${position.position}">${escapeHtml(describePosition(words, position))}</p>`),
     ...refused,
-    ...clause.proposals.map((proposal) => proposalHtml(clause, proposal)),
+    ...clause.proposals.map((proposal) => proposalHtml(clause, proposal, words)),
     '</div>',
   ].join('\n');
 }
@@ -166,33 +169,36 @@ export function htmlPage(page: { language: string; title: string; style: string;
 
 export function renderHtml(input: ExportInput, variant: ExportVariant): string {
   const { meta } = input;
-  const title = toPlainText(meta.title).trim() || 'Declaration';
+  const words = wordsOf(input);
+  const title = toPlainText(meta.title).trim() || words.untitled;
   const parts: string[] = [];
   if (variant === 'negotiation') {
     parts.push(
-      `<p class="banner"><b>${escapeHtml(negotiationHeading(input))}</b><br>Clauses: ${escapeHtml(describeCounts(input))}. ${escapeHtml(NEGOTIATION_NOTICE)}</p>`,
+      `<p class="banner"><b>${escapeHtml(negotiationHeading(input))}</b><br>${escapeHtml(describeCounts(input))} ${escapeHtml(words.negotiationNotice)}</p>`,
     );
   }
   const heading: string[] = [];
   if (meta.conference.length > 0) heading.push(`<p class="conference">${inlineHtml(meta.conference)}</p>`);
   heading.push(`<h1>${inlineHtml(meta.title)}</h1>`);
   if (meta.subtitle.length > 0) heading.push(`<p class="subtitle">${inlineHtml(meta.subtitle)}</p>`);
+  const adopted = adoptionLine(input);
+  if (adopted !== null) heading.push(`<p class="adopted"><i>${escapeHtml(adopted)}</i></p>`);
   parts.push(`<header>\n${heading.join('\n')}\n</header>`);
   if (meta.chapeau.length > 0) parts.push(`<p class="chapeau">${inlineHtml(meta.chapeau)}</p>`);
-  const preamble = input.preamble.map((c) => clauseHtml(c, variant)).filter((html) => html !== '');
+  const preamble = input.preamble.map((c) => clauseHtml(c, variant, words)).filter((html) => html !== '');
   if (preamble.length > 0) parts.push(`<section class="preamble">\n${preamble.join('\n')}\n</section>`);
   if (meta.formula.length > 0) parts.push(`<p class="formula">${inlineHtml(meta.formula)}</p>`);
   const operative: string[] = [];
   const walk = (clauses: ExportClause[]) => {
     for (const clause of clauses) {
-      const html = clauseHtml(clause, variant);
+      const html = clauseHtml(clause, variant, words);
       if (html !== '') operative.push(html);
       walk(clause.children);
     }
   };
   walk(input.operative);
   if (operative.length > 0) parts.push(`<section class="operative">\n${operative.join('\n')}\n</section>`);
-  if (meta.note.length > 0) parts.push(`<p class="note">Note: ${inlineHtml(meta.note)}</p>`);
+  if (meta.note.length > 0) parts.push(`<p class="note">${escapeHtml(words.note)}${inlineHtml(meta.note)}</p>`);
   if (input.signatories.length > 0) parts.push(signaturesHtml(input.signatories));
-  return htmlPage({ language: input.language, title: variant === 'negotiation' ? `${title} (working text)` : title, style: variant === 'negotiation' ? STYLE + PROPOSAL_STYLE : STYLE, className: variant, parts });
+  return htmlPage({ language: conventionsOf(input.language).htmlLang, title: variant === 'negotiation' ? `${title} ${words.workingTextSuffix}` : title, style: variant === 'negotiation' ? STYLE + PROPOSAL_STYLE : STYLE, className: variant, parts });
 }

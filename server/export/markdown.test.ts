@@ -23,7 +23,7 @@ describe('Markdown export', () => {
     expect(md).toContain('\n*Bearing in mind* that Peacekeeping Operations');
     expect(md).toContain('\n1. Their agreement regarding');
     expect(md).toContain('\n12. Thank you also');
-    expect(md).toContain('\n    - a) Also assume the Pro Tempore Presidency');
+    expect(md).toContain('\n    - (a) Also assume the Pro Tempore Presidency');
     expect(md).toContain('\n---\n\n**Jorge Taiana**\\\nMinistro de Defensa\\\n*República Argentina*\n');
     expect(md).not.toContain('Not applied');
   });
@@ -99,7 +99,7 @@ describe('Markdown export', () => {
     // Markdown cannot count 7 bis: every paragraph is a bullet with its working number, escaped so it is no nested list.
     expect(md).toContain('\n- 6\\. **\\[OP6\\]** *open*\\\n  That the treatment');
     expect(md).toContain('\n- 7 bis. **\\[OP7 bis\\]** *open*\\\n  That the Participants will meet again **\\[**in 2025**\\]**.');
-    expect(md).toContain('\n  - a bis) **\\[OP12(a bis)\\]** *open*\\');
+    expect(md).toContain('\n  - (a bis) **\\[OP12(a bis)\\]** *open*\\');
     expect(md).toContain('\n- *OP5 \\[deleted\\]*\n');
     expect(md).toContain('\n*PP3 \\[deleted\\]*\n');
     expect(md).toContain('\n  - *OP12(c) \\[deleted\\]*\n');
@@ -109,7 +109,7 @@ describe('Markdown export', () => {
   it('WN7 BRK6: the clean text of a frozen declaration is an ordered list 1…n with its brackets, without deleted numbers', () => {
     const md = renderMarkdown(workingInput(), 'clean');
     expect(md).toContain('\n7. That the Participants will meet again **\\[**in 2025**\\]**.\n');
-    expect(md).toContain('\n    - b) Publish the report of the Conference;\n');
+    expect(md).toContain('\n    - (b) Publish the report of the Conference;\n');
     expect(md).not.toMatch(/bis|deleted|reservation|objection/);
   });
 });

@@ -8,13 +8,15 @@ import {
   describeReactions,
   describeRefusal,
   describeStatus,
-  NEGOTIATION_NOTICE,
   negotiationHeading,
   proposalRemarks,
   type ExportClause,
   type ExportInput,
   type ExportVariant,
+  wordsOf,
+  adoptionLine,
 } from './exportInput.ts';
+import type { DocumentWords } from '../../shared/documentWords.ts';
 import { markRedline } from './exportProposal.ts';
 
 /**
@@ -69,32 +71,32 @@ export function runsMarkdown(text: RichText): string {
  */
 export const MARKDOWN_REDLINE_MARKS = { insert: ['\\[+', '+\\]'], delete: ['\\[-', '-\\]'] } as const;
 
-function statusLine(clause: ExportClause): string {
-  return `**\\[${escapeMarkdown(clause.label)}\\]** *${escapeMarkdown(describeStatus(clause))}*`;
+function statusLine(clause: ExportClause, words: DocumentWords): string {
+  return `**\\[${escapeMarkdown(clause.label)}\\]** *${escapeMarkdown(describeStatus(words, clause))}*`;
 }
 
 /** Reservations and objections (POS4), one quoted line each. */
-function positionLines(clause: ExportClause, indent: string): string[] {
+function positionLines(clause: ExportClause, indent: string, words: DocumentWords): string[] {
   if (clause.positions.length === 0) return [];
-  return ['', ...clause.positions.map((position, i) => `${indent}> ${escapeLineStart(escapeMarkdown(describePosition(position)))}${i < clause.positions.length - 1 ? '\\' : ''}`)];
+  return ['', ...clause.positions.map((position, i) => `${indent}> ${escapeLineStart(escapeMarkdown(describePosition(words, position)))}${i < clause.positions.length - 1 ? '\\' : ''}`)];
 }
 
-function refusalLines(clause: ExportClause, indent: string): string[] {
+function refusalLines(clause: ExportClause, indent: string, words: DocumentWords): string[] {
   return clause.refused.flatMap((note) =>
     note.attempted === ''
-      ? ['', `${indent}> **${escapeMarkdown(describeRefusal(note))}.**`]
-      : ['', `${indent}> **${escapeMarkdown(describeRefusal(note))}:**\\`, `${indent}> ${escapeLineStart(escapeMarkdown(note.attempted))}`],
+      ? ['', `${indent}> **${escapeMarkdown(describeRefusal(words, note))}.**`]
+      : ['', `${indent}> **${escapeMarkdown(describeRefusal(words, note))}:**\\`, `${indent}> ${escapeLineStart(escapeMarkdown(note.attempted))}`],
   );
 }
 
 /** Each open proposal quoted under its clause: what and who, remarks, the redline, justification, supporters and objectors. */
-function proposalLines(clause: ExportClause, indent: string): string[] {
+function proposalLines(clause: ExportClause, indent: string, words: DocumentWords): string[] {
   return clause.proposals.flatMap((proposal) => {
     const lines = [
-      `**${escapeMarkdown(describeAlternative(proposal))}**`,
-      ...proposalRemarks(clause, proposal).map((remark) => `*${escapeMarkdown(remark)}*`),
+      `**${escapeMarkdown(describeAlternative(words, proposal))}**`,
+      ...proposalRemarks(words, clause, proposal).map((remark) => `*${escapeMarkdown(remark)}*`),
       escapeLineStart(markRedline(proposal.redline, runsMarkdown, MARKDOWN_REDLINE_MARKS)),
-      ...[describeJustification(proposal), describeReactions(proposal)].filter((line) => line !== '').map((line) => escapeLineStart(escapeMarkdown(line))),
+      ...[describeJustification(words, proposal), describeReactions(words, proposal)].filter((line) => line !== '').map((line) => escapeLineStart(escapeMarkdown(line))),
     ];
     // One quote block per alternative, its lines held together by hard breaks.
     return ['', ...lines.map((line, i) => `${indent}> ${line}${i < lines.length - 1 ? '\\' : ''}`)];
@@ -102,20 +104,20 @@ function proposalLines(clause: ExportClause, indent: string): string[] {
 }
 
 /** One operative paragraph or sub-item as a list item, with its own sub-items nested. */
-function listItem(clause: ExportClause, indent: string, variant: ExportVariant, working: boolean): string[] {
-  if (clause.deleted) return variant === 'negotiation' ? [`${indent}- *${escapeMarkdown(describeDeleted(clause))}*`] : [];
+function listItem(clause: ExportClause, indent: string, variant: ExportVariant, working: boolean, words: DocumentWords): string[] {
+  if (clause.deleted) return variant === 'negotiation' ? [`${indent}- *${escapeMarkdown(describeDeleted(words, clause))}*`] : [];
   // Markdown counts 1…n itself; working numbers (7 bis), which it cannot count, are written out after a bullet (WN7).
   const bullet = clause.depth === 0 && !working ? `${clause.path[0]}. ` : `- ${escapeLineStart(escapeMarkdown(working ? clause.marker : clause.cleanMarker))} `;
   // Continuation lines line up with the item's content.
   const inner = indent + ' '.repeat(bullet.startsWith('- ') ? 2 : bullet.length);
   const lines: string[] = [];
   if (variant === 'negotiation') {
-    lines.push(`${indent}${bullet}${statusLine(clause)}\\`, `${inner}${inlineMarkdown(clause.body)}`);
+    lines.push(`${indent}${bullet}${statusLine(clause, words)}\\`, `${inner}${inlineMarkdown(clause.body)}`);
   } else {
     lines.push(`${indent}${bullet}${inlineMarkdown(clause.body)}`);
   }
-  if (variant === 'negotiation') lines.push(...positionLines(clause, inner), ...refusalLines(clause, inner), ...proposalLines(clause, inner));
-  const children = clause.children.map((child) => listItem(child, inner, variant, working)).filter((item) => item.length > 0);
+  if (variant === 'negotiation') lines.push(...positionLines(clause, inner, words), ...refusalLines(clause, inner, words), ...proposalLines(clause, inner, words));
+  const children = clause.children.map((child) => listItem(child, inner, variant, working, words)).filter((item) => item.length > 0);
   if (children.length > 0) {
     lines.push('');
     children.forEach((child, i) => {
@@ -132,26 +134,29 @@ export function renderMarkdown(input: ExportInput, variant: ExportVariant): stri
     if (block.trim() !== '') blocks.push(block);
   };
   const { meta } = input;
+  const words = wordsOf(input);
   if (variant === 'negotiation') {
     add(
-      `> **${escapeMarkdown(negotiationHeading(input))}**\\\n> Clauses: ${escapeMarkdown(describeCounts(input))}. ${escapeMarkdown(NEGOTIATION_NOTICE)}`,
+      `> **${escapeMarkdown(negotiationHeading(input))}**\\\n> ${escapeMarkdown(describeCounts(input))} ${escapeMarkdown(words.negotiationNotice)}`,
     );
   }
   add(inlineMarkdown(meta.conference));
   // A heading's trailing #s would be read as its closing sequence.
   if (toPlainText(meta.title).trim() !== '') add(`# ${inlineMarkdown(meta.title).replace(/(?<!\\)#+\s*$/, (end) => end.replace(/#/g, '\\#'))}`);
   add(inlineMarkdown(meta.subtitle));
+  const adopted = adoptionLine(input);
+  if (adopted !== null) add(`*${escapeMarkdown(adopted)}*`);
   add(inlineMarkdown(meta.chapeau));
   for (const clause of input.preamble) {
     if (clause.deleted) {
-      if (variant === 'negotiation') add(`*${escapeMarkdown(describeDeleted(clause))}*`);
-    } else if (variant === 'negotiation') add([`${statusLine(clause)}\\`, inlineMarkdown(clause.body), ...positionLines(clause, ''), ...refusalLines(clause, ''), ...proposalLines(clause, '')].join('\n'));
+      if (variant === 'negotiation') add(`*${escapeMarkdown(describeDeleted(words, clause))}*`);
+    } else if (variant === 'negotiation') add([`${statusLine(clause, words)}\\`, inlineMarkdown(clause.body), ...positionLines(clause, '', words), ...refusalLines(clause, '', words), ...proposalLines(clause, '', words)].join('\n'));
     else add(inlineMarkdown(clause.body));
   }
   add(inlineMarkdown(meta.formula));
   const working = variant === 'negotiation' && input.frozen;
-  for (const clause of input.operative) add(listItem(clause, '', variant, working).join('\n'));
-  if (toPlainText(meta.note).trim() !== '') add(`Note: ${inlineMarkdown(meta.note)}`);
+  for (const clause of input.operative) add(listItem(clause, '', variant, working, words).join('\n'));
+  if (toPlainText(meta.note).trim() !== '') add(`${escapeMarkdown(words.note)}${inlineMarkdown(meta.note)}`);
   if (input.signatories.length > 0) {
     add('---');
     for (const s of input.signatories) {

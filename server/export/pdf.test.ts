@@ -48,7 +48,7 @@ describe('PDF export', () => {
     const lines = drawnLines(pdf);
     expect(lines.join(' ')).toContain('Declaration of Buenos Aires "The commitment to make');
     expect(lines).toContain('12.');
-    expect(lines).toContain('a)');
+    expect(lines).toContain('(a)');
     // The italic opening phrase keeps the space before the next word (pdfkit drops a continued piece's leading spaces).
     expect(lines).toContain('Recognizing ');
     expect(lines).toContain('Bearing in mind ');
@@ -150,7 +150,7 @@ describe('PDF export', () => {
   it('WN7 WN3 BRK3 POS4: a frozen declaration\'s negotiation PDF: working numbers, "OP5 [deleted]" in its place, brackets, reservations and objections', async () => {
     const lines = drawnLines(await renderPdf(workingInput(), 'negotiation', { compress: false }));
     expect(lines).toContain('7 bis.');
-    expect(lines).toContain('a bis)');
+    expect(lines).toContain('(a bis)');
     const at = (line: string) => lines.indexOf(line);
     expect(at('OP5 [deleted]')).toBeGreaterThan(at('4.'));
     expect(at('OP5 [deleted]')).toBeLessThan(at('6.'));

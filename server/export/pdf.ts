@@ -12,14 +12,16 @@ import {
   describeRefusal,
   describeStatus,
   formatTime,
-  NEGOTIATION_NOTICE,
   negotiationHeading,
   printedMarker,
   proposalRemarks,
   type ExportClause,
   type ExportInput,
   type ExportVariant,
+  wordsOf,
+  adoptionLine,
 } from './exportInput.ts';
+import type { DocumentWords } from '../../shared/documentWords.ts';
 import type { ExportProposal } from './exportProposal.ts';
 
 /**
@@ -140,7 +142,7 @@ const REDLINE_LOOK: Record<RedlineOp, { underline: boolean; strike: boolean; col
 };
 
 /** A proposal under its clause: what and who, remarks, the redline, justification, supporters and objectors. */
-function proposalNote(doc: Doc, layout: Layout, x: number, item: ExportClause, proposal: ExportProposal): void {
+function proposalNote(doc: Doc, layout: Layout, x: number, item: ExportClause, proposal: ExportProposal, words: DocumentWords): void {
   const width = layout.left + layout.width - x;
   doc.y += 2;
   // Keep the heading with the start of its redline.
@@ -149,7 +151,7 @@ function proposalNote(doc: Doc, layout: Layout, x: number, item: ExportClause, p
     doc,
     layout,
     x,
-    [{ text: describeAlternative(proposal), font: FONTS.sansBold }, ...proposalRemarks(item, proposal).map((remark) => ({ text: ` ${remark}`, font: FONTS.sansItalic }))],
+    [{ text: describeAlternative(words, proposal), font: FONTS.sansBold }, ...proposalRemarks(words, item, proposal).map((remark) => ({ text: ` ${remark}`, font: FONTS.sansItalic }))],
     '#1F3B5C',
   );
   const pieces = spacesAtRunEnds(proposal.redline.flatMap((segment) => segment.runs.map((run) => ({ ...run, op: segment.op }))).filter((piece) => piece.text !== ''));
@@ -163,22 +165,22 @@ function proposalNote(doc: Doc, layout: Layout, x: number, item: ExportClause, p
   });
   doc.fillColor('black');
   doc.y += 3;
-  for (const line of [describeJustification(proposal), describeReactions(proposal)]) {
+  for (const line of [describeJustification(words, proposal), describeReactions(words, proposal)]) {
     if (line !== '') note(doc, layout, x, [{ text: line, font: FONTS.sans }], '#1F3B5C');
   }
 }
 
-function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVariant): void {
+function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVariant, words: DocumentWords): void {
   const depth = item.kind === 'operative' ? Math.min(item.depth, 2) : 0;
   const x = item.kind === 'operative' ? layout.left + depth * INDENT : layout.left;
   if (item.deleted) {
-    if (variant === 'negotiation') note(doc, layout, x, [{ text: describeDeleted(item), font: FONTS.sansBold }], '#666666');
+    if (variant === 'negotiation') note(doc, layout, x, [{ text: describeDeleted(words, item), font: FONTS.sansBold }], '#666666');
     return;
   }
   if (variant === 'negotiation') {
     // Keep the status line with the start of its clause.
     if (doc.y + 40 > doc.page.height - doc.page.margins.bottom) doc.addPage();
-    note(doc, layout, x, [{ text: `[${item.label}] `, font: FONTS.sansBold }, { text: describeStatus(item), font: FONTS.sans }], '#444444');
+    note(doc, layout, x, [{ text: `[${item.label}] `, font: FONTS.sansBold }, { text: describeStatus(words, item), font: FONTS.sans }], '#444444');
   }
   if (item.kind === 'preamble') {
     paragraph(doc, item.body, { x, width: layout.width, indent: INDENT });
@@ -196,17 +198,17 @@ function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVar
   }
   if (variant === 'negotiation') {
     for (const position of item.positions) {
-      note(doc, layout, x + INDENT, [{ text: describePosition(position), font: FONTS.sans }], position.position === 'objection' ? '#8B1A1A' : '#444444');
+      note(doc, layout, x + INDENT, [{ text: describePosition(words, position), font: FONTS.sans }], position.position === 'objection' ? '#8B1A1A' : '#444444');
     }
     for (const refused of item.refused) {
-      const lines: { text: string; font: string }[] = [{ text: `${describeRefusal(refused)}${refused.attempted === '' ? '.' : ': '}`, font: FONTS.sansBold }];
+      const lines: { text: string; font: string }[] = [{ text: `${describeRefusal(words, refused)}${refused.attempted === '' ? '.' : ': '}`, font: FONTS.sansBold }];
       if (refused.attempted !== '') lines.push({ text: refused.attempted, font: FONTS.sansItalic });
       note(doc, layout, x + INDENT, lines, '#8B1A1A');
     }
-    for (const proposal of item.proposals) proposalNote(doc, layout, x + INDENT, item, proposal);
+    for (const proposal of item.proposals) proposalNote(doc, layout, x + INDENT, item, proposal, words);
     doc.y += 4;
   }
-  for (const child of item.children) clause(doc, layout, child, variant);
+  for (const child of item.children) clause(doc, layout, child, variant, words);
 }
 
 /** The signature page: blocks in a grid of two columns, a row never split across pages. */
@@ -295,9 +297,10 @@ export function pdfDocument(info: { title: string; author?: string; at: Date }, 
 
 export function renderPdf(input: ExportInput, variant: ExportVariant, options: PdfOptions = {}): Promise<Buffer> {
   const { meta } = input;
-  const title = toPlainText(meta.title).trim() || 'Declaration';
+  const words = wordsOf(input);
+  const title = toPlainText(meta.title).trim() || words.untitled;
   const { doc, done } = pdfDocument(
-    { title: variant === 'negotiation' ? `${title} (working text)` : title, author: toPlainText(meta.conference) || 'Consenso', at: input.generatedAt },
+    { title: variant === 'negotiation' ? `${title} ${words.workingTextSuffix}` : title, author: toPlainText(meta.conference) || 'Consenso', at: input.generatedAt },
     options,
   );
 
@@ -305,22 +308,24 @@ export function renderPdf(input: ExportInput, variant: ExportVariant, options: P
   const centred = { x: layout.left, width: layout.width, align: 'center' as const };
   doc.y = MARGIN;
   if (variant === 'negotiation') {
-    note(doc, layout, layout.left, [{ text: `${negotiationHeading(input)} `, font: FONTS.sansBold }, { text: `Clauses: ${describeCounts(input)}. ${NEGOTIATION_NOTICE}`, font: FONTS.sans }], '#000000');
+    note(doc, layout, layout.left, [{ text: `${negotiationHeading(input)} `, font: FONTS.sansBold }, { text: `${describeCounts(input)} ${words.negotiationNotice}`, font: FONTS.sans }], '#000000');
     doc.y += 12;
   }
   if (meta.conference.length > 0) paragraph(doc, meta.conference, { ...centred, size: 11, gap: 14 });
   paragraph(doc, meta.title.map((run) => ({ ...run, bold: true })), { ...centred, size: 16, gap: 12 });
   if (meta.subtitle.length > 0) paragraph(doc, meta.subtitle, { ...centred, size: 11, gap: 24 });
+  const adopted = adoptionLine(input);
+  if (adopted !== null) paragraph(doc, [{ text: adopted, italic: true }], { ...centred, size: 11, gap: 24 });
   if (meta.chapeau.length > 0) paragraph(doc, meta.chapeau, { x: layout.left, width: layout.width, gap: 12 });
-  for (const item of input.preamble) clause(doc, layout, item, variant);
+  for (const item of input.preamble) clause(doc, layout, item, variant, words);
   if (meta.formula.length > 0) paragraph(doc, meta.formula, { x: layout.left, width: layout.width, indent: INDENT, gap: 12 });
-  for (const item of input.operative) clause(doc, layout, item, variant);
+  for (const item of input.operative) clause(doc, layout, item, variant, words);
   if (meta.note.length > 0) {
     doc.y += 12;
-    paragraph(doc, [{ text: 'Note: ' }, ...meta.note], { x: layout.left, width: layout.width });
+    paragraph(doc, [{ text: words.note }, ...meta.note], { x: layout.left, width: layout.width });
   }
   if (input.signatories.length > 0) signaturePage(doc, layout, input.signatories);
-  pageNumbers(doc, variant === 'negotiation' ? `Working text, ${formatTime(input.generatedAt.getTime())} · page ` : '');
+  pageNumbers(doc, variant === 'negotiation' ? words.workingTextFooter(formatTime(input.generatedAt.getTime())) : '');
   doc.end();
   return done;
 }

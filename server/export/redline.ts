@@ -1,3 +1,4 @@
+import { conventionsOf, DEFAULT_DECLARATION_LANGUAGE, type DeclarationLanguage } from '../../shared/declarationLanguage.ts';
 import type { ClauseKind } from '../../shared/clauseKind.ts';
 import { META_FIELDS, type MetaField, type Signatory } from '../../shared/declaration.ts';
 import { createTranslator, messagesFor } from '../../shared/i18n/translate.ts';
@@ -106,7 +107,8 @@ export interface RedlineExport {
   /** In order of first change. */
   legend: RedlineLegendEntry[];
   generatedAt: Date;
-  language: string;
+  /** The declaration's language: sub-item markers and the words around the text (DL5). */
+  language: DeclarationLanguage;
 }
 
 /** One side of the redline: a saved version, or the text now (`name` null). */
@@ -127,7 +129,7 @@ export interface RedlineSource {
   /** When the history says that participant last changed that part (a clause id or `meta:<field>`) before the target; null when it does not know. */
   timeOf(part: string, by: string | null | undefined): number | null;
   generatedAt: Date;
-  language?: string;
+  language?: DeclarationLanguage;
 }
 
 /** The name printed for a change nobody can be named for (CMP3). */
@@ -229,8 +231,9 @@ export function buildRedline(source: RedlineSource): RedlineExport {
   const targetOutline = buildOutline(target.side.declaration.clauses);
   const baseNodes = new Map(flattenOutline(baseOutline).map((node) => [node.clause.id, node]));
   const targetNodes = new Map(flattenOutline(targetOutline).map((node) => [node.clause.id, node]));
-  const baseMarkers = numberClauses(baseOutline);
-  const targetMarkers = numberClauses(targetOutline);
+  const style = conventionsOf(source.language ?? DEFAULT_DECLARATION_LANGUAGE).subItemStyle;
+  const baseMarkers = numberClauses(baseOutline, null, style);
+  const targetMarkers = numberClauses(targetOutline, null, style);
   const rows = new Map(comparison.clauses.map((row) => [row.id, row]));
   const inPlace = (id: string) => {
     const row = rows.get(id);
@@ -287,6 +290,6 @@ export function buildRedline(source: RedlineSource): RedlineExport {
     signatories: target.side.declaration.signatories.map((s) => ({ ...s, name: cleanText(s.name), title: cleanText(s.title), state: cleanText(s.state) })),
     legend: [...legend].map(([author, parts]) => ({ author, parts })),
     generatedAt: source.generatedAt,
-    language: source.language ?? 'en',
+    language: source.language ?? DEFAULT_DECLARATION_LANGUAGE,
   };
 }

@@ -1,3 +1,5 @@
+import { conventionsOf } from '../../shared/declarationLanguage.ts';
+import { documentWords } from '../../shared/documentWords.ts';
 import { AlignmentType, DeletedTextRun, Document, Footer, HeadingLevel, InsertedTextRun, Packer, PageNumber, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild, type Table } from 'docx';
 import type { MetaField } from '../../shared/declaration.ts';
 import type { RichText } from '../../shared/richText.ts';
@@ -80,7 +82,7 @@ function metaParagraph(redline: RedlineExport, field: MetaField, revisions: Revi
   const placement: IParagraphOptions = field === 'title' ? { heading: HeadingLevel.TITLE } : { style: META_STYLE[field] };
   let pieces: RedlinePiece[] = meta.pieces;
   if (field === 'note') {
-    const label: RichText = [{ text: 'Note: ' }];
+    const label: RichText = [{ text: documentWords(redline.language).note }];
     // The label comes and goes with the note.
     pieces = [{ op: whole ?? 'equal', runs: label, change: whole === null ? null : meta.mark }, ...pieces];
   }
@@ -123,7 +125,7 @@ export function buildRedlineDocx(redline: RedlineExport): Document {
   }
   return new Document({
     creator: 'Consenso',
-    title: `${redline.title || 'Declaration'} (${redline.heading})`,
+    title: `${redline.title || documentWords(redline.language).untitled} (${redline.heading})`,
     description: redline.summary,
     features: { trackRevisions: true },
     styles: {
@@ -133,7 +135,7 @@ export function buildRedlineDocx(redline: RedlineExport): Document {
       },
       paragraphStyles: paragraphStyles('clean'),
     },
-    numbering: { config: [{ reference: NUMBERING, levels: numberingLevels() }] },
+    numbering: { config: [{ reference: NUMBERING, levels: numberingLevels(conventionsOf(redline.language).subItemStyle) }] },
     sections: [
       {
         properties: { page: { margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } } },

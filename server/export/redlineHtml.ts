@@ -1,3 +1,5 @@
+import { documentWords } from '../../shared/documentWords.ts';
+import { conventionsOf } from '../../shared/declarationLanguage.ts';
 import type { MetaField } from '../../shared/declaration.ts';
 import { escapeHtml, htmlPage, inlineHtml, signaturesHtml, STYLE } from './html.ts';
 import {
@@ -76,7 +78,8 @@ function metaHtml(redline: RedlineExport, field: MetaField, colourOf: (author: s
     case 'title':
       return `<h1>${html}</h1>`;
     case 'note': {
-      const label = meta.change === 'added' ? '<ins>Note:</ins>' : meta.change === 'deleted' ? '<del>Note:</del>' : 'Note:';
+      const note = escapeHtml(documentWords(redline.language).note.trimEnd());
+      const label = meta.change === 'added' ? `<ins>${note}</ins>` : meta.change === 'deleted' ? `<del>${note}</del>` : note;
       return `<p class="note">${label} ${html}</p>`;
     }
     default:
@@ -103,5 +106,5 @@ export function renderRedlineHtml(redline: RedlineExport): string {
   const note = metaHtml(redline, 'note', colourOf);
   if (note !== '') parts.push(note);
   if (redline.signatories.length > 0) parts.push(signaturesHtml(redline.signatories));
-  return htmlPage({ language: redline.language, title: `${redline.title || 'Declaration'} (${redline.heading})`, style: `${STYLE}${REDLINE_STYLE}${css}\n`, className: 'redline', parts });
+  return htmlPage({ language: conventionsOf(redline.language).htmlLang, title: `${redline.title || documentWords(redline.language).untitled} (${redline.heading})`, style: `${STYLE}${REDLINE_STYLE}${css}\n`, className: 'redline', parts });
 }

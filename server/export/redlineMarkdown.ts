@@ -1,3 +1,4 @@
+import { documentWords } from '../../shared/documentWords.ts';
 import type { MetaField } from '../../shared/declaration.ts';
 import { markRedline } from './exportProposal.ts';
 import { escapeLineStart, escapeMarkdown, MARKDOWN_REDLINE_MARKS, runsMarkdown } from './markdown.ts';
@@ -41,7 +42,8 @@ function metaBlock(redline: RedlineExport, field: MetaField): string {
   if (meta.change === 'absent') return '';
   const text = escapeLineStart(marked(meta.pieces));
   if (field === 'title') return `# ${text.replace(/(?<!\\)#+\s*$/, (end) => end.replace(/#/g, '\\#'))}`;
-  if (field === 'note') return `${meta.change === 'kept' ? 'Note:' : wholly(meta.change === 'added' ? 'insert' : 'delete', 'Note:')} ${text}`;
+  const note = escapeMarkdown(documentWords(redline.language).note.trimEnd());
+  if (field === 'note') return `${meta.change === 'kept' ? note : wholly(meta.change === 'added' ? 'insert' : 'delete', note)} ${text}`;
   return text;
 }
 

@@ -1,3 +1,4 @@
+import { documentWords } from '../../shared/documentWords.ts';
 import type { MetaField } from '../../shared/declaration.ts';
 import type { RedlineOp } from '../../shared/proposals/wordDiff.ts';
 import { BODY_SIZE, fontOf, FONTS, INDENT, MARGIN, pageNumbers, pdfDocument, signaturePage, spacesAtRunEnds, toWinAnsi, type Doc, type PdfOptions } from './pdf.ts';
@@ -100,13 +101,13 @@ function meta(doc: Doc, redline: RedlineExport, field: MetaField, left: number, 
     case 'note': {
       doc.y += 12;
       const op = item.change === 'added' ? 'insert' : item.change === 'deleted' ? 'delete' : 'equal';
-      return drawPieces(doc, [{ op, runs: [{ text: 'Note: ' }], change: op === 'equal' ? null : item.mark }, ...item.pieces], { x: left, width }, colourOf);
+      return drawPieces(doc, [{ op, runs: [{ text: documentWords(redline.language).note }], change: op === 'equal' ? null : item.mark }, ...item.pieces], { x: left, width }, colourOf);
     }
   }
 }
 
 export function renderRedlinePdf(redline: RedlineExport, options: PdfOptions = {}): Promise<Buffer> {
-  const { doc, done } = pdfDocument({ title: `${redline.title || 'Declaration'} (${redline.heading})`, at: redline.generatedAt }, options);
+  const { doc, done } = pdfDocument({ title: `${redline.title || documentWords(redline.language).untitled} (${redline.heading})`, at: redline.generatedAt }, options);
   const colours = new Map(redline.legend.map((entry, i) => [entry.author, AUTHOR_COLOURS[i % AUTHOR_COLOURS.length]!]));
   const colourOf = (author: string) => colours.get(author) ?? AUTHOR_COLOURS[0];
   const left = MARGIN;

@@ -13,12 +13,12 @@ describe('plain text export', () => {
     expectGolden('negotiation.txt', renderTxt(demoInput(), 'negotiation'));
   });
 
-  it('EXP2: clean: numbered paragraphs with hanging indents, sub-items a)…, the note, the signature blocks; no labels or statuses', () => {
+  it('EXP2: clean: numbered paragraphs with hanging indents, sub-items (a)… (DL3), the note, the signature blocks; no labels or statuses', () => {
     const text = renderTxt(demoInput(), 'clean');
     expect(text).toContain('\n1.  Their agreement regarding');
     expect(text).toContain('\n12. Thank you also to the Republic of Paraguay');
-    expect(text).toContain('\n    a)  Also assume the Pro Tempore Presidency');
-    expect(text).toContain('\n    d)  Gather the information');
+    expect(text).toContain('\n    (a) Also assume the Pro Tempore Presidency');
+    expect(text).toContain('\n    (d) Gather the information');
     expect(text).toContain('\nNote: It is specified that');
     expect(text).toContain('\nJorge Taiana\nMinistro de Defensa\nRepública Argentina\n');
     expect(text).not.toMatch(/\[(PP|OP)\d/);
@@ -31,7 +31,7 @@ describe('plain text export', () => {
     expect(text).toMatch(/^WORKING TEXT FOR NEGOTIATION, 2026-01-15 09:30 UTC\. NOT THE FINAL TEXT\.\nClauses: 23 open · 2 ad ref · 4 agreed\./);
     expect(text).toContain('[PP1] agreed (Argentina, 2023-09-11 14:00 UTC)\nRecognizing that');
     expect(text).toContain('[OP3] ad ref, pending Chile, Peru (Argentina, 2023-09-11 18:00 UTC)\n3.  That the Latin');
-    expect(text).toContain('    [OP12(a)] agreed (Argentina, 2023-09-11 20:00 UTC)\n    a)  Also assume');
+    expect(text).toContain('    [OP12(a)] agreed (Argentina, 2023-09-11 20:00 UTC)\n    (a) Also assume');
     expect(text).toContain('    [Not applied: change attempted by Chile (2023-09-11 21:00 UTC):]\n    | Their full agreement');
     expect(text).toContain('[Not applied: Peru attempted to delete this clause');
   });
@@ -86,7 +86,7 @@ describe('plain text export', () => {
     const text = renderTxt(workingInput(), 'negotiation');
     expectGolden('working.negotiation.txt', text);
     expect(text).toContain('\n[OP7 bis] open\n7 bis. That the Participants will meet again [in 2025].\n');
-    expect(text).toContain('\n    [OP12(a bis)] open\n    a bis) Publish the report of the Conference;\n');
+    expect(text).toContain('\n    [OP12(a bis)] open\n    (a bis) Publish the report of the Conference;\n');
     // Each placeholder between its neighbours, at its level.
     const at = (s: string) => text.indexOf(s);
     expect(at('[OP4]')).toBeLessThan(at('\nOP5 [deleted]\n'));
@@ -106,8 +106,8 @@ describe('plain text export', () => {
     const text = renderTxt(workingInput(), 'clean');
     expect(text).toContain('\n5.  That the treatment of the information');
     expect(text).toContain('\n7.  That the Participants will meet again [in 2025].\n');
-    expect(text).toContain('\n    b)  Publish the report of the Conference;\n');
-    expect(text).toContain('\n    c)  Prepare an annual calendar');
+    expect(text).toContain('\n    (b) Publish the report of the Conference;\n');
+    expect(text).toContain('\n    (c) Prepare an annual calendar');
     expect(text).toContain('[national laws and regulations]');
     expect(text).not.toMatch(/bis|\[deleted\]|reservation|objection|OP\d/);
   });

@@ -8,14 +8,16 @@ import {
   describeReactions,
   describeRefusal,
   describeStatus,
-  NEGOTIATION_NOTICE,
   negotiationHeading,
   printedMarker,
   proposalRemarks,
   type ExportClause,
   type ExportInput,
   type ExportVariant,
+  wordsOf,
+  adoptionLine,
 } from './exportInput.ts';
+import type { DocumentWords } from '../../shared/documentWords.ts';
 import { markRedline } from './exportProposal.ts';
 
 /**
@@ -54,11 +56,11 @@ function centre(text: string): string[] {
 
 const INDENT = 4;
 
-function clauseLines(clause: ExportClause, variant: ExportVariant): string[] {
+function clauseLines(clause: ExportClause, variant: ExportVariant, words: DocumentWords): string[] {
   const out: string[] = [];
   const indent = ' '.repeat(clause.depth * INDENT);
-  if (clause.deleted) return variant === 'negotiation' ? wrap(describeDeleted(clause), TXT_WIDTH, indent) : [];
-  if (variant === 'negotiation') out.push(`${indent}[${clause.label}] ${describeStatus(clause)}`);
+  if (clause.deleted) return variant === 'negotiation' ? wrap(describeDeleted(words, clause), TXT_WIDTH, indent) : [];
+  if (variant === 'negotiation') out.push(`${indent}[${clause.label}] ${describeStatus(words, clause)}`);
   const text = toPlainText(clause.body);
   const marker = printedMarker(clause, variant);
   if (marker === '') {
@@ -69,16 +71,16 @@ function clauseLines(clause: ExportClause, variant: ExportVariant): string[] {
   }
   if (variant === 'negotiation') {
     const noteIndent = ' '.repeat(clause.depth * INDENT + INDENT);
-    for (const position of clause.positions) out.push(...wrap(describePosition(position), TXT_WIDTH, noteIndent));
+    for (const position of clause.positions) out.push(...wrap(describePosition(words, position), TXT_WIDTH, noteIndent));
     for (const note of clause.refused) {
-      out.push(...wrap(`[${describeRefusal(note)}${note.attempted === '' ? ']' : ':]'}`, TXT_WIDTH, noteIndent));
+      out.push(...wrap(`[${describeRefusal(words, note)}${note.attempted === '' ? ']' : ':]'}`, TXT_WIDTH, noteIndent));
       if (note.attempted !== '') out.push(...wrap(note.attempted, TXT_WIDTH, `${noteIndent}| `));
     }
     for (const proposal of clause.proposals) {
-      out.push(...wrap(`[${describeAlternative(proposal)}]`, TXT_WIDTH, noteIndent));
-      for (const remark of proposalRemarks(clause, proposal)) out.push(...wrap(remark, TXT_WIDTH, noteIndent));
+      out.push(...wrap(`[${describeAlternative(words, proposal)}]`, TXT_WIDTH, noteIndent));
+      for (const remark of proposalRemarks(words, clause, proposal)) out.push(...wrap(remark, TXT_WIDTH, noteIndent));
       out.push(...wrap(markRedline(proposal.redline, toPlainText, TXT_REDLINE_MARKS), TXT_WIDTH, `${noteIndent}| `));
-      for (const line of [describeJustification(proposal), describeReactions(proposal)]) if (line !== '') out.push(...wrap(line, TXT_WIDTH, noteIndent));
+      for (const line of [describeJustification(words, proposal), describeReactions(words, proposal)]) if (line !== '') out.push(...wrap(line, TXT_WIDTH, noteIndent));
     }
   }
   return out;
@@ -90,29 +92,32 @@ export function renderTxt(input: ExportInput, variant: ExportVariant): string {
     if (lines.length > 0 && lines.some((l) => l.trim() !== '')) blocks.push(lines);
   };
   const { meta } = input;
+  const words = wordsOf(input);
   if (variant === 'negotiation') {
     add([
       ...wrap(negotiationHeading(input).toUpperCase(), TXT_WIDTH),
-      ...wrap(`Clauses: ${describeCounts(input)}.`, TXT_WIDTH),
-      ...wrap(NEGOTIATION_NOTICE, TXT_WIDTH),
+      ...wrap(describeCounts(input), TXT_WIDTH),
+      ...wrap(words.negotiationNotice, TXT_WIDTH),
       '='.repeat(TXT_WIDTH),
     ]);
   }
   add(centre(toPlainText(meta.conference)));
   add(centre(toPlainText(meta.title)));
   add(wrap(toPlainText(meta.subtitle), TXT_WIDTH));
+  const adopted = adoptionLine(input);
+  if (adopted !== null) add(centre(adopted));
   add(wrap(toPlainText(meta.chapeau), TXT_WIDTH));
-  for (const clause of input.preamble) add(clauseLines(clause, variant));
+  for (const clause of input.preamble) add(clauseLines(clause, variant, words));
   add(wrap(toPlainText(meta.formula), TXT_WIDTH));
   const walk = (clauses: ExportClause[]) => {
     for (const clause of clauses) {
-      add(clauseLines(clause, variant));
+      add(clauseLines(clause, variant, words));
       walk(clause.children);
     }
   };
   walk(input.operative);
   const note = toPlainText(meta.note);
-  if (note !== '') add(wrap(`Note: ${note}`, TXT_WIDTH));
+  if (note !== '') add(wrap(`${words.note}${note}`, TXT_WIDTH));
   if (input.signatories.length > 0) {
     add(['-'.repeat(TXT_WIDTH)]);
     for (const s of input.signatories) {

@@ -17,6 +17,9 @@ import { participantInfo, participantsRouter } from './participantsApi.ts';
 import { positionsRouter } from './positionsApi.ts';
 import { proposalsRouter } from './proposalsApi.ts';
 import { requireParticipant } from './requireParticipant.ts';
+import { roomRouter } from './roomApi.ts';
+import { silenceRouter } from './silenceApi.ts';
+import type { SilenceScheduler } from '../silence/scheduler.ts';
 import { versionsRouter } from './versionsApi.ts';
 
 export { requireParticipant };
@@ -25,6 +28,8 @@ export { requireParticipant };
 export interface ApiDeps {
   db: Db;
   rooms: Rooms;
+  /** The deadlines of silence procedures (SIL7). */
+  silence: SilenceScheduler;
   secret: TokenSecret;
   baseUrl: () => string;
   health: () => Record<string, unknown>;
@@ -44,6 +49,8 @@ export function apiRouter(deps: ApiDeps): Router {
   router.use(versionsRouter(deps));
   router.use(historyRouter(deps));
   router.use(participantsRouter(deps));
+  router.use(roomRouter(deps));
+  router.use(silenceRouter(deps));
 
   router.get('/health', (_request, response) => {
     response.json({ ok: true, ...deps.health() });

@@ -83,7 +83,7 @@ describe('import API', () => {
     for (const name of ['Argentina', 'Secretariat']) {
       const response = await preview(source.tokens[name]!, bytes, 'Declaración de Buenos Aires.txt');
       expect(response.status, name).toBe(200);
-      expect(await response.json()).toEqual({ draft: expected });
+      expect(await response.json()).toEqual({ draft: expected, language: 'en' });
     }
     const word = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Declaration of Lima'), new Paragraph('1. To act.')] }] }));
     const fromWord = await preview(source.tokens.Argentina!, word, 'zero draft.docx');
@@ -106,7 +106,7 @@ describe('import API', () => {
     const chair = source.tokens.Argentina!;
     const tooLarge = await preview(chair, new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61));
     expect(tooLarge.status).toBe(413);
-    expect(await errorOf(tooLarge)).toEqual({ id: 'import-too-large', message: expect.stringMatching(/^The file is larger than 5 MB/) });
+    expect(await errorOf(tooLarge)).toEqual({ id: 'import-too-large', message: expect.stringMatching(/^The file is larger than 5 MB/), mb: 5 });
     const pdf = await preview(chair, new TextEncoder().encode('%PDF-1.7 …'), 'draft.pdf');
     expect(pdf.status).toBe(415);
     expect(await errorOf(pdf)).toEqual({ id: 'import-unsupported-type', message: expect.stringMatching(/PDF cannot be imported.*\.docx/) });

@@ -1,5 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import express from 'express';
+import { DECLARATION_LANGUAGES, isDeclarationLanguage, type DeclarationLanguage } from '../../shared/declarationLanguage.ts';
+import { detectLanguage } from '../../shared/import/detectLanguage.ts';
 import { MAX_IMPORT_BYTES } from '../../shared/import/limits.ts';
 import { listParticipants } from '../db/participants.ts';
 import { createUpdateLog } from '../db/updateLog.ts';
@@ -47,6 +49,18 @@ function fileNameOf(header: string | undefined): string {
   }
 }
 
+/** The body of `import/create`: `{ draft, language? }` (DL6); the language, if given, one of the four. */
+function createLanguage(body: unknown): DeclarationLanguage | undefined {
+  const keys = typeof body === 'object' && body !== null && !Array.isArray(body) ? Object.keys(body) : null;
+  if (keys === null || !keys.includes('draft') || keys.some((key) => key !== 'draft' && key !== 'language')) {
+    throw badRequest('bad-body', 'Send {"draft": …, "language": …} as JSON, with the draft as the preview answered it (the language is optional).');
+  }
+  const { language } = body as { language?: unknown };
+  if (language === undefined) return undefined;
+  if (!isDeclarationLanguage(language)) throw badRequest('bad-language', `The declaration's language must be one of ${DECLARATION_LANGUAGES.join(', ')}.`);
+  return language;
+}
+
 export function importRouter(deps: ApiDeps): Router {
   const { db, secret } = deps;
   const router = express.Router();
@@ -57,7 +71,9 @@ export function importRouter(deps: ApiDeps): Router {
     const body: unknown = request.body;
     const bytes = Buffer.isBuffer(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(0);
     // Off the main thread, with a time and a memory limit (IMP7).
-    response.json({ draft: await readDraftInWorker(name, bytes) });
+    const draft = await readDraftInWorker(name, bytes);
+    // The language the draft seems written in (DL6): the preview offers it, the user may change it.
+    response.json({ draft, language: detectLanguage(draft) });
   });
 
   router.post(
@@ -67,16 +83,14 @@ export function importRouter(deps: ApiDeps): Router {
     (request, response) => {
       const actor = requireParticipant(db, request, 'manageParticipants');
       const body: unknown = request.body;
-      if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).join() !== 'draft') {
-        throw badRequest('bad-body', 'Send {"draft": …} as JSON, with the draft as the preview answered it.');
-      }
+      const language = createLanguage(body);
       const participants = listParticipants(db, request.params.id)
         .filter((p) => !p.revoked)
         .map((p) => ({ name: p.name, role: p.role }));
       const created = createFromDraft({ db, secret, log }, (body as { draft: unknown }).draft, participants, {
         declarationId: request.params.id,
         actor: actor.name,
-      });
+      }, language);
       const own = created.participants.find((p) => p.name === actor.name && p.role === actor.role)!;
       response.status(201).json({ id: created.id, url: participantLink(deps.baseUrl(), created.id, secret.tokenFor(own.id, own.generation)) });
     },

@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import express from 'express';
 import { cookieName, participantForToken } from '../auth/session.ts';
 import type { Db } from '../db/database.ts';
@@ -12,7 +12,8 @@ const COOKIE_MAX_AGE_S = 90 * 24 * 3600;
 
 export function linksRouter(db: Db, secureCookies: boolean): Router {
   const router = express.Router();
-  router.get('/d/:id', (request, response, next) => {
+  // The room view and the reading view (ROOM6, ROOM8) sign in from the same link, and stay where they were asked for.
+  router.get(['/d/:id', '/d/:id/room', '/d/:id/read'], (request: Request<{ id: string }>, response, next) => {
     const token = request.query.token;
     if (typeof token !== 'string') {
       next();
@@ -28,7 +29,8 @@ export function linksRouter(db: Db, secureCookies: boolean): Router {
         : // A link that does not work also signs out whoever this browser was.
           `${cookieName(id)}=; Max-Age=0; ${attributes}`,
     );
-    response.redirect(303, `/d/${encodeURIComponent(id)}`);
+    const view = /\/(room|read)$/.exec(request.path)?.[1];
+    response.redirect(303, `/d/${encodeURIComponent(id)}${view ? `/${view}` : ''}`);
   });
   return router;
 }

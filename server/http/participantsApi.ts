@@ -48,13 +48,14 @@ const REFUSALS: Record<ParticipantRefusal, string> = {
 };
 
 function nameTaken(name: string): AppError {
-  return conflict('participant-name-taken', `"${name}" already takes part: each participant needs a name of its own.`);
+  return conflict('participant-name-taken', `"${name}" already takes part: each participant needs a name of its own.`, { name });
 }
 
 function nameTakenSinceRemoved(name: string): AppError {
   return conflict(
     'participant-name-taken',
     `"${name}" has been given to another participant since ${name} was removed: remove that participant first, or add ${name} again under another name.`,
+    { name },
   );
 }
 
@@ -95,7 +96,7 @@ export function participantsRouter(deps: ParticipantsDeps): Router {
     const actor = requireParticipant(db, request, 'manageParticipants');
     const body = (request.body ?? {}) as { name?: unknown; role?: unknown };
     const name = typeof body.name === 'string' ? body.name.trim() : '';
-    if (name === '' || name.length > MAX_NAME_LENGTH) throw badRequest('bad-name', `Give a name of 1 to ${MAX_NAME_LENGTH} characters.`);
+    if (name === '' || name.length > MAX_NAME_LENGTH) throw badRequest('bad-name', `Give a name of 1 to ${MAX_NAME_LENGTH} characters.`, { max: MAX_NAME_LENGTH });
     if (body.role !== 'delegation' && body.role !== 'observer') throw badRequest('bad-role', 'A new participant is a "delegation" or an "observer".');
     const role = body.role;
     // A removed participant's name is free again (PART2): adding it makes a new participant; restoring brings the old one back.
@@ -126,7 +127,7 @@ export function participantsRouter(deps: ParticipantsDeps): Router {
   router.post('/declarations/:id/participants/:participantId/new-link', (request, response) => {
     const actor = requireParticipant(db, request, 'manageParticipants');
     const renewing = target(request, actor, 'newLink');
-    if (renewing.revoked) throw conflict('participant-revoked', `${renewing.name} has been removed: restore them to give them a new link.`);
+    if (renewing.revoked) throw conflict('participant-revoked', `${renewing.name} has been removed: restore them to give them a new link.`, { name: renewing.name });
     const renewed = renewLink(db, deps.secret, renewing, actor.name);
     deps.rooms.disconnectParticipant(renewing.id, CLOSE.invalidToken.code, CLOSE.invalidToken.reason);
     response.json({ participant: describe(actor, renewed) });
@@ -135,7 +136,7 @@ export function participantsRouter(deps: ParticipantsDeps): Router {
   router.post('/declarations/:id/participants/:participantId/restore', (request, response) => {
     const actor = requireParticipant(db, request, 'manageParticipants');
     const removed = target(request, actor, 'restore');
-    if (!removed.revoked) throw conflict('participant-not-removed', `${removed.name} has not been removed.`);
+    if (!removed.revoked) throw conflict('participant-not-removed', `${removed.name} has not been removed.`, { name: removed.name });
     const restored = inTransaction(removed.name, () => {
       if (activeNamed(request.params.id, removed.name)) throw nameTakenSinceRemoved(removed.name);
       const row = restoreParticipant(db, deps.secret, removed.id);

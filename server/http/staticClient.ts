@@ -24,7 +24,7 @@ export function staticClientRouter(clientDir: string): Router {
       },
     }),
   );
-  router.get(['/', '/d/:id'], (_request, response) => {
+  router.get(['/', '/d/:id', '/d/:id/room', '/d/:id/read'], (_request, response) => {
     if (!fs.existsSync(indexFile)) {
       response
         .status(503)

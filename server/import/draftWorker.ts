@@ -16,7 +16,7 @@ port.once('message', (request: DraftWorkerRequest) => {
     (error: unknown) => {
       const reply: DraftWorkerReply =
         error instanceof AppError
-          ? { kind: 'refused', status: error.status, id: error.id, message: error.message }
+          ? { kind: 'refused', status: error.status, id: error.id, message: error.message, details: error.details }
           : { kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
       port.postMessage(reply);
     },

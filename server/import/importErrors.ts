@@ -10,14 +10,20 @@ const MB = 1024 * 1024;
 const SAVE_AS = 'Save the draft as .docx (Word), .md or .txt (plain text) and import that.';
 
 export const tooLarge = () =>
-  new AppError(413, 'import-too-large', `The file is larger than ${MAX_IMPORT_BYTES / MB} MB, the most that can be imported. Remove pictures from it, or save it as .txt.`);
+  new AppError(413, 'import-too-large', `The file is larger than ${MAX_IMPORT_BYTES / MB} MB, the most that can be imported. Remove pictures from it, or save it as .txt.`, {
+    mb: MAX_IMPORT_BYTES / MB,
+  });
 
 export const unpackedTooLarge = (limit: number) =>
-  new AppError(413, 'import-too-large', `The Word document unpacks to more than ${limit / MB} MB; it cannot be a draft declaration. Save it again from Word without pictures, or as .txt.`);
+  new AppError(413, 'import-too-large', `The Word document unpacks to more than ${limit / MB} MB; it cannot be a draft declaration. Save it again from Word without pictures, or as .txt.`, {
+    mb: limit / MB,
+  });
 
 /** The worker reading a file was stopped (readDraftInWorker.ts, SPEC IMP7). */
 export const tooSlow = (limitMs: number) =>
-  new AppError(422, 'import-too-slow', `Reading the file took longer than ${limitMs / 1000} seconds, the most allowed: it holds far more than a draft declaration. Import a file with only the draft in it, or save it as .txt.`);
+  new AppError(422, 'import-too-slow', `Reading the file took longer than ${limitMs / 1000} seconds, the most allowed: it holds far more than a draft declaration. Import a file with only the draft in it, or save it as .txt.`, {
+    seconds: limitMs / 1000,
+  });
 
 export const needsTooMuchMemory = (limitMb: number) =>
   new AppError(413, 'import-too-large-unpacked', `Reading the file needs more than ${limitMb} MB of memory, the most allowed: it holds far more than a draft declaration. Import a file with only the draft in it, or save it as .txt.`);
@@ -27,7 +33,7 @@ export const emptyFile = () => new AppError(400, 'import-empty', 'The file is em
 export const noText = () => new AppError(400, 'import-no-text', 'There is no text in the file.');
 
 export const tooManyLines = (limit: number) =>
-  new AppError(400, 'import-too-long', `The file has more than ${limit.toLocaleString('en')} lines; it does not look like a draft declaration.`);
+  new AppError(400, 'import-too-long', `The file has more than ${limit.toLocaleString('en')} lines; it does not look like a draft declaration.`, { max: limit });
 
 export const noFileName = () =>
   new AppError(400, 'import-no-file-name', 'The file name is missing: send it in the X-File-Name header, e.g. "draft.docx", so that the server knows the type.');

@@ -28,7 +28,7 @@ export type DraftWorkerRequest = { fileName: string; bytes: Uint8Array };
 export type DraftWorkerReply =
   | { kind: 'ready' }
   | { kind: 'draft'; draft: ParsedDraft }
-  | { kind: 'refused'; status: number; id: string; message: string }
+  | { kind: 'refused'; status: number; id: string; message: string; details: Record<string, unknown> }
   | { kind: 'failed'; message: string };
 
 let reading = 0;
@@ -70,7 +70,7 @@ export async function readDraftInWorker(fileName: string, bytes: Uint8Array, lim
         const copy = bytes.slice();
         worker.postMessage({ fileName, bytes: copy } satisfies DraftWorkerRequest, [copy.buffer]);
       } else if (reply.kind === 'draft') settle(reply.draft);
-      else if (reply.kind === 'refused') settle(new AppError(reply.status, reply.id, reply.message));
+      else if (reply.kind === 'refused') settle(new AppError(reply.status, reply.id, reply.message, reply.details));
       else settle(new Error(`Reading ${fileName} failed in its worker: ${reply.message}`));
     });
     worker.on('error', (error: Error & { code?: string }) => {

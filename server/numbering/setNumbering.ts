@@ -12,6 +12,7 @@ import { badRequest, conflict, forbidden } from '../errors.ts';
 import type { Rooms } from '../relay/rooms.ts';
 import { saveMilestoneVersion } from '../versions/saveVersion.ts';
 import { readVersionContent } from '../versions/versionContent.ts';
+import { refuseIfFrozen } from '../silence/refuseIfFrozen.ts';
 
 /** What the chair does with the numbering (docs/SPEC.md WN1, WN5). */
 export const NUMBERING_ACTIONS = ['freeze', 'renumber'] as const;
@@ -51,6 +52,7 @@ export function setNumbering(deps: NumberingDeps, declarationId: string, actor: 
   if (!can(actor.role, 'number')) throw forbidden('chair-only', 'Only the chair freezes the numbering or renumbers the text.');
   const action = numberingAction(body);
   return deps.rooms.withRoom(declarationId, (room) => {
+    refuseIfFrozen(room);
     const current = getNumbering(deps.db, declarationId);
     if (action === 'renumber' && current === null) {
       throw conflict('not-frozen', 'The numbering is not frozen: numbers already follow the order of the text. Freeze it first.');

@@ -32,10 +32,10 @@ export function positionRequest(body: unknown): PositionRequest {
     return { position, note: '' };
   }
   if (text === '') {
-    throw badRequest('note-required', `A ${position} needs a note saying what your delegation needs (at most ${MAX_POSITION_NOTE} characters).`);
+    throw badRequest('note-required', `A ${position} needs a note saying what your delegation needs (at most ${MAX_POSITION_NOTE} characters).`, { max: MAX_POSITION_NOTE });
   }
   if (text.length > MAX_POSITION_NOTE) {
-    throw badRequest('note-too-long', `A note holds at most ${MAX_POSITION_NOTE} characters; this one has ${text.length}.`);
+    throw badRequest('note-too-long', `A note holds at most ${MAX_POSITION_NOTE} characters; this one has ${text.length}.`, { max: MAX_POSITION_NOTE });
   }
   return { position, note: text };
 }

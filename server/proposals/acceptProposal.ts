@@ -14,6 +14,7 @@ import type { Room } from '../relay/room.ts';
 import { SERVER_ORIGIN } from '../relay/origins.ts';
 import { objectBody } from '../comments/input.ts';
 import { clauseBody, currentText, proposalOf, requireDecider, requireNotAgreed, requireOpen, requireSubitemPlace, type ProposalDeps } from './access.ts';
+import { refuseIfFrozen } from '../silence/refuseIfFrozen.ts';
 
 /**
  * The chair (or the secretariat, when allowed) accepts an open proposal
@@ -32,6 +33,7 @@ export function acceptProposal(deps: ProposalDeps, declarationId: string, actor:
   if (typeof shownText !== 'string') throw badRequest('bad-shown-text', 'shownText must be the clause\'s text as it read when you decided (the text the redline was made against).');
   return deps.rooms.withRoom(declarationId, (room) => {
     requireDecider(deps.db, declarationId, actor);
+    refuseIfFrozen(room);
     const proposal = proposalOf(deps.db, declarationId, proposalId);
     requireOpen(proposal);
     const clause = clauseBody(room, proposal.clauseId);

@@ -44,7 +44,7 @@ export function requireDecider(db: Db, declarationId: string, actor: Participant
 
 /** Only its author edits or withdraws a proposal (PROP2). */
 export function requireAuthor(actor: ParticipantRow, proposal: Proposal, doing: string): void {
-  if (proposal.authorId !== actor.id) throw forbidden('not-proposal-author', `Only the proposal's author (${proposal.author}) can ${doing} it.`);
+  if (proposal.authorId !== actor.id) throw forbidden('not-proposal-author', `Only the proposal's author (${proposal.author}) can ${doing} it.`, { name: proposal.author });
 }
 
 /** A clause's body, or 404 when the clause is gone (deleted meanwhile). */

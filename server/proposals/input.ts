@@ -44,7 +44,7 @@ export function proposalText(action: ProposalAction, value: unknown): RichText {
   const plain = toPlainText(text);
   if (plain.trim() === '') throw badRequest('proposal-empty', 'Write the proposed wording: text must not be empty.');
   if (plain.length > MAX_CLAUSE_CHARS) {
-    throw badRequest('proposal-too-long', `A clause holds at most ${MAX_CLAUSE_CHARS} characters; this wording has ${plain.length}.`);
+    throw badRequest('proposal-too-long', `A clause holds at most ${MAX_CLAUSE_CHARS} characters; this wording has ${plain.length}.`, { max: MAX_CLAUSE_CHARS });
   }
   return text;
 }
@@ -73,7 +73,9 @@ export function justificationText(value: unknown): string {
   if (typeof value !== 'string') throw badRequest('bad-body', 'justification must be a text.');
   const text = value.trim();
   if (text.length > MAX_JUSTIFICATION_LENGTH) {
-    throw badRequest('justification-too-long', `A justification holds at most ${MAX_JUSTIFICATION_LENGTH} characters; this one has ${text.length}.`);
+    throw badRequest('justification-too-long', `A justification holds at most ${MAX_JUSTIFICATION_LENGTH} characters; this one has ${text.length}.`, {
+      max: MAX_JUSTIFICATION_LENGTH,
+    });
   }
   return text;
 }
@@ -94,7 +96,7 @@ export function rejectionReason(value: unknown): string | null {
   if (typeof value !== 'string') throw badRequest('bad-reason', 'reason must be a text.');
   const reason = value.trim();
   if (reason.length > MAX_REJECTION_REASON_LENGTH) {
-    throw badRequest('reason-too-long', `A reason holds at most ${MAX_REJECTION_REASON_LENGTH} characters; this one has ${reason.length}.`);
+    throw badRequest('reason-too-long', `A reason holds at most ${MAX_REJECTION_REASON_LENGTH} characters; this one has ${reason.length}.`, { max: MAX_REJECTION_REASON_LENGTH });
   }
   return reason === '' ? null : reason;
 }

@@ -7,6 +7,7 @@ import { deletedSubtreeOf, findProposal, setDecision } from '../db/proposals.ts'
 import { conflict } from '../errors.ts';
 import { SERVER_ORIGIN } from '../relay/origins.ts';
 import { proposalOf, requireDecider, type ProposalDeps } from './access.ts';
+import { refuseIfFrozen } from '../silence/refuseIfFrozen.ts';
 
 /**
  * The chair (or the secretariat, when allowed) undoes an accepted deletion
@@ -18,6 +19,7 @@ import { proposalOf, requireDecider, type ProposalDeps } from './access.ts';
 export function undoProposal(deps: ProposalDeps, declarationId: string, actor: ParticipantRow, proposalId: string): Proposal {
   return deps.rooms.withRoom(declarationId, (room) => {
     requireDecider(deps.db, declarationId, actor);
+    refuseIfFrozen(room);
     const before = proposalOf(deps.db, declarationId, proposalId);
     const snapshot = before.action === 'delete' && before.state === 'accepted' ? deletedSubtreeOf(deps.db, proposalId) : null;
     if (snapshot === null) throw conflict('nothing-to-undo', 'Only an accepted deletion can be undone. To change accepted wording back, propose it.');

@@ -160,7 +160,8 @@ export class Enforcer {
 
   constructor(private readonly doc: Y.Doc) {
     this.serverOnly = [doc.getMap(ROOT.status), doc.getMap(ROOT.refused), doc.getMap(ROOT.comments), doc.getMap(ROOT.settings), doc.getMap(ROOT.proposals),
-      doc.getMap(ROOT.positions), doc.getMap(ROOT.brackets), doc.getMap(ROOT.numbering)];
+      doc.getMap(ROOT.positions), doc.getMap(ROOT.brackets), doc.getMap(ROOT.numbering), doc.getMap(ROOT.room),
+      doc.getMap(ROOT.silence)];
     this.roots = [doc.getMap(ROOT.meta), clausesMap(doc), doc.getMap(ROOT.signatories), ...this.serverOnly];
     this.capture = new Y.UndoManager(this.roots, { trackedOrigins: new Set(), captureTimeout: 0 });
   }
@@ -225,7 +226,7 @@ export class Enforcer {
    * undoes what it may not change. Returns what was refused (empty when
    * everything stands) and what became of square brackets.
    */
-  apply(origin: object, role: Role, update: Uint8Array, settings: DeclarationSettings = DEFAULT_SETTINGS): Enforced {
+  apply(origin: object, role: Role, update: Uint8Array, settings: DeclarationSettings = DEFAULT_SETTINGS, frozen = false): Enforced {
     let transaction: Y.Transaction | null = null;
     const capture = (tx: Y.Transaction) => {
       if (tx.origin === origin) transaction = tx;
@@ -246,7 +247,9 @@ export class Enforcer {
       this.capture.clear();
       return { refusals: [], collapsed: [], moved: [] };
     }
-    const verdict = this.judge(transaction, role, editsClausesDirectly(role, settings), mayDeleteBracketedText(role));
+    const verdict = frozen
+      ? this.judgeFrozen(transaction, role)
+      : this.judge(transaction, role, editsClausesDirectly(role, settings), mayDeleteBracketedText(role));
     if (verdict.undo.size > 0) {
       this.capture.scope = [...verdict.undo];
       try {
@@ -340,6 +343,62 @@ export class Enforcer {
       } else {
         this.judgeClauses(tx, clauses, verdict, note, direct, unbrackets);
       }
+    }
+    return verdict;
+  }
+
+  /**
+   * SIL4: while a silence procedure runs, and for good once the declaration
+   * is adopted, the text is frozen for every role, the chair's included: a
+   * change to any clause (its wording, place or existence), heading field or
+   * signature block is undone. A comment mark alone changes no word (COM6):
+   * threads stay open to whoever may comment. No proposal is made of frozen
+   * wording — the text is out of negotiation — but the author keeps it (UI6).
+   */
+  private judgeFrozen(tx: Y.Transaction, role: Role): Verdict {
+    const verdict: Verdict = { undo: new Set(), restore: new Set(), remove: new Map(), refusals: [], collapsed: [] };
+    const note: Note = (part, clauseId, reason, attempted) => verdict.refusals.push({ part, clauseId, reason, attempted, kept: '' });
+    const changed = tx.changedParentTypes as Map<AnyType, unknown>;
+    const serverOnly = this.serverOnly.filter((map) => changed.has(map));
+    if (serverOnly.length > 0) {
+      for (const map of serverOnly) verdict.undo.add(map);
+      note('status', null, 'server-only', '');
+    }
+    const meta = this.doc.getMap<unknown>(ROOT.meta);
+    const signatories = this.doc.getMap<unknown>(ROOT.signatories);
+    if (changed.has(meta) || changed.has(signatories)) {
+      verdict.undo.add(meta).add(signatories);
+      note(changed.has(meta) ? 'meta' : 'signatories', null, can(role, 'editMeta') ? 'frozen' : 'role', metaText(this.doc));
+    }
+    const clauses = clausesMap(this.doc);
+    if (!changed.has(clauses)) return verdict;
+    if (!can(role, 'editClauses')) {
+      verdict.undo.add(clauses);
+      note('document', null, 'role', '');
+      return verdict;
+    }
+    const keys = tx.changed.get(clauses as AnyType) ?? new Set<string | null>();
+    if (keys.size > 0) {
+      // A clause added, deleted or replaced: only undoing the whole map brings a deleted entry back.
+      verdict.undo.add(clauses);
+      for (const key of keys) note('clause', key, 'frozen', textOf(key === null ? undefined : clauses.get(key)));
+      return verdict;
+    }
+    for (const type of changed.keys()) {
+      const item = type._item;
+      if (item === null || item.parent !== clauses || item.parentSub === null || clauses.get(item.parentSub) !== type) continue;
+      const entry = type as Y.Map<unknown>;
+      const body = entry.get(CLAUSE_FIELD.body);
+      // An agreed clause takes no comment mark either (LOCK1: its snapshot is exactly what was agreed).
+      const markOnly =
+        !this.locks.has(item.parentSub) &&
+        (tx.changed.get(entry as AnyType)?.size ?? 0) === 0 &&
+        !this.wordingChanged(tx, entry) &&
+        body instanceof Y.XmlFragment &&
+        richTextProblem(body, Number.MAX_SAFE_INTEGER) === null;
+      if (markOnly) continue;
+      verdict.undo.add(entry);
+      note('clause', item.parentSub, 'frozen', textOf(entry));
     }
     return verdict;
   }

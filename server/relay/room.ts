@@ -7,6 +7,7 @@ import { readProposal, type Proposal } from '../../shared/proposals/proposal.ts'
 import type { StatedPosition } from '../../shared/positions/position.ts';
 import { standingBrackets, type Bracket } from '../../shared/brackets/bracket.ts';
 import type { FrozenNumbering } from '../../shared/workingNumbers.ts';
+import { CURRENT_KEY, type CurrentClause } from '../../shared/room/currentClause.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { clauseWithSubitems } from '../../shared/document/clauseOps.ts';
 import { snapshotClauses, type SubtreeSnapshot } from '../../shared/document/clauseSnapshot.ts';
@@ -20,8 +21,13 @@ import { listProposals } from '../db/proposals.ts';
 import { listPositions } from '../db/positions.ts';
 import { listBrackets } from '../db/brackets.ts';
 import { getNumbering } from '../db/numbering.ts';
+import { lastProcedure } from '../db/silence.ts';
+import { SILENCE_KEY, type SilenceProcedure } from '../../shared/silence/silenceProcedure.ts';
+import { isFrozen } from '../../shared/silence/silenceRules.ts';
 import type { Db } from '../db/database.ts';
 import { getSettings } from '../db/settings.ts';
+import { getDeclarationLanguage } from '../db/declarations.ts';
+import { DEFAULT_DECLARATION_LANGUAGE, LANGUAGE_SETTING, type DeclarationLanguage } from '../../shared/declarationLanguage.ts';
 import type { UpdateLog } from '../db/updateLog.ts';
 import { claimClients, listClientOwners } from '../db/yjsClients.ts';
 import type { Logger } from '../logger.ts';
@@ -78,6 +84,13 @@ export class Room {
   private settingsNow: DeclarationSettings;
   /** Who changed which clause's text when (HIST1): told by applyUpdate whose each update is. */
   readonly history: TextHistoryRecorder;
+  /**
+   * The running or last silence procedure as stored: read on load and kept
+   * by mirrorSilence, through which every change passes (server/silence/*),
+   * so that the enforce step knows whether the text is frozen (SIL4) without
+   * querying SQLite on every keystroke.
+   */
+  private silenceNow: SilenceProcedure | null = null;
 
   constructor(
     readonly id: string,
@@ -110,8 +123,10 @@ export class Room {
     this.owners.set(this.doc.clientID, null);
     this.mirrorStatuses();
     this.mirrorComments();
+    this.mirrorLanguage(getDeclarationLanguage(db, id));
     this.mirrorProposals();
     this.mirrorNegotiation();
+    this.mirrorSilence(lastProcedure(db, id));
     this.enforcer.setBrackets(standingBrackets(this.doc.getMap(ROOT.brackets)));
     this.history = new TextHistoryRecorder(this.doc, id, { db, logger, now });
     this.awareness = new awarenessProtocol.Awareness(this.doc);
@@ -203,7 +218,7 @@ export class Room {
     this.doc.on('afterTransaction', collect);
     let refusals: Refusal[];
     try {
-      const enforced = this.enforcer.apply(connection, participant.role, update, this.settingsNow);
+      const enforced = this.enforcer.apply(connection, participant.role, update, this.settingsNow, isFrozen(this.silenceNow));
       refusals = enforced.refusals;
       if (refusals.length > 0) this.recordRefusals(connection, refusals);
       this.settleBrackets(connection, enforced);
@@ -241,7 +256,8 @@ export class Room {
       const known = new Set(threads.map((t) => t.id));
       for (const key of [...comments.keys()]) if (!known.has(key)) comments.delete(key);
       for (const thread of threads) setIfChanged(comments, thread.id, thread);
-      for (const key of [...settingsMap.keys()]) if (!Object.hasOwn(settings, key)) settingsMap.delete(key);
+      // The language shares the map (DL2) and is mirrored by mirrorLanguage.
+      for (const key of [...settingsMap.keys()]) if (!Object.hasOwn(settings, key) && key !== LANGUAGE_SETTING) settingsMap.delete(key);
       for (const [key, value] of Object.entries(settings)) {
         // A missing key reads as its default (readSettings): loading a declaration nobody configured writes nothing.
         if (settingsMap.has(key) || value !== DEFAULT_SETTINGS[key as keyof DeclarationSettings]) setIfChanged(settingsMap, key, value);
@@ -335,6 +351,36 @@ export class Room {
     }, SERVER_ORIGIN);
   }
 
+  /** Writes the clause under discussion, or none (server/room/setCurrentClause.ts); kept by the update log alone (ROOM1). */
+  mirrorCurrentClause(current: CurrentClause | null): void {
+    const map = this.doc.getMap<unknown>(ROOT.room);
+    this.doc.transact(() => {
+      if (current === null) map.delete(CURRENT_KEY);
+      else setIfChanged(map, CURRENT_KEY, current);
+    }, SERVER_ORIGIN);
+  }
+
+  /** The running or last silence procedure, as stored (SIL4: whether the text is frozen). */
+  silence(): SilenceProcedure | null {
+    return this.silenceNow;
+  }
+
+  /**
+   * Mirrors the running or last silence procedure as just stored
+   * (server/silence/*), or as SQLite has it when the room loads — an
+   * adoption made while the room was not loaded included (SIL7, SIL8); the
+   * enforce step follows from the next update on.
+   */
+  mirrorSilence(procedure: SilenceProcedure | null): void {
+    this.silenceNow = procedure;
+    const map = this.doc.getMap<unknown>(ROOT.silence);
+    this.doc.transact(() => {
+      for (const key of [...map.keys()]) if (key !== SILENCE_KEY) map.delete(key);
+      if (procedure === null) map.delete(SILENCE_KEY);
+      else setIfChanged(map, SILENCE_KEY, procedure);
+    }, SERVER_ORIGIN);
+  }
+
   /** The declaration's current settings, as stored (the enforce step reads the editing mode, PROP9). */
   settings(): DeclarationSettings {
     return { ...this.settingsNow };
@@ -347,6 +393,19 @@ export class Room {
     this.doc.transact(() => {
       for (const [key, value] of Object.entries(settings)) setIfChanged(settingsMap, key, value);
     }, SERVER_ORIGIN);
+  }
+
+  /**
+   * Mirrors the declaration's language (SQLite's `declarations.language`,
+   * DL2) into the `settings` map, on load and when it is changed: every
+   * replica then prints the same formula, markers and words. English, the
+   * default, is written only over another value, so that loading an old
+   * declaration writes nothing.
+   */
+  mirrorLanguage(language: DeclarationLanguage): void {
+    const settingsMap = this.doc.getMap<unknown>(ROOT.settings);
+    if (!settingsMap.has(LANGUAGE_SETTING) && language === DEFAULT_DECLARATION_LANGUAGE) return;
+    this.doc.transact(() => setIfChanged(settingsMap, LANGUAGE_SETTING, language), SERVER_ORIGIN);
   }
 
   /**

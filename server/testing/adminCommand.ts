@@ -21,7 +21,8 @@ export function admin(dataDir: string, args: string[], extraEnv: Record<string, 
   // What a person types in a shell: the project's .npmrc decides how quiet
   // npm is, not the log level of an npm that happens to run these tests.
   delete env.npm_config_loglevel;
-  for (const name of ['PORT', 'HOST', 'PUBLIC_URL', 'DURABILITY', 'MAX_MESSAGE_BYTES', 'IDLE_UNLOAD_SECONDS', 'HEARTBEAT_SECONDS']) {
+  // The locale too: messages are in English unless a test asks for a language (I18N8).
+  for (const name of ['PORT', 'HOST', 'PUBLIC_URL', 'DURABILITY', 'MAX_MESSAGE_BYTES', 'IDLE_UNLOAD_SECONDS', 'HEARTBEAT_SECONDS', 'LC_ALL', 'LC_MESSAGES', 'LANG']) {
     if (!(name in extraEnv)) delete env[name];
   }
   return new Promise((resolve) => {

@@ -26,16 +26,16 @@ export function versionRequest(body: unknown): VersionRequest {
   const extra = Object.keys(request).filter((key) => key !== 'name' && key !== 'note');
   if (extra.length > 0) throw badRequest('bad-body', `Only "name" and "note" are expected; remove ${extra.map((key) => `"${key}"`).join(', ')}.`);
   const { name, note } = request;
-  if (typeof name !== 'string') throw badRequest('bad-version-name', `Give the version a name (name: a text of 1 to ${MAX_VERSION_NAME} characters), such as "Rev.1".`);
+  if (typeof name !== 'string') throw badRequest('bad-version-name', `Give the version a name (name: a text of 1 to ${MAX_VERSION_NAME} characters), such as "Rev.1".`, { max: MAX_VERSION_NAME });
   const cleanName = name.replace(/\s+/g, ' ').trim();
-  if (cleanName === '') throw badRequest('bad-version-name', `Give the version a name of 1 to ${MAX_VERSION_NAME} characters, such as "Rev.1": this one is blank.`);
+  if (cleanName === '') throw badRequest('bad-version-name', `Give the version a name of 1 to ${MAX_VERSION_NAME} characters, such as "Rev.1": this one is blank.`, { max: MAX_VERSION_NAME });
   if (characters(cleanName) > MAX_VERSION_NAME) {
-    throw badRequest('bad-version-name', `A version's name has at most ${MAX_VERSION_NAME} characters; this one has ${characters(cleanName)}. Say more in the note.`);
+    throw badRequest('bad-version-name', `A version's name has at most ${MAX_VERSION_NAME} characters; this one has ${characters(cleanName)}. Say more in the note.`, { max: MAX_VERSION_NAME });
   }
-  if (note !== undefined && note !== null && typeof note !== 'string') throw badRequest('bad-version-note', 'note must be a text (or left out).');
+  if (note !== undefined && note !== null && typeof note !== 'string') throw badRequest('bad-version-note', 'note must be a text (or left out).', { max: MAX_VERSION_NOTE });
   const cleanNote = typeof note === 'string' ? note.trim() : '';
   if (characters(cleanNote) > MAX_VERSION_NOTE) {
-    throw badRequest('bad-version-note', `A version's note holds at most ${MAX_VERSION_NOTE} characters; this one has ${characters(cleanNote)}.`);
+    throw badRequest('bad-version-note', `A version's note holds at most ${MAX_VERSION_NOTE} characters; this one has ${characters(cleanNote)}.`, { max: MAX_VERSION_NOTE });
   }
   return { name: cleanName, note: cleanNote };
 }

@@ -11,6 +11,7 @@ import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { clauseBody, currentText, sameText } from '../proposals/access.ts';
 import { SERVER_ORIGIN } from '../relay/origins.ts';
 import { textHistoryEntry, type HistoryDeps, type TextHistoryEntry } from './clauseHistory.ts';
+import { refuseIfFrozen } from '../silence/refuseIfFrozen.ts';
 
 /**
  * The chair or the secretariat restores an earlier text of an open clause
@@ -41,6 +42,7 @@ export function restoreClause(deps: HistoryDeps, declarationId: string, actor: P
   const { from } = restoreInput(body);
   const { db } = deps;
   return deps.rooms.withRoom(declarationId, (room) => {
+    refuseIfFrozen(room);
     const clause = clauseBody(room, clauseId);
     const entry = findTextEntry(db, declarationId, from);
     if (!entry || entry.part !== clauseId) throw notFound('history-entry-not-found', `The history of this clause has no entry ${from}. Reload its history and choose again.`);

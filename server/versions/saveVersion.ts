@@ -35,10 +35,10 @@ export function saveVersion(db: Db, declarationId: string, content: VersionConte
   const { clauses, statuses } = versionCounts(content);
   db.transaction(() => {
     if (countVersions(db, declarationId) >= MAX_VERSIONS) {
-      throw conflict('too-many-versions', `This declaration already has ${MAX_VERSIONS} versions, the most it may keep: no more can be saved.`);
+      throw conflict('too-many-versions', `This declaration already has ${MAX_VERSIONS} versions, the most it may keep: no more can be saved.`, { max: MAX_VERSIONS });
     }
     if (versionNameTaken(db, declarationId, version.name)) {
-      throw conflict('version-name-taken', `There is already a version named "${version.name}" (names are compared ignoring capitals): choose another name.`);
+      throw conflict('version-name-taken', `There is already a version named "${version.name}" (names are compared ignoring capitals): choose another name.`, { name: version.name });
     }
     insertVersion(db, declarationId, { id, name: version.name, note: version.note, origin: version.origin, byParticipant: version.by?.id ?? null, at, clauses, statuses, content });
     // The audit log records what participants did. A version nobody's action made — the Zero draft of a

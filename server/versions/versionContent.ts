@@ -1,3 +1,4 @@
+import { DEFAULT_DECLARATION_LANGUAGE, type DeclarationLanguage } from '../../shared/declarationLanguage.ts';
 import type * as Y from 'yjs';
 import { standingBrackets } from '../../shared/brackets/bracket.ts';
 import { countStatuses, readClauseStatus, type ClauseStatus, type StatusCounts } from '../../shared/clauseStatus.ts';
@@ -61,7 +62,7 @@ export function versionCounts(content: VersionContent): { clauses: number; statu
  * state around a text, not the text. `at` is the version's own time, so the
  * same version always reads the same.
  */
-export function versionText(content: VersionContent, at: number): ExportInput {
+export function versionText(content: VersionContent, at: number, language: DeclarationLanguage = DEFAULT_DECLARATION_LANGUAGE): ExportInput {
   return buildExportInput(
     content.declaration,
     {
@@ -73,5 +74,6 @@ export function versionText(content: VersionContent, at: number): ExportInput {
       frozen: content.frozen,
     },
     new Date(at),
+    language,
   );
 }

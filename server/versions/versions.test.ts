@@ -91,11 +91,11 @@ describe('versions', () => {
     expect(await refused('Argentina', { name: 7 })).toEqual([400, 'bad-version-name']);
     expect(await refused('Argentina', { name: ' \t\n ' })).toEqual([400, 'bad-version-name']);
     const long = await call('POST', '/versions', 'Argentina', { name: 'x'.repeat(MAX_VERSION_NAME + 1) });
-    expect([long.status, long.json.error]).toEqual([400, { id: 'bad-version-name', message: `A version's name has at most ${MAX_VERSION_NAME} characters; this one has ${MAX_VERSION_NAME + 1}. Say more in the note.` }]);
+    expect([long.status, long.json.error]).toEqual([400, { id: 'bad-version-name', message: `A version's name has at most ${MAX_VERSION_NAME} characters; this one has ${MAX_VERSION_NAME + 1}. Say more in the note.`, max: MAX_VERSION_NAME }]);
     expect((await save('Argentina', { name: 'y'.repeat(MAX_VERSION_NAME) })).name).toHaveLength(MAX_VERSION_NAME);
     expect(await refused('Argentina', { name: 'Rev.3', note: ['a'] })).toEqual([400, 'bad-version-note']);
     const longNote = await call('POST', '/versions', 'Argentina', { name: 'Rev.3', note: 'n'.repeat(MAX_VERSION_NOTE + 1) });
-    expect([longNote.status, longNote.json.error]).toEqual([400, { id: 'bad-version-note', message: `A version's note holds at most ${MAX_VERSION_NOTE} characters; this one has ${MAX_VERSION_NOTE + 1}.` }]);
+    expect([longNote.status, longNote.json.error]).toEqual([400, { id: 'bad-version-note', message: `A version's note holds at most ${MAX_VERSION_NOTE} characters; this one has ${MAX_VERSION_NOTE + 1}.`, max: MAX_VERSION_NOTE }]);
     expect(await refused('Argentina', { name: 'Rev.3', by: 'Chile' })).toEqual([400, 'bad-body']);
     expect(await refused('Argentina', ['Rev.3'])).toEqual([400, 'bad-body']);
 

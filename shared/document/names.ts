@@ -22,6 +22,10 @@ export const ROOT = {
   brackets: 'brackets',
   /** `frozen` → FrozenNumbering or absent (shared/workingNumbers.ts); written by the server only. */
   numbering: 'numbering',
+  /** `procedure` → SilenceProcedure, the running or last one (shared/silence/silenceProcedure.ts); written by the server only. */
+  silence: 'silence',
+  /** `current` → the clause under discussion, CurrentClause (shared/room/currentClause.ts) or absent; written by the server only. */
+  room: 'room',
 } as const;
 
 export const CLAUSE_FIELD = {

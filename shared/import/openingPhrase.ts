@@ -1,3 +1,5 @@
+import { ALL_PREAMBLE_OPENERS } from '../drafting/openers.ts';
+
 /**
  * The opening phrase of a preambular paragraph, the words printed in
  * italics: "Recognizing", "Bearing in mind", "Teniendo en cuenta",
@@ -49,33 +51,13 @@ export function openingPhraseLength(text: string): number {
 }
 
 /**
- * First words that open preambular paragraphs, lower case: participles and
- * adjectives of the genre in English, Spanish, Portuguese and French. A
- * closed list, because the shapes are shared by words that go on a
- * sentence ("Peacekeeping", "Cuando", "Cependant").
- */
-const OPENING_WORDS = new Set(
-  `recognizing recognising recalling reaffirming reiterating noting considering welcoming emphasizing emphasising stressing
-  underlining underscoring acknowledging affirming expressing observing remembering believing bearing taking having convinced
-  concerned aware mindful conscious cognizant determined desiring desirous alarmed deploring commending appreciating
-  encouraging urging guided inspired highlighting returning seeking wishing endorsing supporting condemning regretting
-  deeply gravely fully acting reconociendo recordando reafirmando reiterando observando considerando acogiendo destacando
-  subrayando enfatizando expresando teniendo tomando convencidos convencidas preocupados preocupadas conscientes decididos
-  decididas resueltos guiados inspirados deseosos alarmados profundamente afirmando celebrando saludando valorando habiendo
-  reconhecendo lembrando acolhendo sublinhando ressaltando expressando tendo levando convictos cientes determinados
-  reconnaissant rappelant réaffirmant réitérant notant considérant accueillant saluant soulignant insistant exprimant observant
-  prenant tenant ayant convaincus convaincu préoccupés préoccupé conscients conscient déterminés résolus guidés inspirés
-  désireux alarmés profondément affirmant félicitant constatant`.split(/\s+/u),
-);
-
-/**
  * Whether `text` reads like the start of a preambular paragraph: a known
- * phrase, or a first word from the closed list above ("Recognizing",
+ * phrase, or a first word from the closed lists of shared/drafting/openers.ts ("Recognizing",
  * "Convinced", "Reconociendo", "Considérant").
  */
 export function opensLikePreamble(text: string): boolean {
   const bare = text.replace(/^[[("“'«¿¡*_]+/u, '');
   if (KNOWN.test(bare)) return true;
   const word = /^[\p{L}\p{M}]+/u.exec(bare)?.[0] ?? '';
-  return /^\p{Lu}/u.test(word) && OPENING_WORDS.has(word.toLowerCase());
+  return /^\p{Lu}/u.test(word) && ALL_PREAMBLE_OPENERS.has(word.toLowerCase());
 }
