@@ -71,7 +71,7 @@ test.describe('proposals', () => {
     await expect(copy.locator('em')).toHaveText('Decide');
     await expect(a.getByTestId('suggest').locator('ins')).toContainText('should');
     await a.getByTestId('suggest-justification').fill('Softer, so that more States can join.');
-    await expect(a.getByTestId('suggest')).toContainText('37 / 1000');
+    await expect(a.getByTestId('suggest')).toContainText('37 / 1,000');
     await a.keyboard.press('Control+Enter');
     await expect(alternatives(a, 'OP1')).toHaveCount(1);
     expect(await texts(a)).toEqual(['Decide that States shall cooperate;']);
