@@ -309,7 +309,8 @@ export class Enforcer {
    * `direct`: whether the role changes clauses itself in the declaration's editing mode (PROP9);
    * `unbrackets`: whether it may delete a whole bracketed passage (BRK4).
    */
-  private judge(tx: Y.Transaction, role: Role, direct: boolean, unbrackets: boolean): Verdict {
+  /** A verdict with nothing refused yet but any write to a server-only map (LOCK4 and the others): what every judgement starts from. */
+  private startVerdict(tx: Y.Transaction): { verdict: Verdict; note: Note; changed: Map<AnyType, unknown> } {
     const verdict: Verdict = { undo: new Set(), restore: new Set(), remove: new Map(), refusals: [], collapsed: [] };
     const note: Note = (part, clauseId, reason, attempted, wording) =>
       verdict.refusals.push({ part, clauseId, reason, attempted, kept: '', ...(wording ? { wording: { attempted: wording, kept: [] } } : {}) });
@@ -319,6 +320,11 @@ export class Enforcer {
       for (const map of serverOnly) verdict.undo.add(map);
       note('status', null, 'server-only', '');
     }
+    return { verdict, note, changed };
+  }
+
+  private judge(tx: Y.Transaction, role: Role, direct: boolean, unbrackets: boolean): Verdict {
+    const { verdict, note, changed } = this.startVerdict(tx);
     const meta = this.doc.getMap<unknown>(ROOT.meta);
     const signatories = this.doc.getMap<unknown>(ROOT.signatories);
     if (changed.has(meta) || changed.has(signatories)) {
@@ -356,14 +362,7 @@ export class Enforcer {
    * wording — the text is out of negotiation — but the author keeps it (UI6).
    */
   private judgeFrozen(tx: Y.Transaction, role: Role): Verdict {
-    const verdict: Verdict = { undo: new Set(), restore: new Set(), remove: new Map(), refusals: [], collapsed: [] };
-    const note: Note = (part, clauseId, reason, attempted) => verdict.refusals.push({ part, clauseId, reason, attempted, kept: '' });
-    const changed = tx.changedParentTypes as Map<AnyType, unknown>;
-    const serverOnly = this.serverOnly.filter((map) => changed.has(map));
-    if (serverOnly.length > 0) {
-      for (const map of serverOnly) verdict.undo.add(map);
-      note('status', null, 'server-only', '');
-    }
+    const { verdict, note, changed } = this.startVerdict(tx);
     const meta = this.doc.getMap<unknown>(ROOT.meta);
     const signatories = this.doc.getMap<unknown>(ROOT.signatories);
     if (changed.has(meta) || changed.has(signatories)) {
