@@ -29,7 +29,7 @@ function DeclarationRoute({ declarationId, view }: { declarationId: string; view
   if (session === null) return <p className="loading">{t('session.loading')}</p>;
   switch (session.kind) {
     case 'ok':
-      if (view) return <TextView declarationId={declarationId} view={view} />;
+      if (view) return <TextView declarationId={declarationId} view={view} role={session.participant.role} />;
       return <DeclarationScreen declarationId={declarationId} me={session.participant} />;
     case 'kept':
       // The views only read what the server sends, and it refuses this browser: say why, as for a link that does not work.

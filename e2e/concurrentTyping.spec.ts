@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openAs, test, type Participant, type ServerHandle } from './fixtures.ts';
+import { draftFile, expect, openAs, test, type Participant, type ServerHandle } from './fixtures.ts';
 
 /**
  * Two delegations typing at the same place of a clause keep their letters
@@ -44,8 +43,7 @@ const PLACES: Place[] = [
 ];
 
 async function brazilAndChile(server: ServerHandle): Promise<{ brazil: Participant; chile: Participant }> {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'consenso-draft-')), 'draft.md');
-  fs.writeFileSync(file, DRAFT);
+  const file = draftFile('draft.md', DRAFT);
   const created = JSON.parse(await server.admin('create', '--import', file, '--chair', 'Argentina', '--delegation', 'Brazil', '--delegation', 'Chile')) as { participants: Participant[] };
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   const find = (name: string) => created.participants.find((p) => p.name === name)!;

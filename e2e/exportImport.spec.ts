@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openAs, test, texts } from './fixtures.ts';
+import { draftFile, expect, openAs, test, texts } from './fixtures.ts';
 
 /** The text in and out, as the secretariat and the chair live it (docs/SPEC.md: EXP*, IMP*, DRAFT*). */
 const clause = (page: Page, label: string) => page.locator(`[data-testid=clause][data-label="${label}"]`);
@@ -57,9 +55,8 @@ test.describe('export and import', () => {
       '2. To meet again in 2025:',
       '(a) in Lima;',
       '(b) in Quito.',
-    ].join('\n');
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'consenso-draft-')), 'lima-draft.txt');
-    fs.writeFileSync(file, draft);
+    ];
+    const file = draftFile('lima-draft.txt', draft);
 
     const page = await openAs(browser, chair);
     await page.getByTestId('open-export').click();

@@ -92,6 +92,13 @@ export async function launchServer(): Promise<ServerHandle> {
 }
 
 /** A page signed in through a participant's link, in a browser context of its own. */
+/** A zero draft written to a file of its own in a fresh temporary folder, for the import dialog or `admin create --import`. */
+export function draftFile(name: string, lines: readonly string[] | string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'consenso-draft-')), name);
+  fs.writeFileSync(file, typeof lines === 'string' ? lines : lines.join('\n'));
+  return file;
+}
+
 export async function openAs(browser: Browser, participant: Participant, { indexedDb = true }: { indexedDb?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext();
   // A browser that keeps nothing on the device, as some private modes (SPEC OFF1).

@@ -9,17 +9,21 @@ import { expect, openAs, test, type Participant, type ServerHandle } from './fix
  */
 const clause = (page: Page, label: string) => page.locator(`[data-testid=clause][data-label="${label}"]`);
 
+/** A delegation's name as long as the region's longest: present, it must not push the top bar onto two lines (I18N3). */
+const LONG_NAME = 'República Bolivariana de Venezuela';
+
 interface Table {
   chair: Participant;
   chile: Participant;
   observer: Participant;
+  venezuela: Participant;
 }
 
 async function table(server: ServerHandle): Promise<Table> {
   // Names of the declaration's own: they are text of the declaration, not of the interface.
-  const created = await server.createDeclaration('Declaración de prueba', { chair: 'Argentina', delegations: ['Chile'], observers: ['España'] });
+  const created = await server.createDeclaration('Declaración de prueba', { chair: 'Argentina', delegations: ['Chile', LONG_NAME], observers: ['España'] });
   const find = (name: string) => created.participants.find((p) => p.name === name)!;
-  return { chair: find('Argentina'), chile: find('Chile'), observer: find('España') };
+  return { chair: find('Argentina'), chile: find('Chile'), observer: find('España'), venezuela: find(LONG_NAME) };
 }
 
 /**
@@ -77,7 +81,7 @@ function interfaceTexts(page: Page): Promise<string[]> {
  * are stored with the declaration. Codes of file formats (PDF, DOCX) are
  * in capitals and pass too.
  */
-const NAMES = new Set(['Argentina', 'Chile', 'España', 'Consenso', 'bis', 'ter', 'English', 'Ctrl', 'Alt', 'Shift', 'Enter', 'PageUp', 'PageDown', 'Tab', 'Zero', 'draft', 'Numbering', 'frozen']);
+const NAMES = new Set(['Argentina', 'Chile', 'España', ...LONG_NAME.split(' '), 'Consenso', 'bis', 'ter', 'English', 'Ctrl', 'Alt', 'Shift', 'Enter', 'PageUp', 'PageDown', 'Tab', 'Zero', 'draft', 'Numbering', 'frozen']);
 /** A date and time as English writes it: the pseudo-locale formats as English (I18N7 is checked under es, pt and fr). */
 const ENGLISH_DATE = /^[A-Z][a-z]{2} \d{1,2}, \d{4}(, \d{1,2}:\d{2}\s?[AP]M)?$/u;
 
@@ -212,9 +216,11 @@ test.describe('interface languages', () => {
   for (const language of ['es', 'pt', 'fr'] as const) {
     test(`I18N3 I18N9: switched to ${language} from the top bar, the main screens show no English, stay one line at 1366 px, and the choice survives a reload`, async ({ browser, server }, testInfo) => {
       test.slow();
-      const { chair } = await table(server);
+      const { chair, venezuela } = await table(server);
       const a = await openAs(browser, chair);
       await a.setViewportSize({ width: 1366, height: 800 });
+      await openAs(browser, venezuela);
+      await expect(a.locator(`[data-testid=presence-chip][data-name="${LONG_NAME}"]`)).toBeVisible();
       await a.getByTestId('add-operative').click();
       await a.keyboard.type('Decide to meet again next year');
       await expect(a.getByTestId('connection')).toHaveAttribute('data-pending', '0');

@@ -182,6 +182,35 @@ test.describe('the room', () => {
     await expect(room.locator('[data-current=true]')).toHaveCount(0);
   });
 
+  test('ROOM9: the chair steers the discussion from the room view with ↑/↓ (the projector is often the chair\'s laptop); a delegation\'s room view only follows', async ({ browser, server }) => {
+    const { chair, chile } = await table(server);
+    const c = await openAs(browser, chile);
+    const order = await labels(c);
+    const projector = await openView(browser, chair, 'room', { width: 1920, height: 1080 });
+    const chileRoom = await openView(browser, chile, 'room', { width: 1366, height: 768 });
+    await expect(projector.getByTestId('room-keys-hint')).toBeVisible();
+    await expect(chileRoom.getByTestId('room-keys-hint')).toHaveCount(0);
+
+    // From no clause, ↓ starts at the first; a second ↓ goes on to the next; the hint has done its job.
+    await projector.keyboard.press('ArrowDown');
+    await projector.keyboard.press('ArrowDown');
+    await expect(c.getByTestId('now-discussing-label')).toHaveText(`Now discussing: ${order[1]}`);
+    await expect(projector.locator('[data-current=true]')).toHaveAttribute('data-label', order[1]!);
+    await expect(chileRoom.locator('[data-current=true]')).toHaveAttribute('data-label', order[1]!);
+    await expect(projector.getByTestId('room-keys-hint')).toHaveCount(0);
+    // PageUp, what a presenter's clicker sends, goes back.
+    await projector.keyboard.press('PageUp');
+    await expect(c.getByTestId('now-discussing-label')).toHaveText(`Now discussing: ${order[0]}`);
+
+    // A delegation's room view steers nothing: its keys only scroll its own page.
+    await chileRoom.keyboard.press('ArrowDown');
+    await chileRoom.keyboard.press('PageDown');
+    await expect(chileRoom.locator('[data-current=true]')).toHaveAttribute('data-label', order[0]!);
+    await expect(c.getByTestId('now-discussing-label')).toHaveText(`Now discussing: ${order[0]}`);
+    // Still nothing sent on the websocket by either view: the step is a request to the server (ROOM1), not a change (ROOM7).
+    for (const view of [projector, chileRoom]) expect(sentMessages.get(view)!.filter(([type, sync]) => !(type === 0 && (sync === 0 || sync === 1)))).toEqual([]);
+  });
+
   test('ROOM8: the reading view on a tablet: the text as it prints, working labels and statuses, nothing to edit, no sideways scrolling; the room view opens from the top bar', async ({ browser, server }, testInfo) => {
     const { chair, chile } = await table(server);
     const a = await openAs(browser, chair);

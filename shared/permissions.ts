@@ -35,14 +35,16 @@ export const ACTIONS = [
   'silence',
   /** Break silence, with a reason (SIL5). */
   'breakSilence',
+  /** Change the declaration's language after it was made (DL9). */
+  'changeLanguage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const TABLE: Record<Role, Record<Action, boolean>> = {
-  chair: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: true, changeSettings: true, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: true, statePosition: false, bracket: true, number: true, saveVersion: true, restoreText: true, setCurrentClause: true, silence: true, breakSilence: false },
-  secretariat: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: false, changeSettings: false, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: false, statePosition: false, bracket: true, number: false, saveVersion: true, restoreText: true, setCurrentClause: true, silence: false, breakSilence: false },
-  delegation: { read: true, editClauses: true, comment: true, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: true, decideProposals: false, statePosition: true, bracket: true, number: false, saveVersion: false, restoreText: false, setCurrentClause: false, silence: false, breakSilence: true },
-  observer: { read: true, editClauses: false, comment: false, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: false, decideProposals: false, statePosition: false, bracket: false, number: false, saveVersion: false, restoreText: false, setCurrentClause: false, silence: false, breakSilence: false },
+  chair: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: true, changeSettings: true, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: true, statePosition: false, bracket: true, number: true, saveVersion: true, restoreText: true, setCurrentClause: true, silence: true, breakSilence: false, changeLanguage: true },
+  secretariat: { read: true, editClauses: true, comment: true, resolveThreads: true, setStatus: false, changeSettings: false, editMeta: true, manageParticipants: true, export: true, propose: true, decideProposals: false, statePosition: false, bracket: true, number: false, saveVersion: true, restoreText: true, setCurrentClause: true, silence: false, breakSilence: false, changeLanguage: true },
+  delegation: { read: true, editClauses: true, comment: true, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: true, decideProposals: false, statePosition: true, bracket: true, number: false, saveVersion: false, restoreText: false, setCurrentClause: false, silence: false, breakSilence: true, changeLanguage: false },
+  observer: { read: true, editClauses: false, comment: false, resolveThreads: false, setStatus: false, changeSettings: false, editMeta: false, manageParticipants: false, export: true, propose: false, decideProposals: false, statePosition: false, bracket: false, number: false, saveVersion: false, restoreText: false, setCurrentClause: false, silence: false, breakSilence: false, changeLanguage: false },
 };
 
 export function can(role: Role, action: Action): boolean {

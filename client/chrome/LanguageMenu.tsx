@@ -45,7 +45,7 @@ export function LanguageMenu() {
         onClick={() => setOpen((v) => !v)}
         aria-expanded={open}
         aria-haspopup="menu"
-        aria-label={`${t('language.choose')}: ${LANGUAGE_NAMES[shown]}`}
+        aria-label={t('language.chooseCurrent', { language: LANGUAGE_NAMES[shown] })}
         title={t('language.choose')}
         data-testid="open-language"
       >

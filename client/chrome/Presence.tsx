@@ -21,9 +21,10 @@ function PresenceList({ users, withRoles = false }: { users: PresentUser[]; with
   return (
     <ul className={`presence${withRoles ? ' presence--list' : ''}`} aria-label={t('presence.label')} data-testid="presence">
       {users.map((user) => (
-        <li key={user.id} className="presence__chip" data-testid="presence-chip" data-name={user.name} title={t(`role.${user.role}`)}>
+        <li key={user.id} className={`presence__chip${user.isSelf ? ' is-self' : ''}`} data-testid="presence-chip" data-name={user.name} title={t('presence.chipTitle', { name: user.name, role: t(`role.${user.role}`) })}>
           <span className="presence__dot" style={{ background: user.color }} aria-hidden="true" />
-          {user.isSelf ? t('presence.you', { name: user.name }) : user.name}
+          {/* A long name ("República Bolivariana de Venezuela") is cut in the top bar, whole in the title and the list (I18N3). */}
+          <span className="presence__name">{user.isSelf ? t('presence.you', { name: user.name }) : user.name}</span>
           {withRoles && <span className="presence__role">{t(`role.${user.role}`)}</span>}
         </li>
       ))}

@@ -195,6 +195,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
     people: commentsModel.people,
     me,
     connectionClosed: status.closed !== null,
+    frozen,
     positionOf,
     notify,
   });
@@ -343,7 +344,6 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
         }}
       />
       <NowDiscussing view={discussion} me={me} goTo={goTo} />
-      <SilenceBanner declarationId={declarationId} me={me} procedure={silence} notAgreed={counts.open + counts['ad-ref']} connectionClosed={status.closed !== null} />
       {importOpen && <ImportDialog declarationId={declarationId} onClose={() => setImportOpen(false)} />}
       <CommentHighlights threads={commentsModel.threads.values()} active={panel.active} />
       {status.closed && <ClosedBanner words={closedWords(status.closed)} onDetails={() => setClosedDialogAside(false)} />}
@@ -384,6 +384,8 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
       {proposals.panel.open && <ProposalsPanel doc={collab.doc} view={proposals} placeOf={placeOf} positionOf={positionOf} />}
       <VersionsLayer view={versions} />
       <main className={`page${panel.open || proposals.panel.open || versions.side ? ' page--with-panel' : ''}${proposals.panel.open ? ' page--with-proposals' : ''}`}>
+        {/* In the page's column, so that a side panel narrows it with the text instead of covering its buttons. */}
+        <SilenceBanner declarationId={declarationId} me={me} procedure={silence} notAgreed={counts.open + counts['ad-ref']} connectionClosed={status.closed !== null} />
         {status.synced || collab.doc.getMap(ROOT.clauses).size > 0 || (status.closed && status.kept) ? (
           <DeclarationView {...outlineView} />
         ) : (

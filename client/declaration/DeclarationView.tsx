@@ -15,6 +15,7 @@ import { usePositionsView } from '../positions/usePositionsView.ts';
 import { ClauseRow } from './ClauseRow.tsx';
 import { useDeclarationContext } from './declarationContext.ts';
 import { MetaField } from './MetaField.tsx';
+import { DeclarationLanguageControl } from './DeclarationLanguageControl.tsx';
 import { documentWords } from '../../shared/documentWords.ts';
 import { useDeclarationLanguage } from './useDeclarationLanguage.ts';
 import { PendingNotice } from './PendingNotice.tsx';
@@ -59,7 +60,8 @@ export function DeclarationView({ outline, numbers, deleted, frozen }: OutlineVi
   const { collab, canEdit, canEditMeta, canSetStatus, focus, me, statuses, declarationId, notify } = useDeclarationContext();
   const positionsView = usePositionsView({ declarationId, collab, me, notify });
   // The note's label is a word of the document: the declaration's language, as the exports print it (DL5).
-  const noteLabel = documentWords(useDeclarationLanguage(collab.doc)).note.trimEnd();
+  const language = useDeclarationLanguage(collab.doc);
+  const noteLabel = documentWords(language).note.trimEnd();
   usePositionKeys(positionsView.mayState);
   const deletedAt = placeDeleted(outline, deleted);
   const deletedRows = (key: string) =>
@@ -122,6 +124,8 @@ export function DeclarationView({ outline, numbers, deleted, frozen }: OutlineVi
       <article className="declaration" data-testid="declaration">
         {/* canSetStatus also says that the connection is open. */}
         <NumberingControl declarationId={declarationId} frozen={frozen} mayNumber={can(me.role, 'number') && canSetStatus} notify={notify} />
+        {/* canEditMeta says too that the connection is open and the text not frozen (SIL4). */}
+        <DeclarationLanguageControl declarationId={declarationId} language={language} mayChoose={can(me.role, 'changeLanguage')} enabled={canEditMeta} notify={notify} />
         <header className="declaration__heading">
           <MetaField field="conference" className="conference" />
           <MetaField field="title" className="title" />

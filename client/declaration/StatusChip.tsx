@@ -72,7 +72,7 @@ export function StatusChip({
           type="button"
           className={`status-chip status-chip--${state}`}
           title={describe(status)}
-          aria-label={`${t('status.change', { label })}: ${text}`}
+          aria-label={t('status.changeCurrent', { label, state: text })}
           aria-expanded={open}
           onClick={() => setOpen((v) => !v)}
           data-testid="status-chip"

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { MAX_POSITION_NOTE, needsNote, POSITION_KINDS, type PositionKind, type StatedPosition } from '../../shared/positions/position.ts';
+import { FormFooter } from '../chrome/FormFooter.tsx';
 import { useDismiss } from '../chrome/useDismiss.ts';
 import { t } from '../i18n.ts';
 import { POSITION_ICON } from './PositionChips.tsx';
 import { usePositionsContext } from './positionsContext.ts';
+import './positionPicker.css';
 
 type Choice = PositionKind | 'withdraw';
 
@@ -12,7 +14,10 @@ type Choice = PositionKind | 'withdraw';
  * (POS1): a small menu (↑/↓, Enter, Escape; Ctrl+Alt+P from the clause's
  * text), and for a reservation or an objection a one-line note of what it
  * needs (Enter sends, Escape cancels). The outcome is said in a toast; the
- * chips follow from the server's mirror.
+ * chips follow from the server's mirror. While a silence procedure freezes
+ * the text, and once adopted, the button stays in place but does nothing
+ * and says why on hover, focus or a tap (SIL9): the server refuses positions
+ * then anyway (SIL4), and a delegation that objects breaks silence instead.
  */
 export function PositionPicker({ clauseId, label, mine }: { clauseId: string; label: string; mine: StatedPosition | undefined }) {
   const view = usePositionsContext();
@@ -35,6 +40,13 @@ export function PositionPicker({ clauseId, label, mine }: { clauseId: string; la
     if (restore) (returnTo.current?.isConnected ? returnTo.current : trigger.current)?.focus();
   }, []);
   useDismiss(box, open ? () => close(false) : null);
+  const frozen = view.frozen;
+  const whyFrozen = useId();
+  const [whyShown, setWhyShown] = useState(false);
+  // A procedure that starts while the menu or the note is open closes it: nothing sent from it would be taken.
+  useEffect(() => {
+    if (frozen) close(false);
+  }, [frozen, close]);
   useEffect(() => {
     if (!open || noteFor !== null) return;
     // The current position is where the menu starts, as in a radio group.
@@ -83,6 +95,45 @@ export function PositionPicker({ clauseId, label, mine }: { clauseId: string; la
     void send(noteFor, note);
   };
 
+  const currentLabel = mine ? t('positions.menuCurrent', { label, position: t(`positions.kind.${mine.position}`) }) : t('positions.menu', { label });
+  const icon = mine && (
+    <span className="position-button__icon" aria-hidden="true">
+      {POSITION_ICON[mine.position]}
+    </span>
+  );
+
+  if (frozen) {
+    return (
+      <div className={`position-picker is-frozen${mine ? ' has-position' : ''}`} onMouseEnter={() => setWhyShown(true)} onMouseLeave={() => setWhyShown(false)}>
+        <button
+          type="button"
+          ref={trigger}
+          className={`position-button position-button--frozen${mine ? ` position-button--${mine.position}` : ''}`}
+          // aria-disabled rather than disabled: it stays focusable, so that the keyboard reaches the reason too.
+          aria-disabled="true"
+          aria-label={currentLabel}
+          aria-describedby={whyFrozen}
+          onFocus={() => setWhyShown(true)}
+          onBlur={() => setWhyShown(false)}
+          onClick={() => setWhyShown((shown) => !shown)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && whyShown) {
+              event.stopPropagation();
+              setWhyShown(false);
+            }
+          }}
+          data-testid="position-button"
+        >
+          {icon}
+          {t('positions.button')}
+        </button>
+        <span role="tooltip" id={whyFrozen} className="tip__box position-picker__why" hidden={!whyShown} data-testid="position-frozen-why">
+          {t(frozen === 'adopted' ? 'positions.frozenAdopted' : 'positions.frozenSilence')}
+        </span>
+      </div>
+    );
+  }
+
   return (
     <div className={`position-picker${mine ? ' has-position' : ''}`} ref={box}>
       <button
@@ -92,7 +143,7 @@ export function PositionPicker({ clauseId, label, mine }: { clauseId: string; la
         aria-haspopup="menu"
         aria-expanded={open}
         title={t('positions.buttonTitle', { label })}
-        aria-label={`${t('positions.menu', { label })}${mine ? `: ${t(`positions.kind.${mine.position}`)}` : ''}`}
+        aria-label={currentLabel}
         onClick={() => {
           if (open) return close(true);
           returnTo.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
@@ -100,11 +151,7 @@ export function PositionPicker({ clauseId, label, mine }: { clauseId: string; la
         }}
         data-testid="position-button"
       >
-        {mine && (
-          <span className="position-button__icon" aria-hidden="true">
-            {POSITION_ICON[mine.position]}
-          </span>
-        )}
+        {icon}
         {t('positions.button')}
       </button>
       {open && noteFor === null && (
@@ -166,14 +213,7 @@ export function PositionPicker({ clauseId, label, mine }: { clauseId: string; la
               {error}
             </p>
           )}
-          <div className="position-note__buttons">
-            <button type="submit" className="button" disabled={busy} data-testid="position-send">
-              {t('positions.send')}
-            </button>
-            <button type="button" className="button button--quiet" onClick={() => close(true)}>
-              {t('positions.cancel')}
-            </button>
-          </div>
+          <FormFooter submit={t('positions.send')} cancel={t('positions.cancel')} busy={busy} onCancel={() => close(true)} testId="position-send" className="position-note__buttons" />
         </form>
       )}
     </div>

@@ -12,6 +12,8 @@ export interface PositionsView {
   colorOf(participantId: string): string;
   /** This participant may state a position (a delegation, connection open; POS1). */
   mayState: boolean;
+  /** The text is frozen by a silence procedure, running or ended in adoption (SIL4): the position button stays, disabled, saying why (SIL9). */
+  frozen: 'silence' | 'adopted' | null;
   /** This participant steers by the consensus line (chair, secretariat; POS3). */
   seesConsensus: boolean;
   /** Sends this delegation's position (null: withdraws it); says the outcome in a toast. Resolves true when the server took it. */

@@ -2,10 +2,12 @@ import { useCallback, useMemo } from 'react';
 import type { PositionKind } from '../../shared/positions/position.ts';
 import { can } from '../../shared/permissions.ts';
 import type { ParticipantInfo } from '../../shared/roles.ts';
+import { adoptedAt, isFrozen } from '../../shared/silence/silenceRules.ts';
 import { useCollabStatus } from '../collab/useCollabStatus.ts';
 import type { Collaboration } from '../collab/collaboration.ts';
 import { usePeople } from '../comments/usePeople.ts';
 import { t } from '../i18n.ts';
+import { useSilence } from '../silence/useSilence.ts';
 import type { PositionsView } from './positionsContext.ts';
 import { positionsApi } from './positionsApi.ts';
 
@@ -27,6 +29,8 @@ export function usePositionsView({
   const colors = useMemo(() => new Map(people.map((p) => [p.id, p.color])), [people]);
   const colorOf = useCallback((id: string) => colors.get(id) ?? 'var(--muted)', [colors]);
   const mayState = can(me.role, 'statePosition') && !closed;
+  const silence = useSilence(collab.doc);
+  const frozen = adoptedAt(silence) !== null ? 'adopted' : isFrozen(silence) ? 'silence' : null;
   // The chair steers by it; the secretariat prepares the chair's next question.
   const seesConsensus = me.role === 'chair' || me.role === 'secretariat';
   const state = useCallback(
@@ -42,5 +46,5 @@ export function usePositionsView({
     },
     [declarationId, notify],
   );
-  return useMemo(() => ({ delegations, colorOf, mayState, seesConsensus, state }), [delegations, colorOf, mayState, seesConsensus, state]);
+  return useMemo(() => ({ delegations, colorOf, mayState, frozen, seesConsensus, state }), [delegations, colorOf, mayState, frozen, seesConsensus, state]);
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { DeclarationSettings, EditingMode } from '../../shared/settings.ts';
+import { messageParts } from '../chrome/messageParts.tsx';
 import { t } from '../i18n.ts';
 
 /**
@@ -21,7 +22,7 @@ export function EditingSettings({ settings, onChange }: { settings: DeclarationS
   return (
     <details className="editing-settings" data-testid="editing-settings">
       <summary>
-        {t('proposals.settings.title')}: <span className="editing-settings__current">{t(`proposals.settings.${shown.editing}`)}</span>
+        {messageParts('proposals.settings.current', { mode: <span className="editing-settings__current">{t(`proposals.settings.${shown.editing}`)}</span> })}
       </summary>
       <fieldset>
         <legend className="sr-only">{t('proposals.settings.title')}</legend>

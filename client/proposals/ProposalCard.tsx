@@ -7,6 +7,7 @@ import { toPlainText, type RichText } from '../../shared/richText.ts';
 import type { ParticipantInfo } from '../../shared/roles.ts';
 import type { DeclarationSettings } from '../../shared/settings.ts';
 import { ApiError } from '../api.ts';
+import { messageParts } from '../chrome/messageParts.tsx';
 import { t } from '../i18n.ts';
 import { when } from '../time.ts';
 import { Redline } from './Redline.tsx';
@@ -51,6 +52,12 @@ function redlineOf(proposal: Proposal, current: RichText | null, againstBase: bo
 
 function names(reactions: Proposal['supporters']): string {
   return reactions.map((r) => r.name).join(', ');
+}
+
+/** "2 support: Chile, Peru" with the count in bold; the translation puts the colon (French: a no-break space before it). */
+function reactionWords(count: string, reactions: Proposal['supporters']) {
+  const strong = <strong>{count}</strong>;
+  return reactions.length === 0 ? strong : messageParts('proposals.reactionNames', { count: strong }, { names: names(reactions) });
 }
 
 /**
@@ -213,12 +220,10 @@ export function ProposalCard({
 
       <p className="proposal__reactions" data-testid="proposal-reactions">
         <span data-testid="proposal-supporters" title={names(proposal.supporters)}>
-          <strong>{t('proposals.supportCount', { count: proposal.supporters.length })}</strong>
-          {proposal.supporters.length > 0 && `: ${names(proposal.supporters)}`}
+          {reactionWords(t('proposals.supportCount', { count: proposal.supporters.length }), proposal.supporters)}
         </span>
         <span data-testid="proposal-objectors" title={names(proposal.objectors)}>
-          <strong>{t('proposals.objectCount', { count: proposal.objectors.length })}</strong>
-          {proposal.objectors.length > 0 && `: ${names(proposal.objectors)}`}
+          {reactionWords(t('proposals.objectCount', { count: proposal.objectors.length }), proposal.objectors)}
         </span>
       </p>
 

@@ -1,6 +1,11 @@
 import type { Redline as RedlineData } from '../../shared/proposals/wordDiff.ts';
 import type { RichText } from '../../shared/richText.ts';
-import { t } from '../i18n.ts';
+import { messageParts } from '../chrome/messageParts.tsx';
+
+/** "[inserted: …]" around a change, the words for screen readers only; the translation places the brackets and the colon. */
+function spoken(key: 'proposals.inserted' | 'proposals.deleted', runs: React.ReactNode) {
+  return messageParts(key, { text: runs }).map((part, i) => (typeof part === 'string' ? <span key={i} className="sr-only">{part}</span> : part));
+}
 
 function Runs({ runs }: { runs: RichText }) {
   return (
@@ -27,15 +32,11 @@ export function Redline({ redline, color, className }: { redline: RedlineData; c
       {redline.map((segment, i) =>
         segment.op === 'insert' ? (
           <ins key={i} className="redline__ins">
-            <span className="sr-only">[{t('proposals.inserted')}: </span>
-            <Runs runs={segment.runs} />
-            <span className="sr-only">]</span>
+            {spoken('proposals.inserted', <Runs runs={segment.runs} />)}
           </ins>
         ) : segment.op === 'delete' ? (
           <del key={i} className="redline__del">
-            <span className="sr-only">[{t('proposals.deleted')}: </span>
-            <Runs runs={segment.runs} />
-            <span className="sr-only">]</span>
+            {spoken('proposals.deleted', <Runs runs={segment.runs} />)}
           </del>
         ) : (
           <Runs key={i} runs={segment.runs} />

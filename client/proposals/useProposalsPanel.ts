@@ -66,6 +66,7 @@ export function useProposalsPanel({
   people,
   me,
   connectionClosed,
+  frozen,
   positionOf,
   notify,
 }: {
@@ -75,6 +76,8 @@ export function useProposalsPanel({
   people: ParticipantInfo[];
   me: ParticipantInfo;
   connectionClosed: boolean;
+  /** The text is frozen by a silence procedure, or adopted (SIL4). */
+  frozen: boolean;
   positionOf(clauseId: string): number | undefined;
   notify(message: string): void;
 }): ProposalsView {
@@ -173,6 +176,8 @@ export function useProposalsPanel({
 
   const cancelSuggest = useCallback(() => setSuggesting(null), []);
   const canAct = !connectionClosed;
+  // SIL4: under silence nobody proposes or decides; a delegation that wants other words breaks silence.
+  const unfrozen = canAct && !frozen;
   return useMemo(
     () => ({
       proposals,
@@ -181,8 +186,8 @@ export function useProposalsPanel({
       settings,
       people,
       me,
-      mayPropose: canAct && mayPropose(me.role),
-      mayDecide: canAct && mayDecide(me.role, settings),
+      mayPropose: unfrozen && mayPropose(me.role),
+      mayDecide: unfrozen && mayDecide(me.role, settings),
       proposalsOnly: can(me.role, 'editClauses') && !editsClausesDirectly(me.role, settings),
       canAct,
       expanded,
@@ -212,6 +217,6 @@ export function useProposalsPanel({
       },
       setSettings,
     }),
-    [proposals, openByClause, openInOrder, settings, people, me, canAct, expanded, suggesting, expand, cancelSuggest, send, active, show, step, actions, open, filter, setSettings],
+    [proposals, openByClause, openInOrder, settings, people, me, canAct, unfrozen, expanded, suggesting, expand, cancelSuggest, send, active, show, step, actions, open, filter, setSettings],
   );
 }

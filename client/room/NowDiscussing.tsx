@@ -6,12 +6,14 @@ import type { DiscussionView } from './useDiscussion.ts';
  * The strip under the top bar (ROOM3, ROOM4): "Now discussing: OP7" with Go
  * there, and Follow the chair. The chair and the secretariat, who set it,
  * are told how when no clause is under discussion; others see the strip
- * only while one is. The chair leads rather than follows: no toggle there.
+ * only while one is — until the declaration is adopted. The chair leads
+ * rather than follows: no toggle there.
  */
 export function NowDiscussing({ view, me, goTo }: { view: DiscussionView; me: ParticipantInfo; goTo(clauseId: string): void }) {
-  const { current, label, controls, follow, setFollow } = view;
+  const { current, label, controls, follow, setFollow, adopted } = view;
   const discussing = current !== null && label !== null;
-  if (!discussing && !controls.mayDiscuss) return null;
+  // Once adopted the text is final: the chair is no longer asked to pick a clause (SIL7).
+  if (!discussing && (!controls.mayDiscuss || adopted)) return null;
   return (
     <div className={`now-discussing${discussing ? ' is-on' : ''}`} role="region" aria-label={t('room.follow')} data-testid="now-discussing">
       {discussing ? (

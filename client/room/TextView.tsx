@@ -7,6 +7,7 @@ import { CLAUSE_FIELD, ROOT } from '../../shared/document/names.ts';
 import type { ClauseNumber } from '../../shared/numbering.ts';
 import { flattenOutline, type OutlineNode } from '../../shared/outline.ts';
 import { toPlainText } from '../../shared/richText.ts';
+import type { Role } from '../../shared/roles.ts';
 import { useClauseBrackets } from '../brackets/useBrackets.ts';
 import { closedWords } from '../chrome/closedWords.ts';
 import { Collaboration } from '../collab/collaboration.ts';
@@ -18,7 +19,9 @@ import { SignaturePage } from '../declaration/SignaturePage.tsx';
 import { StaticRichText } from '../editor/StaticRichText.tsx';
 import { t } from '../i18n.ts';
 import { keepInView } from './keepInView.ts';
+import { SilenceLine } from './SilenceLine.tsx';
 import { useCurrentClause } from './useCurrentClause.ts';
+import { useRoomViewKeys } from './useRoomViewKeys.ts';
 import './room.css';
 
 /** The two views of the text without editing: `room` for the projector (ROOM6), `read` for reading (ROOM8). */
@@ -45,14 +48,15 @@ function readOnlyReplica(declarationId: string): Collaboration {
   return collab;
 }
 
-export function TextView({ declarationId, view }: { declarationId: string; view: TextViewKind }) {
+/** `role`: the link's, for the room view's ↑/↓ (ROOM9); nothing else depends on it. */
+export function TextView({ declarationId, view, role }: { declarationId: string; view: TextViewKind; role: Role }) {
   const [collab, setCollab] = useState<Collaboration | null>(null);
   useEffect(() => {
     const created = readOnlyReplica(declarationId);
     setCollab(created);
     return () => created.destroy();
   }, [declarationId]);
-  return collab ? <LiveText declarationId={declarationId} collab={collab} view={view} /> : null;
+  return collab ? <LiveText declarationId={declarationId} collab={collab} view={view} role={role} /> : null;
 }
 
 /** A heading field, the formula or the note, live. */
@@ -113,7 +117,7 @@ const TextClause = memo(function TextClause({ doc, node, number, state, current 
   );
 });
 
-function LiveText({ declarationId, collab, view }: { declarationId: string; collab: Collaboration; view: TextViewKind }) {
+function LiveText({ declarationId, collab, view, role }: { declarationId: string; collab: Collaboration; view: TextViewKind; role: Role }) {
   const { doc } = collab;
   const status = useCollabStatus(collab);
   const { outline, numbers } = useOutline(doc);
@@ -121,6 +125,8 @@ function LiveText({ declarationId, collab, view }: { declarationId: string; coll
   const locks = useMemo(() => clauseLocks(outline, (id) => statuses.get(id)), [outline, statuses]);
   const current = useCurrentClause(doc);
   const ordered = flattenOutline(outline);
+  const order = useMemo(() => flattenOutline(outline).map((node) => node.clause.id), [outline]);
+  const keys = useRoomViewKeys(declarationId, role, current, order, view === 'room');
   const preambleCount = outline.preamble.length;
   const titleFragment = useMetaFragment(doc, 'title');
   const title = toPlainText(useFragmentText(titleFragment));
@@ -153,7 +159,7 @@ function LiveText({ declarationId, collab, view }: { declarationId: string; coll
   const row = (node: OutlineNode) => (
     <TextClause key={node.clause.id} doc={doc} node={node} number={numbers.get(node.clause.id)!} state={stateOf(node.clause.id)} current={node.clause.id === currentId} />
   );
-  const connectionNote = status.closed ? closedWords(status.closed).title : status.state !== 'connected' && status.synced ? t('room.reconnecting') : null;
+  const connectionNote = keys.failure ?? (status.closed ? closedWords(status.closed).title : status.state !== 'connected' && status.synced ? t('room.reconnecting') : null);
   const loading = !status.synced && doc.getMap(ROOT.clauses).size === 0;
 
   return (
@@ -164,6 +170,11 @@ function LiveText({ declarationId, collab, view }: { declarationId: string; coll
             {t('room.backToText')}
           </a>
         </nav>
+      )}
+      {keys.hint && (
+        <p className="text-view__keys" data-testid="room-keys-hint">
+          {t('room.keysHint')}
+        </p>
       )}
       {connectionNote && (
         <p className="text-view__connection" role="status" data-testid="text-view-connection">
@@ -178,6 +189,7 @@ function LiveText({ declarationId, collab, view }: { declarationId: string; coll
             <MetaText doc={doc} field="conference" className="tv-conference" />
             <MetaText doc={doc} field="title" className="tv-title" />
             <MetaText doc={doc} field="subtitle" className="tv-subtitle" />
+            <SilenceLine doc={doc} />
           </header>
           <MetaText doc={doc} field="chapeau" className="tv-chapeau" />
           {ordered.slice(0, preambleCount).map(row)}

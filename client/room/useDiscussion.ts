@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type * as Y from 'yjs';
 import { can } from '../../shared/permissions.ts';
 import type { ParticipantInfo } from '../../shared/roles.ts';
-import { stepClause, type CurrentClause } from '../../shared/room/currentClause.ts';
-import { t } from '../i18n.ts';
+import type { CurrentClause } from '../../shared/room/currentClause.ts';
+import { adoptedAt } from '../../shared/silence/silenceRules.ts';
+import { useSilence } from '../silence/useSilence.ts';
 import type { DiscussionControls } from './discussionContext.ts';
 import { useFollowChair } from './followChair.ts';
 import { keepInView } from './keepInView.ts';
-import { roomApi } from './roomApi.ts';
 import { useCurrentClause } from './useCurrentClause.ts';
+import { useDiscussionSender } from './useDiscussionSender.ts';
 
 /** The keys that move the discussion (ROOM5): Alt+Shift with ↑ / ↓. Alt alone moves the clause itself, in the editor. */
 export const DISCUSS_KEYS = 'Alt+Shift+↑ / Alt+Shift+↓';
@@ -21,6 +22,8 @@ export interface DiscussionView {
   controls: DiscussionControls;
   follow: boolean;
   setFollow(on: boolean): void;
+  /** The declaration was adopted (SIL7): its text is final, nobody is asked to choose a clause to discuss. */
+  adopted: boolean;
 }
 
 /**
@@ -52,40 +55,9 @@ export function useDiscussion({
   const label = current ? labelOf(current.clauseId) : null;
   const mayDiscuss = can(me.role, 'setCurrentClause') && !connectionClosed;
   const [follow, setFollow] = useFollowChair();
+  const adopted = adoptedAt(useSilence(doc)) !== null;
 
-  // Where the discussion is going, as far as this screen knows: the last choice sent (or waiting), else the server's.
-  const target = useRef<string | null | undefined>(undefined);
-  const waiting = useRef<string | null | undefined>(undefined);
-  const sending = useRef(false);
-  const send = useCallback(async () => {
-    if (sending.current || waiting.current === undefined) return;
-    const clauseId = waiting.current;
-    waiting.current = undefined;
-    sending.current = true;
-    try {
-      await roomApi.setCurrent(declarationId, clauseId);
-    } catch (failure) {
-      notify(t('room.setFailed', { message: failure instanceof Error ? failure.message : String(failure) }));
-      waiting.current = undefined;
-      target.current = undefined;
-    } finally {
-      sending.current = false;
-    }
-    if (waiting.current !== undefined) void send();
-  }, [declarationId, notify]);
-  // Once the server's answer is in the document, it is where the discussion is.
-  useEffect(() => {
-    if (!sending.current && waiting.current === undefined) target.current = undefined;
-  }, [current]);
-
-  const discuss = useCallback(
-    (clauseId: string | null) => {
-      target.current = clauseId;
-      waiting.current = clauseId;
-      void send();
-    },
-    [send],
-  );
+  const { discuss, step } = useDiscussionSender(declarationId, current, notify);
   const orderRef = useRef(order);
   orderRef.current = order;
   const currentId = current?.clauseId ?? null;
@@ -94,16 +66,15 @@ export function useDiscussion({
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
       event.preventDefault();
-      const from = target.current === undefined ? currentId : target.current;
-      const next = stepClause(orderRef.current, from, event.key === 'ArrowDown' ? 1 : -1);
-      if (next === null || next === from) return;
+      const next = step(orderRef.current, event.key === 'ArrowDown' ? 1 : -1);
+      if (next === null) return;
       discuss(next);
       // The chair sees where the room is going, whether or not anyone follows.
       keepInView(next);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [mayDiscuss, currentId, discuss]);
+  }, [mayDiscuss, currentId, discuss, step]);
 
   // Follow the chair: each new clause under discussion (or the same one set again) comes into view.
   // Not on a renumbering: OP7 becoming OP8 is no move of the discussion.
@@ -114,5 +85,5 @@ export function useDiscussion({
   }, [follow, currentId, at, inText]);
 
   const controls = useMemo(() => ({ mayDiscuss, discuss }), [mayDiscuss, discuss]);
-  return { current, label, controls, follow, setFollow };
+  return { current, label, controls, follow, setFollow, adopted };
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { MAX_SILENCE_REASON } from '../../shared/silence/silenceRules.ts';
+import { FormFooter } from '../chrome/FormFooter.tsx';
 import { t } from '../i18n.ts';
 
 /** A modal that asks for a required reason (breaking silence, SIL5; cancelling, SIL6) and sends it. */
@@ -50,14 +51,7 @@ export function ReasonDialog({
             {error}
           </p>
         )}
-        <div className="silence-dialog__buttons">
-          <button type="submit" className="button" disabled={busy} data-testid={`${testId}-confirm`}>
-            {confirm}
-          </button>
-          <button type="button" className="button button--quiet" onClick={onClose} disabled={busy}>
-            {t('silence.cancelButton')}
-          </button>
-        </div>
+        <FormFooter submit={confirm} cancel={t('silence.cancelButton')} busy={busy} onCancel={onClose} testId={`${testId}-confirm`} />
       </form>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { deadlineProblem, DEFAULT_SILENCE_MS, MAX_SILENCE_REASON } from '../../shared/silence/silenceRules.ts';
+import { FormFooter } from '../chrome/FormFooter.tsx';
 import { t } from '../i18n.ts';
 import { localInputValue } from './silenceWords.ts';
 
@@ -75,14 +76,7 @@ export function StartSilenceDialog({
             {error}
           </p>
         )}
-        <div className="silence-dialog__buttons">
-          <button type="submit" className="button" disabled={busy} data-testid="silence-start-confirm">
-            {t('silence.startConfirm')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={onClose} disabled={busy}>
-            {t('silence.cancelButton')}
-          </button>
-        </div>
+        <FormFooter submit={t('silence.startConfirm')} cancel={t('silence.cancelButton')} busy={busy} onCancel={onClose} testId="silence-start-confirm" />
       </form>
     </div>
   );

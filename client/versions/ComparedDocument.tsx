@@ -29,7 +29,7 @@ function ComparedClause({ row, authorOf, current }: { row: ClauseComparison; aut
       data-label={label}
       data-change={kind}
       tabIndex={isChange(row) ? -1 : undefined}
-      aria-label={isChange(row) ? `${label}: ${clauseChangeWords(row).join(', ')}` : undefined}
+      aria-label={isChange(row) ? t('versions.change.clause', { label, changes: clauseChangeWords(row).join(', ') }) : undefined}
     >
       <div className="cmp-clause__gutter">
         <span className="cmp-clause__label">{row.deleted ? <s>{label}</s> : label}</span>

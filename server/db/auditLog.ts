@@ -56,6 +56,8 @@ export type AuditAction =
   | 'silence-broken'
   | 'silence-cancelled'
   | 'silence-adopted'
+  /** The declaration's language changed after it was made (DL9); detail: { from, to, formula?: { from, to } } when the default formula was replaced too. */
+  | 'language-changed'
   /** A client's update refused before it was applied, and its connection closed (docs/SPEC.md WIRE4). */
   | 'update-refused';
 

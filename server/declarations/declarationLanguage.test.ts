@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { readDeclarationLanguage } from '../../shared/declarationLanguage.ts';
 import { emptySeed } from '../../shared/declarationSeed.ts';
 import { ROOT } from '../../shared/document/names.ts';
@@ -110,6 +111,35 @@ describe('the declaration language through the server', () => {
     expect(await exportOf('?format=txt&variant=negotiation')).toContain('TEXTO DE TRABAJO PARA LA NEGOCIACIÓN');
     expect(await exportOf('?format=html')).toContain('<html lang="es">');
     expect(await exportOf('?format=akn')).toContain('<FRBRlanguage language="spa"/>');
+  });
+
+  it('DL5 VER1: the versions the server saves are named in the declaration language, and its redlines speak it: heading, summary, legend, markers', async () => {
+    const response = await post('create', { draft: spanish, language: 'es' });
+    const { id, url } = (await response.json()) as { id: string; url: string };
+    const get = async (path: string) => fetch(`${server.httpUrl}/api/declarations/${id}${path}`, { headers: { Authorization: `Bearer ${tokenOf(url)}` } });
+    const { versions } = (await (await get('/versions')).json()) as { versions: { id: string; name: string }[] };
+    expect(versions.map((v) => v.name)).toEqual(['Borrador cero']);
+    // A change by the secretariat's own client, so that the legend names someone.
+    const client = connectClient(server, id, tokenOf(url));
+    clients.push(client);
+    await synced(client);
+    const title = ((client.doc.getMap(ROOT.meta).get('title') as Y.XmlFragment).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    title.insert(title.length, ' (revisada)');
+    const edited = async () => (await (await get('/export?format=txt')).text()).includes('(revisada)');
+    for (let i = 0; i < 50 && !(await edited()); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await edited()).toBe(true);
+    const md = await (await get(`/export?format=md&variant=redline&base=${versions[0]!.id}`)).text();
+    expect(md).toContain('Cambios de Borrador cero al texto actual');
+    expect(md).toMatch(/Desde Borrador cero — .*cambi/);
+    expect(md).toContain('Quién hizo cada cambio:');
+    expect(md).not.toMatch(/Changes|Since|Who made/);
+    const html = await (await get(`/export?format=html&variant=redline&base=${versions[0]!.id}`)).text();
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('a)');
+    expect(html).not.toContain('(a)');
+    // The version as it was, on screen, with the language's markers too (DL3).
+    const opened = (await (await get(`/versions/${versions[0]!.id}`)).json()) as { text: { operative: { marker: string; children: { marker: string }[] }[] } };
+    expect(opened.text.operative[0]!.children[0]!.marker).toBe('a)');
   });
 
   it('DL1 DL8: the admin command takes --language en|es|pt|fr and refuses any other', () => {

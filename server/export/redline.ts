@@ -1,7 +1,7 @@
 import { conventionsOf, DEFAULT_DECLARATION_LANGUAGE, type DeclarationLanguage } from '../../shared/declarationLanguage.ts';
 import type { ClauseKind } from '../../shared/clauseKind.ts';
 import { META_FIELDS, type MetaField, type Signatory } from '../../shared/declaration.ts';
-import { createTranslator, messagesFor } from '../../shared/i18n/translate.ts';
+import { translatorFor, type Translate } from '../../shared/i18n/translate.ts';
 import { summarySentence } from '../../shared/versions/summarySentence.ts';
 import { numberClauses } from '../../shared/numbering.ts';
 import { buildOutline, flattenOutline, type OutlineNode } from '../../shared/outline.ts';
@@ -31,7 +31,12 @@ import { cleanRuns, cleanText } from './printableText.ts';
  * of the clauses' text), so accepting all gives exactly the target's words.
  */
 
-const t = createTranslator(messagesFor('en'));
+/**
+ * The redline's own words — heading, summary, legend, moves, footer — are the
+ * document's, like every export's (DL5): in the declaration's language, not
+ * the reader's, so a Spanish declaration's redline reads Spanish throughout.
+ */
+const wordsOf = (language: DeclarationLanguage): Translate => translatorFor(language);
 
 /** Who made a change and when, as printed (Word's `w:author` / `w:date`). */
 export interface RedlineChange {
@@ -133,10 +138,12 @@ export interface RedlineSource {
 }
 
 /** The name printed for a change nobody can be named for (CMP3). */
-export const UNKNOWN_AUTHOR = t('export.redline.unknownAuthor');
+export const UNKNOWN_AUTHOR = wordsOf(DEFAULT_DECLARATION_LANGUAGE)('export.redline.unknownAuthor');
 
-export function describeHeading(baseName: string, targetName: string | null): string {
-  return t('export.redline.heading', { base: baseName, target: targetName ?? t('export.redline.textNow') });
+export function describeHeading(language: DeclarationLanguage, baseName: string, targetName: string | null): string {
+  const t = wordsOf(language);
+  // Two sentences, not one with "the text now" put in: Spanish says "al texto actual", not "a el".
+  return targetName === null ? t('export.redline.headingNow', { base: baseName }) : t('export.redline.heading', { base: baseName, target: targetName });
 }
 
 /** "Chile, 2026-01-15 09:30 UTC": what a change says of itself (HTML's title attribute). */
@@ -146,25 +153,28 @@ export function describeChange(change: RedlineChange): string {
 }
 
 /** "Chile: OP3, title" */
-export function describeLegendEntry(entry: RedlineLegendEntry): string {
-  return t('export.redline.legend', { name: entry.author, parts: entry.parts.join(', ') });
+export function describeLegendEntry(language: DeclarationLanguage, entry: RedlineLegendEntry): string {
+  return wordsOf(language)('export.redline.legend', { name: entry.author, parts: entry.parts.join(', ') });
 }
 
 /** "PP3 moved to OP4": what the old place of a moved clause shows. */
-export function describeMovedFrom(paragraph: RedlineParagraph): string {
-  return t('export.redline.movedTo', { label: paragraph.label, to: paragraph.otherLabel ?? '' });
+export function describeMovedFrom(language: DeclarationLanguage, paragraph: RedlineParagraph): string {
+  return wordsOf(language)('export.redline.movedTo', { label: paragraph.label, to: paragraph.otherLabel ?? '' });
 }
 
 /** "(moved from PP3)": what follows a moved clause at its new place. */
-export function describeMovedTo(paragraph: RedlineParagraph): string {
-  return t('export.redline.movedFrom', { from: paragraph.otherLabel ?? '' });
+export function describeMovedTo(language: DeclarationLanguage, paragraph: RedlineParagraph): string {
+  return wordsOf(language)('export.redline.movedFrom', { from: paragraph.otherLabel ?? '' });
 }
 
-export const LEGEND_TITLE = t('export.redline.legendTitle');
+/** "Who made which change:", its colon as the language writes it. */
+export function legendTitle(language: DeclarationLanguage): string {
+  return wordsOf(language)('export.redline.legendTitle');
+}
 
 /** "Changes since Zero draft · page " (the page number follows). */
 export function redlineFooter(redline: RedlineExport): string {
-  return `${t('export.redline.footer', { base: redline.baseName })} `;
+  return `${wordsOf(redline.language)('export.redline.footer', { base: redline.baseName })} `;
 }
 
 /** The words of a paragraph as the base had them (`from`) or as the target has them (`to`). */
@@ -196,6 +206,8 @@ export function mergeOrders(base: readonly string[], target: readonly string[], 
 /** Builds the redline export from an attributed comparison and its two sides. */
 export function buildRedline(source: RedlineSource): RedlineExport {
   const { comparison, base, target } = source;
+  const language = source.language ?? DEFAULT_DECLARATION_LANGUAGE;
+  const t = wordsOf(language);
   const changeOf = (part: string, by: string | null | undefined): RedlineChange => ({
     author: cleanText(source.nameOf(by)),
     at: source.timeOf(part, by) ?? target.at,
@@ -231,7 +243,7 @@ export function buildRedline(source: RedlineSource): RedlineExport {
   const targetOutline = buildOutline(target.side.declaration.clauses);
   const baseNodes = new Map(flattenOutline(baseOutline).map((node) => [node.clause.id, node]));
   const targetNodes = new Map(flattenOutline(targetOutline).map((node) => [node.clause.id, node]));
-  const style = conventionsOf(source.language ?? DEFAULT_DECLARATION_LANGUAGE).subItemStyle;
+  const style = conventionsOf(language).subItemStyle;
   const baseMarkers = numberClauses(baseOutline, null, style);
   const targetMarkers = numberClauses(targetOutline, null, style);
   const rows = new Map(comparison.clauses.map((row) => [row.id, row]));
@@ -280,7 +292,7 @@ export function buildRedline(source: RedlineSource): RedlineExport {
   if (comparison.summary.signatories > 0) note(changeOf('signatories', null), t('export.redline.field.signatories'));
 
   return {
-    heading: describeHeading(cleanText(base.name), target.name === null ? null : cleanText(target.name)),
+    heading: describeHeading(language, cleanText(base.name), target.name === null ? null : cleanText(target.name)),
     summary: summarySentence(t, comparison.summary, cleanText(base.name), { to: target.name === null ? null : cleanText(target.name) }),
     baseName: cleanText(base.name),
     title: cleanText(toPlainText(target.side.declaration.meta.title)).trim(),
@@ -290,6 +302,6 @@ export function buildRedline(source: RedlineSource): RedlineExport {
     signatories: target.side.declaration.signatories.map((s) => ({ ...s, name: cleanText(s.name), title: cleanText(s.title), state: cleanText(s.state) })),
     legend: [...legend].map(([author, parts]) => ({ author, parts })),
     generatedAt: source.generatedAt,
-    language: source.language ?? DEFAULT_DECLARATION_LANGUAGE,
+    language,
   };
 }

@@ -106,7 +106,7 @@ export function buildRedlineDocx(redline: RedlineExport): Document {
   const body: (Paragraph | Table)[] = [
     new Paragraph({ style: STYLE.banner, children: [new TextRun({ text: redline.heading, bold: true })] }),
     new Paragraph({ style: STYLE.banner, children: [new TextRun(redline.summary)] }),
-    ...redline.legend.map((entry) => new Paragraph({ style: STYLE.banner, children: [new TextRun(describeLegendEntry(entry))] })),
+    ...redline.legend.map((entry) => new Paragraph({ style: STYLE.banner, children: [new TextRun(describeLegendEntry(redline.language, entry))] })),
     new Paragraph({ spacing: { after: 240 } }),
   ];
   const push = (paragraph: Paragraph | null) => {

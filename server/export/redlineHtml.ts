@@ -1,3 +1,4 @@
+import type { DeclarationLanguage } from '../../shared/declarationLanguage.ts';
 import { documentWords } from '../../shared/documentWords.ts';
 import { conventionsOf } from '../../shared/declarationLanguage.ts';
 import type { MetaField } from '../../shared/declaration.ts';
@@ -7,7 +8,7 @@ import {
   describeLegendEntry,
   describeMovedFrom,
   describeMovedTo,
-  LEGEND_TITLE,
+  legendTitle,
   type RedlineExport,
   type RedlineParagraph,
   type RedlinePiece,
@@ -53,11 +54,11 @@ function piecesHtml(pieces: readonly RedlinePiece[], colourOf: (author: string) 
     .join('');
 }
 
-function clauseHtml(paragraph: RedlineParagraph, colourOf: (author: string) => string): string {
+function clauseHtml(language: DeclarationLanguage, paragraph: RedlineParagraph, colourOf: (author: string) => string): string {
   const depth = paragraph.kind === 'operative' && paragraph.depth > 0 ? ` depth-${Math.min(paragraph.depth, 2)}` : '';
   if (paragraph.change === 'moved-from') {
     const who = paragraph.mark ? ` class="${colourOf(paragraph.mark.author)}" title="${escapeHtml(describeChange(paragraph.mark))}"` : '';
-    return `<p class="moved${depth}"><del${who}>${escapeHtml(describeMovedFrom(paragraph))}</del></p>`;
+    return `<p class="moved${depth}"><del${who}>${escapeHtml(describeMovedFrom(language, paragraph))}</del></p>`;
   }
   const className = paragraph.kind === 'operative' ? `op${depth}` : 'pp';
   let number = '';
@@ -66,7 +67,7 @@ function clauseHtml(paragraph: RedlineParagraph, colourOf: (author: string) => s
     // The number of a paragraph added or deleted comes and goes with it.
     number = `<span class="num">${paragraph.change === 'added' ? `<ins>${marker}</ins>` : paragraph.change === 'deleted' ? `<del>${marker}</del>` : marker}</span>`;
   }
-  const moved = paragraph.change === 'moved-to' ? ` <span class="moved">${escapeHtml(describeMovedTo(paragraph))}</span>` : '';
+  const moved = paragraph.change === 'moved-to' ? ` <span class="moved">${escapeHtml(describeMovedTo(language, paragraph))}</span>` : '';
   return `<p class="${className}">${number}${piecesHtml(paragraph.pieces, colourOf)}${moved}</p>`;
 }
 
@@ -89,20 +90,20 @@ function metaHtml(redline: RedlineExport, field: MetaField, colourOf: (author: s
 
 export function renderRedlineHtml(redline: RedlineExport): string {
   const { css, of: colourOf } = colourClasses(redline);
-  const legend = redline.legend.map((entry) => `<li><span class="swatch ${colourOf(entry.author)}"></span>${escapeHtml(describeLegendEntry(entry))}</li>`);
+  const legend = redline.legend.map((entry) => `<li><span class="swatch ${colourOf(entry.author)}"></span>${escapeHtml(describeLegendEntry(redline.language, entry))}</li>`);
   const parts: string[] = [
     `<div class="changes"><p><b>${escapeHtml(redline.heading)}</b></p><p>${escapeHtml(redline.summary)}</p>` +
-      (legend.length > 0 ? `<p>${escapeHtml(LEGEND_TITLE)}:</p><ul>${legend.join('')}</ul>` : '') +
+      (legend.length > 0 ? `<p>${escapeHtml(legendTitle(redline.language))}</p><ul>${legend.join('')}</ul>` : '') +
       '</div>',
   ];
   const heading = (['conference', 'title', 'subtitle'] as const).map((field) => metaHtml(redline, field, colourOf)).filter((html) => html !== '');
   parts.push(`<header>\n${heading.join('\n')}\n</header>`);
   const chapeau = metaHtml(redline, 'chapeau', colourOf);
   if (chapeau !== '') parts.push(chapeau);
-  if (redline.preamble.length > 0) parts.push(`<section class="preamble">\n${redline.preamble.map((p) => clauseHtml(p, colourOf)).join('\n')}\n</section>`);
+  if (redline.preamble.length > 0) parts.push(`<section class="preamble">\n${redline.preamble.map((p) => clauseHtml(redline.language, p, colourOf)).join('\n')}\n</section>`);
   const formula = metaHtml(redline, 'formula', colourOf);
   if (formula !== '') parts.push(formula);
-  if (redline.operative.length > 0) parts.push(`<section class="operative">\n${redline.operative.map((p) => clauseHtml(p, colourOf)).join('\n')}\n</section>`);
+  if (redline.operative.length > 0) parts.push(`<section class="operative">\n${redline.operative.map((p) => clauseHtml(redline.language, p, colourOf)).join('\n')}\n</section>`);
   const note = metaHtml(redline, 'note', colourOf);
   if (note !== '') parts.push(note);
   if (redline.signatories.length > 0) parts.push(signaturesHtml(redline.signatories));

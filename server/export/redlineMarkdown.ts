@@ -1,8 +1,9 @@
+import type { DeclarationLanguage } from '../../shared/declarationLanguage.ts';
 import { documentWords } from '../../shared/documentWords.ts';
 import type { MetaField } from '../../shared/declaration.ts';
 import { markRedline } from './exportProposal.ts';
 import { escapeLineStart, escapeMarkdown, MARKDOWN_REDLINE_MARKS, runsMarkdown } from './markdown.ts';
-import { describeLegendEntry, describeMovedFrom, describeMovedTo, LEGEND_TITLE, type RedlineExport, type RedlineParagraph, type RedlinePiece } from './redline.ts';
+import { describeLegendEntry, describeMovedFrom, describeMovedTo, legendTitle, type RedlineExport, type RedlineParagraph, type RedlinePiece } from './redline.ts';
 
 /**
  * The redline in Markdown (docs/SPEC.md RED1): the clean text's layout
@@ -22,14 +23,14 @@ function wholly(op: 'insert' | 'delete', text: string): string {
   return `${open}${text}${close}`;
 }
 
-function clauseLine(paragraph: RedlineParagraph): string {
+function clauseLine(language: DeclarationLanguage, paragraph: RedlineParagraph): string {
   const bullet = (number: string) => `${'    '.repeat(Math.min(paragraph.depth, 2))}- ${number}`;
   if (paragraph.change === 'moved-from') {
-    const line = wholly('delete', escapeMarkdown(describeMovedFrom(paragraph)));
+    const line = wholly('delete', escapeMarkdown(describeMovedFrom(language, paragraph)));
     return paragraph.kind === 'preamble' ? line : bullet(line);
   }
   let text = escapeLineStart(marked(paragraph.pieces));
-  if (paragraph.change === 'moved-to') text += ` *${escapeMarkdown(describeMovedTo(paragraph))}*`;
+  if (paragraph.change === 'moved-to') text += ` *${escapeMarkdown(describeMovedTo(language, paragraph))}*`;
   if (paragraph.kind === 'preamble') return text;
   // "3." after a bullet would start a list of its own.
   const marker = escapeMarkdown(paragraph.marker).replace(/^(\d+)\./, '$1\\.');
@@ -53,13 +54,13 @@ export function renderRedlineMarkdown(redline: RedlineExport): string {
     if (block.trim() !== '') blocks.push(block);
   };
   const intro = [`**${escapeMarkdown(redline.heading)}**`, escapeLineStart(escapeMarkdown(redline.summary))];
-  if (redline.legend.length > 0) intro.push(`${escapeMarkdown(LEGEND_TITLE)}:`, ...redline.legend.map((entry) => escapeLineStart(escapeMarkdown(describeLegendEntry(entry)))));
+  if (redline.legend.length > 0) intro.push(escapeMarkdown(legendTitle(redline.language)), ...redline.legend.map((entry) => escapeLineStart(escapeMarkdown(describeLegendEntry(redline.language, entry)))));
   add(intro.map((line, i) => `> ${line}${i < intro.length - 1 ? '\\' : ''}`).join('\n'));
   for (const field of ['conference', 'title', 'subtitle', 'chapeau'] as const) add(metaBlock(redline, field));
-  for (const paragraph of redline.preamble) add(clauseLine(paragraph));
+  for (const paragraph of redline.preamble) add(clauseLine(redline.language, paragraph));
   add(metaBlock(redline, 'formula'));
   // One list: the paragraphs and their sub-items, nested by indentation.
-  if (redline.operative.length > 0) add(redline.operative.map(clauseLine).join('\n'));
+  if (redline.operative.length > 0) add(redline.operative.map((paragraph) => clauseLine(redline.language, paragraph)).join('\n'));
   add(metaBlock(redline, 'note'));
   if (redline.signatories.length > 0) {
     add('---');

@@ -1,8 +1,9 @@
+import type { DeclarationLanguage } from '../../shared/declarationLanguage.ts';
 import { documentWords } from '../../shared/documentWords.ts';
 import type { MetaField } from '../../shared/declaration.ts';
 import type { RedlineOp } from '../../shared/proposals/wordDiff.ts';
 import { BODY_SIZE, fontOf, FONTS, INDENT, MARGIN, pageNumbers, pdfDocument, signaturePage, spacesAtRunEnds, toWinAnsi, type Doc, type PdfOptions } from './pdf.ts';
-import { describeLegendEntry, describeMovedFrom, describeMovedTo, LEGEND_TITLE, redlineFooter, type RedlineExport, type RedlineParagraph, type RedlinePiece } from './redline.ts';
+import { describeLegendEntry, describeMovedFrom, describeMovedTo, legendTitle, redlineFooter, type RedlineExport, type RedlineParagraph, type RedlinePiece } from './redline.ts';
 import { AUTHOR_COLOURS } from './redlineHtml.ts';
 
 /**
@@ -55,18 +56,18 @@ function drawPieces(doc: Doc, pieces: readonly RedlinePiece[], box: Box, colourO
   doc.y += box.gap ?? PARAGRAPH_GAP;
 }
 
-function clause(doc: Doc, left: number, width: number, paragraph: RedlineParagraph, colourOf: (author: string) => string): void {
+function clause(doc: Doc, language: DeclarationLanguage, left: number, width: number, paragraph: RedlineParagraph, colourOf: (author: string) => string): void {
   const depth = paragraph.kind === 'operative' ? Math.min(paragraph.depth, 2) : 0;
   const x = left + depth * INDENT;
   if (paragraph.change === 'moved-from') {
     const colour = paragraph.mark ? colourOf(paragraph.mark.author) : '#555555';
-    doc.font(FONTS.sans).fontSize(9).fillColor(colour).text(toWinAnsi(describeMovedFrom(paragraph)), x, doc.y, { width: width - depth * INDENT, strike: true });
+    doc.font(FONTS.sans).fontSize(9).fillColor(colour).text(toWinAnsi(describeMovedFrom(language, paragraph)), x, doc.y, { width: width - depth * INDENT, strike: true });
     doc.fillColor('black');
     doc.y += PARAGRAPH_GAP;
     return;
   }
   const pieces: RedlinePiece[] = [...paragraph.pieces];
-  if (paragraph.change === 'moved-to') pieces.push({ op: 'equal', runs: [{ text: ` ${describeMovedTo(paragraph)}`, italic: true }], change: null });
+  if (paragraph.change === 'moved-to') pieces.push({ op: 'equal', runs: [{ text: ` ${describeMovedTo(language, paragraph)}`, italic: true }], change: null });
   if (paragraph.kind === 'preamble') {
     drawPieces(doc, pieces, { x, width, indent: INDENT }, colourOf);
     return;
@@ -116,15 +117,15 @@ export function renderRedlinePdf(redline: RedlineExport, options: PdfOptions = {
   doc.font(FONTS.sansBold).fontSize(10).text(toWinAnsi(redline.heading), left, doc.y, { width });
   doc.font(FONTS.sans).fontSize(9).text(toWinAnsi(redline.summary), { width });
   if (redline.legend.length > 0) {
-    doc.text(toWinAnsi(`${LEGEND_TITLE}:`), { width });
-    for (const entry of redline.legend) doc.fillColor(colourOf(entry.author)).text(toWinAnsi(describeLegendEntry(entry)), { width });
+    doc.text(toWinAnsi(legendTitle(redline.language)), { width });
+    for (const entry of redline.legend) doc.fillColor(colourOf(entry.author)).text(toWinAnsi(describeLegendEntry(redline.language, entry)), { width });
     doc.fillColor('black');
   }
   doc.y += 18;
   for (const field of ['conference', 'title', 'subtitle', 'chapeau'] as const) meta(doc, redline, field, left, width, colourOf);
-  for (const paragraph of redline.preamble) clause(doc, left, width, paragraph, colourOf);
+  for (const paragraph of redline.preamble) clause(doc, redline.language, left, width, paragraph, colourOf);
   meta(doc, redline, 'formula', left, width, colourOf);
-  for (const paragraph of redline.operative) clause(doc, left, width, paragraph, colourOf);
+  for (const paragraph of redline.operative) clause(doc, redline.language, left, width, paragraph, colourOf);
   meta(doc, redline, 'note', left, width, colourOf);
   if (redline.signatories.length > 0) signaturePage(doc, { left, width }, redline.signatories);
   pageNumbers(doc, redlineFooter(redline));

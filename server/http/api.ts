@@ -10,6 +10,7 @@ import type { Rooms } from '../relay/rooms.ts';
 import { bracketsRouter } from './bracketsApi.ts';
 import { commentsRouter } from './commentsApi.ts';
 import { importRouter } from './importApi.ts';
+import { languageRouter } from './languageApi.ts';
 import { exportRouter } from './exportApi.ts';
 import { historyRouter } from './historyApi.ts';
 import { numberingRouter } from './numberingApi.ts';
@@ -51,6 +52,7 @@ export function apiRouter(deps: ApiDeps): Router {
   router.use(participantsRouter(deps));
   router.use(roomRouter(deps));
   router.use(silenceRouter(deps));
+  router.use(languageRouter(deps));
 
   router.get('/health', (_request, response) => {
     response.json({ ok: true, ...deps.health() });

@@ -9,8 +9,9 @@ import { requireParticipant } from './requireParticipant.ts';
 /**
  * Positions (docs/API.md "Positions", docs/SPEC.md POS1). Clients read the
  * current positions live from the document's `positions` map and state
- * theirs through here: the session says which delegation speaks. Mounted
- * by api.ts, after its JSON body parser.
+ * theirs through here: the session says which delegation speaks; not while
+ * the text is frozen (SIL4: 409 `frozen`). Mounted by api.ts, after its
+ * JSON body parser.
  */
 export function positionsRouter(deps: PositionDeps): Router {
   const { db } = deps;

@@ -214,6 +214,7 @@ describe('ROLE3 ROLE4: every API route with every caller', () => {
     { route: 'POST /declarations/:id/silence/break', call: async (w) => ({ path: '/silence/break', body: { reason: await silenceRunning(w) } }), expect: [403, 403, 200, 403, 401, 401] },
     { route: 'POST /declarations/:id/silence/cancel', call: async (w) => ({ path: '/silence/cancel', body: { reason: await silenceRunning(w) } }), expect: [200, 403, 403, 403, 401, 401] },
     { route: 'PUT /declarations/:id/current-clause', call: (w) => ({ path: '/current-clause', body: { clauseId: w.clauseId } }), expect: [200, 200, 403, 403, 401, 401] },
+    { route: 'PUT /declarations/:id/language', call: () => ({ path: '/language', body: { language: 'es' } }), expect: [200, 200, 403, 403, 401, 401] },
     { route: 'GET /declarations/:id/export', call: () => ({ path: '/export?format=txt&variant=negotiation' }), expect: [200, 200, 200, 200, 401, 401] },
     { route: 'GET /declarations/:id/clauses/:clauseId/history', call: (w) => ({ path: `/clauses/${w.clauseId}/history` }), expect: [200, 200, 200, 200, 401, 401] },
     { route: 'POST /declarations/:id/clauses/:clauseId/restore', about: "Peru's earlier text", call: (w) => ({ path: `/clauses/${w.clauseId}/restore`, body: { from: perusEntry(w) } }), expect: [200, 200, 403, 403, 401, 401] },

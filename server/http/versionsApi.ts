@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import express from 'express';
+import { getDeclarationLanguage } from '../db/declarations.ts';
 import { findVersionInfo, listVersions, versionContent } from '../db/versions.ts';
 import { notFound } from '../errors.ts';
 import { compareVersions, type CompareDeps } from '../versions/compareVersions.ts';
@@ -37,7 +38,8 @@ export function versionsRouter(deps: CompareDeps): Router {
     const version = findVersionInfo(db, id, versionId);
     const content = version && versionContent(db, id, versionId);
     if (!version || !content) throw notFound('version-not-found', `There is no version "${versionId}" in this declaration: pick one from the list of versions.`);
-    response.json({ version, text: versionText(content, version.at) });
+    // Markers as the declaration's language writes them (DL3): "a)" in a Spanish declaration.
+    response.json({ version, text: versionText(content, version.at, getDeclarationLanguage(db, id)) });
   });
 
   router.get('/declarations/:id/compare', (request, response) => {

@@ -14,6 +14,7 @@ import { conflict, forbidden } from '../errors.ts';
 import { clauseBody } from '../proposals/access.ts';
 import type { Room } from '../relay/room.ts';
 import type { Rooms } from '../relay/rooms.ts';
+import { refuseIfFrozen } from '../silence/refuseIfFrozen.ts';
 import { positionRequest } from './input.ts';
 
 /**
@@ -61,6 +62,8 @@ export function statePosition(deps: PositionDeps, declarationId: string, actor: 
   const request = positionRequest(body);
   return deps.rooms.withRoom(declarationId, (room) => {
     const clause = clauseBody(room, clauseId);
+    // SIL4: positions are settled while the text is frozen; a delegation that objects breaks silence, with its reason.
+    refuseIfFrozen(room);
     requireOpenClause(room, clauseId);
     const before = clausePositions(deps.db, declarationId, clauseId);
     const previous = before.find((p) => p.participantId === actor.id) ?? null;

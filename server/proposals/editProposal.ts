@@ -4,6 +4,7 @@ import type { ParticipantRow } from '../db/participants.ts';
 import { findProposal, updateProposalText } from '../db/proposals.ts';
 import { badRequest, conflict } from '../errors.ts';
 import { objectBody } from '../comments/input.ts';
+import { refuseIfFrozen } from '../silence/refuseIfFrozen.ts';
 import { clauseBody, currentText, proposalOf, requireAuthor, requireNotAgreed, requireOpen, sameText, type ProposalDeps } from './access.ts';
 import { baseTextOf, justificationText, proposalText } from './input.ts';
 
@@ -16,6 +17,7 @@ import { baseTextOf, justificationText, proposalText } from './input.ts';
 export function editProposal(deps: ProposalDeps, declarationId: string, actor: ParticipantRow, proposalId: string, body: unknown): Proposal {
   const request = objectBody(body);
   return deps.rooms.withRoom(declarationId, (room) => {
+    refuseIfFrozen(room);
     const before = proposalOf(deps.db, declarationId, proposalId);
     requireAuthor(actor, before, 'edit');
     requireOpen(before);

@@ -10,6 +10,7 @@ import type { Room } from '../relay/room.ts';
 import { objectBody } from '../comments/input.ts';
 import { clauseBody, currentText, requireNotAgreed, requireSubitemPlace, sameText, type ProposalDeps } from './access.ts';
 import { baseTextOf, justificationText, proposalKind, proposalText } from './input.ts';
+import { refuseIfFrozen } from '../silence/refuseIfFrozen.ts';
 
 /**
  * A delegation, the chair or the secretariat proposes new wording for a
@@ -30,6 +31,8 @@ export function makeProposal(deps: ProposalDeps, declarationId: string, actor: P
   const seen = action === 'replace' ? baseTextOf(request.baseText) : null;
 
   return deps.rooms.withRoom(declarationId, (room) => {
+    // Under silence a delegation that wants other words breaks silence (SIL4, SIL5): a proposal nobody may accept is no way to object.
+    refuseIfFrozen(room);
     const body = clauseBody(room, clauseId);
     requireNotAgreed(room, clauseId, 'made');
     // What the proposer saw, when it says so (PROP4); else the clause as it stands.

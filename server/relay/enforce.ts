@@ -138,6 +138,57 @@ function wordingOf(entry: unknown): RichText {
   return mergeRuns(readRichText(body).map(({ comments: _threads, ...run }) => run));
 }
 
+/**
+ * How much of an item a transaction inserted (and left standing), or, negative,
+ * deleted of what stood before it. Of an item, not the item: at the end of a
+ * transaction Yjs merges an item into its left neighbour of the same client,
+ * so a client that goes on typing after its own earlier text makes one item
+ * that starts before the transaction (SIL4, server/silence/frozenAttacks.test.ts).
+ */
+function changedLength(tx: Y.Transaction, item: Y.Item): number {
+  const before = tx.beforeState.get(item.id.client) ?? 0;
+  const start = item.id.clock;
+  const end = start + item.length;
+  if (!item.deleted) return Math.max(0, end - Math.max(start, before));
+  // The transaction's delete set is sorted and merged by now: from the first range that ends after the item starts.
+  const ranges = tx.deleteSet.clients.get(item.id.client) ?? [];
+  let low = 0;
+  for (let high = ranges.length; low < high; ) {
+    const middle = (low + high) >> 1;
+    if (ranges[middle]!.clock + ranges[middle]!.len <= start) low = middle + 1;
+    else high = middle;
+  }
+  let deleted = 0;
+  for (let i = low; i < ranges.length && ranges[i]!.clock < Math.min(end, before); i++) {
+    deleted += Math.min(end, before, ranges[i]!.clock + ranges[i]!.len) - Math.max(start, ranges[i]!.clock);
+  }
+  return -deleted;
+}
+
+/**
+ * Whether deleting a format item changed how the text reads: not when the
+ * same mark was in force before it already, nor when no standing character
+ * follows it before the next item of its mark — the redundant items Yjs'
+ * own clean-up deletes, on any client.
+ */
+function markMattered(item: Y.Item): boolean {
+  const { key, value } = item.content as Y.ContentFormat;
+  let inForce: unknown = null;
+  for (let left = item.left; left !== null; left = left.left) {
+    if (!left.deleted && left.content instanceof Y.ContentFormat && left.content.key === key) {
+      inForce = left.content.value;
+      break;
+    }
+  }
+  if (JSON.stringify(inForce ?? null) === JSON.stringify(value ?? null)) return false;
+  for (let right = item.right; right !== null; right = right.right) {
+    if (right.deleted) continue;
+    if (right.countable) return true;
+    if (right.content instanceof Y.ContentFormat && right.content.key === key) return false;
+  }
+  return false;
+}
+
 function metaText(doc: Y.Doc): string {
   const parts: string[] = [];
   doc.getMap<unknown>(ROOT.meta).forEach((value, key) => {
@@ -501,10 +552,10 @@ export class Enforcer {
     if (!(body instanceof Y.XmlFragment) || !tx.changedParentTypes.has(body as AnyType)) return false;
     const changes = (type: AnyType): boolean => {
       for (let item = type._start; item !== null; item = item.right) {
-        const inserted = item.id.clock >= (tx.beforeState.get(item.id.client) ?? 0);
+        const changed = changedLength(tx, item);
         if (item.countable) {
-          if (inserted ? !item.deleted : item.deleted && Y.isDeleted(tx.deleteSet, item.id)) return true;
-        } else if (inserted && !item.deleted && item.content instanceof Y.ContentFormat && item.content.key !== COMMENT_MARK) {
+          if (changed !== 0) return true;
+        } else if (item.content instanceof Y.ContentFormat && item.content.key !== COMMENT_MARK && (changed > 0 || (changed < 0 && markMattered(item)))) {
           return true;
         }
         if (item.content instanceof Y.ContentType && changes(item.content.type)) return true;
@@ -521,9 +572,7 @@ export class Enforcer {
     let balance = 0;
     const visit = (type: AnyType) => {
       for (let item = type._start; item !== null; item = item.right) {
-        const inserted = item.id.clock >= (tx.beforeState.get(item.id.client) ?? 0);
-        if (item.countable && inserted && !item.deleted) balance += item.length;
-        if (item.countable && !inserted && item.deleted && Y.isDeleted(tx.deleteSet, item.id)) balance -= item.length;
+        if (item.countable) balance += changedLength(tx, item);
         if (item.content instanceof Y.ContentType) visit(item.content.type);
       }
     };

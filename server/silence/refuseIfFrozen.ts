@@ -4,9 +4,10 @@ import type { Room } from '../relay/room.ts';
 
 /**
  * SIL4 for the REST routes that change text or status (statuses, accepting
- * or undoing proposals, brackets, numbering, restoring a clause's text):
- * 409 `frozen` while a silence procedure runs and once the declaration is
- * adopted. The relay's enforce step is the other half, for typing.
+ * or undoing proposals, brackets, numbering, restoring a clause's text,
+ * positions): 409 `frozen` while a silence procedure runs and once the
+ * declaration is adopted. The relay's enforce step is the other half, for
+ * typing.
  */
 export function refuseIfFrozen(room: Room): void {
   const procedure = room.silence();

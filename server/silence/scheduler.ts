@@ -7,11 +7,21 @@ import { adoptSilence } from './adoptSilence.ts';
 /** setTimeout holds at most 2^31 − 1 ms (24.8 days); a later deadline is reached by re-arming. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
+/** A timer as `setTimeout` returns it, or as a test's own timer does. */
+export type Timer = unknown;
+
 export interface SchedulerDeps {
   db: Db;
   rooms: Rooms;
   logger: Logger;
   now?: () => number;
+  /**
+   * The timer, the global setTimeout and clearTimeout unless a test gives its
+   * own: a deadline beyond setTimeout's reach (SIL7) is tested without
+   * waiting 25 days, and without faking the timers the server shares.
+   */
+  setTimer?: (fire: () => void, ms: number) => Timer;
+  clearTimer?: (timer: Timer) => void;
 }
 
 /**
@@ -23,11 +33,15 @@ export interface SchedulerDeps {
  * retried a minute later: it never crashes the process.
  */
 export class SilenceScheduler {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, Timer>();
   private readonly now: () => number;
+  private readonly setTimer: (fire: () => void, ms: number) => Timer;
+  private readonly clearTimer: (timer: Timer) => void;
 
   constructor(private readonly deps: SchedulerDeps) {
     this.now = deps.now ?? Date.now;
+    this.setTimer = deps.setTimer ?? ((fire, ms) => setTimeout(fire, ms));
+    this.clearTimer = deps.clearTimer ?? ((timer) => clearTimeout(timer as NodeJS.Timeout));
   }
 
   /** Arms every running procedure (adopting those already due). */
@@ -44,13 +58,13 @@ export class SilenceScheduler {
     }
     this.timers.set(
       declarationId,
-      setTimeout(() => this.fire(declarationId, procedureId, deadline), Math.min(delay, MAX_TIMEOUT_MS)),
+      this.setTimer(() => this.fire(declarationId, procedureId, deadline), Math.min(delay, MAX_TIMEOUT_MS)),
     );
   }
 
   disarm(declarationId: string): void {
     const timer = this.timers.get(declarationId);
-    if (timer) clearTimeout(timer);
+    if (timer !== undefined) this.clearTimer(timer);
     this.timers.delete(declarationId);
   }
 
@@ -68,12 +82,12 @@ export class SilenceScheduler {
         procedure: procedureId,
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
-      this.timers.set(declarationId, setTimeout(() => this.fire(declarationId, procedureId, deadline), 60_000));
+      this.timers.set(declarationId, this.setTimer(() => this.fire(declarationId, procedureId, deadline), 60_000));
     }
   }
 
   stop(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const timer of this.timers.values()) this.clearTimer(timer);
     this.timers.clear();
   }
 }

@@ -161,10 +161,15 @@ describe('silence procedure', () => {
     later.destroy();
   });
 
-  it('SIL4: while silence runs the REST routes that change text or status answer 409 frozen; comments stay allowed', async () => {
-    await start({ deadline: iso(Date.now() + 30 * HOUR), reason: 'Circulated.' });
+  it('SIL4: while silence runs the REST routes that change text or status answer 409 frozen, and no proposal is made or rewritten; comments stay allowed', async () => {
     const open = clause(OPEN);
+    const before = await call('POST', '/proposals', 'Chile', { clauseId: open, action: 'replace', text: 'Decide, on a voluntary basis, to cooperate.' });
+    expect(before.status).toBe(201);
+    const proposalId = (before.json as unknown as { proposal: { id: string } }).proposal.id;
+    await start({ deadline: iso(Date.now() + 30 * HOUR), reason: 'Circulated.' });
     const frozen = [
+      await call('POST', '/proposals', 'Peru', { clauseId: open, action: 'replace', text: 'Decide to cooperate closely.' }),
+      await call('PATCH', `/proposals/${proposalId}`, 'Chile', { text: 'Decide, voluntarily, to cooperate.' }),
       await call('POST', `/clauses/${open}/status`, 'Argentina', { state: 'agreed' }),
       await call('POST', '/numbering', 'Argentina', { action: 'freeze' }),
       await call('POST', '/brackets', 'Chile', { clauseId: open, start: 0, end: 6, quote: 'Decide' }),
@@ -176,6 +181,28 @@ describe('silence procedure', () => {
     expect(frozen[0]!.json.error.message).toMatch(/A silence procedure runs until .*: the text is frozen/);
     const thread = await call('POST', '/threads', 'Chile', { clauseId: open, anchor: 'clause', body: 'Noted.' });
     expect(thread.status, JSON.stringify(thread.json)).toBe(201);
+  });
+
+  it('SIL4: positions do not change while silence runs — stating, changing or withdrawing one answers 409 frozen and nothing is stored; after a break they change again', async () => {
+    const open = clause(OPEN);
+    const position = (who: string, body: unknown) => call('PUT', `/clauses/${open}/position`, who, body);
+    const stated = () => listAudit(under.server.db, under.declaration.id).filter((e) => e.action === 'position').map((e) => e.actor);
+    expect((await position('Chile', { position: 'accept' })).status).toBe(200);
+    await start({ deadline: iso(Date.now() + 30 * HOUR), reason: 'Circulated.' });
+    const refused = [
+      await position('Chile', { position: 'objection', note: 'Our capital needs "voluntary".' }),
+      await position('Chile', { position: null }),
+      await position('Peru', { position: 'live-with' }),
+    ];
+    expect(refused.map((a) => [a.status, a.json.error?.id])).toEqual(Array(refused.length).fill([409, 'frozen']));
+    expect(refused[0]!.json.error.message).toMatch(/A silence procedure runs until .*: the text is frozen/);
+    expect(stated()).toEqual(['Chile']);
+    const positions = (await call('GET', `/clauses/${open}/positions`, 'Spain')).json as unknown as { positions: { name: string; position: string }[] };
+    expect(positions.positions.map((p) => [p.name, p.position])).toEqual([['Chile', 'accept']]);
+    // Objecting during silence is what breaking it is for: then positions change again.
+    expect((await call('POST', '/silence/break', 'Chile', { reason: 'Our capital needs "voluntary".' })).status).toBe(200);
+    expect((await position('Chile', { position: 'objection', note: 'Our capital needs "voluntary".' })).status).toBe(200);
+    expect(stated()).toEqual(['Chile', 'Chile']);
   });
 
   it('SIL5: a delegation breaks silence with a reason — the chair, the secretariat and observers may not, nor without a reason; everyone sees who and why; the text unfreezes', async () => {
@@ -231,6 +258,8 @@ describe('silence procedure', () => {
     const restart = await call('POST', '/silence', 'Argentina', { deadline: iso(Date.now() + 30 * HOUR), reason: 'Again.' });
     expect([restart.status, restart.json.error.id]).toEqual([409, 'frozen']);
     expect(restart.json.error.message).toMatch(/adopted on .*: its text is final/);
+    const position = await call('PUT', `/clauses/${clause(OPEN)}/position`, 'Peru', { position: 'accept' });
+    expect([position.status, position.json.error.id]).toEqual([409, 'frozen']);
     typeInto(peru.doc, clause(OPEN), ' after adoption');
     await waitFor(() => refusedIn(peru.doc).some((r) => r.reason === 'frozen'), 'the change to be refused');
     await waitFor(() => texts(peru.doc).includes(OPEN), 'the text to be put back');

@@ -1,6 +1,7 @@
 import { readClauses } from '../../shared/document/clauseOps.ts';
 import { newId } from '../../shared/ids.ts';
-import { createTranslator, messagesFor } from '../../shared/i18n/translate.ts';
+import { documentDate } from '../../shared/documentWords.ts';
+import { translatorFor } from '../../shared/i18n/translate.ts';
 import { can } from '../../shared/permissions.ts';
 import type { SilenceProcedure } from '../../shared/silence/silenceProcedure.ts';
 import { clausesNotAgreed, deadlineProblem, isRunning, MAX_SILENCE_MS, MIN_SILENCE_MS } from '../../shared/silence/silenceRules.ts';
@@ -8,6 +9,7 @@ import { MAX_VERSIONS } from '../../shared/versions/version.ts';
 import { appendAudit } from '../db/auditLog.ts';
 import type { ParticipantRow } from '../db/participants.ts';
 import { insertProcedure, lastProcedure } from '../db/silence.ts';
+import { getDeclarationLanguage } from '../db/declarations.ts';
 import { countVersions } from '../db/versions.ts';
 import { badRequest, conflict, forbidden } from '../errors.ts';
 import { freeVersionName, saveVersion } from '../versions/saveVersion.ts';
@@ -16,7 +18,6 @@ import type { SilenceDeps } from './deps.ts';
 import { startRequest } from './input.ts';
 import { refuseIfFrozen } from './refuseIfFrozen.ts';
 
-const t = createTranslator(messagesFor('en'));
 const HOURS = 60 * 60 * 1000;
 
 /**
@@ -59,8 +60,9 @@ export function startSilence(deps: SilenceDeps, declarationId: string, actor: Pa
       let versionId: string | null = null;
       // The procedure must not fail because the declaration holds the most versions it may: it starts without one.
       if (countVersions(deps.db, declarationId) < MAX_VERSIONS) {
-        const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(now);
-        const name = freeVersionName(deps.db, declarationId, t('silence.versionName', { date }));
+        // Named in the declaration's language, like the versions the server saves at milestones (VER1).
+        const language = getDeclarationLanguage(deps.db, declarationId);
+        const name = freeVersionName(deps.db, declarationId, translatorFor(language)('silence.versionName', { date: documentDate(language, now) }));
         versionId = saveVersion(deps.db, declarationId, content, { name, note: request.reason, origin: 'silence', by: actor, at: now }).id;
       }
       insertProcedure(deps.db, declarationId, { id, startedBy: actor.id, startedAt: now, deadline: request.deadline, reason: request.reason, versionId });

@@ -1,5 +1,6 @@
 import { newId } from '../../shared/ids.ts';
-import { createTranslator, messagesFor } from '../../shared/i18n/translate.ts';
+import { translatorFor } from '../../shared/i18n/translate.ts';
+import { getDeclarationLanguage } from '../db/declarations.ts';
 import { MAX_VERSIONS, type VersionContent, type VersionInfo, type VersionOrigin } from '../../shared/versions/version.ts';
 import { appendAudit } from '../db/auditLog.ts';
 import type { Db } from '../db/database.ts';
@@ -27,7 +28,6 @@ export interface VersionToSave {
   at?: number;
 }
 
-const t = createTranslator(messagesFor('en'));
 
 export function saveVersion(db: Db, declarationId: string, content: VersionContent, version: VersionToSave): VersionInfo {
   const id = newId(16);
@@ -82,6 +82,7 @@ export function saveMilestoneVersion(
   at?: number,
 ): VersionInfo | null {
   if (countVersions(db, declarationId) >= MAX_VERSIONS) return null;
-  const name = freeVersionName(db, declarationId, t(MILESTONE_NAMES[origin]));
+  // The name is the document's, in its language ("Borrador cero"), whoever's screen lists it.
+  const name = freeVersionName(db, declarationId, translatorFor(getDeclarationLanguage(db, declarationId))(MILESTONE_NAMES[origin]));
   return saveVersion(db, declarationId, content, { name, note: '', origin, by, at });
 }

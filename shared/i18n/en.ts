@@ -62,6 +62,7 @@ export const en = {
 
   'presence.label': 'Who is here',
   'presence.you': '{name} (you)',
+  'presence.chipTitle': '{name} · {role}',
   'presence.online': '{count} online',
   'presence.editing': '{name} is editing',
 
@@ -72,7 +73,6 @@ export const en = {
   'meta.title.placeholder': 'Title of the declaration',
   'meta.subtitle.placeholder': 'Approved by … held in … on …',
   'meta.chapeau.placeholder': 'Who speaks, e.g. "The Ministers of Defence …,"',
-  'meta.formula.placeholder': 'Formula, e.g. "Declare:"',
   'meta.note.placeholder': 'Note (optional)',
   'meta.note.label': 'Note:',
 
@@ -117,6 +117,7 @@ export const en = {
   'status.agreedWithTitle': 'Agreed and locked with {agreed} ({name}, {when}): nothing in it changes until the chair reopens {agreed}.',
   'status.reopenParent': 'To change its status, reopen {agreed}.',
   'status.change': 'Status of {label}',
+  'status.changeCurrent': 'Status of {label}: {state}',
   'status.makeOpen': 'Open — under negotiation',
   'status.makeAdRef': 'Agreed ad referendum',
   'status.makeAgreed': 'Agreed — lock it',
@@ -258,8 +259,8 @@ export const en = {
   'proposals.showInText': 'Show it under its clause in the text',
   'proposals.clauseGone': 'Deleted clause',
   'proposals.edited': 'edited',
-  'proposals.inserted': 'inserted',
-  'proposals.deleted': 'deleted',
+  'proposals.inserted': '[inserted: {text}]',
+  'proposals.deleted': '[deleted: {text}]',
   'proposals.action.replace': 'New wording',
   'proposals.action.insert-before': 'New paragraph before',
   'proposals.action.insert-after': 'New paragraph after',
@@ -288,6 +289,7 @@ export const en = {
   'proposals.rejectReason': 'Reason for rejecting:',
   'proposals.supportCount': '{count} support',
   'proposals.objectCount': '{count} {count, plural, one {objection} other {objections}}',
+  'proposals.reactionNames': '{count}: {names}',
   'proposals.support': 'Support',
   'proposals.supporting': 'Supported ✓',
   'proposals.object': 'Object',
@@ -353,6 +355,7 @@ export const en = {
   'proposals.emptyAllReader': 'No proposals yet.',
   'proposals.emptyFiltered': 'No proposal matches these filters.',
   'proposals.settings.title': 'Editing of clauses',
+  'proposals.settings.current': 'Editing of clauses: {mode}',
   'proposals.settings.mode': 'How delegations change the text',
   'proposals.settings.direct': 'Direct editing',
   'proposals.settings.proposals': 'Proposals only',
@@ -389,17 +392,12 @@ export const en = {
   'export.warnings': 'Before you export: {count} drafting {count, plural, one {remark} other {remarks}} on the text.',
 
   // Words printed in the exported files (server/export): working numbers (WN3), brackets (BRK3), positions (POS4).
-  'export.text.deleted': '{label} [deleted]',
-  'export.text.bracketCount': '{count} {count, plural, one {passage} other {passages}} in square brackets',
-  'export.text.reservation': '{name}: reservation — {note}',
-  'export.text.objection': '{name}: objection — {note}',
-  'export.text.earlierText': '(stated on an earlier text)',
   // Redline exports (RED1): the changes from one version to another, or to the text now.
   'export.redline.heading': 'Changes from {base} to {target}',
-  'export.redline.textNow': 'the text now',
+  'export.redline.headingNow': 'Changes from {base} to the text now',
   'export.redline.movedTo': '{label} moved to {to}',
   'export.redline.movedFrom': '(moved from {from})',
-  'export.redline.legendTitle': 'Who made which change',
+  'export.redline.legendTitle': 'Who made which change:',
   'export.redline.legend': '{name}: {parts}',
   'export.redline.unknownAuthor': 'Consenso',
   'export.redline.footer': 'Changes since {base} · page',
@@ -457,6 +455,9 @@ export const en = {
   'positions.button': 'Position',
   'positions.buttonTitle': 'State your position on {label} (Ctrl+Alt+P)',
   'positions.menu': 'Your position on {label}',
+  'positions.menuCurrent': 'Your position on {label}: {position}',
+  'positions.frozenSilence': 'The text is under a silence procedure: positions are closed until it ends. A delegation that objects breaks silence (Break silence, at the head of the text).',
+  'positions.frozenAdopted': 'The declaration was adopted at the end of its silence procedure: its text is final and positions are closed.',
   'positions.option.accept': 'Can accept',
   'positions.option.live-with': 'Can live with it',
   'positions.option.reservation': 'Reservation…',
@@ -598,6 +599,7 @@ export const en = {
   'versions.change.movedBy': 'moved by {name}',
   'versions.change.renumbered': 'was {label}',
   'versions.change.status': '{from} → {to}',
+  'versions.change.clause': '{label}: {changes}',
   'versions.change.insertedBy': 'Inserted by {name}',
   'versions.change.deletedBy': 'Deleted by {name}',
   'versions.change.insertedUnknown': 'Inserted — author not recorded',
@@ -715,6 +717,7 @@ export const en = {
   // Language switcher (docs/SPEC.md I18N3; client/chrome/LanguageMenu.tsx)
   'language.label': 'Language',
   'language.choose': 'Interface language',
+  'language.chooseCurrent': 'Interface language: {language}',
 
   // Room view (docs/SPEC.md ROOM1–ROOM8; client/room): the clause under discussion, Follow the chair, the room and reading views.
   'room.nowDiscussing': 'Now discussing: {label}',
@@ -731,9 +734,11 @@ export const en = {
   'room.views': 'Views',
   'room.roomView': 'Room view, for the projector',
   'room.readingView': 'Reading view',
+  'room.silenceUntil': 'Silence procedure: the text is frozen until {deadline}.',
   'room.viewsHint': 'Each opens in a new tab; any participant\'s link opens them.',
   'room.backToText': 'Back to the text',
   'room.underDiscussion': 'Under discussion',
+  'room.keysHint': '↑ ↓ move the discussion to the previous or next clause',
   'room.reconnecting': 'Reconnecting… the text shown may not be the latest.',
   'error.chair-or-secretariat-only': 'Only the chair or the secretariat chooses the clause under discussion; use Follow the chair to keep it in view.',
   'error.clause-deleted': 'That clause has been deleted; choose a clause that is in the text.',
@@ -746,6 +751,7 @@ export const en = {
   'error.declaration-not-found': 'There is no such declaration. Check the link you were given.',
   'error.not-allowed': 'Your role in this declaration does not allow this.',
   'error.not-allowed-manageParticipants': 'Only the chair and the secretariat manage participants.',
+  'error.not-allowed-changeLanguage': 'Only the chair and the secretariat change the declaration\'s language.',
   'error.not-allowed-comment': 'Your role in this declaration does not allow commenting.',
   'error.not-allowed-resolve': 'Only the author of the thread ({name}), the chair or the secretariat can resolve or reopen it.',
   'error.chair-link-chair-only': "Only the chair can see or renew the chair's link. A chair who has lost it asks the administrator for a new one.",
@@ -860,7 +866,7 @@ export const en = {
   'error.restore-other-link-secret': 'The links in {file} were made with another link secret than {secret}: copy link-secret from the data folder the backup was taken in into {dataDir}, then restore again; if that file is lost, restore with --new-links to give every participant a new link.',
 
   // Admin command (docs/SPEC.md I18N8; server/admin): its messages in the language of LC_ALL, LC_MESSAGES or LANG.
-  'admin.usage': 'Usage:\n  npm run admin -- create --title "Title" --chair "Argentina" [--delegation "Chile" …] [--secretariat "Secretariat" …] [--observer "Spain" …]\n  npm run admin -- create --import draft.docx [--title "Title"] --chair "Argentina" [--delegation "Chile" …] …\n      Creates a declaration (with --import: from a .docx, .md or .txt draft, titled as the draft\n      unless --title is given) and prints {"id", "participants": [{"name", "role", "token", "url"}]} as JSON.\n  npm run admin -- parse draft.docx\n      Prints the structure found in a .docx, .md or .txt draft as JSON; creates nothing.\n  npm run admin -- participants <declaration id>\n      Prints every participant\'s name, role, token and link as JSON.\n  npm run admin -- new-link <declaration id> "<participant name>"\n      Gives that participant (the chair too) a new link; the old one stops working.\n      Prints {"name", "role", "token", "url"} as JSON.\n  npm run admin -- backup FILE\n      Writes a consistent copy of the whole database to FILE (a new file), also while\n      the server runs. Prints {"file", "bytes", "declarations"} as JSON.\n  npm run admin -- restore FILE [--new-links]\n      Puts a backup in place of the database; the server must be stopped. The link\n      secret stays the folder\'s: --new-links gives everyone a new link if the backup\'s\n      links were made with another. Prints {"file", "dataDir", "declarations", "replaced", "newLinks"}.',
+  'admin.usage': 'Usage:\n  npm run admin -- create --title "Title" --chair "Argentina" [--delegation "Chile" …] [--secretariat "Secretariat" …] [--observer "Spain" …] [--language en|es|pt|fr]\n  npm run admin -- create --import draft.docx [--title "Title"] [--language en|es|pt|fr] --chair "Argentina" [--delegation "Chile" …] …\n      Creates a declaration (with --import: from a .docx, .md or .txt draft, titled as the draft\n      unless --title is given) and prints {"id", "participants": [{"name", "role", "token", "url"}]} as JSON.\n      --language: the declaration\'s language (its formula, how sub-items are lettered, the words of its\n      exports); without it English, or with --import the language the draft is written in. The chair\n      or the secretariat can change it later on screen.\n  npm run admin -- parse draft.docx\n      Prints the structure found in a .docx, .md or .txt draft as JSON; creates nothing.\n  npm run admin -- participants <declaration id>\n      Prints every participant\'s name, role, token and link as JSON.\n  npm run admin -- new-link <declaration id> "<participant name>"\n      Gives that participant (the chair too) a new link; the old one stops working.\n      Prints {"name", "role", "token", "url"} as JSON.\n  npm run admin -- backup FILE\n      Writes a consistent copy of the whole database to FILE (a new file), also while\n      the server runs. Prints {"file", "bytes", "declarations"} as JSON.\n  npm run admin -- restore FILE [--new-links]\n      Puts a backup in place of the database; the server must be stopped. The link\n      secret stays the folder\'s: --new-links gives everyone a new link if the backup\'s\n      links were made with another. Prints {"file", "dataDir", "declarations", "replaced", "newLinks"}.',
   'admin.participantsArgs': 'participants takes exactly one declaration id.',
   'admin.newLinkArgs': "new-link takes a declaration id and a participant's name.",
   'admin.oneFile': '{command} takes exactly one file.',
@@ -878,6 +884,11 @@ export const en = {
   'declarationLanguage.formulaPlaceholder': 'Formula, e.g. "{formula}"',
   'declarationLanguage.importLabel': 'Language of the declaration',
   'declarationLanguage.importHint': 'Detected from the draft: {language}. It sets the formula, how sub-items are lettered and the words of the exports.',
+  'declarationLanguage.label': 'Declaration language',
+  'declarationLanguage.shown': 'Declaration language: {language}',
+  'declarationLanguage.hint': 'The language the declaration is written in: it sets how sub-items are lettered, the formula while it is still the default one, and the words of the exports. The screen\'s language is separate.',
+  'declarationLanguage.changed': 'The declaration language is now {language}.',
+  'declarationLanguage.failed': 'The declaration language could not be changed: {message}',
   'admin.badLanguage': '--language is one of {languages}.',
 } as const;
 

@@ -13,11 +13,56 @@ function plurals(parts: MessagePart[]): { name: string; categories: string[] }[]
 
 const translations = INTERFACE_LANGUAGES.filter((language) => language !== 'en');
 
+/**
+ * What is wrong with a translation against its English message: a
+ * placeholder missing or added, a plural that does not parse or has a
+ * category the language never selects. A translation may count what English
+ * writes plainly (`{count} open` → `{count, plural, one {# abierta} other
+ * {# abiertas}}`): agreement of nouns and adjectives with a number is the
+ * translator's to write, not English's.
+ */
+function translationProblems(english: string, translated: string, language: string): string[] {
+  let parts: MessagePart[];
+  try {
+    parts = parseMessage(translated);
+  } catch (error) {
+    return [(error as Error).message];
+  }
+  const problems: string[] = [];
+  const want = [...valueNames(parseMessage(english))].sort();
+  const got = [...valueNames(parts)].sort();
+  if (want.join() !== got.join()) problems.push(`has {${got.join('}, {')}} where English has {${want.join('}, {')}}`);
+  const categories = new Set<string>(new Intl.PluralRules(language).resolvedOptions().pluralCategories);
+  for (const plural of plurals(parts)) {
+    const never = plural.categories.filter((category) => !category.startsWith('=') && !categories.has(category));
+    if (never.length > 0) problems.push(`the plural of {${plural.name}} has ${never.join(', ')}, which ${language} never selects`);
+  }
+  return problems;
+}
+
 describe('translations', () => {
   it('I18N4: every English message parses, with an "other" branch in each plural', () => {
     for (const [key, value] of Object.entries(en)) {
       expect(() => parseMessage(value), key).not.toThrow();
     }
+  });
+
+  it('I18N4: a translation may count in a plural what English writes plainly, with the same placeholders', () => {
+    expect(translationProblems('{count} open', '{count, plural, one {# abierta} other {# abiertas}}', 'es')).toEqual([]);
+    expect(translationProblems('{count} open · {max}', '{count, plural, one {# ouverte} other {# ouvertes}}', 'fr')).toEqual(['has {count} where English has {count}, {max}']);
+    expect(translationProblems('{count} open', '{total, plural, one {# abierta} other {# abiertas}}', 'es')).toEqual(['has {total} where English has {count}']);
+    expect(translationProblems('{count} open', '{count, plural, one {# abierta}}', 'es')[0]).toMatch(/no "other" branch/);
+    expect(translationProblems('{count} open', '{count, plural, few {# abiertas} other {# abiertas}}', 'es')).toEqual(['the plural of {count} has few, which es never selects']);
+    expect(translationProblems('{count} open', '{count, plural, =0 {ninguna} one {# abierta} other {# abiertas}}', 'es')).toEqual([]);
+  });
+
+  it('I18N4: French puts a no-break space before : ; ? and !', () => {
+    const fr = messagesFor('fr') as Record<string, string>;
+    // The admin command's usage is for a terminal, where JSON and option lists keep their plain colons.
+    const wrong = Object.entries(fr)
+      .filter(([key]) => key !== 'admin.usage')
+      .flatMap(([key, value]) => [...value.matchAll(/(^|[^\u00a0\u202f])([:;?!])/g)].map((match) => `${key}: "${value.slice(Math.max(0, match.index - 12), match.index + 2)}"`));
+    expect(wrong).toEqual([]);
   });
 
   describe.each(translations)('%s', (language) => {
@@ -31,23 +76,10 @@ describe('translations', () => {
     });
 
     it('I18N4: each message has the placeholders of English and plural blocks that parse', () => {
-      const wrong: string[] = [];
-      for (const [key, english] of Object.entries(en)) {
+      const wrong = Object.entries(en).flatMap(([key, english]) => {
         const translated = messages[key];
-        if (typeof translated !== 'string') continue;
-        let parts: MessagePart[];
-        try {
-          parts = parseMessage(translated);
-        } catch (error) {
-          wrong.push(`${key}: ${(error as Error).message}`);
-          continue;
-        }
-        const want = [...valueNames(parseMessage(english))].sort();
-        const got = [...valueNames(parts)].sort();
-        if (want.join() !== got.join()) wrong.push(`${key}: has {${got.join('}, {')}} where English has {${want.join('}, {')}}`);
-        const pluralOf = new Set(plurals(parseMessage(english)).map((p) => p.name));
-        for (const p of plurals(parts)) if (!pluralOf.has(p.name)) wrong.push(`${key}: a plural of {${p.name}} that English counts not`);
-      }
+        return typeof translated === 'string' ? translationProblems(english, translated, language).map((problem) => `${key}: ${problem}`) : [];
+      });
       expect(wrong).toEqual([]);
     });
 
