@@ -22,7 +22,7 @@ describe('the declaration language: conventions', () => {
   });
 
   it('DL4: each language has its default formula, quotes and codes; the mirror reads English when missing or unreadable', () => {
-    expect(DECLARATION_LANGUAGES.map((l) => conventionsOf(l).formula)).toEqual(['Declare:', 'Declaran:', 'Declaram:', 'Déclarent :']);
+    expect(DECLARATION_LANGUAGES.map((l) => conventionsOf(l).formula)).toEqual(['Declare:', 'Declaran:', 'Declaram:', 'Déclarent\u00a0:']);
     expect(DECLARATION_LANGUAGES.map((l) => [conventionsOf(l).htmlLang, conventionsOf(l).aknLanguage])).toEqual([['en', 'eng'], ['es', 'spa'], ['pt', 'por'], ['fr', 'fra']]);
     expect(quote('en', 'Peace Operations')).toBe('“Peace Operations”');
     expect(quote('es', 'Operaciones de Paz')).toBe('«Operaciones de Paz»');

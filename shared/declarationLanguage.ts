@@ -73,7 +73,8 @@ export const CONVENTIONS: Record<DeclarationLanguage, LanguageConventions> = {
   pt: { name: 'Português', formula: 'Declaram:', subItemStyle: 'closing', quotes: { open: '«', close: '»', innerOpen: '“', innerClose: '”' }, htmlLang: 'pt', aknLanguage: 'por' },
   fr: {
     name: 'Français',
-    formula: 'Déclarent :',
+    // French typography: a no-break space before the colon (as every other French string here).
+    formula: 'Déclarent\u00a0:',
     subItemStyle: 'closing',
     quotes: { open: `«${NBSP}`, close: `${NBSP}»`, innerOpen: '“', innerClose: '”' },
     htmlLang: 'fr',

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { adoptedAt, isRunning } from '../../shared/silence/silenceRules.ts';
+import { messageParts } from '../chrome/messageParts.tsx';
 import { t } from '../i18n.ts';
 import { adoptedWords, deadlineWords, remainingWords } from '../silence/silenceWords.ts';
 import { useClock, useSilence } from '../silence/useSilence.ts';
@@ -26,7 +27,8 @@ export function SilenceLine({ doc }: { doc: Y.Doc }) {
   if (!running) return null;
   return (
     <p className="tv-silence" role="status" data-testid="text-view-silence">
-      <span>{t('room.silenceUntil', { deadline: deadlineWords(procedure.deadline) })}</span>{' '}
+      {/* The deadline kept on one line: "11:35" and its zone never part on a tablet. */}
+      <span>{messageParts('room.silenceUntil', { deadline: <span className="tv-silence__deadline">{deadlineWords(procedure.deadline)}</span> })}</span>{' '}
       <span className="tv-silence__left">{t('silence.remaining', { time: remainingWords(procedure.deadline - now) })}</span>
     </p>
   );

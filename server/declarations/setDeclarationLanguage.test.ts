@@ -66,10 +66,10 @@ describe('changing the declaration language', () => {
     // The secretariat may too; each default formula gives way to the next.
     expect((await put('Secretariat', { language: 'fr' })).status).toBe(200);
     await waitFor(() => languageIn(watcher.doc) === 'fr', 'French mirrored');
-    expect(formulaIn(watcher.doc)).toBe('Déclarent :');
+    expect(formulaIn(watcher.doc)).toBe('Déclarent\u00a0:');
     expect(changes(under.server, under.declaration.id)).toEqual([
       { actor: 'Argentina', from: 'en', to: 'es', formula: { from: 'Declare:', to: 'Declaran:' } },
-      { actor: 'Secretariat', from: 'es', to: 'fr', formula: { from: 'Declaran:', to: 'Déclarent :' } },
+      { actor: 'Secretariat', from: 'es', to: 'fr', formula: { from: 'Declaran:', to: 'Déclarent\u00a0:' } },
     ]);
   });
 

@@ -31,7 +31,7 @@ describe('exports in the declaration language', () => {
     const html = renderHtml(readExportInput(inLanguage(docFromSeed(), 'fr'), SAMPLE_DATE), 'clean');
     expectGolden('clean.fr.html', html);
     expect(html).toContain('<html lang="fr">');
-    expect(html).toContain('<span class="num">a)</span>');
+    expect(html).toContain('<span class="num">a) </span>');
     expect(html).toContain('Note\u00a0: ');
   });
 

@@ -22,8 +22,8 @@ describe('HTML export', () => {
     expect(html).toMatch(/\.signatures \{[^}]*page-break-before: always/);
     expect(html).not.toMatch(/<script|<link|src=|https?:/);
     expect(html).toContain('<p class="pp"><i>Recognizing</i> that United Nations');
-    expect(html).toContain('<p class="op"><span class="num">12.</span>Thank you also');
-    expect(html).toContain('<p class="op depth-1"><span class="num">(a)</span>Also assume');
+    expect(html).toContain('<p class="op"><span class="num">12. </span>Thank you also');
+    expect(html).toContain('<p class="op depth-1"><span class="num">(a) </span>Also assume');
     expect(html.match(/<div class="signature">/g)).toHaveLength(16);
     expect(html).not.toContain('class="clause');
   });
@@ -84,15 +84,26 @@ describe('HTML export', () => {
   it('WN7 WN3 BRK3 POS4: the negotiation page of a frozen declaration: working numbers, "OP5 [deleted]", bold brackets, reservations and objections (golden file)', () => {
     const html = renderHtml(workingInput(), 'negotiation');
     expectGolden('working.negotiation.html', html);
-    expect(html).toContain('<p class="label"><b>OP7 bis</b> open</p>\n<p class="op"><span class="num">7 bis.</span>That the Participants will meet again <b>[</b>in 2025<b>]</b>.</p>');
+    expect(html).toContain('<p class="label"><b>OP7 bis</b> open</p>\n<p class="op"><span class="num">7 bis. </span>That the Participants will meet again <b>[</b>in 2025<b>]</b>.</p>');
     expect(html).toContain('<div class="clause deleted"><p class="label">OP5 [deleted]</p></div>');
     expect(html).toContain('<div class="clause deleted depth-1"><p class="label">OP12(c) [deleted]</p></div>');
     expect(html).toContain('<p class="position objection">Bolivia: objection — Wants &quot;domestic law&quot; instead. (stated on an earlier text)</p>\n<p class="position reservation">Cuba: reservation — Needs time to consult its capital.</p>');
   });
 
+  it('EXP8: the number is an element of its own followed by a real space, kept inside its box so the text starts at the hanging indent', () => {
+    const html = renderHtml(demoInput(), 'clean');
+    for (const match of html.matchAll(/<p class="op[^"]*">(<span class="num">[^<]*<\/span>)/g)) expect(match[1]).toMatch(/^<span class="num">(\d+\.|\([a-z]+\)) <\/span>$/);
+    expect(html.match(/<span class="num">/g)).toHaveLength(16);
+    expect(html).toMatch(/\.op \.num \{[^}]*white-space: pre;/);
+    // What a reader copies: the page's text with its tags removed.
+    const text = html.replace(/<[^>]+>/g, '');
+    expect(text).toContain('1. Their agreement regarding');
+    expect(text).not.toMatch(/\d\.[A-Z]/);
+  });
+
   it('WN7 BRK6: the clean page of a frozen declaration numbers 1…n and keeps its bold brackets', () => {
     const html = renderHtml(workingInput(), 'clean');
-    expect(html).toContain('<p class="op"><span class="num">7.</span>That the Participants will meet again <b>[</b>in 2025<b>]</b>.</p>');
+    expect(html).toContain('<p class="op"><span class="num">7. </span>That the Participants will meet again <b>[</b>in 2025<b>]</b>.</p>');
     expect(html).not.toMatch(/bis|deleted|reservation|objection/);
   });
 });

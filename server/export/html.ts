@@ -57,7 +57,7 @@ p { margin: 0 0 0.8em; text-align: justify; }
 .chapeau { margin-bottom: 1.2em; }
 .formula { margin: 1.2em 0; }
 .op { padding-left: 2.5em; text-indent: -2.5em; }
-.op .num { display: inline-block; width: 2.5em; text-indent: 0; }
+.op .num { display: inline-block; min-width: 2.5em; text-indent: 0; white-space: pre; }
 .depth-1 { margin-left: 2.5em; }
 .depth-2 { margin-left: 5em; }
 .note { margin-top: 1.5em; }
@@ -126,7 +126,8 @@ function clauseHtml(clause: ExportClause, variant: ExportVariant, words: Documen
   const depth = isOperative && clause.depth > 0 ? ` depth-${Math.min(clause.depth, 2)}` : '';
   if (clause.deleted) return variant === 'negotiation' ? `<div class="clause deleted${depth}"><p class="label">${escapeHtml(describeDeleted(words, clause))}</p></div>` : '';
   const className = isOperative ? `op${variant === 'clean' ? depth : ''}` : 'pp';
-  const number = isOperative ? `<span class="num">${escapeHtml(printedMarker(clause, variant))}</span>` : '';
+  // The space after the number is a real one, kept (white-space: pre) inside the number's box: copied text reads "1. Takes note …", and the text still starts at the hanging indent (SPEC EXP8).
+  const number = isOperative ? `<span class="num">${escapeHtml(printedMarker(clause, variant))} </span>` : '';
   const paragraph = `<p class="${className}">${number}${inlineHtml(clause.body)}</p>`;
   if (variant === 'clean') return paragraph;
   const refused = clause.refused.map((note) =>

@@ -1,40 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readExportInput } from './exportInput.ts';
-import { renderPdf, toWinAnsi } from './pdf.ts';
+import { renderPdf } from './pdf.ts';
+import { describeMissingGlyphs, FONTS, missingGlyphs } from './pdfFonts.ts';
+import { drawnLines, drawnPieces } from '../testing/pdfText.ts';
+import type { DeclarationSeed } from '../../shared/declarationSeed.ts';
+import type { VersionInfo } from '../../shared/versions/version.ts';
+import { declarationUnderTest } from '../testing/declarationUnderTest.ts';
 import { demoInput, demoNegotiationDoc, docFromSeed, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE, workingInput } from './samples.ts';
-
-/**
- * The text drawn on an uncompressed PDF, line by line: pdfkit writes each
- * line as a TJ array of hex strings in Windows-1252 (justified lines word
- * by word, so their spaces are gaps, not characters).
- */
-function drawnLines(pdf: Buffer): string[] {
-  const source = pdf.toString('latin1');
-  return [...source.matchAll(/\[([^\]]*)\] TJ/g)].map(([, array]) =>
-    [...array!.matchAll(/<([0-9a-f]*)>/g)].map(([, hex]) => Buffer.from(hex!, 'hex').toString('latin1')).join(''),
-  );
-}
-
-/**
- * Each piece of text drawn, with the line pdfkit drew for it just before
- * (its `underline` / `strike` options): a line below the baseline is an
- * underline, one above it a strike-through. Page space is top-down, text
- * space bottom-up (A4: 841.89 points high).
- */
-function drawnPieces(pdf: Buffer): { text: string; line: 'underline' | 'strike' | null }[] {
-  const source = pdf.toString('latin1');
-  const pieces: { text: string; line: 'underline' | 'strike' | null }[] = [];
-  let from = 0;
-  for (const match of source.matchAll(/\[([^\]]*)\] TJ/g)) {
-    const before = source.slice(from, match.index);
-    from = match.index + match[0].length;
-    const text = [...match[1]!.matchAll(/<([0-9a-f]*)>/g)].map(([, hex]) => Buffer.from(hex!, 'hex').toString('latin1')).join('');
-    const baseline = [...before.matchAll(/1 0 0 1 [\d.]+ ([\d.]+) Tm/g)].pop()?.[1];
-    const stroke = /[\d.]+ ([\d.]+) m\n[\d.]+ [\d.]+ l\nS/.exec(before)?.[1];
-    pieces.push({ text, line: stroke === undefined || baseline === undefined ? null : Number(stroke) > 841.89 - Number(baseline) ? 'underline' : 'strike' });
-  }
-  return pieces;
-}
 
 const pageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
 
@@ -46,7 +18,7 @@ describe('PDF export', () => {
     const pages = pageCount(pdf);
     expect(pages).toBeGreaterThanOrEqual(4);
     const lines = drawnLines(pdf);
-    expect(lines.join(' ')).toContain('Declaration of Buenos Aires "The commitment to make');
+    expect(lines.join(' ').replace(/\s+/g, ' ')).toContain('Declaration of Buenos Aires "The commitment to make');
     expect(lines).toContain('12.');
     expect(lines).toContain('(a)');
     // The italic opening phrase keeps the space before the next word (pdfkit drops a continued piece's leading spaces).
@@ -54,17 +26,20 @@ describe('PDF export', () => {
     expect(lines).toContain('Bearing in mind ');
     expect(lines).toContain(`1 / ${pages}`);
     expect(lines).toContain(`${pages} / ${pages}`);
-    expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/Times-Italic/);
+    // Embedded, subset fonts (EXP10): DejaVu Serif Condensed in its italic for the opening phrases, and no standard PDF font.
+    expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSerifCondensed-Italic/);
+    expect(pdf.toString('latin1')).not.toMatch(/\/BaseFont \/(Times|Helvetica)/);
   });
 
   it('EXP4: the signature page lists every signatory, after the text, on pages of its own', async () => {
     const pdf = await renderPdf(demoInput(), 'clean', { compress: false });
     const lines = drawnLines(pdf);
     const note = lines.findIndex((l) => l.startsWith('Note:'));
-    for (const s of demoInput().signatories) {
-      const at = lines.indexOf(s.name);
-      expect(at, s.name).toBeGreaterThan(note);
-    }
+    expect(note).toBeGreaterThan(0);
+    // A long name or title may wrap in its column.
+    const after = lines.slice(note + 1).join(' ').replace(/\s+/g, ' ');
+    for (const s of demoInput().signatories) expect(after, s.name).toContain(s.name);
+    expect(lines.slice(0, note).join(' ')).not.toContain('Jorge Taiana');
     expect(lines).toContain('República Argentina');
   });
 
@@ -84,14 +59,17 @@ describe('PDF export', () => {
     expect(lines.some((l) => l.startsWith('Working text, 2026-01-15 09:30 UTC · page 1 / '))).toBe(true);
   });
 
-  it('EXP4: characters the standard fonts cannot encode are printed as "?" and the export goes on', async () => {
-    expect(toWinAnsi('Ελληνικά ✓ 🎉 “quoted” – € Œ é')).toBe('???????? ? ? “quoted” – € Œ é');
-    // A decomposed accent is composed first, so it prints.
-    expect(toWinAnsi('Mexico\u0301')).toBe('Mexicó');
+  it('EXP10: characters outside Windows-1252 print as themselves, a decomposed accent composed, and the export goes on', async () => {
     const pdf = await renderPdf(readExportInput(docFromSeed(hostileSeed()), SAMPLE_DATE), 'negotiation', { compress: false });
-    const text = drawnLines(pdf).join(' ');
+    const pieces = drawnPieces(pdf);
+    const text = pieces.map((p) => p.text).join(' ');
     expect(text).toContain('République');
-    expect(text).toMatch(/Haïti \?/);
+    expect(text).toContain('Ελληνικά');
+    // "✓" is not in DejaVu Serif: drawn from DejaVu Sans, in the same line.
+    expect(pieces.find((p) => p.text.includes('✓'))?.font).toBe(FONTS.sans);
+    expect(text).not.toContain('?');
+    const composed = drawnLines(await renderPdf(readExportInput(docFromSeed({ ...hostileSeed(), title: [{ text: 'Declaración de Mexico\u0301' }] }), SAMPLE_DATE), 'clean', { compress: false }));
+    expect(composed.join(' ')).toContain('Declaración de Mexicó');
   });
 
   it('EXP6: markup in the text is drawn as text', async () => {
@@ -124,7 +102,7 @@ describe('PDF export', () => {
     expect(deleted.every((p) => p.line === 'strike')).toBe(true);
     // A proposed paragraph is all underlined.
     const brazil = at('Alt 1 (Brazil): New operative paragraph after OP3');
-    expect(pieces[brazil + 1]).toEqual({ text: 'That RELACOPAZ will report on its work to the III ALCONU.', line: 'underline' });
+    expect(pieces[brazil + 1]).toEqual({ text: 'That RELACOPAZ will report on its work to the III ALCONU.', line: 'underline', font: FONTS.roman });
     const all = texts.join(' ').replace(/\s+/g, ' ');
     expect(all).toContain('Alt 1 (Peru): New wording for PP1 (2023-09-12 03:00 UTC) Made while the clause was agreed. Not decided: the clause is agreed.');
   });
@@ -168,5 +146,96 @@ describe('PDF export', () => {
     expect(lines.filter((l) => /^\d+\.$/.test(l))).toEqual(Array.from({ length: 12 }, (_, i) => `${i + 1}.`));
     expect(lines.join(' ')).toMatch(/\[ ?in 2025 ?\]/);
     expect(lines.join(' ')).not.toMatch(/bis|deleted|reservation|objection/);
+  });
+});
+
+/** Scripts and symbols of real declarations that Windows-1252 lacks (SPEC EXP10). */
+const SCRIPTS = ['Łódź', 'Αθήνα', 'Москва', '≥ 5 %', 'CO₂', 'x⁴⁵⁶⁷⁸⁹', 'non\u2010state', '€ £ ¥ ₹'];
+
+function seedWith(operative: string): DeclarationSeed {
+  return {
+    conference: [{ text: 'Conferencia de Łódź' }],
+    title: [{ text: 'Declaración de Αθήνα y Москва' }],
+    subtitle: [],
+    chapeau: [{ text: 'Los Estados participantes,' }],
+    preamble: [[{ text: 'Recordando', italic: true }, { text: ' que las emisiones de CO₂ bajaron ≥ 5 % desde 2020x⁴⁵⁶⁷⁸⁹,' }]],
+    formula: [{ text: 'Declaran:' }],
+    operative: [{ body: [{ text: operative }] }],
+    note: [],
+    signatories: [{ name: 'Ірина Москва', title: 'Υπουργός', state: 'Rzeczpospolita Polska, Łódź' }],
+  };
+}
+
+const PEOPLE = [
+  { name: 'Poland', role: 'chair' as const },
+  { name: 'Greece', role: 'delegation' as const },
+];
+
+describe('PDF export: every script (HTTP)', () => {
+  const under = declarationUnderTest(seedWith('Que los actores non\u2010state informen en € £ ¥ ₹, y que Αθήνα y Москва acojan la reunión;'), PEOPLE);
+  const exportOf = (query: string) =>
+    fetch(`${under.server.httpUrl}/api/declarations/${under.declaration.id}/export${query}`, { headers: { authorization: `Bearer ${under.declaration.tokens.Greece}` } });
+
+  it('EXP10: a declaration holding Polish, Greek, Cyrillic, ≥, CO₂, superscripts, U+2010 and currency signs prints every one of those characters, in every style', async () => {
+    for (const variant of ['clean', 'negotiation']) {
+      const response = await exportOf(`?format=pdf&variant=${variant}`);
+      expect(response.status, variant).toBe(200);
+      expect(response.headers.get('x-consenso-missing-glyphs'), variant).toBeNull();
+      // The file as served (compressed), read back through the fonts' ToUnicode maps.
+      const pieces = drawnPieces(Buffer.from(await response.arrayBuffer()));
+      const text = pieces.map((p) => p.text).join('');
+      // Justified lines are drawn word by word: compare without spaces, then character by character.
+      for (const sample of SCRIPTS) expect(text.replace(/\s+/g, ''), `${variant}: ${sample}`).toContain(sample.replace(/\s+/g, ''));
+      for (const char of SCRIPTS.join('').replace(/\s+/g, '')) expect(text, `${variant}: ${char}`).toContain(char);
+      // No "?" in its place, no .notdef (glyph 0, read back as U+0000), no glyph without a character.
+      for (const wrong of ['?', '\u0000', '\uFFFD']) expect(text).not.toContain(wrong);
+      // The title in bold, the opening phrase in italics, the signatory's name in bold: each an embedded DejaVu Serif.
+      const fontOf = (part: string) => pieces.find((p) => p.text.includes(part))?.font;
+      expect(fontOf('Αθήνα')).toBe(FONTS.bold);
+      expect(fontOf('Recordando')).toBe(FONTS.italic);
+      expect(fontOf('Ірина')).toBe(FONTS.bold);
+      expect(fontOf('Υπουργός')).toBe(FONTS.roman);
+    }
+  });
+});
+
+describe('PDF export: the missing-glyphs header', () => {
+  it('EXP10: names each missing character once, in order, at most 64 of them and "+N" for the rest', () => {
+    expect(missingGlyphs('Łódź 中国 😀 🦜 中 ₿ a\u200Db ❤\uFE0F')).toEqual(['U+4E2D', 'U+56FD', 'U+1F99C', 'U+20BF']);
+    expect(describeMissingGlyphs([])).toBeNull();
+    const cjk = Array.from({ length: 70 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
+    const header = describeMissingGlyphs(missingGlyphs(cjk))!;
+    expect(header.split(' ')).toHaveLength(65);
+    expect(header).toMatch(/^U\+4E00 U\+4E01 .* U\+4E3F \+6$/);
+  });
+});
+
+describe('PDF export: characters no font has (HTTP)', () => {
+  const under = declarationUnderTest(seedWith('Que la reunión de 中国 celebre 😀 con 🦜 y vuelva a 中国;'), PEOPLE);
+  const exportOf = (query: string) =>
+    fetch(`${under.server.httpUrl}/api/declarations/${under.declaration.id}/export${query}`, { headers: { authorization: `Bearer ${under.declaration.tokens.Poland}` } });
+
+  it('EXP10: a character no embedded font has is drawn as .notdef and named in X-Consenso-Missing-Glyphs, in every PDF and no other format', async () => {
+    const response = await exportOf('?format=pdf');
+    expect(response.status).toBe(200);
+    // In the order they first appear, each once; 😀 is in DejaVu Sans, so it prints.
+    expect(response.headers.get('x-consenso-missing-glyphs')).toBe('U+4E2D U+56FD U+1F99C');
+    const pieces = drawnPieces(Buffer.from(await response.arrayBuffer()));
+    expect(pieces.find((p) => p.text.trim() === '😀')?.font).toBe(FONTS.sans);
+    // Drawn where they stand, as the serif's .notdef (glyph 0, read back as U+0000), not dropped nor replaced by "?".
+    expect(pieces.map((p) => p.text).join('').replace(/\s+/g, '')).toContain('reuniónde\u0000\u0000celebre😀con\u0000y');
+    expect(pieces.map((p) => p.text).join('')).not.toContain('?');
+
+    expect((await exportOf('?format=pdf&variant=negotiation')).headers.get('x-consenso-missing-glyphs')).toBe('U+4E2D U+56FD U+1F99C');
+    const saved = await under.call<{ version: VersionInfo }>('POST', '/versions', 'Poland', { name: 'Borrador 中' });
+    expect(saved.status).toBe(201);
+    const redline = await exportOf(`?format=pdf&variant=redline&base=${saved.json.version.id}`);
+    expect(redline.status).toBe(200);
+    expect(redline.headers.get('x-consenso-missing-glyphs')).toMatch(/^U\+4E2D U\+56FD/);
+    for (const format of ['html', 'docx', 'md', 'txt', 'akn']) {
+      const other = await exportOf(`?format=${format}`);
+      expect(other.status, format).toBe(200);
+      expect(other.headers.get('x-consenso-missing-glyphs'), format).toBeNull();
+    }
   });
 });

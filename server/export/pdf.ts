@@ -23,52 +23,30 @@ import {
 } from './exportInput.ts';
 import type { DocumentWords } from '../../shared/documentWords.ts';
 import type { ExportProposal } from './exportProposal.ts';
+import { FONTS, inFonts, recordMissingGlyphs, registerFonts, type FontName } from './pdfFonts.ts';
+
+export { FONTS } from './pdfFonts.ts';
 
 /**
  * PDF, drawn with pdfkit (no browser): the layout of the clean Word file
  * on A4 — heading centred, chapeau, preambular paragraphs with their
  * italic opening phrases, numbered operative paragraphs with a hanging
  * indent, the note, page numbers, and a signature page with a grid of
- * blocks (a line to sign on, name, title, state). Only the standard PDF
- * fonts are used (Times, and Helvetica for the negotiation notes), which
- * encode Windows-1252: any other character is printed as "?". The
+ * blocks (a line to sign on, name, title, state). The fonts are embedded
+ * (server/export/pdfFonts.ts: DejaVu Serif Condensed, and Sans for the
+ * negotiation notes), so every character they have prints as itself and
+ * any other is reported (SPEC EXP10). The
  * negotiation variant notes each clause's status, refused changes and open
  * proposals, whose redlines underline insertions and strike deletions.
  */
 export type Doc = PDFKit.PDFDocument;
-
-export const FONTS = {
-  roman: 'Times-Roman',
-  italic: 'Times-Italic',
-  bold: 'Times-Bold',
-  boldItalic: 'Times-BoldItalic',
-  sans: 'Helvetica',
-  sansBold: 'Helvetica-Bold',
-  sansItalic: 'Helvetica-Oblique',
-} as const;
 
 export const MARGIN = 72;
 export const INDENT = 36;
 export const BODY_SIZE = 12;
 const PARAGRAPH_GAP = 8;
 
-// Windows-1252 beyond Latin-1: what the standard fonts can print in 0x80–0x9F.
-const CP1252_EXTRA = new Set([
-  0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x017d, 0x2018, 0x2019, 0x201c,
-  0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x017e, 0x0178,
-]);
-
-/** Text the standard fonts can print: composed, and every character outside Windows-1252 replaced with "?". */
-export function toWinAnsi(text: string): string {
-  let out = '';
-  for (const char of text.normalize('NFC')) {
-    const code = char.codePointAt(0)!;
-    out += (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.has(code) ? char : '?';
-  }
-  return out;
-}
-
-export function fontOf(run: Run): string {
+export function fontOf(run: Run): FontName {
   if (run.bold && run.italic) return FONTS.boldItalic;
   if (run.bold) return FONTS.bold;
   if (run.italic) return FONTS.italic;
@@ -100,6 +78,31 @@ export function spacesAtRunEnds<T extends Run>(runs: T[]): T[] {
   return out.filter((run) => run.text !== '');
 }
 
+/** A piece of text and the font it is drawn in. */
+export interface Piece {
+  text: string;
+  font: FontName;
+}
+
+type TextOptions = PDFKit.Mixins.TextOptions;
+
+/**
+ * Pieces of text drawn as one flow from (x, y), each in its font and with
+ * the options it asks for (pdfkit keeps a continued text's options, so every
+ * piece says all of them). A character its font lacks is drawn from a
+ * fallback font (server/export/pdfFonts.ts), which splits the piece.
+ */
+export function drawFlow<T extends Piece>(doc: Doc, pieces: readonly T[], x: number, y: number, style: (piece: T) => TextOptions & { colour?: string }): void {
+  const drawn = spacesAtRunEnds(pieces.flatMap((piece) => inFonts(doc, piece.text, piece.font).map((part) => ({ ...piece, ...part }))));
+  drawn.forEach((piece, i) => {
+    const { colour, ...options } = style(piece);
+    doc.font(piece.font);
+    if (colour !== undefined) doc.fillColor(colour);
+    if (i === 0) doc.text(piece.text, x, y, { ...options, continued: i < drawn.length - 1 });
+    else doc.text(piece.text, { ...options, continued: i < drawn.length - 1 });
+  });
+}
+
 /** Rich text as one paragraph at the current y: runs in their fonts, continued on one flow. */
 export function paragraph(doc: Doc, text: RichText, box: TextBox): void {
   const runs = spacesAtRunEnds(text.filter((run) => run.text !== ''));
@@ -109,12 +112,13 @@ export function paragraph(doc: Doc, text: RichText, box: TextBox): void {
     doc.moveDown(0.5);
     return;
   }
-  runs.forEach((run, i) => {
-    doc.font(fontOf(run));
-    const last = i === runs.length - 1;
-    if (i === 0) doc.text(toWinAnsi(run.text), box.x, doc.y, { ...options, continued: !last });
-    else doc.text(toWinAnsi(run.text), { ...options, continued: !last });
-  });
+  drawFlow(
+    doc,
+    runs.map((run) => ({ text: run.text, font: fontOf(run) })),
+    box.x,
+    doc.y,
+    () => options,
+  );
   doc.y += box.gap ?? PARAGRAPH_GAP;
 }
 
@@ -123,13 +127,10 @@ interface Layout {
   width: number;
 }
 
-function note(doc: Doc, layout: Layout, x: number, lines: { text: string; font: string }[], color: string): void {
+function note(doc: Doc, layout: Layout, x: number, lines: Piece[], color: string): void {
   doc.fillColor(color).fontSize(8.5);
-  lines.forEach((line, i) => {
-    doc.font(line.font);
-    if (i === 0) doc.text(toWinAnsi(line.text), x, doc.y, { width: layout.left + layout.width - x, continued: i < lines.length - 1 });
-    else doc.text(toWinAnsi(line.text), { continued: i < lines.length - 1 });
-  });
+  const width = layout.left + layout.width - x;
+  drawFlow(doc, lines, x, doc.y, () => ({ width }));
   doc.fillColor('black');
   doc.y += 3;
 }
@@ -154,14 +155,11 @@ function proposalNote(doc: Doc, layout: Layout, x: number, item: ExportClause, p
     [{ text: describeAlternative(words, proposal), font: FONTS.sansBold }, ...proposalRemarks(words, item, proposal).map((remark) => ({ text: ` ${remark}`, font: FONTS.sansItalic }))],
     '#1F3B5C',
   );
-  const pieces = spacesAtRunEnds(proposal.redline.flatMap((segment) => segment.runs.map((run) => ({ ...run, op: segment.op }))).filter((piece) => piece.text !== ''));
+  const pieces = proposal.redline.flatMap((segment) => segment.runs.map((run) => ({ text: run.text, font: fontOf(run), op: segment.op })));
   doc.fontSize(BODY_SIZE - 1);
-  pieces.forEach((piece, i) => {
+  drawFlow(doc, pieces, x, doc.y, (piece) => {
     const look = REDLINE_LOOK[piece.op];
-    const options = { width, align: 'left' as const, lineGap: 1.5, underline: look.underline, strike: look.strike, continued: i < pieces.length - 1 };
-    doc.font(fontOf(piece)).fillColor(look.color);
-    if (i === 0) doc.text(toWinAnsi(piece.text), x, doc.y, options);
-    else doc.text(toWinAnsi(piece.text), options);
+    return { width, align: 'left', lineGap: 1.5, underline: look.underline, strike: look.strike, colour: look.color };
   });
   doc.fillColor('black');
   doc.y += 3;
@@ -190,10 +188,11 @@ function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVar
     doc.font(FONTS.roman).fontSize(BODY_SIZE);
     if (doc.y + doc.currentLineHeight(true) + 2 > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const y = doc.y;
-    const marker = toWinAnsi(printedMarker(item, variant));
-    doc.text(marker, x, y, { width: INDENT, lineBreak: false });
-    // A working number too wide for the column ("7 quinquies.") keeps a line of its own rather than overprint the text.
-    doc.y = doc.widthOfString(marker) > INDENT - 4 ? y + doc.currentLineHeight(true) : y;
+    const marker = printedMarker(item, variant);
+    // A working number too wide for the column ("(a bis)", "7 quinquies.") keeps a line of its own rather than overprint the text.
+    const ownLine = doc.font(FONTS.roman).widthOfString(marker.normalize('NFC')) > INDENT - 4;
+    drawFlow(doc, [{ text: marker, font: FONTS.roman }], x, y, () => ({ width: ownLine ? layout.width - depth * INDENT : INDENT, lineBreak: false }));
+    doc.y = ownLine ? y + doc.currentLineHeight(true) : y;
     paragraph(doc, item.body, { x: x + INDENT, width: layout.width - (depth + 1) * INDENT });
   }
   if (variant === 'negotiation') {
@@ -201,7 +200,7 @@ function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVar
       note(doc, layout, x + INDENT, [{ text: describePosition(words, position), font: FONTS.sans }], position.position === 'objection' ? '#8B1A1A' : '#444444');
     }
     for (const refused of item.refused) {
-      const lines: { text: string; font: string }[] = [{ text: `${describeRefusal(words, refused)}${refused.attempted === '' ? '.' : ': '}`, font: FONTS.sansBold }];
+      const lines: Piece[] = [{ text: `${describeRefusal(words, refused)}${refused.attempted === '' ? '.' : ': '}`, font: FONTS.sansBold }];
       if (refused.attempted !== '') lines.push({ text: refused.attempted, font: FONTS.sansItalic });
       note(doc, layout, x + INDENT, lines, '#8B1A1A');
     }
@@ -220,7 +219,8 @@ export function signaturePage(doc: Doc, layout: Layout, signatories: Signatory[]
   const signingSpace = 48;
   const blockHeight = (s: Signatory) => {
     doc.fontSize(BODY_SIZE);
-    const h = (font: string, text: string) => (text === '' ? 0 : doc.font(font).heightOfString(toWinAnsi(text), { width: columnWidth, align: 'center' }));
+    // Measured in the asked font: a character drawn from a fallback font may make the block a little taller or shorter.
+    const h = (font: FontName, text: string) => (text === '' ? 0 : doc.font(font).heightOfString(text.normalize('NFC'), { width: columnWidth, align: 'center' }));
     return signingSpace + 6 + h(FONTS.bold, s.name) + h(FONTS.roman, s.title) + h(FONTS.italic, s.state);
   };
   let y = doc.page.margins.top;
@@ -237,7 +237,7 @@ export function signaturePage(doc: Doc, layout: Layout, signatories: Signatory[]
       doc.moveTo(x + 18, lineY).lineTo(x + columnWidth - 18, lineY).lineWidth(0.7).stroke();
       doc.y = lineY + 6;
       for (const [font, text] of [[FONTS.bold, s.name], [FONTS.roman, s.title], [FONTS.italic, s.state]] as const) {
-        if (text !== '') doc.font(font).fontSize(BODY_SIZE).text(toWinAnsi(text), x, doc.y, { width: columnWidth, align: 'center' });
+        if (text !== '') drawFlow(doc.fontSize(BODY_SIZE), [{ text, font }], x, doc.y, () => ({ width: columnWidth, align: 'center' }));
       }
     });
     y += rowHeight;
@@ -252,15 +252,11 @@ export function pageNumbers(doc: Doc, prefix: string): void {
     // Writing below the bottom margin would otherwise start a new page.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc
-      .font(FONTS.roman)
-      .fontSize(9)
-      .fillColor('black')
-      .text(toWinAnsi(`${prefix}${i + 1 - range.start} / ${range.count}`), MARGIN, doc.page.height - MARGIN / 2 - 4, {
-        width: doc.page.width - 2 * MARGIN,
-        align: 'center',
-        lineBreak: false,
-      });
+    drawFlow(doc.fontSize(9).fillColor('black'), [{ text: `${prefix}${i + 1 - range.start} / ${range.count}`, font: FONTS.roman }], MARGIN, doc.page.height - MARGIN / 2 - 4, () => ({
+      width: doc.page.width - 2 * MARGIN,
+      align: 'center',
+      lineBreak: false,
+    }));
     doc.page.margins.bottom = bottom;
   }
 }
@@ -273,6 +269,8 @@ export interface PdfOptions {
 /** An A4 document with the export's margins and metadata, and the file it will be once ended. */
 export function pdfDocument(info: { title: string; author?: string; at: Date }, options: PdfOptions = {}): { doc: Doc; done: Promise<Buffer> } {
   const doc = new PDFDocument({
+    // Not pdfkit's default Helvetica: only embedded fonts are used (registerFonts, below).
+    font: '',
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
@@ -286,10 +284,15 @@ export function pdfDocument(info: { title: string; author?: string; at: Date }, 
       ModDate: info.at,
     },
   });
+  registerFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('end', () => {
+      const file = Buffer.concat(chunks);
+      recordMissingGlyphs(doc, file);
+      resolve(file);
+    });
     doc.on('error', reject);
   });
   return { doc, done };

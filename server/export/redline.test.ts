@@ -22,6 +22,7 @@ import { buildRedline } from './redline.ts';
 import { renderRedlineDocx } from './redlineDocx.ts';
 import { loadRedline } from './redlineExport.ts';
 import { renderRedlinePdf } from './redlinePdf.ts';
+import { drawnPieces } from '../testing/pdfText.ts';
 import { idsByLabel } from './samples.ts';
 
 /**
@@ -123,22 +124,6 @@ function cleanParagraphs(input: ExportInput): string[] {
 /** The `w:ins` and `w:del` elements of document.xml with their attributes. */
 function revisions(documentXml: string): { kind: string; author: string; date: string }[] {
   return [...documentXml.matchAll(/<w:(ins|del) w:id="\d+" w:author="([^"]*)" w:date="([^"]*)"/g)].map(([, kind, author, date]) => ({ kind: kind!, author: author!, date: date! }));
-}
-
-/** Each piece of text drawn on an uncompressed PDF with the line pdfkit drew with it (as server/export/pdf.test.ts reads them). */
-function drawnPieces(pdf: Buffer): { text: string; line: 'underline' | 'strike' | null }[] {
-  const source = pdf.toString('latin1');
-  const pieces: { text: string; line: 'underline' | 'strike' | null }[] = [];
-  let from = 0;
-  for (const match of source.matchAll(/\[([^\]]*)\] TJ/g)) {
-    const before = source.slice(from, match.index);
-    from = match.index + match[0].length;
-    const text = [...match[1]!.matchAll(/<([0-9a-f]*)>/g)].map(([, hex]) => Buffer.from(hex!, 'hex').toString('latin1')).join('');
-    const baseline = [...before.matchAll(/1 0 0 1 [\d.]+ ([\d.]+) Tm/g)].pop()?.[1];
-    const stroke = /[\d.]+ ([\d.]+) m\n[\d.]+ [\d.]+ l\nS/.exec(before)?.[1];
-    pieces.push({ text, line: stroke === undefined || baseline === undefined ? null : Number(stroke) > 841.89 - Number(baseline) ? 'underline' : 'strike' });
-  }
-  return pieces;
 }
 
 describe('redline exports', () => {

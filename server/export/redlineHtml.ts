@@ -65,7 +65,8 @@ function clauseHtml(language: DeclarationLanguage, paragraph: RedlineParagraph, 
   if (paragraph.kind === 'operative') {
     const marker = escapeHtml(paragraph.marker);
     // The number of a paragraph added or deleted comes and goes with it.
-    number = `<span class="num">${paragraph.change === 'added' ? `<ins>${marker}</ins>` : paragraph.change === 'deleted' ? `<del>${marker}</del>` : marker}</span>`;
+    // A space inside the number's box, as the clean HTML has it (EXP8): copied text reads "1. Takes note".
+    number = `<span class="num">${paragraph.change === 'added' ? `<ins>${marker}</ins>` : paragraph.change === 'deleted' ? `<del>${marker}</del>` : marker} </span>`;
   }
   const moved = paragraph.change === 'moved-to' ? ` <span class="moved">${escapeHtml(describeMovedTo(language, paragraph))}</span>` : '';
   return `<p class="${className}">${number}${piecesHtml(paragraph.pieces, colourOf)}${moved}</p>`;

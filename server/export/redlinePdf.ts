@@ -2,9 +2,10 @@ import type { DeclarationLanguage } from '../../shared/declarationLanguage.ts';
 import { documentWords } from '../../shared/documentWords.ts';
 import type { MetaField } from '../../shared/declaration.ts';
 import type { RedlineOp } from '../../shared/proposals/wordDiff.ts';
-import { BODY_SIZE, fontOf, FONTS, INDENT, MARGIN, pageNumbers, pdfDocument, signaturePage, spacesAtRunEnds, toWinAnsi, type Doc, type PdfOptions } from './pdf.ts';
+import { BODY_SIZE, drawFlow, fontOf, FONTS, INDENT, MARGIN, pageNumbers, pdfDocument, signaturePage, type Doc, type PdfOptions } from './pdf.ts';
 import { describeLegendEntry, describeMovedFrom, describeMovedTo, legendTitle, redlineFooter, type RedlineExport, type RedlineParagraph, type RedlinePiece } from './redline.ts';
 import { AUTHOR_COLOURS } from './redlineHtml.ts';
+import type { FontName } from './pdfFonts.ts';
 
 /**
  * The redline as a PDF (docs/SPEC.md RED1), drawn like the clean PDF
@@ -28,30 +29,28 @@ const PARAGRAPH_GAP = 8;
 
 /** Redline pieces as one paragraph at the current y; pdfkit keeps a continued text's options, so every piece says all of them. */
 function drawPieces(doc: Doc, pieces: readonly RedlinePiece[], box: Box, colourOf: (author: string) => string): void {
-  const drawn = spacesAtRunEnds(
-    pieces.flatMap((piece) =>
-      piece.runs.map((run) => ({ ...run, ...(box.bold ? { bold: true } : {}), op: piece.op as RedlineOp, colour: piece.change && piece.op !== 'equal' ? colourOf(piece.change.author) : '#000000' })),
-    ),
+  const drawn = pieces.flatMap((piece) =>
+    piece.runs.map((run) => ({
+      text: run.text,
+      font: fontOf({ ...run, ...(box.bold ? { bold: true } : {}) }),
+      op: piece.op as RedlineOp,
+      colour: piece.change && piece.op !== 'equal' ? colourOf(piece.change.author) : '#000000',
+    })),
   );
   doc.fontSize(box.size ?? BODY_SIZE);
-  if (drawn.length === 0) {
+  if (drawn.every((piece) => piece.text === '')) {
     doc.moveDown(0.5);
     return;
   }
-  drawn.forEach((piece, i) => {
-    const options = {
-      width: box.width,
-      align: box.align ?? ('left' as const),
-      indent: box.indent ?? 0,
-      lineGap: 1.5,
-      underline: piece.op === 'insert',
-      strike: piece.op === 'delete',
-      continued: i < drawn.length - 1,
-    };
-    doc.font(fontOf(piece)).fillColor(piece.colour);
-    if (i === 0) doc.text(toWinAnsi(piece.text), box.x, doc.y, options);
-    else doc.text(toWinAnsi(piece.text), options);
-  });
+  drawFlow(doc, drawn, box.x, doc.y, (piece) => ({
+    width: box.width,
+    align: box.align ?? 'left',
+    indent: box.indent ?? 0,
+    lineGap: 1.5,
+    underline: piece.op === 'insert',
+    strike: piece.op === 'delete',
+    colour: piece.colour,
+  }));
   doc.fillColor('black');
   doc.y += box.gap ?? PARAGRAPH_GAP;
 }
@@ -61,7 +60,7 @@ function clause(doc: Doc, language: DeclarationLanguage, left: number, width: nu
   const x = left + depth * INDENT;
   if (paragraph.change === 'moved-from') {
     const colour = paragraph.mark ? colourOf(paragraph.mark.author) : '#555555';
-    doc.font(FONTS.sans).fontSize(9).fillColor(colour).text(toWinAnsi(describeMovedFrom(language, paragraph)), x, doc.y, { width: width - depth * INDENT, strike: true });
+    drawFlow(doc.fontSize(9).fillColor(colour), [{ text: describeMovedFrom(language, paragraph), font: FONTS.sans }], x, doc.y, () => ({ width: width - depth * INDENT, strike: true }));
     doc.fillColor('black');
     doc.y += PARAGRAPH_GAP;
     return;
@@ -75,12 +74,19 @@ function clause(doc: Doc, language: DeclarationLanguage, left: number, width: nu
   doc.font(FONTS.roman).fontSize(BODY_SIZE);
   if (doc.y + doc.currentLineHeight(true) + 2 > doc.page.height - doc.page.margins.bottom) doc.addPage();
   const y = doc.y;
-  const marker = toWinAnsi(paragraph.marker);
+  const marker = paragraph.marker;
   const whole = paragraph.change === 'added' ? 'insert' : paragraph.change === 'deleted' ? 'delete' : 'equal';
   const colour = whole !== 'equal' && paragraph.mark ? colourOf(paragraph.mark.author) : '#000000';
-  doc.fillColor(colour).text(marker, x, y, { width: INDENT, lineBreak: false, underline: whole === 'insert', strike: whole === 'delete' });
+  // A marker too wide for the column ("(a bis)") keeps a line of its own rather than overprint the text, as in the clean PDF.
+  const ownLine = doc.widthOfString(marker.normalize('NFC')) > INDENT - 4;
+  drawFlow(doc.fillColor(colour), [{ text: marker, font: FONTS.roman }], x, y, () => ({
+    width: ownLine ? width - depth * INDENT : INDENT,
+    lineBreak: false,
+    underline: whole === 'insert',
+    strike: whole === 'delete',
+  }));
   doc.fillColor('black');
-  doc.y = y;
+  doc.y = ownLine ? y + doc.font(FONTS.roman).currentLineHeight(true) : y;
   drawPieces(doc, pieces, { x: x + INDENT, width: width - (depth + 1) * INDENT }, colourOf);
 }
 
@@ -114,11 +120,14 @@ export function renderRedlinePdf(redline: RedlineExport, options: PdfOptions = {
   const left = MARGIN;
   const width = doc.page.width - 2 * MARGIN;
   doc.y = MARGIN;
-  doc.font(FONTS.sansBold).fontSize(10).text(toWinAnsi(redline.heading), left, doc.y, { width });
-  doc.font(FONTS.sans).fontSize(9).text(toWinAnsi(redline.summary), { width });
+  const line = (text: string, font: FontName, colour = 'black') => drawFlow(doc, [{ text, font }], left, doc.y, () => ({ width, colour }));
+  doc.fontSize(10);
+  line(redline.heading, FONTS.sansBold);
+  doc.fontSize(9);
+  line(redline.summary, FONTS.sans);
   if (redline.legend.length > 0) {
-    doc.text(toWinAnsi(legendTitle(redline.language)), { width });
-    for (const entry of redline.legend) doc.fillColor(colourOf(entry.author)).text(toWinAnsi(describeLegendEntry(redline.language, entry)), { width });
+    line(legendTitle(redline.language), FONTS.sans);
+    for (const entry of redline.legend) line(describeLegendEntry(redline.language, entry), FONTS.sans, colourOf(entry.author));
     doc.fillColor('black');
   }
   doc.y += 18;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../testing/golden.ts';
 import { readExportInput } from './exportInput.ts';
 import { demoInput, docFromSeed, HOSTILE, HOSTILE_PROPOSAL, hostileNegotiationDoc, hostileSeed, SAMPLE_DATE, workingInput } from './samples.ts';
-import { renderTxt, TXT_WIDTH, wrap } from './txt.ts';
+import { oneLine, renderTxt } from './txt.ts';
 
 describe('plain text export', () => {
   it('EXP2: the clean text of the demo declaration (golden file)', () => {
@@ -23,7 +23,20 @@ describe('plain text export', () => {
     expect(text).toContain('\nJorge Taiana\nMinistro de Defensa\nRepública Argentina\n');
     expect(text).not.toMatch(/\[(PP|OP)\d/);
     expect(text).not.toContain('Not applied');
-    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(TXT_WIDTH);
+  });
+
+  it('EXP9: no wrapping: every paragraph, the note and each signature line is one line, however long', () => {
+    const input = demoInput();
+    const lines = renderTxt(input, 'clean').split('\n');
+    const whole = (text: string) => lines.some((line) => line.trim().endsWith(text));
+    const bodies = [...input.preamble, ...input.operative.flatMap((op) => [op, ...op.children])].map((clause) => clause.body.map((run) => run.text).join(''));
+    expect(bodies.length).toBeGreaterThan(20);
+    for (const body of bodies) expect(whole(body), body).toBe(true);
+    expect(lines.some((line) => line.length > 200)).toBe(true);
+    expect(lines).toContain(
+      '12. Thank you also to the Republic of Paraguay for the agreement and commitment to chair and coordinate the III Conference of Latin America and the Caribbean on Peace Operations of the United Nations Organization Nations (III ALCONU) in 2025, accepting the responsibilities that are expressed below:',
+    );
+    expect(whole(input.meta.chapeau.map((run) => run.text).join(''))).toBe(true);
   });
 
   it('EXP2: negotiation: each clause under its label and status; refused changes listed under their clause, marked as not applied', () => {
@@ -51,8 +64,7 @@ describe('plain text export', () => {
     expect(op6).toContain(
       [
         '    [Alt 1 (Chile): New wording for OP6 (2023-09-11 23:00 UTC)]',
-        '    | That the treatment of the information that may be exchanged or generated',
-        '    | within the scope of this Statement [-shall-][+should+] be in accordance',
+        '    | That the treatment of the information that may be exchanged or generated within the scope of this Statement [-shall-][+should+] be in accordance with the provisions',
       ].join('\n'),
     );
     expect(op6).toContain('    Justification: Softer wording, as in the Lima Declaration.\n    Supported by Peru, Brazil. Objected to by Mexico.\n');
@@ -61,8 +73,7 @@ describe('plain text export', () => {
     expect(op6.indexOf('Alt 1 (Chile)')).toBeLessThan(op6.indexOf('Alt 2 (Peru)'));
     expect(text).toContain('    [Alt 1 (Brazil): New operative paragraph after OP3 (2023-09-12 01:00 UTC)]\n    | [+That RELACOPAZ will report on its work to the III ALCONU.+]\n    Supported by Uruguay.');
     expect(text).toContain('[Alt 1 (Uruguay): New sub-item under OP12 (2023-09-12 02:00 UTC)]\n    | [+Circulate the draft agenda two months in advance.+]\n    Objected to by Paraguay.');
-    expect(text).toContain('    Made while the clause was agreed.\n    Not decided: the clause is agreed.\n    | Recognizing that United Nations (UN) Peacekeeping Operations are an\n    | [-important-][+essential+] means');
-    for (const line of op6.split('\n')) expect(line.length).toBeLessThanOrEqual(TXT_WIDTH);
+    expect(text).toContain('    Made while the clause was agreed.\n    Not decided: the clause is agreed.\n    | Recognizing that United Nations (UN) Peacekeeping Operations are an [-important-][+essential+] means');
     expect(renderTxt(demoInput(), 'clean')).not.toMatch(/Alt 1|\[\+|\[-/);
   });
 
@@ -76,10 +87,10 @@ describe('plain text export', () => {
     expect(text).not.toContain('\u0007');
   });
 
-  it('wraps words at the width with the given prefixes; a word longer than a line stays whole', () => {
-    expect(wrap('aaa bbb ccc ddd', 9, '1.  ', '    ')).toEqual(['1.  aaa', '    bbb', '    ccc', '    ddd']);
-    expect(wrap('x'.repeat(12) + ' y', 10)).toEqual(['x'.repeat(12), 'y']);
-    expect(wrap('', 10, '> ')).toEqual(['>']);
+  it('EXP9: one line after its prefix: runs of spaces and line breaks one space, no-break spaces kept', () => {
+    expect(oneLine('aaa  bbb\nccc ddd', '1.  ')).toEqual(['1.  aaa bbb ccc ddd']);
+    expect(oneLine('Déclarent\u00a0:', '    ')).toEqual(['    Déclarent\u00a0:']);
+    expect(oneLine('', '> ')).toEqual(['>']);
   });
 
   it('WN7 WN3 BRK3 POS4: the negotiation text of a frozen declaration: working numbers, "OP5 [deleted]" in its place, brackets, reservations and objections (golden file)', () => {
@@ -98,7 +109,7 @@ describe('plain text export', () => {
     expect(text).toContain('provisions of the corresponding [national laws and regulations] of the');
     expect(text).toContain('Clauses: 22 open · 2 ad ref · 4 agreed · 2 passages in square brackets.');
     // Objections first; an acceptance is not listed; a position on an earlier text says so.
-    expect(text).toContain('    Bolivia: objection — Wants "domestic law" instead. (stated on an earlier\n    text)\n    Cuba: reservation — Needs time to consult its capital.\n');
+    expect(text).toContain('    Bolivia: objection — Wants "domestic law" instead. (stated on an earlier text)\n    Cuba: reservation — Needs time to consult its capital.\n');
     expect(text).not.toMatch(/Peru: accept/);
   });
 

@@ -21,37 +21,32 @@ import type { DocumentWords } from '../../shared/documentWords.ts';
 import { markRedline } from './exportProposal.ts';
 
 /**
- * Plain text, wrapped at 80 columns: the heading centred, numbered
- * paragraphs with a hanging indent, signature blocks at the end. The
- * negotiation variant puts each clause's label and status on a line of its
- * own above it, and below it the changes refused on it, marked "Not applied",
- * and its open proposals as alternatives, redlined `[-deleted-]` `[+inserted+]`.
+ * Plain text, one line per paragraph (docs/SPEC.md EXP9): the heading
+ * centred, numbered paragraphs with their number in front, signature blocks
+ * at the end. It does not wrap: a line break inside a clause would end in
+ * "," or "." and the import (IMP5) would read a new paragraph, or
+ * signatories, there. The negotiation variant puts each clause's label and
+ * status on a line of its own above it, and below it the changes refused on
+ * it, marked "Not applied", and its open proposals as alternatives,
+ * redlined `[-deleted-]` `[+inserted+]`.
  */
+/** The width of the rules and of the centring of short heading lines; no text is wrapped at it. */
 export const TXT_WIDTH = 80;
 
 export const TXT_REDLINE_MARKS = { insert: ['[+', '+]'], delete: ['[-', '-]'] } as const;
 
-/** Words of `text` in lines: the first starts with `first`, the others with `rest` (both count in `width`). */
-export function wrap(text: string, width: number, first = '', rest = first): string[] {
-  const words = text.split(' ').filter((w) => w !== '');
-  const lines: string[] = [];
-  let line = first;
-  let empty = true;
-  for (const word of words) {
-    if (!empty && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = rest + word;
-    } else {
-      line += (empty ? '' : ' ') + word;
-    }
-    empty = false;
-  }
-  lines.push(line.trimEnd());
-  return lines;
+/**
+ * `text` on one line after `prefix`, each run of spaces and line breaks one
+ * space. No-break spaces are not white space here: they stay (French
+ * typography, IMP5).
+ */
+export function oneLine(text: string, prefix = ''): string[] {
+  return [(prefix + text.split(/[ \t\r\n]+/u).filter((w) => w !== '').join(' ')).trimEnd()];
 }
 
+/** A short line centred in the width; a longer one as it is. */
 function centre(text: string): string[] {
-  return wrap(text, TXT_WIDTH).map((line) => ' '.repeat(Math.max(0, Math.floor((TXT_WIDTH - line.length) / 2))) + line);
+  return oneLine(text).map((line) => ' '.repeat(Math.max(0, Math.floor((TXT_WIDTH - line.length) / 2))) + line);
 }
 
 const INDENT = 4;
@@ -59,28 +54,23 @@ const INDENT = 4;
 function clauseLines(clause: ExportClause, variant: ExportVariant, words: DocumentWords): string[] {
   const out: string[] = [];
   const indent = ' '.repeat(clause.depth * INDENT);
-  if (clause.deleted) return variant === 'negotiation' ? wrap(describeDeleted(words, clause), TXT_WIDTH, indent) : [];
+  if (clause.deleted) return variant === 'negotiation' ? oneLine(describeDeleted(words, clause), indent) : [];
   if (variant === 'negotiation') out.push(`${indent}[${clause.label}] ${describeStatus(words, clause)}`);
   const text = toPlainText(clause.body);
   const marker = printedMarker(clause, variant);
-  if (marker === '') {
-    out.push(...wrap(text, TXT_WIDTH, indent));
-  } else {
-    const column = Math.max(INDENT, marker.length + 1);
-    out.push(...wrap(text, TXT_WIDTH, indent + marker.padEnd(column), indent + ' '.repeat(column)));
-  }
+  out.push(...oneLine(text, marker === '' ? indent : indent + marker.padEnd(Math.max(INDENT, marker.length + 1))));
   if (variant === 'negotiation') {
     const noteIndent = ' '.repeat(clause.depth * INDENT + INDENT);
-    for (const position of clause.positions) out.push(...wrap(describePosition(words, position), TXT_WIDTH, noteIndent));
+    for (const position of clause.positions) out.push(...oneLine(describePosition(words, position), noteIndent));
     for (const note of clause.refused) {
-      out.push(...wrap(`[${describeRefusal(words, note)}${note.attempted === '' ? ']' : ':]'}`, TXT_WIDTH, noteIndent));
-      if (note.attempted !== '') out.push(...wrap(note.attempted, TXT_WIDTH, `${noteIndent}| `));
+      out.push(...oneLine(`[${describeRefusal(words, note)}${note.attempted === '' ? ']' : ':]'}`, noteIndent));
+      if (note.attempted !== '') out.push(...oneLine(note.attempted, `${noteIndent}| `));
     }
     for (const proposal of clause.proposals) {
-      out.push(...wrap(`[${describeAlternative(words, proposal)}]`, TXT_WIDTH, noteIndent));
-      for (const remark of proposalRemarks(words, clause, proposal)) out.push(...wrap(remark, TXT_WIDTH, noteIndent));
-      out.push(...wrap(markRedline(proposal.redline, toPlainText, TXT_REDLINE_MARKS), TXT_WIDTH, `${noteIndent}| `));
-      for (const line of [describeJustification(words, proposal), describeReactions(words, proposal)]) if (line !== '') out.push(...wrap(line, TXT_WIDTH, noteIndent));
+      out.push(...oneLine(`[${describeAlternative(words, proposal)}]`, noteIndent));
+      for (const remark of proposalRemarks(words, clause, proposal)) out.push(...oneLine(remark, noteIndent));
+      out.push(...oneLine(markRedline(proposal.redline, toPlainText, TXT_REDLINE_MARKS), `${noteIndent}| `));
+      for (const line of [describeJustification(words, proposal), describeReactions(words, proposal)]) if (line !== '') out.push(...oneLine(line, noteIndent));
     }
   }
   return out;
@@ -95,20 +85,20 @@ export function renderTxt(input: ExportInput, variant: ExportVariant): string {
   const words = wordsOf(input);
   if (variant === 'negotiation') {
     add([
-      ...wrap(negotiationHeading(input).toUpperCase(), TXT_WIDTH),
-      ...wrap(describeCounts(input), TXT_WIDTH),
-      ...wrap(words.negotiationNotice, TXT_WIDTH),
+      ...oneLine(negotiationHeading(input).toUpperCase()),
+      ...oneLine(describeCounts(input)),
+      ...oneLine(words.negotiationNotice),
       '='.repeat(TXT_WIDTH),
     ]);
   }
   add(centre(toPlainText(meta.conference)));
   add(centre(toPlainText(meta.title)));
-  add(wrap(toPlainText(meta.subtitle), TXT_WIDTH));
+  add(oneLine(toPlainText(meta.subtitle)));
   const adopted = adoptionLine(input);
   if (adopted !== null) add(centre(adopted));
-  add(wrap(toPlainText(meta.chapeau), TXT_WIDTH));
+  add(oneLine(toPlainText(meta.chapeau)));
   for (const clause of input.preamble) add(clauseLines(clause, variant, words));
-  add(wrap(toPlainText(meta.formula), TXT_WIDTH));
+  add(oneLine(toPlainText(meta.formula)));
   const walk = (clauses: ExportClause[]) => {
     for (const clause of clauses) {
       add(clauseLines(clause, variant, words));
@@ -117,11 +107,11 @@ export function renderTxt(input: ExportInput, variant: ExportVariant): string {
   };
   walk(input.operative);
   const note = toPlainText(meta.note);
-  if (note !== '') add(wrap(`${words.note}${note}`, TXT_WIDTH));
+  if (note !== '') add(oneLine(`${words.note}${note}`));
   if (input.signatories.length > 0) {
     add(['-'.repeat(TXT_WIDTH)]);
     for (const s of input.signatories) {
-      add(['_'.repeat(36), ...[s.name, s.title, s.state].filter((line) => line !== '').flatMap((line) => wrap(line, TXT_WIDTH))]);
+      add(['_'.repeat(36), ...[s.name, s.title, s.state].filter((line) => line !== '').flatMap((line) => oneLine(line))]);
     }
   }
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;

@@ -28,7 +28,7 @@ const EXPECTED = {
   pdf: { type: 'application/pdf', extension: 'pdf', starts: '%PDF-' },
   html: { type: 'text/html; charset=utf-8', extension: 'html', starts: '<!doctype html>' },
   md: { type: 'text/markdown; charset=utf-8', extension: 'md', starts: 'II Conferencia' },
-  txt: { type: 'text/plain; charset=utf-8', extension: 'txt', starts: '  II Conferencia' },
+  txt: { type: 'text/plain; charset=utf-8', extension: 'txt', starts: 'II Conferencia' },
   akn: { type: 'application/akn+xml; charset=utf-8', extension: 'akn.xml', starts: '<?xml version="1.0" encoding="UTF-8"?>\n<akomaNtoso' },
 } as const;
 

@@ -7,6 +7,7 @@ import { EXPORT_VARIANTS, readExportInput, type ExportVariant } from '../export/
 import { contentDisposition, exportFileName } from '../export/fileName.ts';
 import { EXPORT_FORMATS, FORMATS, isExportFormat, renderExport, renderRedlineExport } from '../export/formats.ts';
 import { exportQuery, loadRedline, loadVersionText } from '../export/redlineExport.ts';
+import { describeMissingGlyphs, missingGlyphsOf } from '../export/pdfFonts.ts';
 import type { Rooms } from '../relay/rooms.ts';
 import { requireParticipant } from './requireParticipant.ts';
 
@@ -20,6 +21,11 @@ import { requireParticipant } from './requireParticipant.ts';
  */
 function isExportVariant(value: unknown): value is ExportVariant | 'redline' {
   return typeof value === 'string' && (value === 'redline' || (EXPORT_VARIANTS as readonly string[]).includes(value));
+}
+
+/** `X-Consenso-Missing-Glyphs` of a PDF (SPEC EXP10): what no embedded font could draw; null for other formats or when every character printed. */
+function missingGlyphsHeader(format: string, file: Buffer): string | null {
+  return format === 'pdf' ? describeMissingGlyphs(missingGlyphsOf(file)) : null;
 }
 
 export function exportRouter(deps: { db: Db; rooms: Rooms }): Router {
@@ -47,6 +53,8 @@ export function exportRouter(deps: { db: Db; rooms: Rooms }): Router {
         'Content-Disposition': contentDisposition(exportFileName(redline.title, spec.extension, 'redline', { version: redline.baseName, since: true })),
         'Cache-Control': 'no-store',
       });
+      const redlineMissing = missingGlyphsHeader(query.format, file);
+      if (redlineMissing !== null) response.set('X-Consenso-Missing-Glyphs', redlineMissing);
       response.send(file);
       return;
     }
@@ -61,6 +69,8 @@ export function exportRouter(deps: { db: Db; rooms: Rooms }): Router {
       // Passages still in square brackets, printed in the file (BRK6): a client or API user can warn that a "clean" text is not clean.
       'X-Consenso-Brackets': String(input.brackets),
     });
+    const missing = missingGlyphsHeader(format, file);
+    if (missing !== null) response.set('X-Consenso-Missing-Glyphs', missing);
     response.send(file);
   });
 

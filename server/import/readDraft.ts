@@ -19,7 +19,7 @@ export const MAX_DRAFT_LINES = 100_000;
 
 export async function readDraft(fileName: string, bytes: Uint8Array): Promise<ParsedDraft> {
   const type = checkDraftFile(fileName, bytes);
-  const lines: DraftLine[] = type === 'docx' ? await docxLines(bytes) : textLines(decodeText(bytes));
+  const lines: DraftLine[] = type === 'docx' ? await docxLines(bytes) : textLines(decodeText(bytes), type);
   if (lines.length > MAX_DRAFT_LINES) throw tooManyLines(MAX_DRAFT_LINES);
   if (!lines.some((line) => line.text.trim() !== '')) throw noText();
   return recogniseDraft(lines);

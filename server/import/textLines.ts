@@ -1,14 +1,23 @@
 import type { DraftLine } from '../../shared/import/draftLine.ts';
 
 /**
- * Plain text and Markdown into draft lines. Both are read the same way,
- * because drafts typed as .txt use Markdown's habits anyway (`*Recognizing*`,
- * `**Title**`, "- a)"): emphasis markers, escapes, links and heading marks
- * are removed; `#` headings and lines wholly in bold are headings; list
- * items ("1.", "-", "*", "•") lose their marker and get a level from their
- * indentation. Typed clause numbers that are not Markdown list markers
- * ("1)", "(a)", "IV.") stay in the text for the recogniser.
+ * Plain text and Markdown into draft lines. Both are read line by line the
+ * same way: `#` headings are headings; list items ("1.", "-", "*", "•") lose
+ * their marker and get a level from their indentation; rules and quote marks
+ * say nothing about the text. Typed clause numbers that are not Markdown
+ * list markers ("1)", "(a)", "IV.") stay in the text for the recogniser.
+ *
+ * Inline markup (docs/SPEC.md IMP8): in a .md file emphasis markers,
+ * escapes and links are removed. In a .txt file every character is text —
+ * a "*" after "2030" or before a footnote is the footnote's, "[x](y)" a
+ * bracket — and stays, but for what drafts typed or OCR'd as .txt borrow
+ * from Markdown (the demo as printed,
+ * fixtures/declaration-of-buenos-aires-2023.txt): a pair of emphasis
+ * markers around words on one line (`*Recognizing*`, `**Title**`) and a
+ * backslash before punctuation (`\\*`).
+ * In both, a line wholly in bold is a heading.
  */
+export type TextFormat = 'md' | 'txt';
 
 const BULLET = /^([-*+•‣◦–—])\s+(.*)$/u;
 // Three digits at most, as in shared/import/markers.ts: "2023. The …" is a wrapped year.
@@ -30,26 +39,36 @@ function indentOf(raw: string): number {
   return width;
 }
 
-/** Removes Markdown's inline markup; escaped characters stay as they are. */
-export function withoutInlineMarkup(text: string): string {
+// An opening marker at the start of a word, the words, the same marker at the end of a word.
+const EMPHASIS_PAIR = /(^|[\s([{"“'«/-])(\*{1,3}|_{2,3})(?=\S)(.*?\S)\2(?=$|[\s)\]}"”'».,;:!?/-])/gu;
+
+/**
+ * Removes Markdown's inline markup; escaped characters stay as they are. In
+ * plain text only escapes and pairs of emphasis markers around words are
+ * markup: a lone "*" or "_", links and backticks are text.
+ */
+export function withoutInlineMarkup(text: string, format: TextFormat = 'md'): string {
   const escaped: string[] = [];
   // Escaped characters wait behind a NUL (one a text line cannot hold: any is dropped first).
   let out = text.replaceAll(PLACEHOLDER, '').replace(ESCAPED, (_all, ch: string) => {
     escaped.push(ch);
     return PLACEHOLDER;
   });
-  out = out
-    .replace(/!\[([^\]]*)\]\([^)]*\)/gu, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)/gu, '$1')
-    .replace(/`([^`]*)`/gu, '$1')
-    // Emphasis markers at the edge of a word; a lone "*" inside text stays.
-    .replace(/(^|[\s([{"“'«/-])(\*{1,3}|_{2,3})(?=\S)/gu, '$1')
-    .replace(/(?<=\S)(\*{1,3}|_{2,3})(?=$|[\s)\]}"”'».,;:!?/-])/gu, '');
+  out =
+    format === 'txt'
+      ? out.replace(EMPHASIS_PAIR, '$1$3')
+      : out
+          .replace(/!\[([^\]]*)\]\([^)]*\)/gu, '')
+          .replace(/\[([^\]]+)\]\([^)]*\)/gu, '$1')
+          .replace(/`([^`]*)`/gu, '$1')
+          // Emphasis markers at the edge of a word; a lone "*" inside text stays.
+          .replace(/(^|[\s([{"“'«/-])(\*{1,3}|_{2,3})(?=\S)/gu, '$1')
+          .replace(/(?<=\S)(\*{1,3}|_{2,3})(?=$|[\s)\]}"”'».,;:!?/-])/gu, '');
   let k = 0;
   return out.replaceAll(PLACEHOLDER, () => escaped[k++] ?? '');
 }
 
-export function textLines(text: string): DraftLine[] {
+export function textLines(text: string, format: TextFormat): DraftLine[] {
   const raw = text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
   const lines: DraftLine[] = [];
   const indents: number[] = [];
@@ -93,7 +112,7 @@ export function textLines(text: string): DraftLine[] {
     } else if (indent === 0 && afterBlank) {
       indents.length = 0;
     }
-    line.text = withoutInlineMarkup(body).trim();
+    line.text = withoutInlineMarkup(body, format).trim();
     lines.push(line);
     afterBlank = false;
   }

@@ -13,6 +13,7 @@ import { renderMarkdown } from '../export/markdown.ts';
 import { renderPdf } from '../export/pdf.ts';
 import { docFromSeed, SAMPLE_DATE } from '../export/samples.ts';
 import { renderTxt } from '../export/txt.ts';
+import { drawnLines } from '../testing/pdfText.ts';
 
 /**
  * SIL10: the clean text of an adopted declaration carries the date of its
@@ -31,10 +32,7 @@ function withProcedure(ended: SilenceProcedure['ended'] | null) {
 }
 
 async function pdfText(buffer: Buffer): Promise<string> {
-  const source = buffer.toString('latin1');
-  return [...source.matchAll(/\[([^\]]*)\] TJ/g)]
-    .map(([, array]) => [...array!.matchAll(/<([0-9a-f]*)>/g)].map(([, hex]) => Buffer.from(hex!, 'hex').toString('latin1')).join(''))
-    .join('\n');
+  return drawnLines(buffer).join('\n');
 }
 
 async function aknErrors(xml: string): Promise<string[]> {

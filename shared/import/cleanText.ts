@@ -1,11 +1,15 @@
 /**
  * Text as a clause holds it: invisible characters (zero-width spaces, soft
  * hyphens, byte order marks) removed, every run of white space (line breaks,
- * tabs, no-break spaces) one space, trimmed.
+ * tabs, several spaces) one space, trimmed. A single no-break space (or
+ * narrow no-break space) between two words is typography, not layout —
+ * French puts one before ":" and ";" and inside « » — and stays as it is
+ * (docs/SPEC.md IMP8); in a run with other white space it is layout and
+ * becomes the one space.
  */
 export function cleanText(text: string): string {
   return text
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
-    .replace(/\s+/gu, ' ')
+    .replace(/\s+/gu, (space) => (space === '\u00A0' || space === '\u202F' ? space : ' '))
     .trim();
 }
