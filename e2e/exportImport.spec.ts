@@ -39,9 +39,33 @@ test.describe('export and import', () => {
     await expect(clause(page, 'OP1').getByTestId('drafting-remarks')).toHaveCount(0);
   });
 
+  test('EXP10: a PDF whose text has characters no embedded font draws says so after the download, naming them; one that prints everything says nothing', async ({ browser, delegations: { chair } }) => {
+    const page = await openAs(browser, chair);
+    await page.getByTestId('add-operative').click();
+    await page.keyboard.type('Welcome the delegations of Łódź, Αθήνα and Москва;');
+    await expect(page.getByTestId('connection')).toHaveAttribute('data-pending', '0');
+    await page.getByTestId('open-export').click();
+    const [first] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+    expect(fs.readFileSync(await first.path()).subarray(0, 4).toString()).toBe('%PDF');
+    await expect(page.getByTestId('export-status')).toHaveText('Downloaded test-declaration.pdf.');
+    await expect(page.getByTestId('export-missing-glyphs')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+
+    await clause(page, 'OP1').locator('.ProseMirror').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' 中国');
+    await expect(page.getByTestId('connection')).toHaveAttribute('data-pending', '0');
+    await page.getByTestId('open-export').click();
+    await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+    await expect(page.getByTestId('export-missing-glyphs')).toHaveText('Some characters have no letterform in the PDF’s fonts and print as empty boxes: 中 (U+4E2D), 国 (U+56FD). The Word and web page files show them.');
+  });
+
   test('IMP6: the chair creates a declaration from a draft, fixes the split in the preview, and lands in it', async ({ browser, delegations: { chair } }) => {
     const draft = [
+      'Distr.: General',
+      '',
       'Declaration of Lima on Regional Cooperation',
+      'Adopted at the third plenary meeting, 12 May 2025',
       '',
       'The Ministers of Defense of the region,',
       '',
@@ -64,6 +88,9 @@ test.describe('export and import', () => {
     await page.getByTestId('import-file').setInputFiles(file);
     await expect(page.getByTestId('import-summary')).toContainText('2 preambular, 2 operative paragraphs, 2 sub-items');
     await expect(page.getByTestId('import-title')).toHaveValue('Declaration of Lima on Regional Cooperation');
+    // The masthead and the adoption line have no place in the draft: listed in the preview, with why, not lost (IMP1).
+    await expect(page.getByTestId('import-unplaced')).toContainText('2 lines of the file have no place in the draft and will not be imported');
+    await expect(page.getByTestId('import-unplaced').getByRole('listitem')).toHaveText(['Masthead Distr.: General', 'Subtitle Adopted at the third plenary meeting, 12 May 2025']);
 
     // Split the second preambular paragraph before "Welcoming".
     const second = page.getByTestId('import-row').nth(1).locator('textarea');

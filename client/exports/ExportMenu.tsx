@@ -23,7 +23,7 @@ export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md', 'txt', 'akn'] as con
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type ExportVariant = 'clean' | 'negotiation' | 'redline';
 
-type State = { kind: 'idle' } | { kind: 'busy'; format: ExportFormat } | { kind: 'done'; name: string } | { kind: 'failed'; format: ExportFormat; message: string };
+type State = { kind: 'idle' } | { kind: 'busy'; format: ExportFormat } | { kind: 'done'; name: string; missingGlyphs: string | null } | { kind: 'failed'; format: ExportFormat; message: string };
 
 export function ExportMenu({
   declarationId,
@@ -60,8 +60,8 @@ export function ExportMenu({
         variant === 'redline' && base !== null
           ? changesSinceUrl(declarationId, base, format)
           : `/api/declarations/${encodeURIComponent(declarationId)}/export?format=${format}&variant=${variant}`;
-      const name = await download(url, `declaration.${format === 'akn' ? 'xml' : format}`);
-      setState({ kind: 'done', name });
+      const { name, missingGlyphs } = await download(url, `declaration.${format === 'akn' ? 'xml' : format}`);
+      setState({ kind: 'done', name, missingGlyphs });
     } catch (failure) {
       setState({ kind: 'failed', format, message: failure instanceof Error ? failure.message : String(failure) });
     }
@@ -149,6 +149,11 @@ export function ExportMenu({
         {state.kind === 'busy' && t('export.busy', { format: t(`export.format.${state.format}`) })}
         {state.kind === 'done' && t('export.done', { name: state.name })}
       </p>
+      {state.kind === 'done' && state.missingGlyphs && (
+        <p className="export-menu__warning" role="alert" data-testid="export-missing-glyphs">
+          {t('export.missingGlyphs', { chars: state.missingGlyphs })}
+        </p>
+      )}
       {state.kind === 'failed' && (
         <p className="export-menu__error" role="alert">
           {t('export.failed', { format: t(`export.format.${state.format}`), message: state.message })}

@@ -173,6 +173,19 @@ export function ImportDialog({ declarationId, onClose }: { declarationId: string
                 {t('import.signatories')} {heading.signatories.map((s) => s.name || s.state).join(' · ')}
               </p>
             )}
+            {heading.unplaced && heading.unplaced.length > 0 && (
+              // Nothing the reader could not place disappears without trace: it is listed, with why (IMP1).
+              <section className="import__unplaced" data-testid="import-unplaced">
+                <p>{t('import.unplaced', { count: heading.unplaced.length })}</p>
+                <ul>
+                  {heading.unplaced.map((line, i) => (
+                    <li key={i}>
+                      <span className="import__unplaced-reason">{t(`import.unplacedReason.${line.reason}`)}</span> {line.text}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
             <div className="status-form__buttons">
               <button type="button" className="button" disabled={stage === 'creating' || rows.length === 0} onClick={() => void create()} data-testid="import-create">
                 {stage === 'creating' ? t('import.creating') : t('import.create')}

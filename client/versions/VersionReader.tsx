@@ -100,13 +100,13 @@ function TextAsItWas({ text }: { text: VersionText }) {
 /** Downloads the version as it was, in any format and variant (VER2). */
 function DownloadVersion({ declarationId, versionId }: { declarationId: string; versionId: string }) {
   const [variant, setVariant] = useState<'clean' | 'negotiation'>('clean');
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy'; format: string } | { kind: 'done'; name: string } | { kind: 'failed'; message: string }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy'; format: string } | { kind: 'done'; name: string; missingGlyphs: string | null } | { kind: 'failed'; message: string }>({ kind: 'idle' });
   const id = useId();
   const run = async (format: (typeof FORMATS)[number]) => {
     setState({ kind: 'busy', format });
     try {
-      const name = await download(versionExportUrl(declarationId, versionId, format, variant), `version.${format === 'akn' ? 'xml' : format}`);
-      setState({ kind: 'done', name });
+      const { name, missingGlyphs } = await download(versionExportUrl(declarationId, versionId, format, variant), `version.${format === 'akn' ? 'xml' : format}`);
+      setState({ kind: 'done', name, missingGlyphs });
     } catch (failure) {
       setState({ kind: 'failed', message: failure instanceof Error ? failure.message : String(failure) });
     }
@@ -126,6 +126,11 @@ function DownloadVersion({ declarationId, versionId }: { declarationId: string; 
       <span role="status" className="version-reader__download-status">
         {state.kind === 'done' && t('export.done', { name: state.name })}
       </span>
+      {state.kind === 'done' && state.missingGlyphs && (
+        <span role="alert" className="versions-form__error" data-testid="version-missing-glyphs">
+          {t('export.missingGlyphs', { chars: state.missingGlyphs })}
+        </span>
+      )}
       {state.kind === 'failed' && (
         <span role="alert" className="versions-form__error">
           {t('versions.reader.downloadFailed', { message: state.message })}

@@ -46,7 +46,10 @@ describe('npm run admin -- parse / create --import', () => {
     const run = await admin(dataDir, ['parse', DEMO_TXT]);
     expect(run.code, run.stderr).toBe(0);
     const printed = JSON.parse(run.stdout) as ParsedDraft;
-    expect(Object.keys(printed)).toEqual(['title', 'chapeau', 'preamble', 'formula', 'operative', 'note', 'signatories']);
+    expect(Object.keys(printed)).toEqual(['title', 'chapeau', 'preamble', 'formula', 'operative', 'note', 'signatories', 'unplaced']);
+    // The heading's lines the title leaves out are listed, not dropped: the conference line (a running head of the printed file) and the subtitle.
+    expect(printed.unplaced!.map((line) => line.reason)).toEqual(['page-furniture', 'page-furniture', 'page-furniture', 'subtitle']);
+    expect(printed.unplaced!.map((line) => line.text).join(' ')).toMatch(/^II Conferencia de América Latina y del Caribe sobre Operaciones de Paz de la Organización de las Naciones Unidas Approved by the Ministers of Defense/);
     expect(printed).toEqual(await readDraftFile(DEMO_TXT));
     expect(printed.preamble).toHaveLength(13);
     expect(fs.existsSync(databaseOf(dataDir))).toBe(false);

@@ -68,11 +68,43 @@ describe('Akoma Ntoso export', () => {
     expect(xml.match(/<recital eId="recs__rec_\d+">/g)).toHaveLength(13);
     expect(xml).toContain('<p><i>Recognizing</i> that United Nations');
     expect(xml).toContain('<formula eId="formula_1" name="declare">');
-    expect(xml).toMatch(/<paragraph eId="para_12">\n\s*<num>12\.<\/num>\n\s*<intro>\n\s*<p>Thank you also/);
-    expect(xml).toMatch(/<paragraph eId="para_12__para_a">\n\s*<num>\(a\)<\/num>\n\s*<content>\n\s*<p>Also assume/);
     expect(xml.match(/<signature>/g)).toHaveLength(16);
     expect(xml).toContain('<person refersTo="#signatory_1" as="#signatory_1_role">Jorge Taiana</person><eol/><role refersTo="#signatory_1_role">Ministro de Defensa</role>');
     expect(xml).not.toContain('noteRef');
+  });
+
+  it('EXP5: an operative paragraph with sub-items is paragraph > num, list > intro (its own words) + point (marker as num), in both variants', async () => {
+    for (const variant of VARIANTS) {
+      const xml = renderAkn(demoInput(), variant);
+      expect(await validate(xml), variant).toEqual([]);
+      const ref = (eId: string, label: string) => (variant === 'negotiation' ? `<noteRef href="#note__${eId}" marker="${label}" placement="side"/>` : '');
+      const status = variant === 'negotiation' ? ' refersTo="#status_[a-z-]+"' : '';
+      const paragraph = new RegExp(
+        `<paragraph eId="para_12"${status}>\\n\\s*<num>12\\.</num>\\n\\s*<list eId="para_12__list_1">\\n\\s*<intro>\\n\\s*<p>${ref('para_12', 'OP12')}Thank you also[^<]*</p>\\n\\s*</intro>\\n\\s*<point eId="para_12__list_1__point_a"${status}>\\n\\s*<num>\\(a\\)</num>\\n\\s*<content>\\n\\s*<p>${ref('para_12__list_1__point_a', 'OP12\\(a\\)')}Also assume`,
+      );
+      expect(xml, variant).toMatch(paragraph);
+      const list = xml.slice(xml.indexOf('<list eId="para_12__list_1">'), xml.indexOf('</list>'));
+      expect([...list.matchAll(/<point eId="([^"]+)"[^>]*>\n\s*<num>([^<]*)<\/num>/g)].map((m) => [m[1], m[2]]), variant).toEqual(
+        ['a', 'b', 'c', 'd'].map((x) => [`para_12__list_1__point_${x}`, `(${x})`]),
+      );
+      // Sub-items are points, never paragraphs nested in a paragraph.
+      expect(xml, variant).not.toMatch(/<paragraph eId="para_\d+__/);
+    }
+  });
+
+  it('EXP5: a sub-item with sub-items of its own holds its own list > intro + points, and the file validates in both variants', async () => {
+    const doc = docFromSeed({
+      conference: [], title: [{ text: 'Nested' }], subtitle: [], chapeau: [], preamble: [], formula: [], note: [], signatories: [],
+      operative: [{ body: [{ text: 'Lead:' }], subitems: [{ body: [{ text: 'Sub lead:' }], subitems: [{ body: [{ text: 'Deep one.' }] }, { body: [{ text: 'Deep two.' }] }] }] }],
+    });
+    for (const variant of VARIANTS) {
+      const xml = renderAkn(readExportInput(doc, SAMPLE_DATE), variant);
+      expect(await validate(xml), variant).toEqual([]);
+      expect(xml, variant).toMatch(
+        /<point eId="para_1__list_1__point_a"[^>]*>\n\s*<num>\(a\)<\/num>\n\s*<list eId="para_1__list_1__point_a__list_1">\n\s*<intro>\n\s*<p>(<noteRef [^>]*>)?Sub lead:<\/p>\n\s*<\/intro>\n\s*<point eId="para_1__list_1__point_a__list_1__point_i"[^>]*>\n\s*<num>\(i\)<\/num>\n\s*<content>\n\s*<p>(<noteRef [^>]*>)?Deep one\.<\/p>/,
+      );
+      expect(xml, variant).toContain('<point eId="para_1__list_1__point_a__list_1__point_ii"');
+    }
   });
 
   it('EXP5: eIds follow position: the same declaration gives the same ids (and the same file), whoever wrote it when', () => {
@@ -81,7 +113,7 @@ describe('Akoma Ntoso export', () => {
     expect(a).toBe(b);
     const eIds = readingOrder(demoInput()).map(clauseEId);
     expect(eIds.slice(0, 2)).toEqual(['recs__rec_1', 'recs__rec_2']);
-    expect(eIds.slice(-5)).toEqual(['para_12', 'para_12__para_a', 'para_12__para_b', 'para_12__para_c', 'para_12__para_d']);
+    expect(eIds.slice(-5)).toEqual(['para_12', 'para_12__list_1__point_a', 'para_12__list_1__point_b', 'para_12__list_1__point_c', 'para_12__list_1__point_d']);
     expect(new Set(eIds).size).toBe(eIds.length);
   });
 
@@ -131,7 +163,7 @@ describe('Akoma Ntoso export', () => {
     expect(xml).toMatch(/<ins> ?&lt;script&gt;alert\(2\)&lt;\/script&gt;<\/ins>/);
     expect(xml).toContain('Justification: &lt;img src=x onerror=alert(3)&gt; &amp; &quot;quoted&quot; *stars* [link](javascript:alert(4)) ]]&gt; --&gt; bell</p>');
     expect(xml).toContain('Alt 1 (Chile &lt;b&gt;bold&lt;/b&gt;)');
-    expect(xml).toContain('<blockContainer eId="note__para_1__para_a__alt_4" class="proposal">');
+    expect(xml).toContain('<blockContainer eId="note__para_1__list_1__point_a__alt_4" class="proposal">');
   });
 
   it('WN7 WN3 BRK3 POS4 EXP5: a frozen declaration: working num (7 bis.), deleted numbers as removed paragraphs, bold brackets, positions in the notes; both variants validate (golden file)', async () => {
@@ -143,7 +175,7 @@ describe('Akoma Ntoso export', () => {
     expect(negotiation).toMatch(/<paragraph eId="para_7" refersTo="#status_open">\s*<num>7 bis\.<\/num>\s*<content>\s*<p><noteRef href="#note__para_7" marker="OP7 bis" placement="side"\/>That the Participants will meet again <b>\[<\/b>in 2025<b>\]<\/b>\.<\/p>/);
     expect(negotiation).toMatch(/<paragraph eId="deleted_OP5" status="removed">\s*<num>5\.<\/num>\s*<content>\s*<p>OP5 \[deleted\]<\/p>/);
     expect(negotiation).toMatch(/<recital eId="deleted_PP3" status="removed">\s*<p>PP3 \[deleted\]<\/p>/);
-    expect(negotiation).toMatch(/<paragraph eId="deleted_OP12_c_" status="removed">\s*<num>\(c\)<\/num>/);
+    expect(negotiation).toMatch(/<point eId="deleted_OP12_c_" status="removed">\s*<num>\(c\)<\/num>\s*<content>\s*<p>OP12\(c\) \[deleted\]<\/p>/);
     expect(negotiation).toMatch(/<num>\(a bis\)<\/num>/);
     expect(negotiation).toContain('<p class="position objection">Bolivia: objection — Wants &quot;domestic law&quot; instead. (stated on an earlier text)</p>');
     expect(negotiation).toContain('corresponding <b>[</b>national laws and regulations<b>]</b> of the Participants.');

@@ -35,16 +35,18 @@ import { asciiSlug } from './fileName.ts';
  * - `preface`: conference line, `docTitle`, subtitle;
  * - `preamble`: the chapeau, one `recital` per preambular paragraph, the `formula`;
  * - `mainBody`: one numbered `paragraph` per operative paragraph; one with
- *   sub-items has them as nested `paragraph`s after an `intro`;
+ *   sub-items holds a `list` whose `intro` is the paragraph's own words and
+ *   whose `point`s are the sub-items (marker as `num`), as AKN4UN resolutions
+ *   do; a sub-item with sub-items of its own holds a `list` the same way;
  * - `conclusions`: the note and the `signature`s.
  *
  * eIds follow the position in the text (the AKN naming convention's
- * `para_12__para_a`), so the same declaration always gets the same ids.
+ * `para_12__list_1__point_a`), so the same declaration always gets the same ids.
  *
  * Numbers: the clean variant's `num` counts 1…n; the negotiation variant's
  * is the working number once the chair has frozen them ("7 bis.", "a
  * bis)", WN7), and a number left unused by a deleted clause stands as an
- * empty `paragraph` (or `recital`) with `status="removed"` holding "OP5
+ * empty `paragraph` (`point`, `recital`) with `status="removed"` holding "OP5
  * [deleted]" (WN3). Square brackets are bold `[` `]` (`b`) in the text of
  * the `p`, in both variants (BRK3, BRK6).
  *
@@ -89,14 +91,14 @@ export function inlineXml(text: RichText): string {
 }
 
 /** ISO 639-2 codes for the FRBR expression (AKN uses three letters). */
-/** A position-derived eId: `recs__rec_3`, `para_12`, `para_12__para_a`, `para_12__para_a__para_ii`. */
+/**
+ * A position-derived eId: `recs__rec_3`, `para_12`, `para_12__list_1__point_a`,
+ * `para_12__list_1__point_a__list_1__point_ii` — each sub-item a `point` in
+ * its parent's one `list` (AKN naming convention: element abbreviation and number).
+ */
 export function clauseEId(clause: ExportClause): string {
   if (clause.kind === 'preamble') return `recs__rec_${clause.path[0]}`;
-  const parts: string[] = [];
-  clause.path.forEach((position, level) => {
-    parts.push(`para_${level === 0 ? position : numberAtLevel(level, position)}`);
-  });
-  return parts.join('__');
+  return clause.path.map((position, level) => (level === 0 ? `para_${position}` : `list_1__point_${numberAtLevel(level, position)}`)).join('__');
 }
 
 /** The printed numbering of a level, from a 1-based position: 12, a, ii (deeper levels plain numbers), as shared/numbering.ts prints them. */
@@ -137,16 +139,22 @@ const deletedEId = (clause: ExportClause) => `deleted_${clause.label.replace(/[^
 /** A clause the variant prints: the clean text has no placeholders of deleted numbers. */
 const printed = (clause: ExportClause, context: Context) => !clause.deleted || context.variant === 'negotiation';
 
+/**
+ * An operative paragraph (`paragraph`) or sub-item (`point`). With sub-items,
+ * its words are the `intro` of a `list` holding them, so that the list and its
+ * lead-in read as one sentence, as in AKN4UN resolutions.
+ */
 function operativeParagraph(clause: ExportClause, context: Context): string[] {
+  const name = clause.depth === 0 ? 'paragraph' : 'point';
   const head = [inline('num', {}, escapeXml(printedMarker(clause, context.variant)))];
-  if (clause.deleted) return block('paragraph', { eId: deletedEId(clause), status: 'removed' }, [...head, ...block('content', {}, [inline('p', {}, escapeXml(describeDeleted(context.words, clause)))])]);
-  const attributes = { eId: clauseEId(clause), refersTo: statusRef(clause, context) };
+  if (clause.deleted) return block(name, { eId: deletedEId(clause), status: 'removed' }, [...head, ...block('content', {}, [inline('p', {}, escapeXml(describeDeleted(context.words, clause)))])]);
+  const eId = clauseEId(clause);
+  const attributes = { eId, refersTo: statusRef(clause, context) };
   const children = clause.children.filter((child) => printed(child, context));
-  if (children.length === 0) return block('paragraph', attributes, [...head, ...block('content', {}, [clauseParagraph(clause, context)])]);
-  return block('paragraph', attributes, [
+  if (children.length === 0) return block(name, attributes, [...head, ...block('content', {}, [clauseParagraph(clause, context)])]);
+  return block(name, attributes, [
     ...head,
-    ...block('intro', {}, [clauseParagraph(clause, context)]),
-    ...children.flatMap((child) => operativeParagraph(child, context)),
+    ...block('list', { eId: `${eId}__list_1` }, [...block('intro', {}, [clauseParagraph(clause, context)]), ...children.flatMap((child) => operativeParagraph(child, context))]),
   ]);
 }
 

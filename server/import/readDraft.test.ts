@@ -1,3 +1,4 @@
+import type { ParsedDraft } from '../../shared/import/parsedDraft.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AlignmentType, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
@@ -44,6 +45,9 @@ function docx(children: (Paragraph | Table)[]): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
+/** The parts of a draft, without the lines listed as unplaced (checked on their own where a test means them). */
+const parts = ({ unplaced: _unplaced, ...rest }: ParsedDraft): Omit<ParsedDraft, 'unplaced'> => rest;
+
 describe('readDraft', () => {
   it('IMP2: the demo as printed (the OCR\'d .txt, page furniture and all) gives the fixture\'s title, chapeau, 13 preambular paragraphs, formula, 12 operative paragraphs with a)–d) under 12, note and 16 signatories', async () => {
     const draft = await readDraftFile(path.join(FIXTURES, 'declaration-of-buenos-aires-2023.txt'));
@@ -52,7 +56,9 @@ describe('readDraft', () => {
     expect(draft.operative).toHaveLength(12);
     expect(draft.operative[11]!.subitems).toHaveLength(4);
     expect(draft.signatories).toHaveLength(16);
-    expect(draft).toEqual(expected);
+    expect(parts(draft)).toEqual(expected);
+    // What the fixture has no field for is listed, not lost (IMP1): the conference line (a running head) and the subtitle.
+    expect(draft.unplaced!.map((line) => line.reason)).toEqual(['page-furniture', 'page-furniture', 'page-furniture', 'subtitle']);
   });
 
   it('IMP2: a Markdown draft: heading title, emphasis removed, "1." lists with indented "-" and "a)" sub-items', async () => {
@@ -158,7 +164,7 @@ describe('readDraft', () => {
         ],
       }),
     ]);
-    expect(await readDraft('zero-draft.docx', bytes)).toEqual({
+    expect(parts(await readDraft('zero-draft.docx', bytes))).toEqual({
       title: 'Declaration of Buenos Aires',
       chapeau: 'The Ministers of Defense,',
       preamble: [{ text: 'Bearing in mind the Charter,' }, { text: 'Recognizing the value of peace,' }],
@@ -199,7 +205,7 @@ describe('readDraft', () => {
     const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
     expect(xml).toContain('<w:numPr>');
     expect(xml).not.toMatch(/<w:t[^>]*>12\./);
-    expect(await readDraft('demo.docx', bytes)).toEqual(expected);
+    expect(parts(await readDraft('demo.docx', bytes))).toEqual(expected);
   });
 
   it('IMP2: Word bullets under an operative paragraph are its sub-items; a lower-roman list after letters goes one level down', async () => {

@@ -56,9 +56,11 @@ async function exported(format: (typeof FORMATS)[number], seed: DeclarationSeed,
 describe('export, then import', () => {
   it.each(FORMATS)('IMP5: the demo exported as .%s and imported back gives the same clauses, kinds and text', async (format) => {
     const file = await renderExport(format, readExportInput(docFromSeed(), SAMPLE_DATE), 'clean');
-    const draft = await readDraft(`Declaration of Buenos Aires.${format}`, file);
+    const { unplaced, ...draft } = await readDraft(`Declaration of Buenos Aires.${format}`, file);
     expect(draft).toEqual(demoDraft());
     expect(seedFromDraft(draft)).toEqual({ ...buenosAires2023, conference: [], subtitle: [] });
+    // The conference line and the subtitle, which the draft has no field for yet, come back listed as unplaced, word for word (IMP1).
+    expect(unplaced!.map((line) => line.text)).toEqual([toPlainText(buenosAires2023.conference), toPlainText(buenosAires2023.subtitle)]);
     expect(detectLanguage(draft)).toBe('en');
   });
 

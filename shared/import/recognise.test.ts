@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainLines, type DraftLine } from './draftLine.ts';
 import type { ParsedDraft, ParsedItem } from './parsedDraft.ts';
-import { recogniseDraft } from './recognise.ts';
+import { recogniseDraft, recogniseDraftWithHeading } from './recognise.ts';
 
 const parse = (...lines: string[]): ParsedDraft => recogniseDraft(plainLines(lines.join('\n')));
 
@@ -325,5 +325,65 @@ describe('recogniseDraft', () => {
     expect(draft.formula).toBe('Declare:');
     expect(shape(draft.operative)).toEqual(['To agree:', ['on peace;', ['first;'], 'on security;'], 'To meet; a further paragraph of the same item.', 'To end.']);
     expect(draft.signatories).toEqual([{ name: 'Jorge Taiana', title: 'Ministro de Defensa', state: 'República Argentina' }]);
+  });
+  it('IMP2: the UN masthead (distribution, symbol, agenda item, job number, adoption and committee lines, session) is never the title, and is reported as left out', () => {
+    const lines = [
+      'United Nations',
+      'A/RES/74/132',
+      'General Assembly Distr.: General',
+      '8 January 2020',
+      'Seventy-fourth session',
+      'Agenda item 68',
+      '19-21981 (E)',
+      'Resolution adopted by the General Assembly on 18 December 2019',
+      '[on the report of the Third Committee (A/74/394)]',
+      '74/132. Report of the Human Rights Council',
+      'The General Assembly,',
+      'Recalling its resolution 60/251,',
+      'Takes note of the report.',
+    ];
+    const { draft, leftOut } = recogniseDraftWithHeading(plainLines(lines.join('\n')));
+    expect(draft.title).toBe('Report of the Human Rights Council');
+    expect(draft.chapeau).toBe('The General Assembly,');
+    expect(leftOut.filter((l) => l.reason === 'masthead').map((l) => l.text)).toEqual([
+      'A/RES/74/132',
+      'General Assembly Distr.: General',
+      'Seventy-fourth session',
+      'Agenda item 68',
+      '19-21981 (E)',
+      'Resolution adopted by the General Assembly on 18 December 2019',
+      '[on the report of the Third Committee (A/74/394)]',
+    ]);
+    // Every line of the heading is either in the title or reported.
+    expect(leftOut.map((l) => l.text)).toEqual(expect.arrayContaining(['United Nations', '8 January 2020']));
+  });
+
+  it('IMP2: masthead lines in Spanish, Portuguese and French are not the title', () => {
+    for (const [masthead, title] of [
+      [['A/RES/66/54', 'Tema 98 del programa', '11-46183 (S)', 'Resolución aprobada por la Asamblea General el 2 de diciembre de 2011', '[sobre la base del informe de la Primera Comisión (A/66/413)]'], '66/54. Centro Regional de las Naciones Unidas'],
+      [['Item 98 da agenda', 'Resolução adotada pela Assembleia Geral em 2 de dezembro de 2011'], '66/54. Centro Regional das Nações Unidas'],
+      [["Point 98 de l'ordre du jour", 'Résolution adoptée par l’Assemblée générale le 2 décembre 2011', '[sur la base du rapport de la Première Commission (A/66/413)]'], '66/54. Centre régional des Nations Unies'],
+    ] as const) {
+      const draft = parse(...masthead, title, 'La Asamblea General,', 'Recordando su resolución,', '1. Decide.');
+      expect(draft.title).toBe(title.replace(/^66\/54\. /u, ''));
+    }
+  });
+
+  it('IMP2: a subtitle line of its own ("of 22 November 1967", "Adopted by the Security Council at …") is not glued into the title', () => {
+    expect(parse('Resolution 242 (1967)', 'of 22 November 1967', 'The Security Council,', '1. Affirms.').title).toBe('Resolution 242 (1967)');
+    const { draft, leftOut } = recogniseDraftWithHeading(
+      plainLines(['S/RES/1292 (2000)', 'RESOLUTION 1292 (2000)', 'Adopted by the Security Council at its 4106th meeting,', 'on 29 February 2000', 'The Security Council,', '1. Decides.'].join('\n')),
+    );
+    expect(draft.title).toBe('RESOLUTION 1292 (2000)');
+    expect(leftOut.map((l) => [l.text, l.reason])).toEqual([
+      ['S/RES/1292 (2000)', 'masthead'],
+      ['Adopted by the Security Council at its 4106th meeting,', 'subtitle'],
+      ['on 29 February 2000', 'unrecognised'],
+    ]);
+  });
+
+  it('IMP2: no title rather than an opening sentence or an article heading', () => {
+    expect(parse('The Foreign Ministers of Afghanistan, Iran and Pakistan:', 'Recalling the Tehran Declaration adopted in 2009.', '• Agree to cooperate.').title).toBeNull();
+    expect(parse('Article 1er', '', 'Les hommes naissent libres et égaux en droits.').title).not.toBe('Article 1er');
   });
 });

@@ -2,8 +2,9 @@ import { cleanText } from './cleanText.ts';
 import type { DraftLine } from './draftLine.ts';
 import { isLetterValue, isRomanValue, nextLetter, nextRoman, readMarker, type Marker } from './markers.ts';
 import { opensLikePreamble } from './openingPhrase.ts';
+import { isMasthead, isSubtitle, RESOLUTION_NUMBER } from './masthead.ts';
 import { furnitureOf, isImageText } from './pageFurniture.ts';
-import { emptyDraft, type ParsedDraft, type ParsedItem } from './parsedDraft.ts';
+import { emptyDraft, type ParsedDraft, type ParsedItem, type UnplacedText } from './parsedDraft.ts';
 
 /**
  * The structure of a zero draft, from its lines (docs/SPEC.md IMP2). Pure:
@@ -11,11 +12,12 @@ import { emptyDraft, type ParsedDraft, type ParsedItem } from './parsedDraft.ts'
  * `DraftLine`s; this reads title, chapeau, preamble, formula, operative
  * paragraphs and sub-items, note and signatures from them, in that order.
  *
- * - Title: among the lines before the chapeau, a heading that names a kind
- *   of text ("Declaration of …"), else any such line (with what follows it
- *   in its block), else the first heading, else the first block. The
- *   conference line above it and a subtitle below it ("Approved by …") are
- *   dropped: the draft has no place for them.
+ * - Title: among the lines before the chapeau, leaving the UN masthead
+ *   aside (masthead.ts), a heading that names a kind of text ("Declaration
+ *   of …"), else any such line (with what follows it in its block, up to a
+ *   subtitle), else the first heading, else a short first block. The
+ *   conference line, masthead and subtitle around it are returned beside the
+ *   draft (`recogniseDraftWithHeading`): the draft has no place for them.
  * - Lines of hard-wrapped text are joined; a paragraph ends at a blank line,
  *   at the end of a Word paragraph, before a numbered line, or after a line
  *   ending with "," ";" ":" (or "." before a line that opens like a
@@ -56,6 +58,9 @@ const CLOSING =
 /** A stray running header caught at the end of a paragraph: "… under this Statement. DECLARATI". */
 const TRAILING_STRAY = /([.;:])\s+\p{Lu}{4,}$/u;
 const MAX_SIGNATURE_LINE = 120;
+const MAX_TITLE_CHARS = 300;
+/** "Article 1er", "Artículo 12": the heading of an article, not of the text. */
+const ARTICLE_HEADING = /^(?:article|artículo|artigo)\s+(?:\d|premier|primero|primeiro|[IVXLC]+\b)/iu;
 /** How far the heading looks ahead for the end of a chapeau or a preambular paragraph. */
 const MAX_HEADER_LOOKAHEAD = 40;
 
@@ -215,7 +220,7 @@ class Recogniser {
     }
   }
 
-  run(): ParsedDraft {
+  run(): { draft: ParsedDraft; leftOut: LeftOut[] } {
     let i = 0;
     let block: (typeof this.header)[number] | null = null;
     while (i < this.lines.length) {
@@ -247,8 +252,9 @@ class Recogniser {
       else if (this.phase === 'note') i = this.noteLine(i);
       else i = this.signatureGroup(i);
     }
-    this.draft.title = this.title();
-    return this.draft;
+    const { title, leftOut } = this.title();
+    this.draft.title = title;
+    return { draft: this.draft, leftOut };
   }
 
   /** null: the line belongs to the heading; else where to go on from, in a later phase. */
@@ -256,7 +262,8 @@ class Recogniser {
     const line = this.lines[i]!;
     const later = this.laterPart(line, i);
     if (later !== null) return later;
-    if (line.furniture) return null;
+    // "A/RES/74/132" is masthead, not a chapeau opening with the article "A".
+    if (line.furniture || isMasthead(line.text)) return null;
     const paragraph = this.paragraph(i, 'preamble', MAX_HEADER_LOOKAHEAD);
     if (!/[,;]/.test(lastMark(paragraph.text))) return null;
     if (this.draft.chapeau === null && ACTOR.test(line.text)) {
@@ -399,19 +406,70 @@ class Recogniser {
     return true;
   }
 
-  private title(): string | null {
-    const blocks = this.header.map((b) => ({ ...b, text: cleanText(b.lines.join(' ')) }));
-    const named = (b: (typeof blocks)[number]) => b.lines.findIndex((l) => TITLE_WORD.test(l) && (/^\P{Ll}/u.test(l) || l.split(' ').length <= 12));
-    const fromTitleLine = (b: (typeof blocks)[number]) => cleanText(b.lines.slice(Math.max(0, named(b))).join(' '));
-    const headingNamed = blocks.find((b) => b.heading && named(b) >= 0);
-    if (headingNamed) return fromTitleLine(headingNamed);
-    const anyNamed = blocks.find((b) => named(b) >= 0 && b.text.length <= 300);
-    if (anyNamed) return fromTitleLine(anyNamed);
-    const chosen = blocks.find((b) => b.heading && !b.furniture) ?? blocks.find((b) => !b.furniture) ?? blocks[0];
-    return chosen && chosen.text !== '' ? chosen.text : null;
+  /**
+   * The line naming the text, never the masthead around it (masthead.ts); the
+   * lines after it are part of it (a wrapped title, a quoted motto) until a
+   * subtitle, a clause-like line or 300 characters. The lines of the heading
+   * it leaves out are returned with why, so that no word goes unreported.
+   */
+  private title(): { title: string | null; leftOut: LeftOut[] } {
+    type Entry = { text: string; used: boolean };
+    const all = this.header.map((b) => ({ ...b, entries: b.lines.map((text): Entry => ({ text, used: false })) }));
+    const blocks = all.map((b) => ({ ...b, entries: b.entries.filter((e) => !isMasthead(e.text)) })).filter((b) => b.entries.length > 0);
+    type Block = (typeof blocks)[number];
+    const named = (b: Block) =>
+      b.entries.findIndex(({ text: l }) => RESOLUTION_NUMBER.test(l) || (TITLE_WORD.test(l) && !isSubtitle(l) && !opensLikePreamble(l) && (/^\P{Ll}/u.test(l) || l.split(' ').length <= 12)));
+    const linesFrom = (b: Block, start: number): Entry[] => {
+      const taken = [b.entries[start]!];
+      let length = taken[0]!.text.length;
+      for (const entry of b.entries.slice(start + 1)) {
+        if (isSubtitle(entry.text) || /[,;:]/.test(lastMark(entry.text)) || length + entry.text.length >= MAX_TITLE_CHARS) break;
+        taken.push(entry);
+        length += entry.text.length + 1;
+      }
+      return taken;
+    };
+    const textOf = (entries: Entry[]) => cleanText(entries.map((e) => e.text).join(' ').replace(RESOLUTION_NUMBER, ''));
+    const choose = (): Entry[] | null => {
+      const headingNamed = blocks.find((b) => b.heading && named(b) >= 0);
+      if (headingNamed) return linesFrom(headingNamed, named(headingNamed));
+      const anyNamed = blocks.find((b) => named(b) >= 0 && textOf(linesFrom(b, named(b))).length <= MAX_TITLE_CHARS);
+      if (anyNamed) return linesFrom(anyNamed, named(anyNamed));
+      // No line names the text: a heading or a short first block, but not an article's heading nor a sentence that opens the text.
+      const candidates = blocks.filter((b) => !ARTICLE_HEADING.test(b.entries[0]!.text));
+      const chosen = candidates.find((b) => b.heading && !b.furniture) ?? candidates.find((b) => !b.furniture) ?? candidates[0];
+      if (!chosen) return null;
+      const entries = linesFrom(chosen, 0);
+      const text = textOf(entries);
+      if (text === '' || text.length > MAX_TITLE_CHARS || /[,;:]/.test(lastMark(entries[0]!.text))) return null;
+      return entries;
+    };
+    const chosen = choose();
+    for (const entry of chosen ?? []) entry.used = true;
+    const leftOut: LeftOut[] = [];
+    for (const block of all) {
+      for (const { text, used } of block.entries) {
+        if (used) continue;
+        const reason = block.furniture ? 'page-furniture' : isMasthead(text) ? 'masthead' : isSubtitle(text) ? 'subtitle' : 'unrecognised';
+        leftOut.push({ text, reason });
+      }
+    }
+    return { title: chosen ? textOf(chosen) : null, leftOut };
   }
 }
 
-export function recogniseDraft(lines: readonly DraftLine[]): ParsedDraft {
+/** A line of the heading that is not in the title: the draft has no place for it yet (issue 15's `unplaced`). */
+export type LeftOut = UnplacedText;
+
+/**
+ * The draft, and the lines of its heading that the title leaves out (the
+ * masthead, a subtitle, a conference line): `ParsedDraft` has no place for
+ * them yet, so they are returned beside it rather than lost without trace.
+ */
+export function recogniseDraftWithHeading(lines: readonly DraftLine[]): { draft: ParsedDraft; leftOut: LeftOut[] } {
   return new Recogniser(prepare(lines)).run();
+}
+
+export function recogniseDraft(lines: readonly DraftLine[]): ParsedDraft {
+  return recogniseDraftWithHeading(lines).draft;
 }

@@ -94,6 +94,12 @@ function check(value: unknown): ParsedDraft {
 
 export function validateDraft(value: unknown): DraftCheck {
   try {
+    // The preview's unplaced lines may come back with the draft; the declaration is made of its parts only (IMP1).
+    if (isObject(value) && 'unplaced' in value) {
+      const { unplaced, ...parts } = value;
+      if (!Array.isArray(unplaced) || unplaced.some((line) => !isObject(line) || typeof line.text !== 'string')) throw new Problem('The unplaced lines must be a list of { text, reason }.');
+      return { ok: true, draft: check(parts) };
+    }
     return { ok: true, draft: check(value) };
   } catch (error) {
     if (error instanceof Problem) return { ok: false, problem: error.message };
