@@ -13,6 +13,26 @@ export interface Clause {
   parent: string | null;
   order: string;
   body: RichText;
+  /**
+   * A heading printed above the clause ("A. Health", "Part II", an article's
+   * caption). Plain text. Not a number: an article's "Article 5"
+   * is derived from the paragraph style (shared/paragraphStyle.ts). Absent: none.
+   */
+  heading?: string;
+}
+
+/**
+ * A footnote: its text, and the marker printed where it is referenced
+ * ("1", "*"). The reference is the marker's characters in a clause or
+ * heading field carrying the `footnote` mark with this id (Run.footnote).
+ * Printed at the foot of the page (Word) or at the end (the other formats),
+ * in `order`.
+ */
+export interface Footnote {
+  id: string;
+  order: string;
+  marker: string;
+  body: RichText;
 }
 
 export interface Signatory {
@@ -23,7 +43,8 @@ export interface Signatory {
   state: string;
 }
 
-export const META_FIELDS = ['conference', 'title', 'subtitle', 'chapeau', 'formula', 'note'] as const;
+/** `closing`: the line after the operative part, "Done at …", "Adopted at the … meeting" (issue 15). */
+export const META_FIELDS = ['conference', 'title', 'subtitle', 'chapeau', 'formula', 'note', 'closing'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
 
 export type Meta = Record<MetaField, RichText>;
@@ -33,4 +54,6 @@ export interface Declaration {
   /** In no particular order: `outline` orders them. */
   clauses: Clause[];
   signatories: Signatory[];
+  /** In `order`; absent: none. */
+  footnotes?: Footnote[];
 }

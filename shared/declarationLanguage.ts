@@ -35,7 +35,12 @@ export function readDeclarationLanguage(settings: { get(key: string): unknown })
  * the UN's English practice —, `closing` "a)", "ii)" — Spanish, Portuguese
  * and French drafting (the Declaration of Buenos Aires in Spanish).
  */
-export type SubItemStyle = 'enclosed' | 'closing';
+export const SUB_ITEM_STYLES = ['enclosed', 'closing'] as const;
+export type SubItemStyle = (typeof SUB_ITEM_STYLES)[number];
+
+export function isSubItemStyle(value: unknown): value is SubItemStyle {
+  return typeof value === 'string' && (SUB_ITEM_STYLES as readonly string[]).includes(value);
+}
 
 /** Quotation marks: outer pair, and the pair used inside a quotation. */
 export interface Quotes {

@@ -35,6 +35,8 @@ export interface DeclarationSeed {
   formula: RichText;
   operative: SeedOperative[];
   note: RichText;
+  /** "Done at …"; absent: empty. */
+  closing?: RichText;
   signatories: SeedSignatory[];
 }
 

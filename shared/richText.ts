@@ -8,6 +8,8 @@ export interface Run {
   bold?: boolean;
   /** Ids of the comment threads anchored on this run (the `comment` mark). Not printed. */
   comments?: string[];
+  /** The id of the footnote this run is the reference marker of (the `footnote` mark; Declaration.footnotes). */
+  footnote?: string;
 }
 
 export type RichText = Run[];

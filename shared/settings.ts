@@ -1,3 +1,5 @@
+import { conventionsOf, isSubItemStyle, type DeclarationLanguage, type SubItemStyle } from './declarationLanguage.ts';
+import { DEFAULT_PARAGRAPH_STYLE, isParagraphStyle, type ParagraphStyle } from './paragraphStyle.ts';
 import type { Role } from './roles.ts';
 
 /**
@@ -18,9 +20,13 @@ export interface DeclarationSettings {
   secretariatDecides: boolean;
   /** Whether the secretariat, too, removes square brackets (BRK4; shared/brackets/bracketRules.ts). */
   secretariatRemovesBrackets: boolean;
+  /** How paragraphs print their numbers (shared/paragraphStyle.ts); set on import from the source, changed by the chair. */
+  paragraphs: ParagraphStyle;
+  /** How sub-item letters print; null: the declaration language's style (DL). Set on import from the source. */
+  subItemStyle: SubItemStyle | null;
 }
 
-export const DEFAULT_SETTINGS: DeclarationSettings = { observersMayComment: false, editing: 'direct', secretariatDecides: false, secretariatRemovesBrackets: false };
+export const DEFAULT_SETTINGS: DeclarationSettings = { observersMayComment: false, editing: 'direct', secretariatDecides: false, secretariatRemovesBrackets: false, paragraphs: DEFAULT_PARAGRAPH_STYLE, subItemStyle: null };
 
 export function isEditingMode(value: unknown): value is EditingMode {
   return typeof value === 'string' && (EDITING_MODES as readonly string[]).includes(value);
@@ -29,11 +35,15 @@ export function isEditingMode(value: unknown): value is EditingMode {
 /** The settings as mirrored; a missing or unreadable key reads as its default. */
 export function readSettings(map: { get(key: string): unknown }): DeclarationSettings {
   const editing = map.get('editing');
+  const paragraphs = map.get('paragraphs');
+  const subItemStyle = map.get('subItemStyle');
   return {
     observersMayComment: map.get('observersMayComment') === true,
     editing: isEditingMode(editing) ? editing : DEFAULT_SETTINGS.editing,
     secretariatDecides: map.get('secretariatDecides') === true,
     secretariatRemovesBrackets: map.get('secretariatRemovesBrackets') === true,
+    paragraphs: isParagraphStyle(paragraphs) ? paragraphs : DEFAULT_PARAGRAPH_STYLE,
+    subItemStyle: isSubItemStyle(subItemStyle) ? subItemStyle : null,
   };
 }
 
@@ -44,4 +54,9 @@ export function readSettings(map: { get(key: string): unknown }): DeclarationSet
 export function editsClausesDirectly(role: Role, settings: DeclarationSettings): boolean {
   if (role === 'delegation') return settings.editing === 'direct';
   return role === 'chair' || role === 'secretariat';
+}
+
+/** How sub-item letters print in this declaration: the source's style kept on import, else its language's (DL). The one place that decides it. */
+export function subItemStyleOf(settings: Pick<DeclarationSettings, 'subItemStyle'>, language: DeclarationLanguage): SubItemStyle {
+  return settings.subItemStyle ?? conventionsOf(language).subItemStyle;
 }

@@ -19,6 +19,9 @@ export function getSettings(db: Db, declarationId: string): DeclarationSettings 
     editing: isEditingMode(row.editing) ? row.editing : DEFAULT_SETTINGS.editing,
     secretariatDecides: row.secretariat_decides === 1,
     secretariatRemovesBrackets: row.secretariat_removes_brackets === 1,
+    // Not stored yet (issue 15 in progress): the defaults.
+    paragraphs: DEFAULT_SETTINGS.paragraphs,
+    subItemStyle: DEFAULT_SETTINGS.subItemStyle,
   };
 }
 

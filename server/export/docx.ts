@@ -68,6 +68,7 @@ export const STYLE = {
   formula: 'Formula',
   operative: 'Operative',
   note: 'Note',
+  closing: 'Closing',
   signature: 'Signature',
   signatureName: 'SignatureName',
   clauseStatus: 'ClauseStatus',

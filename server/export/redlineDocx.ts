@@ -72,6 +72,7 @@ const META_STYLE: Record<Exclude<MetaField, 'title'>, string> = {
   chapeau: STYLE.chapeau,
   formula: STYLE.formula,
   note: STYLE.note,
+  closing: STYLE.closing,
 };
 
 /** A heading field: its words' changes; when only one side has it, the whole paragraph with its mark. */

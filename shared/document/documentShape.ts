@@ -84,6 +84,7 @@ const META_LIMITS: Record<MetaField, number> = {
   chapeau: MAX_LINE_CHARS,
   formula: MAX_LINE_CHARS,
   note: MAX_NOTE_CHARS,
+  closing: MAX_LINE_CHARS,
 };
 
 function isMetaField(key: string): key is MetaField {

@@ -26,12 +26,24 @@ export const ROOT = {
   silence: 'silence',
   /** `current` → the clause under discussion, CurrentClause (shared/room/currentClause.ts) or absent; written by the server only. */
   room: 'room',
+  /** footnote id → Y.Map of FOOTNOTE_FIELD (shared/declaration.ts Footnote); edited like the heading fields (editMeta). */
+  footnotes: 'footnotes',
 } as const;
 
 export const CLAUSE_FIELD = {
   kind: 'kind',
   parent: 'parent',
   order: 'order',
+  body: 'body',
+  /** A plain string, the heading printed above the clause; absent reads as '' (Clause.heading). */
+  heading: 'heading',
+} as const;
+
+export const FOOTNOTE_FIELD = {
+  order: 'order',
+  /** A plain string: the marker as printed. */
+  marker: 'marker',
+  /** Rich text, as a clause's body. */
   body: 'body',
 } as const;
 
@@ -47,6 +59,10 @@ export const PARAGRAPH = 'paragraph';
 
 /**
  * The marks text may carry, as formatting attribute names of a Y.XmlText:
- * the editor's italic and bold, and the comment anchor (commentMark.ts).
+ * the editor's italic and bold, the comment anchor (commentMark.ts) and a
+ * footnote reference.
  */
-export const MARK_NAMES = ['italic', 'bold', 'comment'] as const;
+export const MARK_NAMES = ['italic', 'bold', 'comment', 'footnote'] as const;
+
+/** The footnote reference mark: its attribute is `{ id: "<footnote id>" }`. */
+export const FOOTNOTE_MARK = 'footnote';

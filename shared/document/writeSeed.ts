@@ -16,7 +16,7 @@ export function writeSeed(doc: Y.Doc, seed: DeclarationSeed): void {
     for (const field of META_FIELDS) {
       const fragment = new Y.XmlFragment();
       meta.set(field, fragment);
-      appendParagraph(fragment, seed[field]);
+      appendParagraph(fragment, seed[field] ?? []);
     }
     const addClause = (kind: ClauseKind, parent: string | null, order: string, body: RichText): string => {
       const id = newId();
