@@ -11,6 +11,7 @@ import { FLOOD_WORKLOAD, runFlood, type FloodResult } from './flood.ts';
 import { formatFlood } from './floodReport.ts';
 import { formatProposals, runProposals, type ProposalsResult } from './proposals.ts';
 import { formatVersions, measureVersions, type VersionsResult } from './versions.ts';
+import { formatImportTimes, measureImportTimes, type ImportTimes } from './importTimes.ts';
 
 /**
  * `npm run bench`: each workload against our relay (persisting every update
@@ -89,7 +90,13 @@ async function main(): Promise<void> {
     if (!versions.ok) missed++;
     console.log(`\n${formatVersions(versions)}`);
   }
-  const goals = results.length + (flood ? 1 : 0) + (enforcement ? 1 : 0) + (exportTimes ? 1 : 0) + (proposals ? 1 : 0) + (versions ? 1 : 0);
+  let importTimes: ImportTimes | undefined;
+  if (settings.sections.includes('import')) {
+    importTimes = await measureImportTimes();
+    if (!importTimes.ok) missed++;
+    console.log(`\n${formatImportTimes(importTimes)}`);
+  }
+  const goals = results.length + (flood ? 1 : 0) + (enforcement ? 1 : 0) + (exportTimes ? 1 : 0) + (proposals ? 1 : 0) + (versions ? 1 : 0) + (importTimes ? 1 : 0);
   // A typed edit lost while a proposal is accepted is a bug, not a slow
   // machine: unlike a missed goal, it fails the run (after the report).
   const lostEdits = proposals?.failure ? new Error(`proposals section: ${proposals.failure}`) : null;
@@ -105,7 +112,7 @@ async function main(): Promise<void> {
   const file = path.join(dir, 'latest.json');
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: os.cpus().length, settings, results, flood, enforcement, exportTimes, proposals, versions }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: os.cpus().length, settings, results, flood, enforcement, exportTimes, proposals, versions, importTimes }, null, 2)}\n`,
   );
   console.log(`\n${verdict} Results in ${path.relative(process.cwd(), file)}`);
   if (lostEdits) throw lostEdits;

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { draftFile, expect, openAs, test, texts, type Participant } from './fixtures.ts';
+import { draftFile, expect, openAs, test, texts, type Participant, chooseDraft } from './fixtures.ts';
 
 /**
  * A Spanish declaration on an English screen (docs/SPEC.md DL6, DL3, DL4):
@@ -26,9 +26,7 @@ test.describe('the declaration language', () => {
     const file = draftFile('borrador-lima.txt', draft);
 
     const page = await openAs(browser, chair);
-    await page.getByTestId('open-export').click();
-    await page.getByTestId('open-import').click();
-    await page.getByTestId('import-file').setInputFiles(file);
+    await chooseDraft(page, file);
     await expect(page.getByTestId('import-language')).toHaveValue('es');
     await expect(page.getByTestId('import-dialog')).toContainText('Detected from the draft: Español');
     await page.getByTestId('import-create').click();

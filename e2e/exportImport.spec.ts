@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { draftFile, expect, openAs, test, texts } from './fixtures.ts';
+import { draftFile, expect, openAs, test, texts, chooseDraft } from './fixtures.ts';
 
 /** The text in and out, as the secretariat and the chair live it (docs/SPEC.md: EXP*, IMP*, DRAFT*). */
 const clause = (page: Page, label: string) => page.locator(`[data-testid=clause][data-label="${label}"]`);
@@ -83,14 +83,16 @@ test.describe('export and import', () => {
     const file = draftFile('lima-draft.txt', draft);
 
     const page = await openAs(browser, chair);
-    await page.getByTestId('open-export').click();
-    await page.getByTestId('open-import').click();
-    await page.getByTestId('import-file').setInputFiles(file);
+    await chooseDraft(page, file);
     await expect(page.getByTestId('import-summary')).toContainText('2 preambular, 2 operative paragraphs, 2 sub-items');
     await expect(page.getByTestId('import-title')).toHaveValue('Declaration of Lima on Regional Cooperation');
-    // The masthead and the adoption line have no place in the draft: listed in the preview, with why, not lost (IMP1).
-    await expect(page.getByTestId('import-unplaced')).toContainText('2 lines of the file have no place in the draft and will not be imported');
-    await expect(page.getByTestId('import-unplaced').getByRole('listitem')).toHaveText(['Masthead Distr.: General', 'Subtitle Adopted at the third plenary meeting, 12 May 2025']);
+    await expect(page.getByTestId('import-subtitle')).toHaveValue('Adopted at the third plenary meeting, 12 May 2025');
+    // The masthead has no place in the draft: shown, with why, and discarded explicitly before anything is created (IMP1).
+    await expect(page.getByTestId('import-unplaced')).toContainText('One line of the file was not placed in any part');
+    await expect(page.getByTestId('import-line')).toHaveText([/^Masthead\s*Distr\.: General/]);
+    await expect(page.getByTestId('import-create')).toBeDisabled();
+    await page.getByTestId('import-line').getByTestId('import-discard').click();
+    await expect(page.getByTestId('import-create')).toBeEnabled();
 
     // Split the second preambular paragraph before "Welcoming".
     const second = page.getByTestId('import-row').nth(1).locator('textarea');

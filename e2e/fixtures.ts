@@ -91,7 +91,6 @@ export async function launchServer(): Promise<ServerHandle> {
   return handle;
 }
 
-/** A page signed in through a participant's link, in a browser context of its own. */
 /** A zero draft written to a file of its own in a fresh temporary folder, for the import dialog or `admin create --import`. */
 export function draftFile(name: string, lines: readonly string[] | string): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'consenso-draft-')), name);
@@ -99,6 +98,7 @@ export function draftFile(name: string, lines: readonly string[] | string): stri
   return file;
 }
 
+/** A page signed in through a participant's link, in a browser context of its own. */
 export async function openAs(browser: Browser, participant: Participant, { indexedDb = true }: { indexedDb?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext();
   // A browser that keeps nothing on the device, as some private modes (SPEC OFF1).
@@ -108,6 +108,13 @@ export async function openAs(browser: Browser, participant: Participant, { index
   // A loaded machine may take a while to build the first screen.
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
   return page;
+}
+
+/** Opens Export → Import a draft… on the chair's or the secretariat's page and gives it `file`: the preview follows. */
+export async function chooseDraft(page: Page, file: string): Promise<void> {
+  await page.getByTestId('open-export').click();
+  await page.getByTestId('open-import').click();
+  await page.getByTestId('import-file').setInputFiles(file);
 }
 
 /** Each clause's label and text as typed: without the other delegations' caret labels. */

@@ -8,11 +8,28 @@ import type { RichText } from './richText.ts';
 export interface SeedSubitem {
   body: RichText;
   subitems?: SeedSubitem[];
+  /** The heading printed above it (Clause.heading); absent: none. */
+  heading?: string;
+  /**
+   * A working number the source gave it ("2 bis", "a ter"): not text of the
+   * document — the server freezes the numbering with it when it makes the
+   * declaration (server/declarations/createDeclaration.ts, WN). Absent: the
+   * number after the one before.
+   */
+  number?: string;
 }
 
-export interface SeedOperative {
+export type SeedOperative = SeedSubitem;
+
+/**
+ * A footnote with the id its references name: the runs of the text that
+ * carry `footnote: id` are its markers (Run.footnote), so the seed, unlike
+ * the rest, holds an id.
+ */
+export interface SeedFootnote {
+  id: string;
+  marker: string;
   body: RichText;
-  subitems?: SeedSubitem[];
 }
 
 export interface SeedSignatory {
@@ -31,6 +48,8 @@ export interface DeclarationSeed {
   /** The actor line: "The Honorable Ministers …,". */
   chapeau: RichText;
   preamble: RichText[];
+  /** The heading above each preambular paragraph, by its index in `preamble`; absent or empty: none. */
+  preambleHeadings?: (string | undefined)[];
   /** "Declare:" */
   formula: RichText;
   operative: SeedOperative[];
@@ -38,6 +57,8 @@ export interface DeclarationSeed {
   /** "Done at …"; absent: empty. */
   closing?: RichText;
   signatories: SeedSignatory[];
+  /** In the order they print; absent: none. */
+  footnotes?: SeedFootnote[];
 }
 
 /** A declaration with only a title: the start of a new negotiation. */

@@ -56,6 +56,13 @@ export interface DocumentWords {
   earlierText: string;
   /** The clean text's line under the heading once adopted by silence procedure (SIL): "Adopted on 12 September 2023". */
   adoptedOn(date: string): string;
+  /**
+   * The line above an operative paragraph of a declaration in articles
+   * (shared/paragraphStyle.ts): "Article 5", "Artículo 5", "Artigo 5";
+   * French drafting writes the first one "Article premier". `number` is the
+   * paragraph's printed number without its period ("5", "7 bis").
+   */
+  article(number: string): string;
 }
 
 const NBSP = '\u00a0';
@@ -93,6 +100,7 @@ const en: DocumentWords = {
   objection: (name, note) => `${name}: objection — ${note}`,
   earlierText: '(stated on an earlier text)',
   adoptedOn: (date) => `Adopted on ${date}`,
+  article: (number) => `Article ${number}`,
 };
 
 const es: DocumentWords = {
@@ -128,6 +136,7 @@ const es: DocumentWords = {
   objection: (name, note) => `${name}: objeción — ${note}`,
   earlierText: '(expresada sobre un texto anterior)',
   adoptedOn: (date) => `Adoptada el ${date}`,
+  article: (number) => `Artículo ${number}`,
 };
 
 const pt: DocumentWords = {
@@ -163,6 +172,7 @@ const pt: DocumentWords = {
   objection: (name, note) => `${name}: objeção — ${note}`,
   earlierText: '(manifestada sobre um texto anterior)',
   adoptedOn: (date) => `Adotada em ${date}`,
+  article: (number) => `Artigo ${number}`,
 };
 
 // French sets a no-break space before : ; and inside « » (Lexique des règles typographiques).
@@ -199,6 +209,8 @@ const fr: DocumentWords = {
   objection: (name, note) => `${name}${NBSP}: objection — ${note}`,
   earlierText: '(exprimée sur un texte antérieur)',
   adoptedOn: (date) => `Adoptée le ${date}`,
+  // "Article premier", never "Article 1" (Lexique des règles typographiques; the Déclaration des droits de l’homme).
+  article: (number) => (number === '1' ? 'Article premier' : `Article ${number}`),
 };
 
 const WORDS: Record<DeclarationLanguage, DocumentWords> = { en, es, pt, fr };

@@ -7,7 +7,7 @@ import { readDeclaration } from './document/readDeclaration.ts';
 import { writeSeed } from './document/writeSeed.ts';
 import { buenosAires2023 } from './fixtures/buenosAires2023.ts';
 import { deleteClause, indentClause, insertClauses, moveClause, outdentClause, readClauses } from './document/clauseOps.ts';
-import { deletedNumbers, letter, numberClauses, numbersToFreeze, roman } from './numbering.ts';
+import { deletedNumbers, letter, numberClauses, numbersToFreeze, ownText, parseOwnNumber, roman, typedNumbersToFreeze } from './numbering.ts';
 import { isOrderKey, keysBetween } from './orderKey.ts';
 import { buildOutline, flattenOutline } from './outline.ts';
 import { plain } from './richText.ts';
@@ -301,5 +301,45 @@ describe('working numbers', () => {
     const ops = labels(doc, renumbered).filter((l) => l.startsWith('OP') && !l.includes('('));
     expect(ops).toEqual(Array.from({ length: 13 }, (_, i) => `OP${i + 1}`));
     expect([between, bis].map((c) => labelOf(doc, renumbered, c).label)).toEqual(['OP7', 'OP8']);
+  });
+});
+
+describe('working numbers typed in a draft (SEED1)', () => {
+  it('SEED1: parseOwnNumber reads back what ownText writes, at each depth, as drafters type it; anything else is null', () => {
+    for (const depth of [0, 1, 2]) {
+      for (const own of [{ n: 1, m: 1 }, { n: 7, m: 2 }, { n: 12, m: 3 }, { n: 0, m: 2 }, { n: 27, m: 21 }]) {
+        expect(parseOwnNumber(ownText(own, depth), depth)).toEqual(own);
+      }
+    }
+    expect(parseOwnNumber('2bis', 0)).toEqual({ n: 2, m: 2 });
+    expect(parseOwnNumber(' 7  TER ', 0)).toEqual({ n: 7, m: 3 });
+    expect(parseOwnNumber('vicies semel', 0)).toBeNull();
+    for (const [text, depth] of [['a', 0], ['3', 1], ['2 bos', 0], ['0', 0], ['', 0], ['iv', 3], ['2.', 0]] as const) {
+      expect(parseOwnNumber(text, depth)).toBeNull();
+    }
+  });
+
+  it('SEED1: typedNumbersToFreeze keeps each typed number and gives the others the number after the clause before them', () => {
+    const clause = (id: string, order: string, parent: string | null = null) => ({ id, kind: 'operative' as const, parent, order, body: [] });
+    const outline = buildOutline([
+      { id: 'p', kind: 'preamble' as const, parent: null, order: 'a', body: [] },
+      clause('one', 'a'),
+      clause('oneA', 'a', 'one'),
+      clause('oneABis', 'b', 'one'),
+      clause('oneBis', 'b'),
+      clause('two', 'c'),
+    ]);
+    const typed: Record<string, string> = { oneABis: 'a bis', oneBis: '1 bis' };
+    const numbers = typedNumbersToFreeze(outline, (id) => typed[id]);
+    expect(Object.fromEntries(Object.entries(numbers).map(([id, n]) => [id, [n.kind, n.parent, n.n, n.m]]))).toEqual({
+      p: ['preamble', null, 1, 1],
+      one: ['operative', null, 1, 1],
+      oneA: ['operative', 'one', 1, 1],
+      oneABis: ['operative', 'one', 1, 2],
+      oneBis: ['operative', null, 1, 2],
+      two: ['operative', null, 2, 1],
+    });
+    const labels = [...numberClauses(outline, { at: 1, by: 'Argentina', numbers }).values()].map((n) => n.label);
+    expect(labels).toEqual(['PP1', 'OP1', 'OP1(a)', 'OP1(a bis)', 'OP1 bis', 'OP2']);
   });
 });

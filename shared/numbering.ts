@@ -59,6 +59,31 @@ export function ownText(own: OwnNumber, depth: number): string {
   return own.m > 1 ? `${base} ${latinMultiplier(own.m)}` : base;
 }
 
+/** The most a typed working number may name: far past any real text, small enough to search. */
+const MAX_PARSED_NUMBER = 2000;
+
+/**
+ * The own number a typed working number names at a depth — the inverse of
+ * `ownText`: "7" → 7, "7 bis" → (7, 2), "a ter" → (1, 3), "ii" → 2; case and
+ * spacing as drafters type them ("2bis", "2 BIS"). null when it is not one.
+ * An imported draft's "2 bis" is kept with it (WN, docs/SPEC.md SEED1).
+ */
+export function parseOwnNumber(text: string, depth: number): OwnNumber | null {
+  const match = /^\s*([0-9]+|[a-z]+)\s*((?:[a-z]+)(?:\s+[a-z]+)?)?\s*$/i.exec(text);
+  if (!match) return null;
+  const base = match[1]!.toLowerCase();
+  let n: number | null = null;
+  if (/^[0-9]+$/.test(base)) n = depth === 0 || Number(base) === 0 ? Number(base) : null;
+  else if (depth > 0) {
+    for (let i = 0; i < MAX_PARSED_NUMBER && n === null; i++) if (subMarker(depth, i) === base) n = i + 1;
+  }
+  if (n === null || n > MAX_PARSED_NUMBER) return null;
+  const word = match[2]?.toLowerCase().replace(/\s+/g, ' ');
+  if (word === undefined) return n === 0 ? null : { n, m: 1 };
+  for (let m = 2; m < 100; m++) if (latinMultiplier(m) === word) return { n, m };
+  return null;
+}
+
 /**
  * The printed marker of a clause whose own number is `text` at `depth`: "3."
  * for a paragraph; for a sub-item "(a)" (`enclosed`, English) or "a)"
@@ -210,5 +235,29 @@ export function numbersToFreeze(outline: Outline, keep: FrozenNumbering | null):
   };
   record(outline.preamble, 'preamble', null);
   record(outline.operative, 'operative', null);
+  return out;
+}
+
+/**
+ * The numbers to freeze for a draft that typed working numbers ("2 bis",
+ * "a ter": docs/SPEC.md SEED1): `typed` gives each clause's number as
+ * typed, or undefined. A clause with one keeps it (parseOwnNumber); one
+ * without takes the number after the one before it in its group, as the
+ * draft would have printed it ("2", "2 bis", "3"). Every clause is frozen,
+ * so the text shows exactly the draft's numbers (WN2).
+ */
+export function typedNumbersToFreeze(outline: Outline, typed: (clauseId: string) => string | undefined): Record<string, FrozenNumber> {
+  const out = numbersToFreeze(outline, null);
+  const group = (nodes: OutlineNode[]) => {
+    let previous = 0;
+    for (const node of nodes) {
+      const number = typed(node.clause.id);
+      const own = (number === undefined ? null : parseOwnNumber(number, node.depth)) ?? { n: previous + 1, m: 1 };
+      previous = own.n;
+      out[node.clause.id] = { ...out[node.clause.id]!, n: own.n, m: own.m };
+      group(node.children);
+    }
+  };
+  group(outline.operative);
   return out;
 }

@@ -4,7 +4,8 @@ import { ROOT } from '../../shared/document/names.ts';
 /**
  * Where in the declaration a change happened, named as the screen names it
  * (client/editor/focusRegistry.ts): a clause by its id, a heading field as
- * `meta:<field>`, a signatory's field as `signatory:<id>:<field>`; for text,
+ * `meta:<field>`, a signatory's field as `signatory:<id>:<field>`, a
+ * footnote's text as `footnote:<id>`; for text,
  * the caret position in ProseMirror's terms. The undo history groups typing
  * by place and puts the caret where an undo or a redo changed something.
  */
@@ -25,14 +26,14 @@ export interface ChangedPlaces {
 type AnyType = Y.AbstractType<any>;
 
 function roots(doc: Y.Doc) {
-  return { clauses: doc.getMap(ROOT.clauses), meta: doc.getMap(ROOT.meta), signatories: doc.getMap(ROOT.signatories) };
+  return { clauses: doc.getMap(ROOT.clauses), meta: doc.getMap(ROOT.meta), signatories: doc.getMap(ROOT.signatories), footnotes: doc.getMap(ROOT.footnotes) };
 }
 
 /** The place a type belongs to, or null when it is outside the parts a participant edits (or deleted). */
 function placeKeyOf(type: AnyType): string | null {
   const doc = type.doc;
   if (!doc) return null;
-  const { clauses, meta, signatories } = roots(doc);
+  const { clauses, meta, signatories, footnotes } = roots(doc);
   let current: AnyType = type;
   while (current._item) {
     const item = current._item;
@@ -41,6 +42,7 @@ function placeKeyOf(type: AnyType): string | null {
     if (parent === clauses) return item.parentSub;
     if (parent === meta) return `meta:${item.parentSub}`;
     if (parent === signatories) return `signatory:${item.parentSub}`;
+    if (parent === footnotes) return `footnote:${item.parentSub}`;
     current = parent;
   }
   return null;
@@ -113,11 +115,12 @@ function placesOfEvent(event: Y.YEvent<AnyType>): { text: boolean; places: EditP
   }
   const doc = target.doc;
   if (!doc) return { text: false, places: [] };
-  const { clauses, meta, signatories } = roots(doc);
+  const { clauses, meta, signatories, footnotes } = roots(doc);
   const changedKeys = [...event.keys.keys()].filter((key): key is string => typeof key === 'string');
   if (target === clauses) return { text: false, places: changedKeys.map((key) => ({ key, at: null })) };
   if (target === meta) return { text: false, places: changedKeys.map((key) => ({ key: `meta:${key}`, at: null })) };
   if (target === signatories) return { text: false, places: changedKeys.map((key) => ({ key: `signatory:${key}:name`, at: null })) };
+  if (target === footnotes) return { text: false, places: changedKeys.map((key) => ({ key: `footnote:${key}`, at: null })) };
   const key = placeKeyOf(target);
   if (key === null) return { text: false, places: [] };
   if (target._item?.parent === signatories) return { text: false, places: changedKeys.map((field) => ({ key: `${key}:${field}`, at: null })) };
@@ -147,7 +150,8 @@ export function changedPlaces(changedParentTypes: Map<AnyType, Y.YEvent<AnyType>
 
 /** Whether a place is still in the document (a clause deleted since is not). */
 export function placeExists(doc: Y.Doc, key: string): boolean {
-  const { clauses, meta, signatories } = roots(doc);
+  const { clauses, meta, signatories, footnotes } = roots(doc);
+  if (key.startsWith('footnote:')) return footnotes.has(key.slice('footnote:'.length));
   if (key.startsWith('meta:')) return meta.has(key.slice('meta:'.length));
   if (key.startsWith('signatory:')) return signatories.has(key.split(':')[1] ?? '');
   return clauses.has(key);

@@ -47,7 +47,7 @@ export class History {
     private readonly doc: Y.Doc,
     captureMs = CAPTURE_MS,
   ) {
-    this.manager = new Y.UndoManager([doc.getMap(ROOT.clauses), doc.getMap(ROOT.meta), doc.getMap(ROOT.signatories)], {
+    this.manager = new Y.UndoManager([doc.getMap(ROOT.clauses), doc.getMap(ROOT.meta), doc.getMap(ROOT.signatories), doc.getMap(ROOT.footnotes)], {
       trackedOrigins: new Set<unknown>([ySyncPluginKey, STRUCTURE_ORIGIN, TYPING_ORIGIN]),
       captureTimeout: captureMs,
       // Called by Yjs before it decides whether to merge a change into the last step.

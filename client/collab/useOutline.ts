@@ -4,9 +4,10 @@ import * as Y from 'yjs';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { readClauses } from '../../shared/document/clauseOps.ts';
 import { ROOT } from '../../shared/document/names.ts';
-import { conventionsOf, readDeclarationLanguage } from '../../shared/declarationLanguage.ts';
+import { readDeclarationLanguage } from '../../shared/declarationLanguage.ts';
 import { deletedNumbers, numberClauses, type ClauseNumber, type DeletedNumber } from '../../shared/numbering.ts';
 import { buildOutline, type Outline } from '../../shared/outline.ts';
+import { readSettings, subItemStyleOf } from '../../shared/settings.ts';
 import { readFrozenNumbering, type FrozenNumbering } from '../../shared/workingNumbers.ts';
 
 export interface OutlineView {
@@ -22,8 +23,9 @@ export interface OutlineView {
 function compute(doc: Y.Doc): OutlineView {
   const outline = buildOutline(readClauses(doc));
   const frozen = readFrozenNumbering(doc.getMap<unknown>(ROOT.numbering));
-  // Sub-items print "(a)" or "a)" by the declaration's language (DL3).
-  const style = conventionsOf(readDeclarationLanguage(doc.getMap<unknown>(ROOT.settings))).subItemStyle;
+  // Sub-items print "(a)" or "a)": the style the chair chose or the source had, else the declaration language's (DL3, DP4).
+  const settings = doc.getMap<unknown>(ROOT.settings);
+  const style = subItemStyleOf(readSettings(settings), readDeclarationLanguage(settings));
   return { outline, numbers: numberClauses(outline, frozen, style), frozen, deleted: deletedNumbers(outline, frozen) };
 }
 

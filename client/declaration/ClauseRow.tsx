@@ -4,6 +4,8 @@ import { MAX_SUBITEM_DEPTH } from '../../shared/clauseKind.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { CLAUSE_FIELD } from '../../shared/document/names.ts';
 import type { ClauseNumber } from '../../shared/numbering.ts';
+import type { ParagraphStyle } from '../../shared/paragraphStyle.ts';
+import { headingFocusKey } from './ClauseHeading.tsx';
 import type { OutlineNode } from '../../shared/outline.ts';
 import { LazyEditor } from '../editor/LazyEditor.tsx';
 import { t, useLanguage } from '../i18n.ts';
@@ -44,6 +46,8 @@ export interface ClauseRowProps {
   next: string | null;
   isFirstSibling: boolean;
   isLastSibling: boolean;
+  /** How paragraphs print their numbers (DP4): under articles or unnumbered, an operative paragraph's number is not printed. */
+  paragraphs: ParagraphStyle;
 }
 
 /**
@@ -51,7 +55,7 @@ export interface ClauseRowProps {
  * its number hanging in the margin, its editor, and on the right who is in
  * it and its tools.
  */
-export const ClauseRow = memo(function ClauseRow({ node, number, previous, next, isFirstSibling, isLastSibling }: ClauseRowProps) {
+export const ClauseRow = memo(function ClauseRow({ node, number, previous, next, isFirstSibling, isLastSibling, paragraphs }: ClauseRowProps) {
   const context = useDeclarationContext();
   // Memoized: it would not see a switch of interface language otherwise (I18N3).
   useLanguage();
@@ -177,7 +181,8 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
         <PresenceDots users={others} />
       </div>
       <div className="clause__text" onClick={onTextClick} onKeyDown={mayType ? onLockedKey : undefined} onPaste={mayType ? onLockedPaste : undefined}>
-        {number.marker && <span className="clause__marker">{number.marker}</span>}
+        {/* The working label (OP3) stays in the gutter whatever the style; only the printed number goes. */}
+        {number.marker && !(paragraphs !== 'numbered' && clause.kind === 'operative' && depth === 0) && <span className="clause__marker">{number.marker}</span>}
         {fragment ? (
           <LazyEditor
             fragment={fragment}
@@ -281,6 +286,8 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
             canAddSubitem={clause.kind === 'operative' && depth < MAX_SUBITEM_DEPTH}
             canMoveUp={!isFirstSibling}
             canMoveDown={!isLastSibling}
+            // A heading sits above a paragraph: chair and secretariat, as the title (DP2).
+            onAddHeading={context.canEditMeta && depth === 0 && !clause.heading ? () => focus.focus(headingFocusKey(clause.id), 'start') : undefined}
           />
         )}
       </div>

@@ -8,12 +8,15 @@ export function ClauseTools({
   canAddSubitem,
   canMoveUp,
   canMoveDown,
+  onAddHeading,
 }: {
   label: string;
   commands: ClauseCommands;
   canAddSubitem: boolean;
   canMoveUp: boolean;
   canMoveDown: boolean;
+  /** Present for the chair and the secretariat on a paragraph without a heading. */
+  onAddHeading?: () => void;
 }) {
   const keepFocus = (event: React.MouseEvent) => event.preventDefault();
   return (
@@ -27,6 +30,11 @@ export function ClauseTools({
       {canAddSubitem && (
         <button type="button" onMouseDown={keepFocus} onClick={commands.addSubitem} title={t('clause.addSubitem')} aria-label={`${t('clause.addSubitem')} ${label}`} data-testid="add-subitem">
           <span aria-hidden="true">↳+</span>
+        </button>
+      )}
+      {onAddHeading && (
+        <button type="button" onClick={onAddHeading} title={t('clauseHeading.add')} aria-label={`${t('clauseHeading.add')} ${label}`} data-testid="add-heading">
+          <span aria-hidden="true">§+</span>
         </button>
       )}
       <button type="button" onMouseDown={keepFocus} onClick={() => commands.move('up', 1)} disabled={!canMoveUp} title={`${t('clause.moveUp')} (Alt+↑)`} aria-label={`${t('clause.moveUp')} ${label}`} data-testid="move-up">

@@ -3,6 +3,13 @@ import { insertClauses } from '../../shared/document/clauseOps.ts';
 import type { DeletedNumber } from '../../shared/numbering.ts';
 import { isPendingWith } from '../../shared/pendingWith.ts';
 import { flattenOutline, type Outline, type OutlineNode } from '../../shared/outline.ts';
+import { ownText } from '../../shared/numbering.ts';
+import { ROOT } from '../../shared/document/names.ts';
+import { readSettings } from '../../shared/settings.ts';
+import { useRootMap } from '../collab/useRootMap.ts';
+import { ClauseHeading } from './ClauseHeading.tsx';
+import { DraftStyleControl } from './DraftStyleControl.tsx';
+import { Footnotes } from './Footnotes.tsx';
 import { STRUCTURE_ORIGIN } from '../collab/origins.ts';
 import type { OutlineView } from '../collab/useOutline.ts';
 import { t } from '../i18n.ts';
@@ -53,7 +60,7 @@ function placeDeleted(outline: Outline, deleted: DeletedNumber[]): Map<string, {
 
 /**
  * The declaration laid out as the printed text: heading, chapeau, preamble,
- * formula, operative part, note, signatures. All clauses are siblings in one
+ * formula, operative part, closing line, note, footnotes, signatures. All clauses are siblings in one
  * keyed list so that moving or indenting one never remounts its editor.
  */
 export function DeclarationView({ outline, numbers, deleted, frozen }: OutlineView) {
@@ -61,7 +68,10 @@ export function DeclarationView({ outline, numbers, deleted, frozen }: OutlineVi
   const positionsView = usePositionsView({ declarationId, collab, me, notify });
   // The note's label is a word of the document: the declaration's language, as the exports print it (DL5).
   const language = useDeclarationLanguage(collab.doc);
-  const noteLabel = documentWords(language).note.trimEnd();
+  const words = documentWords(language);
+  const noteLabel = words.note.trimEnd();
+  // How paragraphs print their numbers (DP4): chosen by the chair, mirrored by the server.
+  const settings = useRootMap(collab.doc, ROOT.settings, readSettings);
   usePositionKeys(positionsView.mayState);
   const deletedAt = placeDeleted(outline, deleted);
   const deletedRows = (key: string) =>
@@ -84,14 +94,31 @@ export function DeclarationView({ outline, numbers, deleted, frozen }: OutlineVi
       next={ordered[index + 1]?.clause.id ?? null}
       isFirstSibling={positions.get(node.clause.id)?.first ?? true}
       isLastSibling={positions.get(node.clause.id)?.last ?? true}
+      paragraphs={settings.paragraphs}
     />
   );
+  /** Above a clause: its article line in a declaration in articles, and its heading (DP2). */
+  const heading = (node: OutlineNode) => {
+    const number = numbers.get(node.clause.id)!;
+    const article = settings.paragraphs === 'articles' && node.clause.kind === 'operative' && node.depth === 0 ? words.article(ownText(number.own, 0)) : null;
+    return (
+      <ClauseHeading
+        key={`heading-${node.clause.id}`}
+        clauseId={node.clause.id}
+        heading={node.clause.heading ?? ''}
+        article={article}
+        depth={node.depth}
+        label={number.label}
+      />
+    );
+  };
   /**
    * A clause, and under it, for a delegation whose confirmation it waits
    * for, the notice saying so (STAT3). Rows and notices are siblings in one
    * keyed list, so a notice coming or going never remounts an editor.
    */
   const rowWithNotice = (node: OutlineNode, index: number) => [
+    heading(node),
     row(node, index),
     ...(isPendingWith(statuses.get(node.clause.id), me)
       ? [
@@ -126,6 +153,7 @@ export function DeclarationView({ outline, numbers, deleted, frozen }: OutlineVi
         <NumberingControl declarationId={declarationId} frozen={frozen} mayNumber={can(me.role, 'number') && canSetStatus} notify={notify} />
         {/* canEditMeta says too that the connection is open and the text not frozen (SIL4). */}
         <DeclarationLanguageControl declarationId={declarationId} language={language} mayChoose={can(me.role, 'changeLanguage')} enabled={canEditMeta} notify={notify} />
+        {can(me.role, 'changeSettings') && <DraftStyleControl declarationId={declarationId} settings={settings} language={language} enabled={canEditMeta} notify={notify} />}
         <header className="declaration__heading">
           <MetaField field="conference" className="conference" />
           <MetaField field="title" className="title" />
@@ -145,12 +173,14 @@ export function DeclarationView({ outline, numbers, deleted, frozen }: OutlineVi
           {ordered.slice(preambleCount).flatMap((node, i) => rowWithNotice(node, preambleCount + i))}
           {addButton('operative')}
         </div>
+        <MetaField field="closing" className="closing" />
         <footer className="declaration__note">
           <span className="note-label" data-declaration-words>
             {noteLabel}
           </span>
           <MetaField field="note" className="note" />
         </footer>
+        <Footnotes />
         <SignaturePage doc={collab.doc} editable={canEditMeta} />
       </article>
     </PositionsContext.Provider>

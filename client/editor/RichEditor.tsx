@@ -7,6 +7,7 @@ import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
 import { Placeholder } from '@tiptap/extensions';
 import type { Slice } from '@tiptap/pm/model';
+import { TextSelection } from '@tiptap/pm/state';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
@@ -19,6 +20,8 @@ import type { FocusHandle, FocusTarget } from './focusRegistry.ts';
 import { readSelectionFromPage } from './domSelection.ts';
 import { CollaborationSync } from './collaborationSync.ts';
 import { CommentMark } from './commentMark.ts';
+import { FootnoteMark } from './footnoteMark.ts';
+import { FOOTNOTE_MARK } from '../../shared/document/names.ts';
 import { BracketMarks } from '../brackets/bracketDecorations.ts';
 import { selectedPassage } from './passage.ts';
 import { richTextOfContent } from './richTextOfNode.ts';
@@ -82,6 +85,7 @@ export function RichEditor(props: RichEditorProps) {
         Italic,
         Bold,
         CommentMark,
+        FootnoteMark,
         BracketMarks.configure({ clauseId: props.bracketsOf ?? null, doc: props.fragment.doc }),
         Placeholder.configure({ placeholder: props.placeholder }),
         CollaborationSync.configure({ fragment: props.fragment }),
@@ -154,10 +158,29 @@ export function RichEditor(props: RichEditorProps) {
     return props.registerFocus({
       focus: (target: FocusTarget) => focusEditor(editor, target),
       passage: () => (editor.isDestroyed ? null : selectedPassage(editor, props.fragment)),
+      insertFootnote: (id: string, marker: string, before: () => void) => insertFootnote(editor, id, marker, before),
     });
   }, [editor, props.registerFocus, props.fragment]);
 
   return <EditorContent editor={editor} />;
+}
+
+/**
+ * Puts a footnote's marker at the caret (at the end of a selection, which
+ * stays as it is), carrying the `footnote` mark with its id, and the caret
+ * after it; `before` runs first (it adds the note). Refused (false) in a
+ * text this participant cannot change.
+ */
+function insertFootnote(editor: Editor, id: string, marker: string, before: () => void): boolean {
+  if (editor.isDestroyed || !editor.isEditable) return false;
+  before();
+  const { state } = editor;
+  const at = state.selection.to;
+  const mark = state.schema.marks[FOOTNOTE_MARK]!.create({ id });
+  // The marker takes the formatting of no neighbour: not italic because the word before it is.
+  const tr = state.tr.insert(at, state.schema.text(marker, [mark]));
+  editor.view.dispatch(tr.setSelection(TextSelection.create(tr.doc, at + marker.length)));
+  return true;
 }
 
 /** Puts the caret in the editor now (Tiptap's focus command waits a frame, and keys typed meanwhile would be lost). */

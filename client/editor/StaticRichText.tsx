@@ -1,7 +1,7 @@
 import { withBrackets } from '../../shared/brackets/withBrackets.ts';
 import type { RichText } from '../../shared/richText.ts';
 
-/** Rich text without an editor: for clauses off screen and for readers; `brackets` (offsets in the text) are printed as bold `[` `]` (BRK3). */
+/** Rich text without an editor: for clauses off screen and for readers, footnote markers raised; `brackets` (offsets in the text) are printed as bold `[` `]` (BRK3). */
 export function StaticRichText({
   text: plain,
   className,
@@ -21,6 +21,13 @@ export function StaticRichText({
         let node: React.ReactNode = run.text;
         if (run.italic) node = <em>{node}</em>;
         if (run.bold) node = <strong>{node}</strong>;
+        // A footnote's marker, as the editor draws it (client/editor/footnoteMark.ts).
+        if (run.footnote !== undefined)
+          node = (
+            <sup className="footnote-ref" data-footnote={run.footnote}>
+              {node}
+            </sup>
+          );
         return run.comments?.length ? (
           <span key={i} className="comment-anchor" data-threads={run.comments.join(' ')}>
             {node}

@@ -12,6 +12,12 @@ export interface FocusHandle {
   focus(target: FocusTarget): void;
   /** The passage selected in this editor, for a new comment thread. */
   passage(): Passage | null;
+  /**
+   * Puts a footnote marker at the caret, after running `before` (which adds
+   * the note: client/declaration/footnoteOps.ts); false, and `before` not
+   * run, where this participant cannot type.
+   */
+  insertFootnote?(id: string, marker: string, before: () => void): boolean;
 }
 
 export class FocusRegistry {
@@ -45,6 +51,11 @@ export class FocusRegistry {
   /** The passage selected in a clause's editor, if it has one mounted. */
   passage(id: string): Passage | null {
     return this.handles.get(id)?.passage() ?? null;
+  }
+
+  /** Puts a footnote marker at the caret of the editor `id`, if mounted and editable. */
+  insertFootnote(id: string, footnoteId: string, marker: string, before: () => void): boolean {
+    return this.handles.get(id)?.insertFootnote?.(footnoteId, marker, before) ?? false;
   }
 
   /** Whether a clause has a focus request waiting for its editor. */

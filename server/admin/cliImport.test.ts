@@ -46,10 +46,11 @@ describe('npm run admin -- parse / create --import', () => {
     const run = await admin(dataDir, ['parse', DEMO_TXT]);
     expect(run.code, run.stderr).toBe(0);
     const printed = JSON.parse(run.stdout) as ParsedDraft;
-    expect(Object.keys(printed)).toEqual(['title', 'chapeau', 'preamble', 'formula', 'operative', 'note', 'signatories', 'unplaced']);
-    // The heading's lines the title leaves out are listed, not dropped: the conference line (a running head of the printed file) and the subtitle.
-    expect(printed.unplaced!.map((line) => line.reason)).toEqual(['page-furniture', 'page-furniture', 'page-furniture', 'subtitle']);
-    expect(printed.unplaced!.map((line) => line.text).join(' ')).toMatch(/^II Conferencia de América Latina y del Caribe sobre Operaciones de Paz de la Organización de las Naciones Unidas Approved by the Ministers of Defense/);
+    expect(Object.keys(printed)).toEqual(['title', 'chapeau', 'preamble', 'formula', 'operative', 'note', 'signatories', 'conference', 'subtitle', 'closing', 'footnotes', 'subItemStyle', 'unplaced']);
+    // The conference line and the subtitle are parts (IMP9); what no part takes is listed, not dropped: running heads and signature images.
+    expect(printed.conference).toBe('II Conferencia de América Latina y del Caribe sobre Operaciones de Paz de la Organización de las Naciones Unidas');
+    expect(printed.subtitle).toMatch(/^Approved by the Ministers of Defense/);
+    expect(new Set(printed.unplaced!.map((line) => line.reason))).toEqual(new Set(['page-furniture']));
     expect(printed).toEqual(await readDraftFile(DEMO_TXT));
     expect(printed.preamble).toHaveLength(13);
     expect(fs.existsSync(databaseOf(dataDir))).toBe(false);

@@ -199,7 +199,7 @@ describe('comments', () => {
   it('COM7: an observer cannot comment until the chair allows it; nobody else changes the setting', async () => {
     const spain = await client('Spain');
     const open = idOf(spain.doc, 'Open text under discussion;');
-    expect((await call('GET', '/settings', 'Spain')).json).toEqual({ settings: { observersMayComment: false, editing: 'direct', secretariatDecides: false, secretariatRemovesBrackets: false } });
+    expect((await call('GET', '/settings', 'Spain')).json).toEqual({ settings: { observersMayComment: false, editing: 'direct', secretariatDecides: false, secretariatRemovesBrackets: false, paragraphs: 'numbered', subItemStyle: null } });
     expect(readSettings(spain.doc.getMap(ROOT.settings))).toMatchObject({ observersMayComment: false });
 
     const refused = await call('POST', '/threads', 'Spain', { clauseId: open, anchor: 'clause', body: 'May I?' });
@@ -214,7 +214,7 @@ describe('comments', () => {
     expect((await call('PUT', '/settings', 'Argentina', { observersMayComment: 'yes' })).status).toBe(400);
     const allowed = await call('PUT', '/settings', 'Argentina', { observersMayComment: true });
     expect(allowed.status).toBe(200);
-    expect(allowed.json).toEqual({ settings: { observersMayComment: true, editing: 'direct', secretariatDecides: false, secretariatRemovesBrackets: false } });
+    expect(allowed.json).toEqual({ settings: { observersMayComment: true, editing: 'direct', secretariatDecides: false, secretariatRemovesBrackets: false, paragraphs: 'numbered', subItemStyle: null } });
     await waitFor(() => readSettings(spain.doc.getMap(ROOT.settings)).observersMayComment, 'the setting to reach Spain');
     const observerReply = await call('POST', `/threads/${thread.id}/comments`, 'Spain', { body: 'Thank you, Chair.' });
     expect(observerReply.status).toBe(201);

@@ -315,6 +315,13 @@ const MIGRATIONS: string[] = [
   CREATE UNIQUE INDEX silence_running ON silence_procedures(declaration_id) WHERE ended_at IS NULL;
   CREATE INDEX silence_declaration ON silence_procedures(declaration_id, started_at);
   `,
+  `
+  -- How paragraphs print their numbers and sub-item letters (issue 15;
+  -- shared/paragraphStyle.ts, shared/settings.ts): set on import from the
+  -- source, changed by the chair. NULL sub-item style: the language's.
+  ALTER TABLE declaration_settings ADD COLUMN paragraphs TEXT NOT NULL DEFAULT 'numbered' CHECK (paragraphs IN ('numbered', 'articles', 'unnumbered'));
+  ALTER TABLE declaration_settings ADD COLUMN sub_item_style TEXT CHECK (sub_item_style IN ('enclosed', 'closing'));
+  `,
 ];
 
 /** The schema version a database has once migrated. */

@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { StatusCounts } from '../../shared/clauseStatus.ts';
+import { META_FIELDS } from '../../shared/declaration.ts';
 import type { VersionContent, VersionInfo, VersionOrigin } from '../../shared/versions/version.ts';
 import type { Db } from './database.ts';
 
@@ -78,7 +79,11 @@ export function findVersionInfo(db: Db, declarationId: string, versionId: string
 
 export function versionContent(db: Db, declarationId: string, versionId: string): VersionContent | null {
   const row = db.prepare('SELECT content FROM versions WHERE declaration_id = ? AND id = ?').get(declarationId, versionId) as { content: Buffer } | undefined;
-  return row ? (JSON.parse(gunzipSync(row.content).toString('utf8')) as VersionContent) : null;
+  if (!row) return null;
+  const content = JSON.parse(gunzipSync(row.content).toString('utf8')) as VersionContent;
+  // A version saved before a heading field existed (the closing line, issue 15) reads it as empty, like the document does.
+  for (const field of META_FIELDS) content.declaration.meta[field] ??= [];
+  return content;
 }
 
 export function countVersions(db: Db, declarationId: string): number {

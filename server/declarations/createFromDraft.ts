@@ -1,4 +1,4 @@
-import type { DeclarationLanguage } from '../../shared/declarationLanguage.ts';
+import { conventionsOf, type DeclarationLanguage } from '../../shared/declarationLanguage.ts';
 import { detectLanguage } from '../../shared/import/detectLanguage.ts';
 import type { ParsedDraft } from '../../shared/import/parsedDraft.ts';
 import { seedFromDraft } from '../../shared/import/seedFromDraft.ts';
@@ -50,7 +50,11 @@ export function createFromDraft(
   const chosen = language ?? detectLanguage(draft);
   const { db } = deps;
   return db.transaction(() => {
-    const created = createDeclaration(db, deps.secret, deps.log, seed, participants, source?.actor, chosen);
+    // The source's paragraph and sub-item styles become the declaration's settings (SET1); absent, the defaults.
+    // A sub-item style that is the language's own is not kept: it would stop following a later change of language (DL9).
+    const ownStyle = draft.subItemStyle !== undefined && draft.subItemStyle !== conventionsOf(chosen).subItemStyle;
+    const printing = { ...(draft.paragraphs ? { paragraphs: draft.paragraphs } : {}), ...(ownStyle ? { subItemStyle: draft.subItemStyle } : {}) };
+    const created = createDeclaration(db, deps.secret, deps.log, seed, participants, source?.actor, chosen, printing);
     if (source) {
       const counts = { preamble: draft.preamble.length, operative: clauseCount(draft.operative), signatories: draft.signatories.length };
       appendAudit(db, created.id, { actor: source.actor, action: 'created-from-draft', clauseId: null, detail: { from: source.declarationId, ...counts } });

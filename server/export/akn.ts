@@ -9,9 +9,11 @@ import {
   describeRefusal,
   describeStatus,
   printedMarker,
+  articleLine,
   proposalRemarks,
   readingOrder,
   type ExportClause,
+  type ExportFootnote,
   type ExportInput,
   type ExportVariant,
   wordsOf,
@@ -38,7 +40,14 @@ import { asciiSlug } from './fileName.ts';
  *   sub-items holds a `list` whose `intro` is the paragraph's own words and
  *   whose `point`s are the sub-items (marker as `num`), as AKN4UN resolutions
  *   do; a sub-item with sub-items of its own holds a `list` the same way;
- * - `conclusions`: the note and the `signature`s.
+ * - `conclusions`: the closing line, the note and the `signature`s.
+ *
+ * A clause's heading is its `heading` (after its `num`). In a declaration in
+ * articles each operative paragraph is an `article` (`art_3`) with the
+ * article line as `num` and the caption as `heading`, holding the paragraph
+ * without a `num`; unnumbered paragraphs have no `num`. A footnote is an
+ * `authorialNote` (`marker`, eId `fnote_1`) where it is referenced, its
+ * text inside; a footnote nothing references stands in the conclusions.
  *
  * eIds follow the position in the text (the AKN naming convention's
  * `para_12__list_1__point_a`), so the same declaration always gets the same ids.
@@ -79,9 +88,24 @@ function block(name: string, attributes: Attributes, children: string[]): string
 const inline = (name: string, attributes: Attributes, content: string): string => `<${name}${attrs(attributes)}>${content}</${name}>`;
 const empty = (name: string, attributes: Attributes): string => `<${name}${attrs(attributes)}/>`;
 
-export function inlineXml(text: RichText): string {
+/** Writes footnote references as `authorialNote`s: the footnotes by id, and how many times each was referenced so far (for unique eIds). */
+export interface NoteWriter {
+  footnotes: ReadonlyMap<string, ExportFootnote>;
+  referenced: Map<string, number>;
+}
+
+/** Rich text as AKN inline content; with `notes`, a footnote reference (Run.footnote) is its `authorialNote`. */
+export function inlineXml(text: RichText, notes?: NoteWriter): string {
   return text
     .map((run) => {
+      const footnote = run.footnote === undefined ? undefined : notes?.footnotes.get(run.footnote);
+      if (footnote !== undefined && notes !== undefined) {
+        const times = (notes.referenced.get(footnote.id) ?? 0) + 1;
+        notes.referenced.set(footnote.id, times);
+        // The marker as the text printed it; a note referenced twice is written at each place, with an eId of its own.
+        const eId = times === 1 ? `fnote_${footnote.number}` : `fnote_${footnote.number}_${times}`;
+        return inline('authorialNote', { marker: run.text, eId, placement: 'bottom' }, inline('p', {}, inlineXml(footnote.body)));
+      }
       let xml = escapeXml(run.text);
       if (run.italic) xml = `<i>${xml}</i>`;
       if (run.bold) xml = `<b>${xml}</b>`;
@@ -121,12 +145,13 @@ const noteEId = (clause: ExportClause) => `note__${clauseEId(clause)}`;
 interface Context {
   variant: ExportVariant;
   words: DocumentWords;
+  notes: NoteWriter;
 }
 
 /** The clause's paragraph, in the negotiation variant opened by a reference to its editorial note. */
 function clauseParagraph(clause: ExportClause, context: Context): string {
   const ref = context.variant === 'negotiation' ? empty('noteRef', { href: `#${noteEId(clause)}`, marker: clause.label, placement: 'side' }) : '';
-  return inline('p', {}, ref + inlineXml(clause.body));
+  return inline('p', {}, ref + inlineXml(clause.body, context.notes));
 }
 
 function statusRef(clause: ExportClause, context: Context): string | undefined {
@@ -146,8 +171,20 @@ const printed = (clause: ExportClause, context: Context) => !clause.deleted || c
  */
 function operativeParagraph(clause: ExportClause, context: Context): string[] {
   const name = clause.depth === 0 ? 'paragraph' : 'point';
-  const head = [inline('num', {}, escapeXml(printedMarker(clause, context.variant)))];
-  if (clause.deleted) return block(name, { eId: deletedEId(clause), status: 'removed' }, [...head, ...block('content', {}, [inline('p', {}, escapeXml(describeDeleted(context.words, clause)))])]);
+  const marker = printedMarker(clause, context.variant);
+  if (clause.deleted) return block(name, { eId: deletedEId(clause), status: 'removed' }, [inline('num', {}, escapeXml(marker)), ...block('content', {}, [inline('p', {}, escapeXml(describeDeleted(context.words, clause)))])]);
+  const article = articleLine(clause, context.variant);
+  // In an article, the article line is the number and the caption the heading, both the article's: its paragraph has neither.
+  if (article !== null) {
+    const heading = clause.heading === '' ? [] : [inline('heading', {}, escapeXml(clause.heading))];
+    return block('article', { eId: `art_${clause.path[0]}` }, [inline('num', {}, escapeXml(article)), ...heading, ...clauseBody(name, clause, [], context)]);
+  }
+  const head = [...(marker === '' ? [] : [inline('num', {}, escapeXml(marker))]), ...(clause.heading === '' ? [] : [inline('heading', {}, escapeXml(clause.heading))])];
+  return clauseBody(name, clause, head, context);
+}
+
+/** The paragraph or point itself after its `num` and `heading` (`head`): its content, or its list of sub-items. */
+function clauseBody(name: string, clause: ExportClause, head: string[], context: Context): string[] {
   const eId = clauseEId(clause);
   const attributes = { eId, refersTo: statusRef(clause, context) };
   const children = clause.children.filter((child) => printed(child, context));
@@ -160,7 +197,8 @@ function operativeParagraph(clause: ExportClause, context: Context): string[] {
 
 function recital(clause: ExportClause, context: Context): string[] {
   if (clause.deleted) return block('recital', { eId: deletedEId(clause), status: 'removed' }, [inline('p', {}, escapeXml(describeDeleted(context.words, clause)))]);
-  return block('recital', { eId: clauseEId(clause), refersTo: statusRef(clause, context) }, [clauseParagraph(clause, context)]);
+  const heading = clause.heading === '' ? [] : [inline('heading', {}, escapeXml(clause.heading))];
+  return block('recital', { eId: clauseEId(clause), refersTo: statusRef(clause, context) }, [...heading, clauseParagraph(clause, context)]);
 }
 
 function identification(input: ExportInput): string[] {
@@ -267,29 +305,43 @@ function signatures(input: ExportInput): string[] {
 }
 
 export function renderAkn(input: ExportInput, variant: ExportVariant): string {
-  const context: Context = { variant, words: wordsOf(input) };
+  const writer: NoteWriter = { footnotes: new Map(input.footnotes.map((footnote) => [footnote.id, footnote])), referenced: new Map() };
+  const context: Context = { variant, words: wordsOf(input), notes: writer };
   const { meta } = input;
+  const inlineText = (text: RichText) => inlineXml(text, writer);
   const preface: string[] = [];
-  if (meta.conference.length > 0) preface.push(inline('p', { class: 'conference' }, inlineXml(meta.conference)));
-  preface.push(inline('p', { class: 'title' }, inline('docTitle', {}, inlineXml(meta.title))));
-  if (meta.subtitle.length > 0) preface.push(inline('p', { class: 'subtitle' }, inlineXml(meta.subtitle)));
+  if (meta.conference.length > 0) preface.push(inline('p', { class: 'conference' }, inlineText(meta.conference)));
+  preface.push(inline('p', { class: 'title' }, inline('docTitle', {}, inlineText(meta.title))));
+  if (meta.subtitle.length > 0) preface.push(inline('p', { class: 'subtitle' }, inlineText(meta.subtitle)));
   const adopted = adoptionLine(input);
   if (adopted !== null && input.adoptedAt != null) {
     preface.push(inline('p', { class: 'adoption' }, inline('docDate', { date: new Date(input.adoptedAt).toISOString().slice(0, 10) }, escapeXml(adopted))));
   }
 
   const preamble: string[] = [];
-  if (meta.chapeau.length > 0) preamble.push(inline('p', { class: 'chapeau' }, inlineXml(meta.chapeau)));
+  if (meta.chapeau.length > 0) preamble.push(inline('p', { class: 'chapeau' }, inlineText(meta.chapeau)));
   const recitals = input.preamble.filter((clause) => printed(clause, context));
   if (recitals.length > 0) preamble.push(...block('recitals', { eId: 'recs' }, recitals.flatMap((clause) => recital(clause, context))));
-  if (meta.formula.length > 0) preamble.push(...block('formula', { eId: 'formula_1', name: 'declare' }, [inline('p', {}, inlineXml(meta.formula))]));
+  if (meta.formula.length > 0) preamble.push(...block('formula', { eId: 'formula_1', name: 'declare' }, [inline('p', {}, inlineText(meta.formula))]));
 
   const mainBody = input.operative.filter((clause) => printed(clause, context)).flatMap((clause) => operativeParagraph(clause, context));
   // mainBody may not be empty: a declaration without operative paragraphs yet holds one empty paragraph.
   if (mainBody.length === 0) mainBody.push(empty('p', {}));
 
   const conclusions: string[] = [];
-  if (meta.note.length > 0) conclusions.push(inline('p', { class: 'note' }, `${escapeXml(context.words.note)}${inlineXml(meta.note)}`));
+  if (meta.closing.length > 0) conclusions.push(inline('p', { class: 'closing' }, inlineText(meta.closing)));
+  if (meta.note.length > 0) conclusions.push(inline('p', { class: 'note' }, `${escapeXml(context.words.note)}${inlineText(meta.note)}`));
+  // A footnote the text does not reference still prints: at the end, as the other formats print every note.
+  const unreferenced = input.footnotes.filter((footnote) => !writer.referenced.has(footnote.id));
+  if (unreferenced.length > 0) {
+    conclusions.push(
+      ...block(
+        'blockContainer',
+        { eId: 'footnotes', class: 'footnotes' },
+        unreferenced.map((footnote) => inline('p', { class: 'footnote' }, inline('authorialNote', { marker: footnote.marker, eId: `fnote_${footnote.number}`, placement: 'bottom' }, inline('p', {}, inlineXml(footnote.body))))),
+      ),
+    );
+  }
   if (input.signatories.length > 0) conclusions.push(...signatures(input));
 
   const statement = block('statement', { name: 'declaration' }, [

@@ -4,6 +4,7 @@ import {
   DeletedTextRun,
   Document,
   Footer,
+  FootnoteReferenceRun,
   HeadingLevel,
   InsertedTextRun,
   LevelFormat,
@@ -21,6 +22,7 @@ import {
   type IParagraphStyleOptions,
   type ParagraphChild,
 } from 'docx';
+import JSZip from 'jszip';
 import type { Signatory } from '../../shared/declaration.ts';
 import { toPlainText, type RichText } from '../../shared/richText.ts';
 import {
@@ -34,14 +36,17 @@ import {
   describeStatus,
   formatTime,
   negotiationHeading,
+  articleLine,
   proposalRemarks,
+  readingOrder,
+  type ExportFootnote,
   type ExportClause,
   type ExportInput,
   type ExportVariant,
   wordsOf,
   adoptionLine,
 } from './exportInput.ts';
-import { conventionsOf, type SubItemStyle } from '../../shared/declarationLanguage.ts';
+import type { SubItemStyle } from '../../shared/declarationLanguage.ts';
 import type { DocumentWords } from '../../shared/documentWords.ts';
 import type { ExportProposal } from './exportProposal.ts';
 
@@ -57,6 +62,18 @@ import type { ExportProposal } from './exportProposal.ts';
  * each clause and after it the refused changes and the open proposals, each
  * redline as real tracked changes (`w:ins` / `w:del`) in the proposer's
  * name, so Word's review pane lists them by delegation (SPEC PROP14).
+ *
+ * A clause's heading is a paragraph in Word's built-in "Heading 2" above
+ * it; in a declaration in articles the article line ("Article 3") is the
+ * Heading 2 and the caption a "Heading 3", and the paragraph is not in the
+ * list (its sub-items are, a list of their own per paragraph), as are
+ * unnumbered paragraphs. The closing line has the style Closing. Footnotes
+ * are real Word footnotes (`w:footnoteReference`, word/footnotes.xml),
+ * which Word numbers 1, 2, … itself when the markers are those numbers in
+ * the order of the text; other markers ("*", "a", numbers out of order) are
+ * Word's custom marks (`w:customMarkFollows`), printed as typed. A footnote
+ * nothing references, which Word could not show, is a paragraph "marker
+ * text" after the note.
  */
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -85,9 +102,18 @@ const SANS = 'Arial';
 /** Twentieths of a point: 720 = half an inch. */
 export const STEP = 720;
 
-function runs(text: RichText, extra: { size?: number } = {}): TextRun[] {
-  // Marks only where the text has them: an explicit "not bold" would override the style (a bold Title).
-  return text.map((run) => new TextRun({ text: run.text, ...(run.italic ? { italics: true } : {}), ...(run.bold ? { bold: true } : {}), ...extra }));
+/** Footnote id → the id of its Word footnote (ExportFootnote.number). */
+type Notes = ReadonlyMap<string, number>;
+const NO_NOTES: Notes = new Map();
+
+function runs(text: RichText, notes: Notes = NO_NOTES): (TextRun | FootnoteReferenceRun)[] {
+  return text.map((run) => {
+    const note = run.footnote === undefined ? undefined : notes.get(run.footnote);
+    // A footnote reference is Word's own: Word prints its number where the marker stood.
+    if (note !== undefined) return new FootnoteReferenceRun(note);
+    // Marks only where the text has them: an explicit "not bold" would override the style (a bold Title).
+    return new TextRun({ text: run.text, ...(run.italic ? { italics: true } : {}), ...(run.bold ? { bold: true } : {}) });
+  });
 }
 
 export function paragraphStyles(variant: ExportVariant): IParagraphStyleOptions[] {
@@ -99,6 +125,7 @@ export function paragraphStyles(variant: ExportVariant): IParagraphStyleOptions[
     { id: STYLE.preamble, name: 'Preamble', basedOn: 'Normal', next: STYLE.preamble, quickFormat: true, paragraph: { ...body, indent: { firstLine: STEP } } },
     { id: STYLE.formula, name: 'Formula', basedOn: 'Normal', next: STYLE.operative, quickFormat: true, paragraph: { spacing: { before: 120, after: 240 }, indent: { firstLine: STEP } } },
     { id: STYLE.operative, name: 'Operative', basedOn: 'Normal', next: STYLE.operative, quickFormat: true, paragraph: body },
+    { id: STYLE.closing, name: 'Closing', basedOn: 'Normal', next: STYLE.note, quickFormat: true, paragraph: { ...body, spacing: { before: 240, after: 200 }, indent: { firstLine: STEP } } },
     { id: STYLE.note, name: 'Note', basedOn: 'Normal', quickFormat: true, paragraph: { ...body, spacing: { before: 360, after: 200 } } },
     { id: STYLE.signature, name: 'Signature', basedOn: 'Normal', quickFormat: true, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },
     {
@@ -295,20 +322,44 @@ function proposalParagraphs(clause: ExportClause, revisions: Revisions, words: D
  */
 type Numbering = 'word' | 'working';
 
-function clauseParagraphs(clause: ExportClause, variant: ExportVariant, revisions: Revisions, numbering: Numbering, words: DocumentWords): Paragraph[] {
-  if (clause.deleted) return variant === 'negotiation' ? [deletedParagraph(clause, words)] : [];
+interface Context {
+  variant: ExportVariant;
+  revisions: Revisions;
+  numbering: Numbering;
+  words: DocumentWords;
+  notes: Notes;
+  paragraphs: ExportInput['paragraphs'];
+}
+
+/** The article line (Heading 2) and the heading above a clause (Heading 2; a caption under an article line, Heading 3). */
+function headingParagraphs(clause: ExportClause, variant: ExportVariant): Paragraph[] {
+  const article = articleLine(clause, variant);
   const out: Paragraph[] = [];
+  if (article !== null) out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(article)] }));
+  if (clause.heading !== '') out.push(new Paragraph({ heading: article === null ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, children: [new TextRun(clause.heading)] }));
+  return out;
+}
+
+function clauseParagraphs(clause: ExportClause, context: Context): Paragraph[] {
+  const { variant, revisions, numbering, words, notes } = context;
+  if (clause.deleted) return variant === 'negotiation' ? [deletedParagraph(clause, words)] : [];
+  const out: Paragraph[] = headingParagraphs(clause, variant);
   if (variant === 'negotiation') out.push(statusParagraph(clause, words));
+  const level = Math.min(clause.depth, 2);
   if (clause.kind === 'preamble') {
-    out.push(new Paragraph({ style: STYLE.preamble, children: runs(clause.body) }));
+    out.push(new Paragraph({ style: STYLE.preamble, children: runs(clause.body, notes) }));
+  } else if (clause.depth === 0 && context.paragraphs !== 'numbered') {
+    // An article's paragraph or an unnumbered one: outside the list, indented like a preambular paragraph.
+    out.push(new Paragraph({ style: STYLE.operative, indent: { firstLine: STEP }, children: runs(clause.body, notes) }));
   } else if (numbering === 'working') {
-    const level = Math.min(clause.depth, 2);
-    out.push(new Paragraph({ style: STYLE.operative, indent: { left: STEP * (level + 1), hanging: STEP }, children: [new TextRun(`${clause.marker}\t`), ...runs(clause.body)] }));
+    out.push(new Paragraph({ style: STYLE.operative, indent: { left: STEP * (level + 1), hanging: STEP }, children: [new TextRun(`${clause.marker}\t`), ...runs(clause.body, notes)] }));
   } else {
-    out.push(new Paragraph({ style: STYLE.operative, numbering: { reference: NUMBERING, level: Math.min(clause.depth, 2) }, children: runs(clause.body) }));
+    // Sub-items of unnumbered paragraphs: a list of their own under each paragraph (a new instance), so their letters start at a) again.
+    const instance = context.paragraphs === 'numbered' ? {} : { instance: clause.path[0] ?? 0 };
+    out.push(new Paragraph({ style: STYLE.operative, numbering: { reference: NUMBERING, level, ...instance }, children: runs(clause.body, notes) }));
   }
   if (variant === 'negotiation') out.push(...positionParagraphs(clause, words), ...refusedParagraphs(clause, words), ...proposalParagraphs(clause, revisions, words));
-  for (const child of clause.children) out.push(...clauseParagraphs(child, variant, revisions, numbering, words));
+  for (const child of clause.children) out.push(...clauseParagraphs(child, context));
   return out;
 }
 
@@ -358,6 +409,8 @@ export function buildDocx(input: ExportInput, variant: ExportVariant): Document 
   let revision = 0;
   const revisions: Revisions = { next: () => ++revision, fallbackDate: input.generatedAt };
   const numbering: Numbering = variant === 'negotiation' && input.frozen ? 'working' : 'word';
+  const notes = wordFootnotes(input).ids;
+  const context: Context = { variant, revisions, numbering, words, notes, paragraphs: input.paragraphs };
   if (variant === 'negotiation') {
     body.push(
       new Paragraph({ style: STYLE.banner, children: [new TextRun({ text: negotiationHeading(input), bold: true })] }),
@@ -365,16 +418,20 @@ export function buildDocx(input: ExportInput, variant: ExportVariant): Document 
       new Paragraph({ spacing: { after: 240 } }),
     );
   }
-  if (meta.conference.length > 0) body.push(new Paragraph({ style: STYLE.conference, children: runs(meta.conference) }));
-  body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: runs(meta.title) }));
-  if (meta.subtitle.length > 0) body.push(new Paragraph({ style: STYLE.subtitle, children: runs(meta.subtitle) }));
+  if (meta.conference.length > 0) body.push(new Paragraph({ style: STYLE.conference, children: runs(meta.conference, notes) }));
+  body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: runs(meta.title, notes) }));
+  if (meta.subtitle.length > 0) body.push(new Paragraph({ style: STYLE.subtitle, children: runs(meta.subtitle, notes) }));
   const adopted = adoptionLine(input);
   if (adopted !== null) body.push(new Paragraph({ style: STYLE.subtitle, children: [new TextRun({ text: adopted, italics: true })] }));
-  if (meta.chapeau.length > 0) body.push(new Paragraph({ style: STYLE.chapeau, children: runs(meta.chapeau) }));
-  for (const clause of input.preamble) body.push(...clauseParagraphs(clause, variant, revisions, numbering, words));
-  if (meta.formula.length > 0) body.push(new Paragraph({ style: STYLE.formula, children: runs(meta.formula) }));
-  for (const clause of input.operative) body.push(...clauseParagraphs(clause, variant, revisions, numbering, words));
-  if (meta.note.length > 0) body.push(new Paragraph({ style: STYLE.note, children: [new TextRun(words.note), ...runs(meta.note)] }));
+  if (meta.chapeau.length > 0) body.push(new Paragraph({ style: STYLE.chapeau, children: runs(meta.chapeau, notes) }));
+  for (const clause of input.preamble) body.push(...clauseParagraphs(clause, context));
+  if (meta.formula.length > 0) body.push(new Paragraph({ style: STYLE.formula, children: runs(meta.formula, notes) }));
+  for (const clause of input.operative) body.push(...clauseParagraphs(clause, context));
+  if (meta.closing.length > 0) body.push(new Paragraph({ style: STYLE.closing, children: runs(meta.closing, notes) }));
+  if (meta.note.length > 0) body.push(new Paragraph({ style: STYLE.note, children: [new TextRun(words.note), ...runs(meta.note, notes)] }));
+  for (const footnote of input.footnotes.filter((note) => !notes.has(note.id))) {
+    body.push(new Paragraph({ style: 'FootnoteText', children: [new TextRun(footnote.marker === '' ? '' : `${footnote.marker} `), ...runs(footnote.body)] }));
+  }
   if (input.signatories.length > 0) {
     body.push(new Paragraph({ pageBreakBefore: true, spacing: { after: 0 } }), signatureTable(input.signatories));
   }
@@ -387,10 +444,18 @@ export function buildDocx(input: ExportInput, variant: ExportVariant): Document 
       default: {
         document: { run: { font: FONT, size: 24 }, paragraph: { spacing: { after: 120 } } },
         title: { run: { font: FONT, size: 32, bold: true, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
+        // Word's built-in headings, in the text's face: a clause's heading, an article line, an article's caption.
+        heading2: { run: { font: FONT, size: 24, bold: true, color: '000000' }, paragraph: { keepNext: true, spacing: { before: 240, after: 120 } } },
+        heading3: { run: { font: FONT, size: 24, italics: true, color: '000000' }, paragraph: { keepNext: true, spacing: { before: 0, after: 120 } } },
       },
       paragraphStyles: paragraphStyles(variant),
     },
-    numbering: { config: [{ reference: NUMBERING, levels: numberingLevels(conventionsOf(input.language).subItemStyle) }] },
+    numbering: { config: [{ reference: NUMBERING, levels: numberingLevels(input.subItemStyle) }] },
+    // Word's own footnotes, numbered by Word in the order the text references them.
+    // The space after Word's own marker (w:footnoteRef) is the footnote text's first character, as Word itself writes it.
+    footnotes: Object.fromEntries(
+      input.footnotes.filter((footnote) => notes.has(footnote.id)).map((footnote) => [notes.get(footnote.id)!, { children: [new Paragraph({ style: 'FootnoteText', children: [new TextRun(' '), ...runs(footnote.body)] })] }]),
+    ),
     sections: [
       {
         properties: { page: { margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } } },
@@ -401,6 +466,50 @@ export function buildDocx(input: ExportInput, variant: ExportVariant): Document 
   });
 }
 
-export function renderDocx(input: ExportInput, variant: ExportVariant): Promise<Buffer> {
-  return Packer.toBuffer(buildDocx(input, variant));
+/**
+ * Word's footnotes: each footnote the text references gets a Word id, 1, 2, …
+ * in the order of its first reference (the order Word numbers them in);
+ * `custom` holds the markers Word must print as typed — null when Word's own
+ * numbers are the markers.
+ */
+export function wordFootnotes(input: ExportInput): { ids: Map<string, number>; custom: Map<number, string> | null } {
+  const ids = new Map<string, number>();
+  let references = 0;
+  const { meta } = input;
+  const clauses = readingOrder(input);
+  const bodies = (kind: ExportClause['kind']) => clauses.filter((clause) => clause.kind === kind).map((clause) => clause.body);
+  // In the order the file prints them.
+  const texts = [meta.conference, meta.title, meta.subtitle, meta.chapeau, ...bodies('preamble'), meta.formula, ...bodies('operative'), meta.closing, meta.note];
+  const byId = new Map<string, ExportFootnote>(input.footnotes.map((footnote) => [footnote.id, footnote]));
+  for (const text of texts) {
+    for (const run of text) {
+      if (run.footnote === undefined || !byId.has(run.footnote)) continue;
+      references++;
+      if (!ids.has(run.footnote)) ids.set(run.footnote, ids.size + 1);
+    }
+  }
+  const asNumbered = references === ids.size && [...ids].every(([id, number]) => byId.get(id)!.marker === String(number));
+  return { ids, custom: asNumbered ? null : new Map([...ids].map(([id, number]) => [number, byId.get(id)!.marker])) };
+}
+
+/**
+ * Word's custom footnote marks, which the docx package does not write: the
+ * reference says `w:customMarkFollows` and its run holds the marker; the
+ * note begins with the marker instead of Word's number.
+ */
+async function withCustomMarks(file: Buffer, marks: Map<number, string>): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(file);
+  const escape = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+  const mark = (id: number) => `<w:t xml:space="preserve">${escape(marks.get(id) ?? '')}</w:t>`;
+  const document = await zip.file('word/document.xml')!.async('string');
+  zip.file('word/document.xml', document.replace(/<w:footnoteReference w:id="(\d+)"\/>/g, (_, id: string) => `<w:footnoteReference w:customMarkFollows="1" w:id="${id}"/>${mark(Number(id))}`));
+  const footnotes = await zip.file('word/footnotes.xml')!.async('string');
+  zip.file('word/footnotes.xml', footnotes.replace(/(<w:footnote w:id="(\d+)">.*?)<w:footnoteRef\/>/gs, (_, before: string, id: string) => `${before}${mark(Number(id))}`));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+export async function renderDocx(input: ExportInput, variant: ExportVariant): Promise<Buffer> {
+  const file = await Packer.toBuffer(buildDocx(input, variant));
+  const { custom } = wordFootnotes(input);
+  return custom === null ? file : withCustomMarks(file, custom);
 }

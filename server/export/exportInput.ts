@@ -8,7 +8,7 @@ import { META_FIELDS, type Declaration, type Meta, type Signatory } from '../../
 import { bracketRanges } from '../../shared/document/bracketRange.ts';
 import { ROOT } from '../../shared/document/names.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
-import { conventionsOf, readDeclarationLanguage, type DeclarationLanguage } from '../../shared/declarationLanguage.ts';
+import { readDeclarationLanguage, type DeclarationLanguage, type SubItemStyle } from '../../shared/declarationLanguage.ts';
 import { documentDate, documentWords, type DocumentWords } from '../../shared/documentWords.ts';
 import { readSilenceProcedure, SILENCE_KEY } from '../../shared/silence/silenceProcedure.ts';
 import { adoptedAt } from '../../shared/silence/silenceRules.ts';
@@ -20,6 +20,8 @@ import { readProposal, type Proposal } from '../../shared/proposals/proposal.ts'
 import { readRefusedChange, type RefusedChange } from '../../shared/refusedChange.ts';
 import { toPlainText, type RichText } from '../../shared/richText.ts';
 import { readFrozenNumbering, type FrozenNumbering } from '../../shared/workingNumbers.ts';
+import { DEFAULT_PARAGRAPH_STYLE, type ParagraphStyle } from '../../shared/paragraphStyle.ts';
+import { readSettings, subItemStyleOf } from '../../shared/settings.ts';
 import { alternativesByClause, toExportProposal, type ExportProposal } from './exportProposal.ts';
 import { cleanRuns, cleanText } from './printableText.ts';
 
@@ -39,6 +41,13 @@ import { cleanRuns, cleanText } from './printableText.ts';
  * placeholders (`deleted`), which only the negotiation text prints (WN3).
  * Square brackets are printed into the body as bold `[` `]` for both
  * variants (BRK3, BRK6).
+ *
+ * The paragraph style (shared/paragraphStyle.ts) is applied here too: in
+ * a declaration in articles or with unnumbered paragraphs an operative
+ * paragraph has no marker in either variant (its label, OP3, stays), and in
+ * articles it carries the article line each variant prints ("Article 3";
+ * "Article 7 bis" in a frozen negotiation text). Sub-items keep their
+ * letters, in the declaration's sub-item style (subItemStyleOf).
  */
 export type ExportVariant = 'clean' | 'negotiation';
 export const EXPORT_VARIANTS: readonly ExportVariant[] = ['clean', 'negotiation'];
@@ -85,6 +94,15 @@ export interface ExportClause {
   /** The label of the agreed paragraph this clause is agreed with (LOCK7), null when agreed or open on its own. */
   agreedWith: string | null;
   refused: RefusedNote[];
+  /** The heading printed above it (Clause.heading: "A. Health", an article's caption), cleaned; '' when none. */
+  heading: string;
+  /**
+   * In a declaration in articles, the article line of an operative
+   * paragraph in each variant's numbering: "Article 3" (clean, always
+   * consecutive), "Article 7 bis" (negotiation, frozen numbers). null for
+   * every other clause and style.
+   */
+  article: { clean: string; working: string } | null;
   /** Its open proposals, as alternatives in order (PROP3, PROP14). Only the negotiation variant shows them. */
   proposals: ExportProposal[];
   /** Reservations and objections on it (POS4), objections first. Only the negotiation variant shows them. */
@@ -92,7 +110,17 @@ export interface ExportClause {
   children: ExportClause[];
 }
 
+/** A footnote as printed: its marker and text; the text references it with runs whose `footnote` is its id. */
+export interface ExportFootnote {
+  id: string;
+  /** 1…n in the order the notes print: AKN's `fnote_N` and the HTML anchors come from it (Word numbers by first reference: docx.ts). */
+  number: number;
+  marker: string;
+  body: RichText;
+}
+
 export interface ExportInput {
+  /** `closing` is the line printed right after the operative part ("Done at Buenos Aires, 3 May 2023."). */
   meta: Meta;
   preamble: ExportClause[];
   /** Operative paragraphs, each with its sub-items in `children`. */
@@ -108,6 +136,19 @@ export interface ExportInput {
   frozen: boolean;
   /** When the declaration was adopted under a silence procedure (SIL7, SIL10), printed under the heading; absent or null before. */
   adoptedAt?: number | null;
+  /** How operative paragraphs print their numbers (the declaration setting `paragraphs`). */
+  paragraphs: ParagraphStyle;
+  /** How sub-item letters print: "(a)" or "a)" (subItemStyleOf: the source's style, else the language's). */
+  subItemStyle: SubItemStyle;
+  /** The footnotes in print order: at the foot of the page in Word, at the end of the text (before the signatures) elsewhere. */
+  footnotes: ExportFootnote[];
+}
+
+/** How a declaration prints its numbers: the settings `paragraphs` and `subItemStyle` (shared/settings.ts). */
+export interface PrintStyle {
+  paragraphs?: ParagraphStyle;
+  /** null or absent: the declaration language's. */
+  subItemStyle?: SubItemStyle | null;
 }
 
 /** The parts of an export that are not in the declaration itself. */
@@ -140,10 +181,17 @@ function positionNotes(positions: readonly StatedPosition[] | undefined, body: R
 }
 
 /** Builds the export input from plain data: the pure core of `readExportInput`. */
-export function buildExportInput(declaration: Declaration, state: NegotiationState, generatedAt: Date, language: DeclarationLanguage = 'en'): ExportInput {
+export function buildExportInput(declaration: Declaration, state: NegotiationState, generatedAt: Date, language: DeclarationLanguage = 'en', print: PrintStyle = {}): ExportInput {
   const outline = buildOutline(declaration.clauses);
   const frozen = state.frozen ?? null;
-  const style = conventionsOf(language).subItemStyle;
+  const style = subItemStyleOf({ subItemStyle: print.subItemStyle ?? null }, language);
+  const paragraphs = print.paragraphs ?? DEFAULT_PARAGRAPH_STYLE;
+  const words = documentWords(language);
+  // In `order` (plain string comparison, as order keys compare; ties by id), whoever built the declaration.
+  const footnotes: ExportFootnote[] = [...(declaration.footnotes ?? [])]
+    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((footnote, i) => ({ id: footnote.id, number: i + 1, marker: cleanText(footnote.marker).trim(), body: cleanRuns(footnote.body) }));
+  const footnoteIds = new Set(footnotes.map((footnote) => footnote.id));
   const numbers = numberClauses(outline, frozen, style);
   const consecutive = frozen === null ? numbers : numberClauses(outline, null, style);
   const locks = clauseLocks(outline, (id) => state.statuses.get(id));
@@ -169,18 +217,24 @@ export function buildExportInput(declaration: Declaration, state: NegotiationSta
     // Proposals are redlined against the text itself; the printed body shows its brackets (BRK3).
     const text = cleanRuns(node.clause.body);
     const ranges = state.brackets?.get(node.clause.id);
-    const body = ranges && ranges.length > 0 ? cleanRuns(withBrackets(node.clause.body, ranges)) : text;
+    const body = cleanRuns(ranges && ranges.length > 0 ? withBrackets(node.clause.body, ranges) : node.clause.body, footnoteIds);
+    // An operative paragraph in articles or unnumbered prints no number of its own (its label stays); in articles its number goes to the article line.
+    const paragraph = node.clause.kind === 'operative' && node.depth === 0;
+    const unmarked = paragraph && paragraphs !== 'numbered';
+    const article = paragraph && paragraphs === 'articles' ? { clean: words.article(numberOf(cleanMarker)), working: words.article(numberOf(number.marker)) } : null;
     const target = { label: number.label, kind: node.clause.kind, depth: node.depth, body: text };
     return {
       id: node.clause.id,
       kind: node.clause.kind,
       depth: node.depth,
       label: number.label,
-      marker: number.marker,
-      cleanMarker,
+      marker: unmarked ? '' : number.marker,
+      cleanMarker: unmarked ? '' : cleanMarker,
       deleted: false,
       path,
       body,
+      heading: cleanText(node.clause.heading ?? '').trim(),
+      article,
       status: status ? { ...status, by: cleanText(status.by), ...(status.pending ? { pending: status.pending.map(cleanText) } : {}), ...(status.reason !== undefined ? { reason: cleanText(status.reason) } : {}) } : null,
       agreedWith: inherited === null ? null : (numbers.get(inherited)?.label ?? ''),
       refused: refusedBy.get(node.clause.id) ?? [],
@@ -191,8 +245,8 @@ export function buildExportInput(declaration: Declaration, state: NegotiationSta
   };
   const preamble = outline.preamble.map((node, i) => convert(node, [i + 1]));
   const operative = outline.operative.map((node, i) => convert(node, [i + 1]));
-  placeDeleted(outline, frozen, preamble, operative, language);
-  const meta = Object.fromEntries(META_FIELDS.map((field) => [field, cleanRuns(declaration.meta[field])])) as Meta;
+  placeDeleted(outline, frozen, preamble, operative, style);
+  const meta = Object.fromEntries(META_FIELDS.map((field) => [field, cleanRuns(declaration.meta[field] ?? [], footnoteIds)])) as Meta;
   return {
     meta,
     preamble,
@@ -202,7 +256,15 @@ export function buildExportInput(declaration: Declaration, state: NegotiationSta
     language,
     brackets: [...(state.brackets?.values() ?? [])].reduce((sum, ranges) => sum + ranges.length, 0),
     frozen: frozen !== null,
+    paragraphs,
+    subItemStyle: style,
+    footnotes,
   };
+}
+
+/** A paragraph's marker as an article's number: "3." → "3", "7 bis." → "7 bis". */
+function numberOf(marker: string): string {
+  return marker.replace(/\.$/, '');
 }
 
 /**
@@ -210,7 +272,7 @@ export function buildExportInput(declaration: Declaration, state: NegotiationSta
  * its group, after the clause it follows (or first), in number order
  * (shared/numbering.ts `deletedNumbers`, WN3).
  */
-function placeDeleted(outline: ReturnType<typeof buildOutline>, frozen: FrozenNumbering | null, preamble: ExportClause[], operative: ExportClause[], language: DeclarationLanguage): void {
+function placeDeleted(outline: ReturnType<typeof buildOutline>, frozen: FrozenNumbering | null, preamble: ExportClause[], operative: ExportClause[], style: SubItemStyle): void {
   const gaps = deletedNumbers(outline, frozen);
   if (gaps.length === 0) return;
   const byId = new Map(inReadingOrder({ preamble, operative }).map((clause) => [clause.id, clause]));
@@ -229,11 +291,13 @@ function placeDeleted(outline: ReturnType<typeof buildOutline>, frozen: FrozenNu
       kind: gap.kind,
       depth,
       label: gap.label,
-      marker: gap.kind === 'preamble' ? '' : markerOf(text, depth, conventionsOf(language).subItemStyle),
+      marker: gap.kind === 'preamble' ? '' : markerOf(text, depth, style),
       cleanMarker: '',
       deleted: true,
       path: [],
       body: [],
+      heading: '',
+      article: null,
       status: null,
       agreedWith: null,
       refused: [],
@@ -264,9 +328,12 @@ export function readExportInput(doc: Y.Doc, generatedAt: Date): ExportInput {
   const frozen = readFrozenNumbering(doc.getMap<unknown>(ROOT.numbering));
   const positions = readPositions(doc.getMap<unknown>(ROOT.positions));
   const brackets = bracketRanges(doc, standingBrackets(doc.getMap<unknown>(ROOT.brackets)));
-  const language = readDeclarationLanguage(doc.getMap<unknown>(ROOT.settings));
+  const settingsMap = doc.getMap<unknown>(ROOT.settings);
+  const language = readDeclarationLanguage(settingsMap);
+  const settings = readSettings(settingsMap);
   const adopted = adoptedAt(readSilenceProcedure(doc.getMap<unknown>(ROOT.silence).get(SILENCE_KEY)));
-  return { ...buildExportInput(readDeclaration(doc), { statuses, refused, proposals, positions, brackets, frozen }, generatedAt, language), ...(adopted === null ? {} : { adoptedAt: adopted }) };
+  const print = { paragraphs: settings.paragraphs, subItemStyle: settings.subItemStyle };
+  return { ...buildExportInput(readDeclaration(doc), { statuses, refused, proposals, positions, brackets, frozen }, generatedAt, language, print), ...(adopted === null ? {} : { adoptedAt: adopted }) };
 }
 
 /** SIL10: "Adopted on 12 September 2023" in the declaration's language, under the heading of every format; null before adoption. */
@@ -282,6 +349,11 @@ export function readingOrder(input: ExportInput): ExportClause[] {
 /** The marker a variant prints before a clause: the working one in the negotiation text, the consecutive one in the clean text (WN7). */
 export function printedMarker(clause: ExportClause, variant: ExportVariant): string {
   return variant === 'negotiation' ? clause.marker : clause.cleanMarker;
+}
+
+/** The article line a variant prints above an operative paragraph of a declaration in articles; null otherwise. */
+export function articleLine(clause: Pick<ExportClause, 'article'>, variant: ExportVariant): string | null {
+  return clause.article === null ? null : variant === 'negotiation' ? clause.article.working : clause.article.clean;
 }
 
 /** "OP5 [deleted]": a number left unused by a deleted clause (WN3). */

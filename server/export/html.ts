@@ -11,6 +11,7 @@ import {
   describeRefusal,
   describeStatus,
   negotiationHeading,
+  articleLine,
   printedMarker,
   proposalRemarks,
   type ExportClause,
@@ -28,14 +29,33 @@ import type { ExportProposal } from './exportProposal.ts';
  * external resources. All text is escaped. The negotiation variant boxes
  * each clause with its label and status, the changes refused on it and its
  * open proposals, redlined with `<ins>` (underlined) and `<del>` (struck).
+ *
+ * A clause's heading is an `<h3>` above it; in a declaration in articles
+ * the article line is the `<h3>` and the caption an `<h4>`, and the
+ * paragraph has no number. The closing line follows the operative part; a
+ * footnote's marker is superscript where referenced, linked to its note,
+ * and the notes follow at the end under a rule, each "marker text".
  */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-export function inlineHtml(text: RichText): string {
+/** The anchor of a footnote's note: its number, so that any id makes a valid fragment. */
+const noteAnchor = (number: number) => `fn-${number}`;
+
+/**
+ * Rich text as HTML. `footnotes` (footnote id → its number) makes a
+ * reference (Run.footnote) a superscript link to its note; without it, or
+ * for an unknown id, the marker is still superscript.
+ */
+export function inlineHtml(text: RichText, footnotes?: ReadonlyMap<string, number>): string {
   return text
     .map((run) => {
+      if (run.footnote !== undefined) {
+        const number = footnotes?.get(run.footnote);
+        const marker = escapeHtml(run.text);
+        return `<sup class="fnref">${number === undefined ? marker : `<a href="#${noteAnchor(number)}">${marker}</a>`}</sup>`;
+      }
       let html = escapeHtml(run.text);
       if (run.italic) html = `<i>${html}</i>`;
       if (run.bold) html = `<b>${html}</b>`;
@@ -83,6 +103,29 @@ p { margin: 0 0 0.8em; text-align: justify; }
 }
 `;
 
+// Only a text with headings, articles, unnumbered paragraphs, a closing line or footnotes needs these: the others keep the style they had.
+const PARTS_STYLE = `
+h3, h4 { font-size: 12pt; margin: 1.2em 0 0.6em; break-after: avoid; page-break-after: avoid; }
+h3 { font-weight: bold; }
+h4 { font-weight: normal; font-style: italic; }
+.article { text-align: center; }
+.op.unnumbered { padding-left: 0; text-indent: 0; }
+.closing { margin-top: 1.2em; }
+.fnref { font-size: 0.75em; line-height: 0; }
+.fnref a { color: inherit; text-decoration: none; }
+.footnotes { margin-top: 2em; font-size: 10pt; }
+.footnotes hr { border: 0; border-top: 1px solid #000; width: 30%; margin: 0 0 0.6em; }
+.footnotes p { margin: 0 0 0.3em; text-align: left; }
+`;
+
+/** Whether the text has any part that PARTS_STYLE lays out. */
+function hasParts(input: ExportInput): boolean {
+  const clauses = [...input.preamble, ...input.operative.flatMap(function all(clause): ExportClause[] {
+    return [clause, ...clause.children.flatMap(all)];
+  })];
+  return input.paragraphs !== 'numbered' || input.meta.closing.length > 0 || input.footnotes.length > 0 || clauses.some((clause) => clause.heading !== '');
+}
+
 // Only the negotiation text has proposals, positions and deleted numbers: the clean page keeps the style it had (SPEC PROP14).
 const PROPOSAL_STYLE = `
 .proposal { font-family: Arial, Helvetica, sans-serif; font-size: 9.5pt; background: #eef3fa; border: 1px solid #4a6f9c; padding: 0.3em 0.6em; margin: 0.3em 0 0.6em; }
@@ -120,22 +163,36 @@ function proposalHtml(clause: ExportClause, proposal: ExportProposal, words: Doc
   return `<div class="proposal">${lines.join('')}</div>`;
 }
 
-function clauseHtml(clause: ExportClause, variant: ExportVariant, words: DocumentWords): string {
+/** The article line and the heading above a clause (h3; a caption under an article line is an h4). */
+function headingsHtml(clause: ExportClause, variant: ExportVariant): string[] {
+  if (clause.deleted) return [];
+  const article = articleLine(clause, variant);
+  const out: string[] = [];
+  if (article !== null) out.push(`<h3 class="article">${escapeHtml(article)}</h3>`);
+  if (clause.heading !== '') out.push(article !== null ? `<h4 class="heading">${escapeHtml(clause.heading)}</h4>` : `<h3 class="heading">${escapeHtml(clause.heading)}</h3>`);
+  return out;
+}
+
+function clauseHtml(clause: ExportClause, variant: ExportVariant, words: DocumentWords, notes: ReadonlyMap<string, number>): string {
   const isOperative = clause.kind === 'operative';
   // Sub-items are indented: the paragraph itself in the clean text, its whole box in the negotiation text.
   const depth = isOperative && clause.depth > 0 ? ` depth-${Math.min(clause.depth, 2)}` : '';
   if (clause.deleted) return variant === 'negotiation' ? `<div class="clause deleted${depth}"><p class="label">${escapeHtml(describeDeleted(words, clause))}</p></div>` : '';
   const className = isOperative ? `op${variant === 'clean' ? depth : ''}` : 'pp';
   // The space after the number is a real one, kept (white-space: pre) inside the number's box: copied text reads "1. Takes note …", and the text still starts at the hanging indent (SPEC EXP8).
-  const number = isOperative ? `<span class="num">${escapeHtml(printedMarker(clause, variant))} </span>` : '';
-  const paragraph = `<p class="${className}">${number}${inlineHtml(clause.body)}</p>`;
-  if (variant === 'clean') return paragraph;
+  const marker = printedMarker(clause, variant);
+  // An unnumbered paragraph (articles, unnumbered style) has no number box and no hanging indent.
+  const number = isOperative && marker !== '' ? `<span class="num">${escapeHtml(marker)} </span>` : '';
+  const paragraph = `<p class="${isOperative && marker === '' ? `${className} unnumbered` : className}">${number}${inlineHtml(clause.body, notes)}</p>`;
+  const headings = headingsHtml(clause, variant);
+  if (variant === 'clean') return [...headings, paragraph].join('\n');
   const refused = clause.refused.map((note) =>
     note.attempted === ''
       ? `<div class="refused"><p>${escapeHtml(describeRefusal(words, note))}.</p></div>`
       : `<div class="refused"><p>${escapeHtml(describeRefusal(words, note))}:</p><p class="attempted">${escapeHtml(note.attempted)}</p></div>`,
   );
   return [
+    ...headings,
     `<div class="clause status-${clause.status?.state ?? 'open'}${depth}">`,
     `<p class="label"><b>${escapeHtml(clause.label)}</b> ${escapeHtml(describeStatus(words, clause))}</p>`,
     paragraph,
@@ -172,6 +229,8 @@ export function renderHtml(input: ExportInput, variant: ExportVariant): string {
   const { meta } = input;
   const words = wordsOf(input);
   const title = toPlainText(meta.title).trim() || words.untitled;
+  const notes = new Map(input.footnotes.map((footnote) => [footnote.id, footnote.number]));
+  const inline = (text: RichText) => inlineHtml(text, notes);
   const parts: string[] = [];
   if (variant === 'negotiation') {
     parts.push(
@@ -179,27 +238,32 @@ export function renderHtml(input: ExportInput, variant: ExportVariant): string {
     );
   }
   const heading: string[] = [];
-  if (meta.conference.length > 0) heading.push(`<p class="conference">${inlineHtml(meta.conference)}</p>`);
-  heading.push(`<h1>${inlineHtml(meta.title)}</h1>`);
-  if (meta.subtitle.length > 0) heading.push(`<p class="subtitle">${inlineHtml(meta.subtitle)}</p>`);
+  if (meta.conference.length > 0) heading.push(`<p class="conference">${inline(meta.conference)}</p>`);
+  heading.push(`<h1>${inline(meta.title)}</h1>`);
+  if (meta.subtitle.length > 0) heading.push(`<p class="subtitle">${inline(meta.subtitle)}</p>`);
   const adopted = adoptionLine(input);
   if (adopted !== null) heading.push(`<p class="adopted"><i>${escapeHtml(adopted)}</i></p>`);
   parts.push(`<header>\n${heading.join('\n')}\n</header>`);
-  if (meta.chapeau.length > 0) parts.push(`<p class="chapeau">${inlineHtml(meta.chapeau)}</p>`);
-  const preamble = input.preamble.map((c) => clauseHtml(c, variant, words)).filter((html) => html !== '');
+  if (meta.chapeau.length > 0) parts.push(`<p class="chapeau">${inline(meta.chapeau)}</p>`);
+  const preamble = input.preamble.map((c) => clauseHtml(c, variant, words, notes)).filter((html) => html !== '');
   if (preamble.length > 0) parts.push(`<section class="preamble">\n${preamble.join('\n')}\n</section>`);
-  if (meta.formula.length > 0) parts.push(`<p class="formula">${inlineHtml(meta.formula)}</p>`);
+  if (meta.formula.length > 0) parts.push(`<p class="formula">${inline(meta.formula)}</p>`);
   const operative: string[] = [];
   const walk = (clauses: ExportClause[]) => {
     for (const clause of clauses) {
-      const html = clauseHtml(clause, variant, words);
+      const html = clauseHtml(clause, variant, words, notes);
       if (html !== '') operative.push(html);
       walk(clause.children);
     }
   };
   walk(input.operative);
   if (operative.length > 0) parts.push(`<section class="operative">\n${operative.join('\n')}\n</section>`);
-  if (meta.note.length > 0) parts.push(`<p class="note">${escapeHtml(words.note)}${inlineHtml(meta.note)}</p>`);
+  if (meta.closing.length > 0) parts.push(`<p class="closing">${inline(meta.closing)}</p>`);
+  if (meta.note.length > 0) parts.push(`<p class="note">${escapeHtml(words.note)}${inline(meta.note)}</p>`);
+  if (input.footnotes.length > 0) {
+    const items = input.footnotes.map((footnote) => `<p class="footnote" id="${noteAnchor(footnote.number)}"><sup>${escapeHtml(footnote.marker)}</sup> ${inlineHtml(footnote.body)}</p>`);
+    parts.push(`<section class="footnotes">\n<hr>\n${items.join('\n')}\n</section>`);
+  }
   if (input.signatories.length > 0) parts.push(signaturesHtml(input.signatories));
-  return htmlPage({ language: conventionsOf(input.language).htmlLang, title: variant === 'negotiation' ? `${title} ${words.workingTextSuffix}` : title, style: variant === 'negotiation' ? STYLE + PROPOSAL_STYLE : STYLE, className: variant, parts });
+  return htmlPage({ language: conventionsOf(input.language).htmlLang, title: variant === 'negotiation' ? `${title} ${words.workingTextSuffix}` : title, style: STYLE + (hasParts(input) ? PARTS_STYLE : '') + (variant === 'negotiation' ? PROPOSAL_STYLE : ''), className: variant, parts });
 }

@@ -9,6 +9,7 @@ import {
   describeRefusal,
   describeStatus,
   negotiationHeading,
+  articleLine,
   proposalRemarks,
   type ExportClause,
   type ExportInput,
@@ -28,6 +29,13 @@ import { markRedline } from './exportProposal.ts';
  * so the file renders as the text it holds, also through an HTML renderer.
  * The negotiation variant quotes, under each clause, the changes refused on
  * it and its open proposals, redlined `[-deleted-]` `[+inserted+]`.
+ *
+ * A clause's heading is `### heading` above it; in a declaration in
+ * articles, `### Article 3`, then the caption as `#### caption`, then the
+ * paragraph as a paragraph, without a number (its sub-items still a list).
+ * Unnumbered paragraphs are plain paragraphs. The closing line follows the
+ * operative part; footnotes are Markdown footnotes, `[^1]` where referenced
+ * and `[^1]: text` at the end, before the signatures.
  */
 
 /** Escapes text inside a line: markup characters get a backslash, `<`, `>` and `&` become entities. */
@@ -50,10 +58,16 @@ export function inlineMarkdown(text: RichText): string {
   return escapeLineStart(runsMarkdown(text));
 }
 
-/** inlineMarkdown for text that does not start a line. */
+/** A footnote label: its marker, with the characters that would end it escaped. */
+export function footnoteLabel(marker: string): string {
+  return `[^${marker.replace(/[\\[\]]/g, (c) => `\\${c}`).replace(/\s+/g, '-')}]`;
+}
+
+/** inlineMarkdown for text that does not start a line. A footnote reference (Run.footnote) is `[^marker]`. */
 export function runsMarkdown(text: RichText): string {
   return text
     .map((run) => {
+      if (run.footnote !== undefined) return footnoteLabel(run.text);
       const escaped = escapeMarkdown(run.text);
       const marker = (run.bold ? '**' : '') + (run.italic ? '*' : '');
       if (marker === '') return escaped;
@@ -106,11 +120,24 @@ function proposalLines(clause: ExportClause, indent: string, words: DocumentWord
 /** One operative paragraph or sub-item as a list item, with its own sub-items nested. */
 function listItem(clause: ExportClause, indent: string, variant: ExportVariant, working: boolean, words: DocumentWords): string[] {
   if (clause.deleted) return variant === 'negotiation' ? [`${indent}- *${escapeMarkdown(describeDeleted(words, clause))}*`] : [];
+  const lines: string[] = [];
+  if (clause.depth === 0 && clause.kind === 'operative' && (clause.article !== null || clause.cleanMarker === '')) {
+    // Articles and unnumbered paragraphs print no number: the paragraph is a paragraph, its sub-items a list under it.
+    const article = articleLine(clause, variant);
+    if (article !== null) lines.push(`### ${escapeMarkdown(article)}`, '');
+    if (clause.heading !== '') lines.push(`${article !== null ? '####' : '###'} ${headingMarkdown(clause.heading)}`, '');
+    if (variant === 'negotiation') lines.push(`${statusLine(clause, words)}\\`);
+    lines.push(inlineMarkdown(clause.body));
+    if (variant === 'negotiation') lines.push(...positionLines(clause, '', words), ...refusalLines(clause, '', words), ...proposalLines(clause, '', words));
+    for (const child of clause.children.map((item) => listItem(item, '', variant, working, words)).filter((item) => item.length > 0)) lines.push('', ...child);
+    return lines;
+  }
   // Markdown counts 1…n itself; working numbers (7 bis), which it cannot count, are written out after a bullet (WN7).
   const bullet = clause.depth === 0 && !working ? `${clause.path[0]}. ` : `- ${escapeLineStart(escapeMarkdown(working ? clause.marker : clause.cleanMarker))} `;
   // Continuation lines line up with the item's content.
   const inner = indent + ' '.repeat(bullet.startsWith('- ') ? 2 : bullet.length);
-  const lines: string[] = [];
+  // A paragraph's heading stands above its list item; a sub-item's inside its paragraph's item, at the item's indent, so that the list goes on.
+  if (clause.heading !== '') lines.push(`${indent}### ${headingMarkdown(clause.heading)}`, '');
   if (variant === 'negotiation') {
     lines.push(`${indent}${bullet}${statusLine(clause, words)}\\`, `${inner}${inlineMarkdown(clause.body)}`);
   } else {
@@ -126,6 +153,11 @@ function listItem(clause: ExportClause, indent: string, variant: ExportVariant, 
     });
   }
   return lines;
+}
+
+/** A heading's text: escaped, its trailing #s not read as the heading's closing sequence. */
+function headingMarkdown(text: string): string {
+  return escapeMarkdown(text).replace(/#+\s*$/, (end) => end.replace(/#/g, '\\#'));
 }
 
 export function renderMarkdown(input: ExportInput, variant: ExportVariant): string {
@@ -148,6 +180,7 @@ export function renderMarkdown(input: ExportInput, variant: ExportVariant): stri
   if (adopted !== null) add(`*${escapeMarkdown(adopted)}*`);
   add(inlineMarkdown(meta.chapeau));
   for (const clause of input.preamble) {
+    if (!clause.deleted && clause.heading !== '') add(`### ${headingMarkdown(clause.heading)}`);
     if (clause.deleted) {
       if (variant === 'negotiation') add(`*${escapeMarkdown(describeDeleted(words, clause))}*`);
     } else if (variant === 'negotiation') add([`${statusLine(clause, words)}\\`, inlineMarkdown(clause.body), ...positionLines(clause, '', words), ...refusalLines(clause, '', words), ...proposalLines(clause, '', words)].join('\n'));
@@ -156,7 +189,9 @@ export function renderMarkdown(input: ExportInput, variant: ExportVariant): stri
   add(inlineMarkdown(meta.formula));
   const working = variant === 'negotiation' && input.frozen;
   for (const clause of input.operative) add(listItem(clause, '', variant, working, words).join('\n'));
+  add(inlineMarkdown(meta.closing));
   if (toPlainText(meta.note).trim() !== '') add(`${escapeMarkdown(words.note)}${inlineMarkdown(meta.note)}`);
+  for (const footnote of input.footnotes) add(`${footnoteLabel(footnote.marker)}: ${runsMarkdown(footnote.body)}`);
   if (input.signatories.length > 0) {
     add('---');
     for (const s of input.signatories) {

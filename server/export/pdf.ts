@@ -13,6 +13,7 @@ import {
   describeStatus,
   formatTime,
   negotiationHeading,
+  articleLine,
   printedMarker,
   proposalRemarks,
   type ExportClause,
@@ -38,6 +39,13 @@ export { FONTS } from './pdfFonts.ts';
  * any other is reported (SPEC EXP10). The
  * negotiation variant notes each clause's status, refused changes and open
  * proposals, whose redlines underline insertions and strike deletions.
+ *
+ * A clause's heading stands above it (bold); in a declaration in articles
+ * the article line is centred above the paragraph, its caption under it,
+ * and the paragraph has no number. The closing line follows the operative
+ * part; a footnote's marker is drawn smaller and raised where it is
+ * referenced, and the notes follow at the end under a short rule, before
+ * the signature page, each "marker text".
  */
 export type Doc = PDFKit.PDFDocument;
 
@@ -82,6 +90,8 @@ export function spacesAtRunEnds<T extends Run>(runs: T[]): T[] {
 export interface Piece {
   text: string;
   font: FontName;
+  /** Its font size, when not the flow's: a footnote marker's smaller one. */
+  size?: number;
 }
 
 type TextOptions = PDFKit.Mixins.TextOptions;
@@ -97,28 +107,34 @@ export function drawFlow<T extends Piece>(doc: Doc, pieces: readonly T[], x: num
   drawn.forEach((piece, i) => {
     const { colour, ...options } = style(piece);
     doc.font(piece.font);
+    if (piece.size !== undefined) doc.fontSize(piece.size);
     if (colour !== undefined) doc.fillColor(colour);
     if (i === 0) doc.text(piece.text, x, y, { ...options, continued: i < drawn.length - 1 });
     else doc.text(piece.text, { ...options, continued: i < drawn.length - 1 });
   });
 }
 
-/** Rich text as one paragraph at the current y: runs in their fonts, continued on one flow. */
+/** A footnote marker's size against its text's: drawn at the top of the line, it stands raised, as a superscript. */
+const MARKER_SCALE = 0.6;
+
+/** Rich text as one paragraph at the current y: runs in their fonts, continued on one flow; a footnote reference smaller and raised. */
 export function paragraph(doc: Doc, text: RichText, box: TextBox): void {
   const runs = spacesAtRunEnds(text.filter((run) => run.text !== ''));
   const options = { width: box.width, align: box.align ?? 'justify', indent: box.indent ?? 0, lineGap: 1.5 };
-  doc.fontSize(box.size ?? BODY_SIZE);
+  const size = box.size ?? BODY_SIZE;
+  doc.fontSize(size);
   if (runs.length === 0) {
     doc.moveDown(0.5);
     return;
   }
   drawFlow(
     doc,
-    runs.map((run) => ({ text: run.text, font: fontOf(run) })),
+    runs.map((run) => ({ text: run.text, font: fontOf(run), size: run.footnote === undefined ? size : Math.round(size * MARKER_SCALE * 10) / 10 })),
     box.x,
     doc.y,
     () => options,
   );
+  doc.fontSize(size);
   doc.y += box.gap ?? PARAGRAPH_GAP;
 }
 
@@ -168,6 +184,17 @@ function proposalNote(doc: Doc, layout: Layout, x: number, item: ExportClause, p
   }
 }
 
+/** The article line (centred) and the heading (bold; centred under an article line) above a clause, kept with its first lines. */
+function headings(doc: Doc, layout: Layout, x: number, item: ExportClause, variant: ExportVariant): void {
+  const article = articleLine(item, variant);
+  if (article === null && item.heading === '') return;
+  if (doc.y + 72 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  const width = layout.left + layout.width - x;
+  doc.y += 4;
+  if (article !== null) paragraph(doc, [{ text: article, bold: true }], { x, width, align: 'center', gap: 4 });
+  if (item.heading !== '') paragraph(doc, [article === null ? { text: item.heading, bold: true } : { text: item.heading, italic: true }], { x, width, align: article === null ? 'left' : 'center', gap: 6 });
+}
+
 function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVariant, words: DocumentWords): void {
   const depth = item.kind === 'operative' ? Math.min(item.depth, 2) : 0;
   const x = item.kind === 'operative' ? layout.left + depth * INDENT : layout.left;
@@ -175,20 +202,24 @@ function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVar
     if (variant === 'negotiation') note(doc, layout, x, [{ text: describeDeleted(words, item), font: FONTS.sansBold }], '#666666');
     return;
   }
+  headings(doc, layout, x, item, variant);
   if (variant === 'negotiation') {
     // Keep the status line with the start of its clause.
     if (doc.y + 40 > doc.page.height - doc.page.margins.bottom) doc.addPage();
     note(doc, layout, x, [{ text: `[${item.label}] `, font: FONTS.sansBold }, { text: describeStatus(words, item), font: FONTS.sans }], '#444444');
   }
+  const marker = printedMarker(item, variant);
   if (item.kind === 'preamble') {
     paragraph(doc, item.body, { x, width: layout.width, indent: INDENT });
+  } else if (marker === '') {
+    // An article's paragraph, or an unnumbered one: no number column, the first line indented like a preambular paragraph.
+    paragraph(doc, item.body, { x, width: layout.width - depth * INDENT, indent: INDENT });
   } else {
     // Hanging indent: the number in the margin column, the text in a column of its own.
     // Number and first line on the same page: if the first line would not fit, both go to the next.
     doc.font(FONTS.roman).fontSize(BODY_SIZE);
     if (doc.y + doc.currentLineHeight(true) + 2 > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const y = doc.y;
-    const marker = printedMarker(item, variant);
     // A working number too wide for the column ("(a bis)", "7 quinquies.") keeps a line of its own rather than overprint the text.
     const ownLine = doc.font(FONTS.roman).widthOfString(marker.normalize('NFC')) > INDENT - 4;
     drawFlow(doc, [{ text: marker, font: FONTS.roman }], x, y, () => ({ width: ownLine ? layout.width - depth * INDENT : INDENT, lineBreak: false }));
@@ -208,6 +239,18 @@ function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVar
     doc.y += 4;
   }
   for (const child of item.children) clause(doc, layout, child, variant, words);
+}
+
+/** The notes at the end of the text: a short rule, then each note "marker text", smaller. */
+function footnotes(doc: Doc, layout: Layout, input: ExportInput): void {
+  const size = BODY_SIZE - 2;
+  doc.y += 18;
+  if (doc.y + 48 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  doc.moveTo(layout.left, doc.y).lineTo(layout.left + layout.width / 3, doc.y).lineWidth(0.5).stroke();
+  doc.y += 6;
+  for (const footnote of input.footnotes) {
+    paragraph(doc, [...(footnote.marker === '' ? [] : [{ text: `${footnote.marker} ` }]), ...footnote.body], { x: layout.left, width: layout.width, align: 'left', size, gap: 3 });
+  }
 }
 
 /** The signature page: blocks in a grid of two columns, a row never split across pages. */
@@ -323,10 +366,15 @@ export function renderPdf(input: ExportInput, variant: ExportVariant, options: P
   for (const item of input.preamble) clause(doc, layout, item, variant, words);
   if (meta.formula.length > 0) paragraph(doc, meta.formula, { x: layout.left, width: layout.width, indent: INDENT, gap: 12 });
   for (const item of input.operative) clause(doc, layout, item, variant, words);
+  if (meta.closing.length > 0) {
+    doc.y += 12;
+    paragraph(doc, meta.closing, { x: layout.left, width: layout.width, indent: INDENT });
+  }
   if (meta.note.length > 0) {
     doc.y += 12;
     paragraph(doc, [{ text: words.note }, ...meta.note], { x: layout.left, width: layout.width });
   }
+  if (input.footnotes.length > 0) footnotes(doc, layout, input);
   if (input.signatories.length > 0) signaturePage(doc, layout, input.signatories);
   pageNumbers(doc, variant === 'negotiation' ? words.workingTextFooter(formatTime(input.generatedAt.getTime())) : '');
   doc.end();

@@ -18,8 +18,14 @@ export function cleanText(text: string): string {
   return text.replace(FORBIDDEN, (c) => (c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff ? '\uFFFD' : '')).replace(/[\t\r\n]+/g, ' ');
 }
 
-/** Rich text any format can hold: each run cleaned, neighbours with the same marks joined, comment anchors dropped. */
-export function cleanRuns(text: RichText): RichText {
+/**
+ * Rich text any format can hold: each run cleaned, neighbours with the same
+ * marks joined, comment anchors dropped. A footnote reference (Run.footnote)
+ * travels on only when `footnotes` holds its id — a reference to a footnote
+ * the declaration does not have prints as the characters it is — and is
+ * never joined to its neighbours: each reference is one marker.
+ */
+export function cleanRuns(text: RichText, footnotes: ReadonlySet<string> = NO_FOOTNOTES): RichText {
   const out: Run[] = [];
   for (const run of text) {
     const cleaned = cleanText(run.text);
@@ -28,9 +34,12 @@ export function cleanRuns(text: RichText): RichText {
     const next: Run = { text: cleaned };
     if (run.italic) next.italic = true;
     if (run.bold) next.bold = true;
+    if (run.footnote !== undefined && footnotes.has(run.footnote)) next.footnote = run.footnote;
     const last = out[out.length - 1];
-    if (last && !!last.italic === !!next.italic && !!last.bold === !!next.bold) last.text += next.text;
+    if (last && last.footnote === undefined && next.footnote === undefined && !!last.italic === !!next.italic && !!last.bold === !!next.bold) last.text += next.text;
     else out.push(next);
   }
   return out;
 }
+
+const NO_FOOTNOTES: ReadonlySet<string> = new Set();

@@ -1,4 +1,5 @@
-import { conventionsOf, DEFAULT_DECLARATION_LANGUAGE, type DeclarationLanguage } from '../../shared/declarationLanguage.ts';
+import { DEFAULT_DECLARATION_LANGUAGE, type DeclarationLanguage, type SubItemStyle } from '../../shared/declarationLanguage.ts';
+import { subItemStyleOf } from '../../shared/settings.ts';
 import type { ClauseKind } from '../../shared/clauseKind.ts';
 import { META_FIELDS, type MetaField, type Signatory } from '../../shared/declaration.ts';
 import { translatorFor, type Translate } from '../../shared/i18n/translate.ts';
@@ -114,6 +115,8 @@ export interface RedlineExport {
   generatedAt: Date;
   /** The declaration's language: sub-item markers and the words around the text (DL5). */
   language: DeclarationLanguage;
+  /** How sub-item letters print (subItemStyleOf): the declaration's setting, else its language's. */
+  subItemStyle: SubItemStyle;
 }
 
 /** One side of the redline: a saved version, or the text now (`name` null). */
@@ -135,6 +138,8 @@ export interface RedlineSource {
   timeOf(part: string, by: string | null | undefined): number | null;
   generatedAt: Date;
   language?: DeclarationLanguage;
+  /** The declaration's sub-item style setting; null or absent: its language's. */
+  subItemStyle?: SubItemStyle | null;
 }
 
 /** The name printed for a change nobody can be named for (CMP3). */
@@ -243,7 +248,7 @@ export function buildRedline(source: RedlineSource): RedlineExport {
   const targetOutline = buildOutline(target.side.declaration.clauses);
   const baseNodes = new Map(flattenOutline(baseOutline).map((node) => [node.clause.id, node]));
   const targetNodes = new Map(flattenOutline(targetOutline).map((node) => [node.clause.id, node]));
-  const style = conventionsOf(language).subItemStyle;
+  const style = subItemStyleOf({ subItemStyle: source.subItemStyle ?? null }, language);
   const baseMarkers = numberClauses(baseOutline, null, style);
   const targetMarkers = numberClauses(targetOutline, null, style);
   const rows = new Map(comparison.clauses.map((row) => [row.id, row]));
@@ -303,5 +308,6 @@ export function buildRedline(source: RedlineSource): RedlineExport {
     legend: [...legend].map(([author, parts]) => ({ author, parts })),
     generatedAt: source.generatedAt,
     language,
+    subItemStyle: style,
   };
 }

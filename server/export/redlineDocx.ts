@@ -1,4 +1,3 @@
-import { conventionsOf } from '../../shared/declarationLanguage.ts';
 import { documentWords } from '../../shared/documentWords.ts';
 import { AlignmentType, DeletedTextRun, Document, Footer, HeadingLevel, InsertedTextRun, Packer, PageNumber, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild, type Table } from 'docx';
 import type { MetaField } from '../../shared/declaration.ts';
@@ -136,7 +135,7 @@ export function buildRedlineDocx(redline: RedlineExport): Document {
       },
       paragraphStyles: paragraphStyles('clean'),
     },
-    numbering: { config: [{ reference: NUMBERING, levels: numberingLevels(conventionsOf(redline.language).subItemStyle) }] },
+    numbering: { config: [{ reference: NUMBERING, levels: numberingLevels(redline.subItemStyle) }] },
     sections: [
       {
         properties: { page: { margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } } },

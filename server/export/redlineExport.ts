@@ -2,6 +2,7 @@ import { compareDeclarations } from '../../shared/versions/compare.ts';
 import type { VersionContent, VersionInfo } from '../../shared/versions/version.ts';
 import type { Db } from '../db/database.ts';
 import { getDeclarationLanguage } from '../db/declarations.ts';
+import { getSettings } from '../db/settings.ts';
 import { listParticipants } from '../db/participants.ts';
 import { entriesBetween, movesBetween } from '../db/textHistory.ts';
 import { findVersionInfo, versionContent } from '../db/versions.ts';
@@ -82,7 +83,9 @@ function savedVersion(db: Db, declarationId: string, versionId: string, which: s
 /** A saved version as the exporters read it (VER2), with its name for the file. */
 export function loadVersionText(db: Db, declarationId: string, versionId: string): { info: VersionInfo; input: ExportInput } {
   const { info, content } = savedVersion(db, declarationId, versionId, 'version');
-  return { info, input: versionText(content, info.at, getDeclarationLanguage(db, declarationId)) };
+  // How paragraphs and sub-items print is a setting of the declaration, not of a version: the declaration's as it is now.
+  const { paragraphs, subItemStyle } = getSettings(db, declarationId);
+  return { info, input: versionText(content, info.at, getDeclarationLanguage(db, declarationId), { paragraphs, subItemStyle }) };
 }
 
 /**
@@ -120,5 +123,6 @@ export function loadRedline(deps: { db: Db; rooms: Rooms }, declarationId: strin
     timeOf: (part, by) => (by ? (times.get(`${part}\u0000${by}`) ?? null) : null),
     generatedAt,
     language: getDeclarationLanguage(db, declarationId),
+    subItemStyle: getSettings(db, declarationId).subItemStyle,
   });
 }

@@ -19,7 +19,9 @@ import { textHash } from '../../shared/positions/textHash.ts';
 import { plain, toPlainText, type RichText } from '../../shared/richText.ts';
 import type { FrozenNumbering } from '../../shared/workingNumbers.ts';
 import { seededRandom } from '../../shared/seededRandom.ts';
-import { readExportInput, type ExportInput } from './exportInput.ts';
+import { buildExportInput, readExportInput, type ExportInput, type PrintStyle } from './exportInput.ts';
+import type { Clause, Declaration } from '../../shared/declaration.ts';
+import type { DeclarationLanguage } from '../../shared/declarationLanguage.ts';
 
 /**
  * Declarations to export, for the exporters' tests and the export bench:
@@ -459,4 +461,53 @@ export function hostileNegotiationDoc(): Y.Doc {
     { id: 'hostile-2', label: 'PP1', action: 'insert-after', text: HOSTILE_PROPOSAL.inserted, author: 'Brazil', at: at + HOUR },
   ]);
   return doc;
+}
+
+/**
+ * A declaration holding every part issue 15 added (SPEC EXP11–EXP14): a
+ * closing line, headings above clauses (a preambular paragraph's, an
+ * operative paragraph's and a sub-item's), two footnotes referenced from a
+ * preambular paragraph and from an operative one, and sub-items, as plain
+ * data: print it in articles or unnumbered, with either sub-item style, in
+ * any language.
+ */
+export function partsDeclaration(): Declaration {
+  const clause = (id: string, kind: ClauseKind, order: string, body: RichText, extra: { parent?: string; heading?: string } = {}): Clause => ({
+    id,
+    kind,
+    parent: extra.parent ?? null,
+    order,
+    body,
+    ...(extra.heading === undefined ? {} : { heading: extra.heading }),
+  });
+  return {
+    meta: {
+      conference: plain('Meeting of Ministers of Defence'),
+      title: plain('Declaration of Montevideo'),
+      subtitle: [],
+      chapeau: [],
+      formula: plain('Declare:'),
+      note: [],
+      closing: plain('Done at Montevideo, 3 May 2023.'),
+    },
+    clauses: [
+      clause('pp1', 'preamble', 'a', [{ text: 'Recalling', italic: true }, { text: ' the Charter of the United Nations' }, { text: '1', footnote: 'fn-a' }, { text: ',' }], { heading: 'Part I. General' }),
+      clause('pp2', 'preamble', 'b', [{ text: 'Noting', italic: true }, { text: ' the report of the Secretary-General,' }]),
+      clause('op1', 'operative', 'a', plain('The Parties shall cooperate in good faith.'), { heading: 'Cooperation' }),
+      clause('op2', 'operative', 'b', [{ text: 'The Parties shall exchange information' }, { text: '2', footnote: 'fn-b' }, { text: ' on:' }]),
+      clause('op2a', 'operative', 'a', plain('training;'), { parent: 'op2' }),
+      clause('op2b', 'operative', 'b', plain('logistics.'), { parent: 'op2', heading: 'Logistics' }),
+      clause('op3', 'operative', 'c', plain('This Declaration enters into force on signature.')),
+    ],
+    signatories: [{ id: 's1', order: 'a', name: 'Ana Pérez', title: 'Minister of Defence', state: 'Oriental Republic of Uruguay' }],
+    footnotes: [
+      { id: 'fn-a', order: 'a', marker: '1', body: [{ text: 'Signed at San Francisco on 26 June 1945.' }] },
+      { id: 'fn-b', order: 'b', marker: '2', body: [{ text: 'See ' }, { text: 'annex', italic: true }, { text: ' I.' }] },
+    ],
+  };
+}
+
+/** The export input of partsDeclaration, printed in a paragraph style and sub-item style, in a language. */
+export function partsInput(print: PrintStyle = {}, language: DeclarationLanguage = 'en', declaration: Declaration = partsDeclaration()): ExportInput {
+  return buildExportInput(declaration, { statuses: new Map(), refused: [], proposals: [] }, SAMPLE_DATE, language, print);
 }

@@ -9,6 +9,7 @@ import {
   describeRefusal,
   describeStatus,
   negotiationHeading,
+  articleLine,
   printedMarker,
   proposalRemarks,
   type ExportClause,
@@ -29,6 +30,12 @@ import { markRedline } from './exportProposal.ts';
  * status on a line of its own above it, and below it the changes refused on
  * it, marked "Not applied", and its open proposals as alternatives,
  * redlined `[-deleted-]` `[+inserted+]`.
+ *
+ * A clause's heading is a line of its own above it; in a declaration in
+ * articles the article line ("Article 3") comes first, then the caption,
+ * then the paragraph without a number. The closing line follows the
+ * operative part; footnote markers stay in the text as typed, and the notes
+ * follow the note after a line of ten underscores, one line each, "1 text".
  */
 /** The width of the rules and of the centring of short heading lines; no text is wrapped at it. */
 export const TXT_WIDTH = 80;
@@ -50,6 +57,16 @@ function centre(text: string): string[] {
 }
 
 const INDENT = 4;
+
+/** The line of ten underscores above the footnotes, as typed drafts set them off. */
+export const TXT_FOOTNOTE_RULE = '_'.repeat(10);
+
+/** The article line and the heading above a clause, each a paragraph of its own, at the clause's indent. */
+function headingBlocks(clause: ExportClause, variant: ExportVariant): string[][] {
+  if (clause.deleted) return [];
+  const indent = ' '.repeat(clause.depth * INDENT);
+  return [articleLine(clause, variant), clause.heading].filter((line): line is string => line !== null && line !== '').map((line) => oneLine(line, indent));
+}
 
 function clauseLines(clause: ExportClause, variant: ExportVariant, words: DocumentWords): string[] {
   const out: string[] = [];
@@ -97,17 +114,20 @@ export function renderTxt(input: ExportInput, variant: ExportVariant): string {
   const adopted = adoptionLine(input);
   if (adopted !== null) add(centre(adopted));
   add(oneLine(toPlainText(meta.chapeau)));
-  for (const clause of input.preamble) add(clauseLines(clause, variant, words));
-  add(oneLine(toPlainText(meta.formula)));
   const walk = (clauses: ExportClause[]) => {
     for (const clause of clauses) {
+      headingBlocks(clause, variant).forEach(add);
       add(clauseLines(clause, variant, words));
       walk(clause.children);
     }
   };
+  walk(input.preamble);
+  add(oneLine(toPlainText(meta.formula)));
   walk(input.operative);
+  add(oneLine(toPlainText(meta.closing)));
   const note = toPlainText(meta.note);
   if (note !== '') add(oneLine(`${words.note}${note}`));
+  if (input.footnotes.length > 0) add([TXT_FOOTNOTE_RULE, ...input.footnotes.flatMap((footnote) => oneLine(toPlainText(footnote.body), footnote.marker === '' ? '' : `${footnote.marker} `))]);
   if (input.signatories.length > 0) {
     add(['-'.repeat(TXT_WIDTH)]);
     for (const s of input.signatories) {

@@ -165,6 +165,42 @@ describe('HTTP: exports', () => {
     expect(await (await exportOf('?format=md&variant=negotiation')).text()).not.toContain('Alt 1 (Chile)');
   });
 
+  it('EXP11 EXP12 EXP13 EXP14: a declaration made with a closing line, headings and footnotes, in articles with "a)" sub-items (settings as the server mirrors them), prints them in every format', async () => {
+    const [first, ...rest] = buenosAires2023.operative;
+    const own = createTestDeclaration(
+      server,
+      {
+        ...buenosAires2023,
+        preambleHeadings: ['Part I'],
+        operative: [{ ...first!, heading: 'Cooperation', body: [...first!.body, { text: '1', footnote: 'note-1' }] }, ...rest],
+        closing: plain('Done at Buenos Aires, 3 May 2023.'),
+        footnotes: [{ id: 'note-1', marker: '1', body: plain('As agreed in Lima.') }],
+      },
+      people,
+    );
+    server.rooms.withRoom(own.id, (room) => room.mirrorSettings({ ...room.settings(), paragraphs: 'articles', subItemStyle: 'closing' }));
+    const get = (format: string) => fetch(`${server.httpUrl}/api/declarations/${own.id}/export?format=${format}`, { headers: { Authorization: `Bearer ${own.tokens.Spain}` } });
+    const txt = await (await get('txt')).text();
+    expect(txt).toContain('\n\nPart I\n\nRecognizing that');
+    expect(txt).toMatch(/\n\nArticle 1\n\nCooperation\n\nTheir agreement regarding[^\n]*1\n\nArticle 2\n\n/);
+    expect(txt).toContain('\n    a)  Also assume the Pro Tempore Presidency');
+    expect(txt).toContain('\n\nDone at Buenos Aires, 3 May 2023.\n\n');
+    expect(txt).toContain('\n__________\n1 As agreed in Lima.\n');
+    const md = await (await get('md')).text();
+    expect(md).toContain('### Article 12\n\nThank you also to the Republic of Paraguay');
+    expect(md).toContain('\n\n[^1]: As agreed in Lima.\n');
+    const html = await (await get('html')).text();
+    expect(html).toContain('<h3 class="article">Article 1</h3>\n<h4 class="heading">Cooperation</h4>');
+    expect(html).toContain('<p class="closing">Done at Buenos Aires, 3 May 2023.</p>');
+    const akn = await (await get('akn')).text();
+    expect(akn).toMatch(/<authorialNote marker="1" eId="fnote_1" placement="bottom"><p>As agreed in Lima\.<\/p><\/authorialNote>/);
+    expect(akn).toMatch(/<article eId="art_1">\s*<num>Article 1<\/num>\s*<heading>Cooperation<\/heading>/);
+    const docx = await JSZip.loadAsync(Buffer.from(await (await get('docx')).arrayBuffer()));
+    expect(await docx.file('word/footnotes.xml')!.async('string')).toContain('As agreed in Lima.');
+    expect(await docx.file('word/document.xml')!.async('string')).toContain('<w:footnoteReference w:id="1"/>');
+    expect((await get('pdf')).status).toBe(200);
+  });
+
   it('WN7 BRK6 POS4: after the chair freezes the numbering and a delegation edits, the negotiation export uses working numbers, placeholders, brackets and positions; the clean one numbers 1…n; both say how many passages are in brackets', async () => {
     const own = createTestDeclaration(server, buenosAires2023, people);
     const as = (name: string) => ({ Authorization: `Bearer ${own.tokens[name]}` });

@@ -3,10 +3,16 @@ import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptySeed } from '../../shared/declarationSeed.ts';
+import { ROOT } from '../../shared/document/names.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
+import { numberClauses } from '../../shared/numbering.ts';
+import { buildOutline, flattenOutline } from '../../shared/outline.ts';
+import { readSettings } from '../../shared/settings.ts';
+import { readFrozenNumbering } from '../../shared/workingNumbers.ts';
 import { MAX_DRAFT_CLAUSES, MAX_IMPORT_BYTES } from '../../shared/import/limits.ts';
 import type { ParsedDraft } from '../../shared/import/parsedDraft.ts';
 import { plain, toPlainText } from '../../shared/richText.ts';
+import { versionContent } from '../db/versions.ts';
 import { readDraftFile } from '../import/readDraftFile.ts';
 import { bloatedDocx } from '../testing/bloatedDocx.ts';
 import {
@@ -175,6 +181,64 @@ describe('import API', () => {
       ((await (await fetch(`${server.httpUrl}/api/declarations/${id}/audit`, { headers: { Authorization: `Bearer ${auditToken}` } })).json()) as { entries: { action: string; actor: string; detail: Record<string, unknown> }[] }).entries;
     expect((await audit(created.id, token)).at(-1)).toMatchObject({ action: 'created-from-draft', actor: 'Secretariat', detail: { from: source.id, preamble: 1, operative: 2, signatories: 1 } });
     expect((await audit(source.id, source.tokens.Argentina!)).at(-1)).toMatchObject({ action: 'new-declaration-from-draft', actor: 'Secretariat', detail: { id: created.id, title: 'Declaration of Lima' } });
+  });
+
+  it('SEED1 SET1: create keeps the conference line, subtitle, closing line, headings and footnotes with their references, sets the paragraph and sub-item styles, and freezes the numbering with the draft\'s "2 bis"', async () => {
+    const draft: ParsedDraft = {
+      ...small,
+      conference: 'Fourth Summit of Ministers',
+      subtitle: 'Adopted at Lima, 3 May 2023',
+      closing: 'Done at Lima, 3 May 2023.',
+      footnotes: [{ marker: '1', text: 'See document A/1.' }],
+      paragraphs: 'articles',
+      // An English draft typing "a)": a style of its own, kept.
+      subItemStyle: 'closing',
+      preamble: [{ text: 'Bearing in mind the Charter,', heading: 'I. Context' }],
+      operative: [
+        { text: 'To act:', subitems: [{ text: 'now;', subitems: [] }, { text: 'later.', subitems: [], number: 'a bis' }], heading: 'Right to act' },
+        { text: 'To welcome the report1.', subitems: [], number: '1 bis' },
+        { text: 'To close.', subitems: [] },
+      ],
+    };
+    const response = await create(source.tokens.Argentina!, { draft });
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as { id: string; url: string };
+    const token = new URL(created.url).searchParams.get('token')!;
+    const client = connectClient(server, created.id, token);
+    clients.push(client);
+    await synced(client);
+    const declaration = readDeclaration(client.doc);
+    expect(toPlainText(declaration.meta.conference)).toBe('Fourth Summit of Ministers');
+    expect(toPlainText(declaration.meta.subtitle)).toBe('Adopted at Lima, 3 May 2023');
+    expect(toPlainText(declaration.meta.closing)).toBe('Done at Lima, 3 May 2023.');
+    const [footnote] = declaration.footnotes!;
+    expect(footnote).toMatchObject({ marker: '1', body: [{ text: 'See document A/1.' }] });
+    const outline = buildOutline(declaration.clauses);
+    const numbers = numberClauses(outline, readFrozenNumbering(client.doc.getMap(ROOT.numbering)), 'closing');
+    const rows = flattenOutline(outline).map((n) => [numbers.get(n.clause.id)!.label, n.clause.heading ?? null, n.clause.body]);
+    expect(rows).toEqual([
+      ['PP1', 'I. Context', [{ text: 'Bearing in mind', italic: true }, { text: ' the Charter,' }]],
+      ['OP1', 'Right to act', [{ text: 'To act:' }]],
+      ['OP1(a)', null, [{ text: 'now;' }]],
+      ['OP1(a bis)', null, [{ text: 'later.' }]],
+      ['OP1 bis', null, [{ text: 'To welcome the report' }, { text: '1', footnote: footnote!.id }, { text: '.' }]],
+      ['OP2', null, [{ text: 'To close.' }]],
+    ]);
+    const settings = await fetch(`${server.httpUrl}/api/declarations/${created.id}/settings`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(((await settings.json()) as { settings: Record<string, unknown> }).settings).toMatchObject({ paragraphs: 'articles', subItemStyle: 'closing' });
+    expect(readSettings(client.doc.getMap(ROOT.settings))).toMatchObject({ paragraphs: 'articles', subItemStyle: 'closing' });
+    // The zero draft is saved with the draft's numbers.
+    const versions = await fetch(`${server.httpUrl}/api/declarations/${created.id}/versions`, { headers: { Authorization: `Bearer ${token}` } });
+    const [zero] = ((await versions.json()) as { versions: { id: string; origin: string }[] }).versions;
+    expect(zero!.origin).toBe('created');
+    expect(Object.keys(versionContent(server.db, created.id, zero!.id)!.frozen!.numbers)).toHaveLength(6);
+
+    // "(a)" in an English draft is the language's own style: not kept, so that it follows a change of language (DL9).
+    const plainEnglish = await create(source.tokens.Argentina!, { draft: { ...small, subItemStyle: 'enclosed' } });
+    const second = (await plainEnglish.json()) as { id: string; url: string };
+    const secondToken = new URL(second.url).searchParams.get('token')!;
+    const secondSettings = await fetch(`${server.httpUrl}/api/declarations/${second.id}/settings`, { headers: { Authorization: `Bearer ${secondToken}` } });
+    expect(((await secondSettings.json()) as { settings: Record<string, unknown> }).settings).toMatchObject({ subItemStyle: null });
   });
 
   it('IMP7: while a 130 KB .docx that unpacks to 40 MB of short paragraphs is read, the server answers other requests first; the import is answered too', { timeout: 300_000 }, async () => {

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import express from 'express';
 import { getDeclarationLanguage } from '../db/declarations.ts';
+import { getSettings } from '../db/settings.ts';
 import { findVersionInfo, listVersions, versionContent } from '../db/versions.ts';
 import { notFound } from '../errors.ts';
 import { compareVersions, type CompareDeps } from '../versions/compareVersions.ts';
@@ -39,7 +40,9 @@ export function versionsRouter(deps: CompareDeps): Router {
     const content = version && versionContent(db, id, versionId);
     if (!version || !content) throw notFound('version-not-found', `There is no version "${versionId}" in this declaration: pick one from the list of versions.`);
     // Markers as the declaration's language writes them (DL3): "a)" in a Spanish declaration.
-    response.json({ version, text: versionText(content, version.at, getDeclarationLanguage(db, id)) });
+    // Printed as the declaration prints now (SET1), as its exports do (loadVersionText).
+    const { paragraphs, subItemStyle } = getSettings(db, id);
+    response.json({ version, text: versionText(content, version.at, getDeclarationLanguage(db, id), { paragraphs, subItemStyle }) });
   });
 
   router.get('/declarations/:id/compare', (request, response) => {

@@ -77,7 +77,32 @@ interface Collected {
   bold: number;
 }
 
-function collectRuns(nodes: XmlNode[], out: Collected): void {
+/**
+ * Word footnotes met in the body, in order (docs/SPEC.md IMP11): the
+ * reference's marker — its custom mark (`w:customMarkFollows`, the mark
+ * being the run's text) or its number in order — is put in the text where
+ * the reference stands; the note's text comes from word/footnotes.xml.
+ */
+class FootnoteRefs {
+  readonly refs: { id: string; marker: string }[] = [];
+  private numbered = 0;
+
+  /** The marker to print for a reference; null for a custom mark, which the run's own text prints. */
+  add(node: XmlNode, runText: string): string | null {
+    const id = attrOf(node, 'id') ?? '';
+    const custom = attrOf(node, 'customMarkFollows');
+    if (custom !== undefined && !['0', 'false', 'off'].includes(custom)) {
+      this.refs.push({ id, marker: runText.trim() });
+      return null;
+    }
+    this.numbered += 1;
+    const marker = String(this.numbered);
+    this.refs.push({ id, marker });
+    return marker;
+  }
+}
+
+function collectRuns(nodes: XmlNode[], out: Collected, footnotes?: FootnoteRefs): void {
   for (const node of nodes) {
     const tag = tagOf(node);
     if (tag === 'r') {
@@ -88,6 +113,13 @@ function collectRuns(nodes: XmlNode[], out: Collected): void {
         const kind = tagOf(part);
         let piece = '';
         if (kind === 't') piece = textOf(part);
+        else if (kind === 'footnoteReference' && footnotes) {
+          const runText = childrenOf(node)
+            .filter((p) => tagOf(p) === 't')
+            .map((p) => textOf(p))
+            .join('');
+          piece = footnotes.add(part, runText) ?? '';
+        }
         else if (kind === 'tab' || kind === 'ptab') piece = ' ';
         else if (kind === 'br' || kind === 'cr') piece = '\n';
         else if (kind === 'noBreakHyphen') piece = '-';
@@ -97,7 +129,7 @@ function collectRuns(nodes: XmlNode[], out: Collected): void {
         if (bold) out.bold += visible;
       }
     } else if (tag !== null && CONTAINERS.has(tag)) {
-      collectRuns(childrenOf(node), out);
+      collectRuns(childrenOf(node), out, footnotes);
     }
   }
 }
@@ -105,7 +137,10 @@ function collectRuns(nodes: XmlNode[], out: Collected): void {
 class BodyReader {
   readonly lines: DraftLine[] = [];
 
-  constructor(private readonly definitions: DocxDefinitions) {}
+  constructor(
+    private readonly definitions: DocxDefinitions,
+    readonly footnotes = new FootnoteRefs(),
+  ) {}
 
   blocks(nodes: XmlNode[]): void {
     for (const node of nodes) {
@@ -123,7 +158,7 @@ class BodyReader {
     const ref = numberingRefOf(pPr) ?? (styleId === undefined ? undefined : this.definitions.styleNumbering(styleId));
     const kind = ref ? this.definitions.listKind(ref) : null;
     const collected: Collected = { text: '', visible: 0, bold: 0 };
-    collectRuns(childrenOf(node), collected);
+    collectRuns(childrenOf(node), collected, this.footnotes);
     const texts = collected.text.split('\n');
     const heading = (styleId !== undefined && this.definitions.isHeadingStyle(styleId)) || (collected.visible > 0 && collected.bold === collected.visible);
     const lines: DraftLine[] = texts.map((text) => ({ text }));
@@ -145,7 +180,7 @@ class BodyReader {
       const cells = childrenOf(row)
         .filter((cell) => tagOf(cell) === 'tc')
         .map((cell) => {
-          const reader = new BodyReader(this.definitions);
+          const reader = new BodyReader(this.definitions, this.footnotes);
           reader.blocks(childrenOf(cell));
           return reader.lines.map((l) => l.text.trim()).filter((text) => text !== '');
         })
@@ -177,5 +212,35 @@ export async function docxLines(bytes: Uint8Array): Promise<DraftLine[]> {
   if (!body) throw corruptDocx();
   const reader = new BodyReader(definitions);
   reader.blocks(childrenOf(body));
+  if (reader.footnotes.refs.length > 0) reader.lines.push(...footnoteLines(await readEntry(zip, 'word/footnotes.xml'), reader.footnotes.refs));
   return reader.lines;
+}
+
+/** The notes of word/footnotes.xml, in the order of their references, as lines marked `note` (shared/import/footnotes.ts). */
+function footnoteLines(xml: XmlNode[] | null, refs: { id: string; marker: string }[]): DraftLine[] {
+  const container = xml ? findFirst(xml, 'footnotes') : undefined;
+  const texts = new Map<string, string>();
+  for (const node of container ? childrenOf(container) : []) {
+    if (tagOf(node) !== 'footnote') continue;
+    const type = attrOf(node, 'type');
+    if (type === 'separator' || type === 'continuationSeparator' || type === 'continuationNotice') continue;
+    const paragraphs = childrenOf(node)
+      .filter((p) => tagOf(p) === 'p')
+      .map((p) => {
+        const collected: Collected = { text: '', visible: 0, bold: 0 };
+        collectRuns(childrenOf(p), collected);
+        return collected.text.replace(/\s+/gu, ' ').trim();
+      })
+      .filter((text) => text !== '');
+    texts.set(attrOf(node, 'id') ?? '', paragraphs.join(' '));
+  }
+  const lines: DraftLine[] = [];
+  for (const { id, marker } of refs) {
+    const text = texts.get(id);
+    if (text === undefined) continue;
+    // The note's own text without the mark Word prints before it (a custom mark is typed there).
+    const body = marker !== '' && text.startsWith(marker) ? text.slice(marker.length).trim() : text;
+    lines.push({ text: '', ends: true }, { text: body, note: marker, ends: true });
+  }
+  return lines;
 }

@@ -1,7 +1,7 @@
-import type { ParsedDraft } from '../../shared/import/parsedDraft.ts';
+import { emptyDraft, type ParsedDraft } from '../../shared/import/parsedDraft.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AlignmentType, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, DeletedTextRun, Document, FootnoteReferenceRun, HeadingLevel, InsertedTextRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buenosAires2023 as demo } from '../../shared/fixtures/buenosAires2023.ts';
@@ -51,14 +51,16 @@ const parts = ({ unplaced: _unplaced, ...rest }: ParsedDraft): Omit<ParsedDraft,
 describe('readDraft', () => {
   it('IMP2: the demo as printed (the OCR\'d .txt, page furniture and all) gives the fixture\'s title, chapeau, 13 preambular paragraphs, formula, 12 operative paragraphs with a)–d) under 12, note and 16 signatories', async () => {
     const draft = await readDraftFile(path.join(FIXTURES, 'declaration-of-buenos-aires-2023.txt'));
-    const expected = demoDraft();
+    const expected = demoDraft({ subItemStyle: 'closing' });
     expect(draft.preamble).toHaveLength(13);
     expect(draft.operative).toHaveLength(12);
     expect(draft.operative[11]!.subitems).toHaveLength(4);
     expect(draft.signatories).toHaveLength(16);
     expect(parts(draft)).toEqual(expected);
-    // What the fixture has no field for is listed, not lost (IMP1): the conference line (a running head) and the subtitle.
-    expect(draft.unplaced!.map((line) => line.reason)).toEqual(['page-furniture', 'page-furniture', 'page-furniture', 'subtitle']);
+    // The conference line (its first printing; the copies running on every page) and the subtitle are parts now (IMP9);
+    // what no part takes is listed, not lost (IMP1): the running heads and the images of signatures, all page furniture.
+    expect(new Set(draft.unplaced!.map((line) => line.reason))).toEqual(new Set(['page-furniture']));
+    expect(draft.unplaced!.some((line) => line.text.startsWith('[Signature]') || line.text.startsWith('*[Signature]'))).toBe(true);
   });
 
   it('IMP2: a Markdown draft: heading title, emphasis removed, "1." lists with indented "-" and "a)" sub-items', async () => {
@@ -93,6 +95,9 @@ describe('readDraft', () => {
       'República del Paraguay',
     ].join('\n');
     expect(await readDraft('borrador.md', utf8(md))).toEqual({
+      ...emptyDraft(),
+      // The first sub-item marker typed, "(i)", says how the source writes them (IMP14).
+      subItemStyle: 'enclosed',
       title: 'Declaración de Asunción',
       chapeau: 'Los Ministros de Defensa,',
       preamble: [{ text: 'Teniendo en cuenta la Carta de la OEA,' }, { text: 'Tomando nota del informe del Secretario General,' }],
@@ -165,6 +170,9 @@ describe('readDraft', () => {
       }),
     ]);
     expect(parts(await readDraft('zero-draft.docx', bytes))).toEqual({
+      ...emptyDraft(),
+      conference: 'II Conference on Peace Operations',
+      subItemStyle: 'enclosed',
       title: 'Declaration of Buenos Aires',
       chapeau: 'The Ministers of Defense,',
       preamble: [{ text: 'Bearing in mind the Charter,' }, { text: 'Recognizing the value of peace,' }],
@@ -285,5 +293,61 @@ describe('readDraft', () => {
         fs.rmSync(dir, { recursive: true, force: true });
       }
     });
+  });
+  it('IMP11: Word footnotes: each reference\'s number, in order, is put in the text where it stands, its note read from word/footnotes.xml', async () => {
+    const doc = new Document({
+      footnotes: { 1: { children: [new Paragraph('Official Records, Supplement No. 53.')] }, 2: { children: [new Paragraph('Ibid., annex.')] } },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Declaration of Lima', heading: HeadingLevel.TITLE }),
+            new Paragraph('The Ministers,'),
+            new Paragraph({ children: [new TextRun('Noting the report,'), new FootnoteReferenceRun(1)] }),
+            new Paragraph({ children: [new TextRun('1. Welcome the annex'), new FootnoteReferenceRun(2), new TextRun('.')] }),
+          ],
+        },
+      ],
+    });
+    const draft = await readDraft('notes.docx', await Packer.toBuffer(doc));
+    expect(draft.preamble).toEqual([{ text: 'Noting the report,1' }]);
+    expect(draft.operative).toEqual([{ text: 'Welcome the annex2.', subitems: [] }]);
+    expect(draft.footnotes).toEqual([
+      { marker: '1', text: 'Official Records, Supplement No. 53.' },
+      { marker: '2', text: 'Ibid., annex.' },
+    ]);
+    expect(draft.unplaced).toBeUndefined();
+  });
+
+  it('IMP11: a Word footnote with a custom mark ("*") keeps its mark, in the text and as the note\'s marker', async () => {
+    const doc = new Document({
+      footnotes: { 1: { children: [new Paragraph('* Document S/2015/1.')] } },
+      sections: [{ children: [new Paragraph({ text: 'Declaration of Lima', heading: HeadingLevel.TITLE }), new Paragraph('The Ministers,'), new Paragraph({ children: [new TextRun('1. Welcome the Agreement'), new FootnoteReferenceRun(1), new TextRun('.')] })] }],
+    });
+    // What Word writes for a custom mark: the reference flagged, the mark typed after it in the same run.
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const marked = xml.replace(/<w:footnoteReference w:id="1"\/>/u, '<w:footnoteReference w:customMarkFollows="1" w:id="1"/><w:t>*</w:t>');
+    expect(marked).not.toBe(xml);
+    zip.file('word/document.xml', marked);
+    const draft = await readDraft('custom.docx', await zip.generateAsync({ type: 'uint8array' }));
+    expect(draft.operative).toEqual([{ text: 'Welcome the Agreement*.', subitems: [] }]);
+    expect(draft.footnotes).toEqual([{ marker: '*', text: 'Document S/2015/1.' }]);
+  });
+
+  it('IMP13: a Word "Heading 2" paragraph above a clause is its heading', async () => {
+    const bytes = await docx([
+      new Paragraph({ text: 'Declaration of Lima', heading: HeadingLevel.TITLE }),
+      new Paragraph('The Ministers,'),
+      new Paragraph('Declare:'),
+      new Paragraph({ text: 'A. Health', heading: HeadingLevel.HEADING_2 }),
+      new Paragraph('1. To act.'),
+      new Paragraph({ text: 'B. Security', heading: HeadingLevel.HEADING_2 }),
+      new Paragraph('2. To meet.'),
+    ]);
+    const draft = await readDraft('headings.docx', bytes);
+    expect(draft.operative).toEqual([
+      { text: 'To act.', subitems: [], heading: 'A. Health' },
+      { text: 'To meet.', subitems: [], heading: 'B. Security' },
+    ]);
   });
 });

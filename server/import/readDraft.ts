@@ -1,7 +1,7 @@
 import type { DraftLine } from '../../shared/import/draftLine.ts';
 import { MAX_IMPORT_BYTES } from '../../shared/import/limits.ts';
 import type { ParsedDraft } from '../../shared/import/parsedDraft.ts';
-import { recogniseDraftWithHeading } from '../../shared/import/recognise.ts';
+import { recogniseDraft } from '../../shared/import/recognise.ts';
 import { decodeText } from './decodeText.ts';
 import { docxLines } from './docxLines.ts';
 import { draftFileType, type DraftFileType } from './fileType.ts';
@@ -22,9 +22,8 @@ export async function readDraft(fileName: string, bytes: Uint8Array): Promise<Pa
   const lines: DraftLine[] = type === 'docx' ? await docxLines(bytes) : textLines(decodeText(bytes), type);
   if (lines.length > MAX_DRAFT_LINES) throw tooManyLines(MAX_DRAFT_LINES);
   if (!lines.some((line) => line.text.trim() !== '')) throw noText();
-  // What the title leaves out of the heading (the masthead, a subtitle) is kept beside the draft, never dropped silently.
-  const { draft, leftOut } = recogniseDraftWithHeading(lines);
-  return leftOut.length > 0 ? { ...draft, unplaced: leftOut } : draft;
+  // Every line is in a part or in `unplaced`, never dropped silently (IMP1).
+  return recogniseDraft(lines);
 }
 
 /** What is known of a file without reading it: its size and its type. Cheap: checked before a worker is started for it. */

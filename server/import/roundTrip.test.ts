@@ -33,8 +33,15 @@ function inLanguage(doc: Y.Doc, language: DeclarationLanguage): Y.Doc {
   return doc;
 }
 
+/** The sub-item style the exporters print for a language ("(a)" in English, "a)" in the others), read back from typed markers; Word numbers its sub-items itself. */
+function styleRead(seed: DeclarationSeed, language: DeclarationLanguage, format: (typeof FORMATS)[number]): Partial<ParsedDraft> {
+  const hasSubitems = seed.operative.some((op) => (op.subitems ?? []).length > 0);
+  if (!hasSubitems || format === 'docx') return {};
+  return { subItemStyle: language === 'en' ? 'enclosed' : 'closing' };
+}
+
 /** The seed as the parser should find it in any clean export of it. */
-function draftOf(seed: DeclarationSeed): ParsedDraft {
+function draftOf(seed: DeclarationSeed, extra: Partial<ParsedDraft> = {}): ParsedDraft {
   const items = (list: SeedSubitem[]): ParsedItem[] => list.map((op) => ({ text: toPlainText(op.body), subitems: items(op.subitems ?? []) }));
   const orNull = (text: string) => (text === '' ? null : text);
   return {
@@ -45,6 +52,11 @@ function draftOf(seed: DeclarationSeed): ParsedDraft {
     operative: items(seed.operative),
     note: orNull(toPlainText(seed.note)),
     signatories: seed.signatories,
+    conference: orNull(toPlainText(seed.conference)),
+    subtitle: orNull(toPlainText(seed.subtitle)),
+    closing: null,
+    footnotes: [],
+    ...extra,
   };
 }
 
@@ -56,19 +68,18 @@ async function exported(format: (typeof FORMATS)[number], seed: DeclarationSeed,
 describe('export, then import', () => {
   it.each(FORMATS)('IMP5: the demo exported as .%s and imported back gives the same clauses, kinds and text', async (format) => {
     const file = await renderExport(format, readExportInput(docFromSeed(), SAMPLE_DATE), 'clean');
-    const { unplaced, ...draft } = await readDraft(`Declaration of Buenos Aires.${format}`, file);
-    expect(draft).toEqual(demoDraft());
-    expect(seedFromDraft(draft)).toEqual({ ...buenosAires2023, conference: [], subtitle: [] });
-    // The conference line and the subtitle, which the draft has no field for yet, come back listed as unplaced, word for word (IMP1).
-    expect(unplaced!.map((line) => line.text)).toEqual([toPlainText(buenosAires2023.conference), toPlainText(buenosAires2023.subtitle)]);
+    const draft = await readDraft(`Declaration of Buenos Aires.${format}`, file);
+    expect(draft).toEqual(demoDraft(styleRead(buenosAires2023, 'en', format)));
+    // The conference line and the subtitle come back as parts (IMP9): nothing is left unplaced.
+    expect(seedFromDraft(draft)).toMatchObject(buenosAires2023);
     expect(detectLanguage(draft)).toBe('en');
   });
 
   const cases = Object.entries(LANGUAGE_SEEDS).flatMap(([language, seed]) => FORMATS.map((format) => [language as DeclarationLanguage, format, seed] as const));
   it.each(cases)('IMP5 IMP8: a declaration in %s exported as .%s and imported back: the same parts, clauses, kinds, words and italics, its language told again', async (language, format, seed) => {
     const draft = await readDraft(`declaration.${format}`, await exported(format, seed, language));
-    expect(draft).toEqual(draftOf(seed));
-    expect(seedFromDraft(draft)).toEqual(seed);
+    expect(draft).toEqual(draftOf(seed, styleRead(seed, language, format)));
+    expect(seedFromDraft(draft)).toMatchObject(seed);
     expect(detectLanguage(draft)).toBe(language);
     // Exported again from what was imported, in the language told: the same file, markers included.
     if (format !== 'docx') {
@@ -76,4 +87,45 @@ describe('export, then import', () => {
       expect(new TextDecoder().decode(again)).toBe(new TextDecoder().decode(await exported(format, seed, language)));
     }
   });
+  /** A declaration with every part issue 15 added: conference line, subtitle, headings, closing, footnotes, sub-items. */
+  const fullDraft = (markers: [string, string]): ParsedDraft => ({
+    conference: 'Fourth Summit of the Americas',
+    title: 'Declaration of Mar del Plata',
+    subtitle: 'Adopted at Mar del Plata on 5 November 2005',
+    chapeau: 'We, the Heads of State and Government,',
+    preamble: [{ text: `Recognizing the value of peace,${markers[0]}`, heading: 'Preamble' }, { text: 'Noting the report,' }],
+    formula: 'Declare:',
+    operative: [
+      { text: 'Our commitment to peace;', subitems: [], heading: 'A. Health' },
+      { text: 'Our support to:', subitems: [{ text: 'the Network;', subitems: [] }, { text: `the Agreement.${markers[1]}`, subitems: [] }], heading: 'Security and Stability' },
+    ],
+    closing: 'Done at Mar del Plata, 5 November 2005.',
+    note: null,
+    footnotes: [
+      { marker: markers[0], text: 'Official Records, Supplement No. 53.' },
+      { marker: markers[1], text: 'Document S/2015/1.' },
+    ],
+    signatories: [{ name: 'Jorge Taiana', title: 'Ministro de Defensa', state: 'República Argentina' }],
+  });
+  const styles = (['numbered', 'articles', 'unnumbered'] as const).flatMap((paragraphs) =>
+    FORMATS.flatMap((format) => (['enclosed', 'closing'] as const).map((subItemStyle) => [paragraphs, format, subItemStyle] as const)),
+  );
+  it.each(styles)(
+    'IMP5 IMP9–IMP14: paragraphs %s, exported as .%s with sub-items %s, read back: conference line, subtitle, headings, article lines, closing, footnotes and sub-item style',
+    async (paragraphs, format, subItemStyle) => {
+      // A typed "*" is kept in every format (.docx: a Word custom mark, EXP13).
+      const draft = fullDraft(['1', '*']);
+      const doc = docFromSeed(seedFromDraft(draft));
+      doc.getMap<unknown>(ROOT.settings).set('paragraphs', paragraphs);
+      doc.getMap<unknown>(ROOT.settings).set('subItemStyle', subItemStyle);
+      const file = await renderExport(format, readExportInput(doc, SAMPLE_DATE), 'clean');
+      const back = await readDraft(`declaration.${format}`, typeof file === 'string' ? new TextEncoder().encode(file) : file);
+      expect(back).toEqual({
+        ...draft,
+        ...(paragraphs === 'numbered' ? {} : { paragraphs }),
+        // Word numbers the sub-items itself: no typed marker tells their style.
+        ...(format === 'docx' ? {} : { subItemStyle }),
+      });
+    },
+  );
 });

@@ -28,6 +28,9 @@ const RULE = /^([-*_])(?:\s*\1){2,}\s*$/u;
 const WHOLLY_BOLD = /^(\*\*|__)(?=\S)(.+?)(?<=\S)\1$/u;
 const ESCAPED = /\\([\\`*_{}[\]()#+\-.!|>~"'])/gu;
 const PLACEHOLDER = '\u0000';
+const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]+)\]:\s*(.*)$/u;
+/** A Markdown footnote reference "[^1]": its marker stays in the text, glued, as printed. */
+const FOOTNOTE_REFERENCE = /\[\^([^\]\s]+)\]/gu;
 
 function indentOf(raw: string): number {
   let width = 0;
@@ -88,30 +91,40 @@ export function textLines(text: string, format: TextFormat): DraftLine[] {
       continue;
     }
     if (RULE.test(body)) {
-      lines.push({ text: '' });
+      // A rule has no words, but it may set the footnotes apart (shared/import/footnotes.ts).
+      lines.push({ text: '', rule: true });
       afterBlank = true;
       continue;
     }
     // Quote marks and a hard line break ("\" at the end) say nothing about the text.
     body = body.replace(/^(?:>\s?)+/u, '').replace(/\\$/u, '').trimEnd();
     const line: DraftLine = { text: '' };
-    const heading = ATX_HEADING.exec(body);
+    // A Markdown footnote "[^1]: text": the note of marker "1" (the export's form, IMP11).
+    const note = format === 'md' ? FOOTNOTE_DEFINITION.exec(body) : null;
+    if (note) {
+      line.note = note[1]!;
+      body = note[2]!;
+    }
+    const heading = note ? null : ATX_HEADING.exec(body);
     if (heading) {
       body = heading[1]!;
       line.heading = true;
     } else if (WHOLLY_BOLD.test(body)) {
       line.heading = true;
     }
-    const bullet = line.heading ? null : BULLET.exec(body);
+    const bullet = line.heading || note ? null : BULLET.exec(body);
     const ordered = line.heading || bullet ? null : ORDERED.exec(body);
     if (bullet || ordered) {
       while (indents.length > 0 && indents[indents.length - 1]! > indent) indents.pop();
       if (indents.length === 0 || indents[indents.length - 1]! < indent) indents.push(indent);
       line.list = { level: indents.length - 1, kind: bullet ? 'bullet' : 'number' };
+      if (bullet) line.bullet = bullet[1]!;
       body = (bullet ? bullet[2] : ordered![2])!;
     } else if (indent === 0 && afterBlank) {
       indents.length = 0;
     }
+    // The marker is text: escaped, so that a "*" marker is not read as emphasis below.
+    if (format === 'md') body = body.replace(FOOTNOTE_REFERENCE, (_all, marker: string) => marker.replace(/\\?([\\`*_{}[\]()#+\-.!|>~"'])/gu, '\\$1'));
     line.text = withoutInlineMarkup(body, format).trim();
     lines.push(line);
     afterBlank = false;

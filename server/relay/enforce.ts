@@ -9,14 +9,15 @@ import { restoreClause, snapshotClause, type ClauseSnapshot, type SubtreeSnapsho
 import {
   clauseEntryProblem,
   clauseFieldProblem,
+  footnoteEntryProblem,
   metaFieldProblem,
   richTextProblem,
   signatoryEntryProblem,
   signatoryFieldProblem,
   type ShapeProblem,
 } from '../../shared/document/documentShape.ts';
-import { MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_SIGNATORIES } from '../../shared/document/limits.ts';
-import { CLAUSE_FIELD, ROOT } from '../../shared/document/names.ts';
+import { MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_FOOTNOTES, MAX_SIGNATORIES } from '../../shared/document/limits.ts';
+import { CLAUSE_FIELD, FOOTNOTE_FIELD, ROOT } from '../../shared/document/names.ts';
 import { COMMENT_MARK } from '../../shared/document/commentMark.ts';
 import { mergeRuns, readRichText } from '../../shared/document/richTextFragment.ts';
 import { can } from '../../shared/permissions.ts';
@@ -117,6 +118,8 @@ interface Verdict {
   refusals: Refusal[];
   /** Brackets an allowed change left without a passage (BRK4). */
   collapsed: Bracket[];
+  /** Open clauses whose heading a role that may not write headings changed: the heading each had before, written back alone (HEAD1). */
+  headings: Map<Y.Map<unknown>, string | undefined>;
 }
 
 /** A refused text kept for its author is capped: a refusal must not become the way to store megabytes. */
@@ -126,9 +129,12 @@ function capped(text: string): string {
   return text.length > MAX_ATTEMPTED_CHARS ? `${text.slice(0, MAX_ATTEMPTED_CHARS)}…` : text;
 }
 
+/** A clause's text as a refusal records it: its heading, if it has one, on a line above its wording. */
 function textOf(entry: unknown): string {
   const body = entry instanceof Y.Map ? entry.get(CLAUSE_FIELD.body) : null;
-  return body instanceof Y.XmlFragment ? capped(toPlainText(readRichText(body))) : '';
+  const heading: unknown = entry instanceof Y.Map ? entry.get(CLAUSE_FIELD.heading) : undefined;
+  const text = body instanceof Y.XmlFragment ? toPlainText(readRichText(body)) : '';
+  return capped(typeof heading === 'string' && heading !== '' ? `${heading}\n${text}` : text);
 }
 
 /** A clause's wording as a proposal holds it: italics and bold, no comment marks (they are threads, not text). */
@@ -189,6 +195,21 @@ function markMattered(item: Y.Item): boolean {
   return false;
 }
 
+/**
+ * A clause's heading as it stood before a transaction changed it: the map
+ * entry the transaction's own writes replaced (Yjs chains a key's values
+ * leftwards). The capture manager keeps deleted items of the transaction it
+ * tracks, so the old value is still readable. undefined: it had none.
+ */
+function headingBefore(tx: Y.Transaction, entry: Y.Map<unknown>): string | undefined {
+  const isNew = (item: Y.Item) => item.id.clock >= (tx.beforeState.get(item.id.client) ?? 0);
+  let item: Y.Item | null = entry._map.get(CLAUSE_FIELD.heading) ?? null;
+  while (item !== null && isNew(item)) item = item.left;
+  if (item === null || (item.deleted && !Y.isDeleted(tx.deleteSet, item.id))) return undefined;
+  const value: unknown = item.content.getContent()[0];
+  return typeof value === 'string' ? value : undefined;
+}
+
 function metaText(doc: Y.Doc): string {
   const parts: string[] = [];
   doc.getMap<unknown>(ROOT.meta).forEach((value, key) => {
@@ -196,6 +217,11 @@ function metaText(doc: Y.Doc): string {
   });
   doc.getMap<unknown>(ROOT.signatories).forEach((entry) => {
     if (entry instanceof Y.Map) parts.push(`${String(entry.get('name'))} / ${String(entry.get('title'))} / ${String(entry.get('state'))}`);
+  });
+  doc.getMap<unknown>(ROOT.footnotes).forEach((entry) => {
+    if (!(entry instanceof Y.Map)) return;
+    const body: unknown = entry.get(FOOTNOTE_FIELD.body);
+    parts.push(`footnote ${String(entry.get(FOOTNOTE_FIELD.marker))}: ${body instanceof Y.XmlFragment ? toPlainText(readRichText(body)) : ''}`);
   });
   return capped(parts.join('\n'));
 }
@@ -213,7 +239,7 @@ export class Enforcer {
     this.serverOnly = [doc.getMap(ROOT.status), doc.getMap(ROOT.refused), doc.getMap(ROOT.comments), doc.getMap(ROOT.settings), doc.getMap(ROOT.proposals),
       doc.getMap(ROOT.positions), doc.getMap(ROOT.brackets), doc.getMap(ROOT.numbering), doc.getMap(ROOT.room),
       doc.getMap(ROOT.silence)];
-    this.roots = [doc.getMap(ROOT.meta), clausesMap(doc), doc.getMap(ROOT.signatories), ...this.serverOnly];
+    this.roots = [doc.getMap(ROOT.meta), clausesMap(doc), doc.getMap(ROOT.signatories), doc.getMap(ROOT.footnotes), ...this.serverOnly];
     this.capture = new Y.UndoManager(this.roots, { trackedOrigins: new Set(), captureTimeout: 0 });
   }
 
@@ -310,7 +336,7 @@ export class Enforcer {
       }
     }
     this.capture.clear();
-    if (verdict.restore.size > 0 || verdict.remove.size > 0) this.writeBack(verdict);
+    if (verdict.restore.size > 0 || verdict.remove.size > 0 || verdict.headings.size > 0) this.writeBack(verdict);
     const clauses = clausesMap(this.doc);
     for (const refusal of verdict.refusals) {
       if (refusal.part === 'clause' && refusal.clauseId !== null) {
@@ -353,6 +379,11 @@ export class Enforcer {
         const lock = this.locks.get(id)!;
         lock.entry = restoreClause(clauses, id, lock.snapshot);
       }
+      for (const [entry, heading] of verdict.headings) {
+        if (entry.get(CLAUSE_FIELD.heading) === heading) continue;
+        if (heading === undefined) entry.delete(CLAUSE_FIELD.heading);
+        else entry.set(CLAUSE_FIELD.heading, heading);
+      }
     }, SERVER_ORIGIN);
   }
 
@@ -362,7 +393,7 @@ export class Enforcer {
    */
   /** A verdict with nothing refused yet but any write to a server-only map (LOCK4 and the others): what every judgement starts from. */
   private startVerdict(tx: Y.Transaction): { verdict: Verdict; note: Note; changed: Map<AnyType, unknown> } {
-    const verdict: Verdict = { undo: new Set(), restore: new Set(), remove: new Map(), refusals: [], collapsed: [] };
+    const verdict: Verdict = { undo: new Set(), restore: new Set(), remove: new Map(), refusals: [], collapsed: [], headings: new Map() };
     const note: Note = (part, clauseId, reason, attempted, wording) =>
       verdict.refusals.push({ part, clauseId, reason, attempted, kept: '', ...(wording ? { wording: { attempted: wording, kept: [] } } : {}) });
     const changed = tx.changedParentTypes as Map<AnyType, unknown>;
@@ -378,17 +409,20 @@ export class Enforcer {
     const { verdict, note, changed } = this.startVerdict(tx);
     const meta = this.doc.getMap<unknown>(ROOT.meta);
     const signatories = this.doc.getMap<unknown>(ROOT.signatories);
-    if (changed.has(meta) || changed.has(signatories)) {
+    const footnotes = this.doc.getMap<unknown>(ROOT.footnotes);
+    if (changed.has(meta) || changed.has(signatories) || changed.has(footnotes)) {
       if (!can(role, 'editMeta')) {
         note('meta', null, 'role', metaText(this.doc));
-        verdict.undo.add(meta).add(signatories);
+        verdict.undo.add(meta).add(signatories).add(footnotes);
       } else {
         const metaProblem = changed.has(meta) ? this.metaProblem(tx, meta) : null;
         const signatoriesProblem = changed.has(signatories) ? this.signatoriesProblem(tx, signatories) : null;
+        const footnotesProblem = changed.has(footnotes) ? this.footnotesProblem(tx, footnotes) : null;
         if (metaProblem) verdict.undo.add(meta);
         if (signatoriesProblem) verdict.undo.add(signatories);
-        const problem = metaProblem ?? signatoriesProblem;
-        if (problem) note(metaProblem ? 'meta' : 'signatories', null, problem, metaText(this.doc));
+        if (footnotesProblem) verdict.undo.add(footnotes);
+        const problem = metaProblem ?? signatoriesProblem ?? footnotesProblem;
+        if (problem) note(signatoriesProblem && !metaProblem ? 'signatories' : 'meta', null, problem, metaText(this.doc));
       }
     }
     const clauses = clausesMap(this.doc);
@@ -398,7 +432,7 @@ export class Enforcer {
         verdict.undo.add(clauses);
         note('document', null, 'role', '');
       } else {
-        this.judgeClauses(tx, clauses, verdict, note, direct, unbrackets);
+        this.judgeClauses(tx, clauses, verdict, note, direct, unbrackets, can(role, 'editMeta'));
       }
     }
     return verdict;
@@ -416,9 +450,10 @@ export class Enforcer {
     const { verdict, note, changed } = this.startVerdict(tx);
     const meta = this.doc.getMap<unknown>(ROOT.meta);
     const signatories = this.doc.getMap<unknown>(ROOT.signatories);
-    if (changed.has(meta) || changed.has(signatories)) {
-      verdict.undo.add(meta).add(signatories);
-      note(changed.has(meta) ? 'meta' : 'signatories', null, can(role, 'editMeta') ? 'frozen' : 'role', metaText(this.doc));
+    const footnotes = this.doc.getMap<unknown>(ROOT.footnotes);
+    if (changed.has(meta) || changed.has(signatories) || changed.has(footnotes)) {
+      verdict.undo.add(meta).add(signatories).add(footnotes);
+      note(changed.has(signatories) && !changed.has(meta) && !changed.has(footnotes) ? 'signatories' : 'meta', null, can(role, 'editMeta') ? 'frozen' : 'role', metaText(this.doc));
     }
     const clauses = clausesMap(this.doc);
     if (!changed.has(clauses)) return verdict;
@@ -453,7 +488,8 @@ export class Enforcer {
     return verdict;
   }
 
-  private judgeClauses(tx: Y.Transaction, clauses: Y.Map<Y.Map<unknown>>, verdict: Verdict, note: Note, direct: boolean, unbrackets: boolean): void {
+  /** `headings`: whether the role may write clause headings, which are heading matter like the title (editMeta). */
+  private judgeClauses(tx: Y.Transaction, clauses: Y.Map<Y.Map<unknown>>, verdict: Verdict, note: Note, direct: boolean, unbrackets: boolean, headings: boolean): void {
     const keys = tx.changed.get(clauses as AnyType) ?? new Set<string | null>();
     // Entries set or deleted in this transaction: new clauses, deleted ones, replaced ones.
     for (const key of keys) {
@@ -481,7 +517,9 @@ export class Enforcer {
       }
       verdict.collapsed.push(...collapsed);
       if (entry === undefined) continue;
-      const problem = clauseEntryProblem(key, entry) ?? this.placementProblem(key, entry as Y.Map<unknown>);
+      // A new clause with a heading from a role that may not write headings: the clause goes, its text is kept in the refusal.
+      const headed = entry instanceof Y.Map && entry.get(CLAUSE_FIELD.heading) !== undefined;
+      const problem = (headed && !headings ? 'role' : null) ?? clauseEntryProblem(key, entry) ?? this.placementProblem(key, entry as Y.Map<unknown>);
       if (problem !== null) {
         verdict.remove.set(key, problem);
         note('clause', key, problem, textOf(entry));
@@ -500,6 +538,11 @@ export class Enforcer {
       // PROP10: in "proposals only" a delegation changes neither wording nor place; a comment mark is no change of wording (COM6).
       else if (!direct && (wordingChanged || (tx.changed.get(entry as AnyType)?.size ?? 0) > 0)) problem = 'proposals-only';
       else problem = this.changedEntryProblem(tx, id, entry);
+      if (!headings && tx.changed.get(entry as AnyType)?.has(CLAUSE_FIELD.heading) && problem === null) {
+        // HEAD1: only the heading goes back — undoing the entry would take the author's typing in the same update with it.
+        verdict.headings.set(entry, headingBefore(tx, entry));
+        note('clause', id, 'role', textOf(entry));
+      }
       if (problem === null && wordingChanged) {
         // BRK4: deleting a whole bracketed passage removes its brackets, which a delegation may not do; deleting part of it may.
         const collapsed = this.collapsedIn(id);
@@ -527,7 +570,8 @@ export class Enforcer {
     const fields = tx.changed.get(entry as AnyType) ?? new Set<string | null>();
     for (const key of fields) {
       const problem = key === null ? 'structure' : clauseFieldProblem(key, entry.get(key));
-      if (problem === 'too-long' && !this.grew(tx, entry)) continue;
+      // A clause already over the limit may still be shortened; a heading is written whole, so a long one is simply too long.
+      if (problem === 'too-long' && key !== CLAUSE_FIELD.heading && !this.grew(tx, entry)) continue;
       if (problem !== null) return problem;
     }
     const body = entry.get(CLAUSE_FIELD.body);
@@ -635,6 +679,30 @@ export class Enforcer {
         const problem = metaFieldProblem(field, value);
         if (problem !== null) return problem;
       }
+    }
+    return null;
+  }
+
+  /**
+   * The footnotes a transaction changed: each entry it set, and each entry it
+   * changed inside (a field, the text), checked whole — a footnote has three
+   * fields, so this costs little more than looking at what changed.
+   */
+  private footnotesProblem(tx: Y.Transaction, footnotes: Y.Map<unknown>): ShapeProblem | null {
+    const keys = tx.changed.get(footnotes as AnyType) ?? new Set<string | null>();
+    for (const key of keys) {
+      if (key === null) return 'structure';
+      const entry = footnotes.get(key);
+      const problem = entry === undefined ? null : footnoteEntryProblem(key, entry);
+      if (problem !== null) return problem;
+    }
+    if (keys.size > 0 && footnotes.size > MAX_FOOTNOTES) return 'structure';
+    for (const type of (tx.changedParentTypes as Map<AnyType, unknown>).keys()) {
+      const item = type._item;
+      if (item === null || item.parent !== footnotes || item.parentSub === null || keys.has(item.parentSub)) continue;
+      if (footnotes.get(item.parentSub) !== type) continue;
+      const problem = footnoteEntryProblem(item.parentSub, type);
+      if (problem !== null) return problem;
     }
     return null;
   }

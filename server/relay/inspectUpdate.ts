@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { MAX_NESTING } from '../../shared/document/limits.ts';
-import { MARK_NAMES, ROOT } from '../../shared/document/names.ts';
+import { ENTRY_ID, MAX_NESTING } from '../../shared/document/limits.ts';
+import { FOOTNOTE_MARK, MARK_NAMES, ROOT } from '../../shared/document/names.ts';
 import { MalformedMessage } from './messages.ts';
 
 /**
@@ -235,6 +235,10 @@ function checkContent(content: Y.Item['content']): void {
     if (value !== null && (typeof value !== 'object' || Array.isArray(value) || JSON.stringify(value).length > MAX_VALUE_CHARS)) {
       throw new RefusedUpdate('it gives a mark a value the model does not use');
     }
+    // A footnote reference names one footnote and nothing else: `{ id }`, the id as the model writes ids.
+    if (content.key === FOOTNOTE_MARK && value !== null && !isFootnoteMarkValue(value)) {
+      throw new RefusedUpdate('it gives a footnote mark a value other than { id: <footnote id> }');
+    }
     return;
   }
   if (content instanceof Y.ContentAny) {
@@ -242,6 +246,12 @@ function checkContent(content: Y.Item['content']): void {
     return;
   }
   throw new RefusedUpdate(`it writes content the document model does not use (${content.constructor.name})`);
+}
+
+function isFootnoteMarkValue(value: object): boolean {
+  const keys = Object.keys(value);
+  const id = (value as { id?: unknown }).id;
+  return keys.length === 1 && keys[0] === 'id' && typeof id === 'string' && ENTRY_ID.test(id);
 }
 
 /** Whether the range [from, to) of a client's structs in the document holds an item not deleted yet. */

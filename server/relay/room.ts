@@ -12,6 +12,8 @@ import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { clauseWithSubitems } from '../../shared/document/clauseOps.ts';
 import { snapshotClauses, type SubtreeSnapshot } from '../../shared/document/clauseSnapshot.ts';
 import { ROOT } from '../../shared/document/names.ts';
+import { appendParagraph } from '../../shared/document/richTextFragment.ts';
+import { META_FIELDS } from '../../shared/declaration.ts';
 import { newId } from '../../shared/ids.ts';
 import type { RefusedChange } from '../../shared/refusedChange.ts';
 import { appendAudit } from '../db/auditLog.ts';
@@ -127,6 +129,7 @@ export class Room {
     this.mirrorProposals();
     this.mirrorNegotiation();
     this.mirrorSilence(lastProcedure(db, id));
+    this.addMissingMetaFields();
     this.enforcer.setBrackets(standingBrackets(this.doc.getMap(ROOT.brackets)));
     this.history = new TextHistoryRecorder(this.doc, id, { db, logger, now });
     this.awareness = new awarenessProtocol.Awareness(this.doc);
@@ -378,6 +381,26 @@ export class Room {
       for (const key of [...map.keys()]) if (key !== SILENCE_KEY) map.delete(key);
       if (procedure === null) map.delete(SILENCE_KEY);
       else setIfChanged(map, SILENCE_KEY, procedure);
+    }, SERVER_ORIGIN);
+  }
+
+  /**
+   * Every heading field exists before any client binds an editor to it: a
+   * field added to the model later (the closing line, issue 15) is missing
+   * from declarations made before, and two clients creating it at once would
+   * each bind to their own fragment, one of which Yjs then drops with its
+   * text. The server adds it, empty, once; persisted like any write.
+   */
+  private addMissingMetaFields(): void {
+    const meta = this.doc.getMap<unknown>(ROOT.meta);
+    const missing = META_FIELDS.filter((field) => !meta.has(field));
+    if (missing.length === 0) return;
+    this.doc.transact(() => {
+      for (const field of missing) {
+        const fragment = new Y.XmlFragment();
+        meta.set(field, fragment);
+        appendParagraph(fragment, []);
+      }
     }, SERVER_ORIGIN);
   }
 

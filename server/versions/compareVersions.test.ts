@@ -109,6 +109,8 @@ describe('compare', () => {
     statuses: { open: 0, 'ad-ref': 0, agreed: 1 },
     meta: [],
     signatories: 0,
+    headings: [],
+    footnotes: 0,
   };
 
   it('CMP1 CMP2: a version compared with the text now, after real clients edit, add, delete and move clauses and the chair agrees one — every clause once, aligned by id, with both labels, its redline, its status change, and the summary', async () => {
@@ -147,7 +149,7 @@ describe('compare', () => {
 
     const same = await ok('GET', `/compare?from=${rev2.id}&to=${rev2.id}`, 'Spain');
     expect(rows(same.comparison).every((r) => r.how === 'unchanged' && r.status === null)).toBe(true);
-    expect(same.comparison.summary).toEqual({ added: [], deleted: [], moved: [], changed: 0, statuses: { open: 0, 'ad-ref': 0, agreed: 0 }, meta: [], signatories: 0 });
+    expect(same.comparison.summary).toEqual({ added: [], deleted: [], moved: [], changed: 0, statuses: { open: 0, 'ad-ref': 0, agreed: 0 }, meta: [], signatories: 0, headings: [], footnotes: 0 });
   });
 
   it('CMP1: a missing or malformed from is 400 bad-compare; an unknown version — or another declaration\'s — is 404 version-not-found, saying which side; by must name a participant of this declaration (404 participant-not-found)', async () => {

@@ -10,7 +10,7 @@ import { buildOutline } from '../../shared/outline.ts';
 import { readPositions } from '../../shared/positions/position.ts';
 import type { VersionContent } from '../../shared/versions/version.ts';
 import { readFrozenNumbering } from '../../shared/workingNumbers.ts';
-import { buildExportInput, type ExportInput } from '../export/exportInput.ts';
+import { buildExportInput, type ExportInput, type PrintStyle } from '../export/exportInput.ts';
 
 /**
  * A version's content read from a room's document (docs/SPEC.md VER2,
@@ -62,7 +62,7 @@ export function versionCounts(content: VersionContent): { clauses: number; statu
  * state around a text, not the text. `at` is the version's own time, so the
  * same version always reads the same.
  */
-export function versionText(content: VersionContent, at: number, language: DeclarationLanguage = DEFAULT_DECLARATION_LANGUAGE): ExportInput {
+export function versionText(content: VersionContent, at: number, language: DeclarationLanguage = DEFAULT_DECLARATION_LANGUAGE, print: PrintStyle = {}): ExportInput {
   return buildExportInput(
     content.declaration,
     {
@@ -75,5 +75,6 @@ export function versionText(content: VersionContent, at: number, language: Decla
     },
     new Date(at),
     language,
+    print,
   );
 }

@@ -12,6 +12,8 @@ export interface ClauseSnapshot {
   kind: ClauseKind;
   parent: string | null;
   order: string;
+  /** The clause's heading; absent: none (and in snapshots stored before headings existed). */
+  heading?: string;
   paragraphs: { name: string; delta: { insert: string; attributes?: Record<string, unknown> }[] }[];
 }
 
@@ -35,7 +37,9 @@ export function snapshotClause(entry: Y.Map<unknown>): ClauseSnapshot | null {
       paragraphs.push({ name: node.nodeName, delta });
     }
   }
-  return { kind, parent: typeof parent === 'string' ? parent : null, order, paragraphs };
+  const heading = entry.get(CLAUSE_FIELD.heading);
+  const snapshot: ClauseSnapshot = { kind, parent: typeof parent === 'string' ? parent : null, order, paragraphs };
+  return typeof heading === 'string' ? { ...snapshot, heading } : snapshot;
 }
 
 /** Writes a snapshot as a fresh clause entry under `id`; call it inside a transaction. */
@@ -45,6 +49,7 @@ export function restoreClause(clauses: Y.Map<Y.Map<unknown>>, id: string, snapsh
   entry.set(CLAUSE_FIELD.kind, snapshot.kind);
   if (snapshot.parent !== null) entry.set(CLAUSE_FIELD.parent, snapshot.parent);
   entry.set(CLAUSE_FIELD.order, snapshot.order);
+  if (snapshot.heading !== undefined) entry.set(CLAUSE_FIELD.heading, snapshot.heading);
   const body = new Y.XmlFragment();
   entry.set(CLAUSE_FIELD.body, body);
   for (const paragraph of snapshot.paragraphs) {

@@ -5,12 +5,13 @@ import { isOrderKey } from '../orderKey.ts';
 import {
   ENTRY_ID,
   MAX_CLAUSE_CHARS,
+  MAX_FOOTNOTE_MARKER_CHARS,
   MAX_LINE_CHARS,
   MAX_NOTE_CHARS,
   MAX_SIGNATORY_FIELD_CHARS,
   MAX_TITLE_CHARS,
 } from './limits.ts';
-import { CLAUSE_FIELD, PARAGRAPH, SIGNATORY_FIELD } from './names.ts';
+import { CLAUSE_FIELD, FOOTNOTE_FIELD, PARAGRAPH, SIGNATORY_FIELD } from './names.ts';
 
 /**
  * The shape every part of the document must keep (docs/document-model.md,
@@ -54,6 +55,11 @@ export function clauseFieldProblem(key: string, value: unknown): ShapeProblem | 
       return value === undefined || (typeof value === 'string' && ENTRY_ID.test(value)) ? null : 'structure';
     case CLAUSE_FIELD.body:
       return richTextProblem(value, MAX_CLAUSE_CHARS);
+    case CLAUSE_FIELD.heading:
+      // Plain text, absent when the clause has none: a shared type or a number here is no heading.
+      if (value === undefined) return null;
+      if (typeof value !== 'string') return 'structure';
+      return value.length > MAX_LINE_CHARS ? 'too-long' : null;
     default:
       return 'structure';
   }
@@ -64,7 +70,7 @@ export function isClauseEntry(id: string, entry: unknown): entry is Y.Map<unknow
   return ENTRY_ID.test(id) && entry instanceof Y.Map && entry.constructor === Y.Map;
 }
 
-/** A whole clause entry, as a new one must be: kind, order and body present, nothing else but a parent. */
+/** A whole clause entry, as a new one must be: kind, order and body present, nothing else but a parent and a heading. */
 export function clauseEntryProblem(id: string, entry: unknown): ShapeProblem | null {
   if (!isClauseEntry(id, entry)) return 'structure';
   for (const key of entry.keys()) if (!CLAUSE_KEYS.has(key)) return 'structure';
@@ -94,6 +100,36 @@ function isMetaField(key: string): key is MetaField {
 /** One field of the heading (title, chapeau, formula, note…): always present, rich text within its limit. */
 export function metaFieldProblem(key: string, value: unknown): ShapeProblem | null {
   return isMetaField(key) ? richTextProblem(value, META_LIMITS[key]) : 'structure';
+}
+
+const FOOTNOTE_KEYS: ReadonlySet<string> = new Set(Object.values(FOOTNOTE_FIELD));
+
+/** One field of a footnote entry as it stands after a write: an order key, a short plain marker, rich text. */
+export function footnoteFieldProblem(key: string, value: unknown): ShapeProblem | null {
+  switch (key) {
+    case FOOTNOTE_FIELD.order:
+      return isOrderKey(value) ? null : 'structure';
+    case FOOTNOTE_FIELD.marker:
+      if (typeof value !== 'string' || value === '') return 'structure';
+      return value.length > MAX_FOOTNOTE_MARKER_CHARS ? 'too-long' : null;
+    case FOOTNOTE_FIELD.body:
+      return richTextProblem(value, MAX_NOTE_CHARS);
+    default:
+      return 'structure';
+  }
+}
+
+/** A whole footnote entry, as a new one must be: order, marker and body, nothing else. */
+export function footnoteEntryProblem(id: string, entry: unknown): ShapeProblem | null {
+  if (!ENTRY_ID.test(id) || !(entry instanceof Y.Map) || entry.constructor !== Y.Map) return 'structure';
+  for (const key of entry.keys()) if (!FOOTNOTE_KEYS.has(key)) return 'structure';
+  let tooLong = false;
+  for (const key of FOOTNOTE_KEYS) {
+    const problem = footnoteFieldProblem(key, entry.get(key));
+    if (problem === 'structure') return problem;
+    if (problem === 'too-long') tooLong = true;
+  }
+  return tooLong ? 'too-long' : null;
 }
 
 const SIGNATORY_KEYS: ReadonlySet<string> = new Set(Object.values(SIGNATORY_FIELD));

@@ -10,6 +10,9 @@ export const MAX_TITLE_CHARS = 1000;
 /** The conference line, subtitle, chapeau and formula. */
 export const MAX_LINE_CHARS = 2000;
 export const MAX_NOTE_CHARS = 10_000;
+/** A footnote's marker as printed ("1", "27", "*", "a"): a few characters. */
+export const MAX_FOOTNOTE_MARKER_CHARS = 16;
+export const MAX_FOOTNOTES = 500;
 export const MAX_SIGNATORIES = 500;
 /** Each of a signatory's name, title and state. */
 export const MAX_SIGNATORY_FIELD_CHARS = 300;

@@ -6,7 +6,7 @@ import { buildOutline, flattenOutline } from '../outline.ts';
 import { plain, toPlainText } from '../richText.ts';
 import { clausesMap } from './clauseEntry.ts';
 import { insertClauses } from './clauseOps.ts';
-import { CLAUSE_FIELD } from './names.ts';
+import { CLAUSE_FIELD, FOOTNOTE_FIELD, ROOT } from './names.ts';
 import { readDeclaration } from './readDeclaration.ts';
 import { writeSeed } from './writeSeed.ts';
 
@@ -45,4 +45,39 @@ describe('readers never hide text', () => {
     expect(texts.indexOf('Third;')).toBe(1);
     expect(texts).toContain('After the unplaced;');
   });
+
+  it('HEAD1 FN1: headings and footnotes read back from a seed; a heading that is not text reads as none; a footnote without an order key is skipped', () => {
+    const doc = new Y.Doc();
+    writeSeed(doc, {
+      ...emptySeed(plain('Headed')),
+      closing: plain('Done at Lima.'),
+      preamble: [plain('Recalling,')],
+      preambleHeadings: ['I. Context'],
+      operative: [{ body: [{ text: 'Act' }, { text: '1', footnote: 'fnB' }, { text: ';' }], heading: 'A. Health' }, { body: plain('Welcome.') }],
+      footnotes: [
+        { id: 'fnA', marker: '*', body: plain('First.') },
+        { id: 'fnB', marker: '1', body: plain('Second.') },
+      ],
+    });
+    const read = readDeclaration(doc);
+    expect(toPlainText(read.meta.closing)).toBe('Done at Lima.');
+    expect(read.clauses.map((c) => [toPlainText(c.body), c.heading ?? null]).sort()).toEqual([
+      ['Act1;', 'A. Health'],
+      ['Recalling,', 'I. Context'],
+      ['Welcome.', null],
+    ]);
+    expect(read.clauses.find((c) => c.heading === 'A. Health')!.body).toEqual([{ text: 'Act' }, { text: '1', footnote: 'fnB' }, { text: ';' }]);
+    expect(read.footnotes!.map((f) => [f.id, f.marker, toPlainText(f.body)])).toEqual([
+      ['fnA', '*', 'First.'],
+      ['fnB', '1', 'Second.'],
+    ]);
+    const welcome = read.clauses.find((c) => toPlainText(c.body) === 'Welcome.')!.id;
+    clausesMap(doc).get(welcome)!.set(CLAUSE_FIELD.heading, new Y.XmlText('x'));
+    doc.getMap<Y.Map<unknown>>(ROOT.footnotes).get('fnA')!.set(FOOTNOTE_FIELD.order, 'not a key!');
+    const again = readDeclaration(doc);
+    expect(again.clauses.find((c) => c.id === welcome)!.heading).toBeUndefined();
+    expect(again.footnotes!.map((f) => f.id)).toEqual(['fnB']);
+    expect(readDeclaration(new Y.Doc()).footnotes).toBeUndefined();
+  });
 });
+

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { isClauseKind } from '../clauseKind.ts';
-import { META_FIELDS, type Clause, type Declaration, type Meta, type Signatory } from '../declaration.ts';
+import { META_FIELDS, type Clause, type Declaration, type Footnote, type Meta, type Signatory } from '../declaration.ts';
 import { isOrderKey, UNPLACED_ORDER } from '../orderKey.ts';
 import type { RichText } from '../richText.ts';
-import { CLAUSE_FIELD, ROOT, SIGNATORY_FIELD } from './names.ts';
+import { CLAUSE_FIELD, FOOTNOTE_FIELD, ROOT, SIGNATORY_FIELD } from './names.ts';
 import { readRichText } from './richTextFragment.ts';
 
 /**
@@ -19,14 +19,38 @@ export function readClause(id: string, entry: unknown, withBody = true): Clause 
   const order: unknown = entry.get(CLAUSE_FIELD.order);
   const parent: unknown = entry.get(CLAUSE_FIELD.parent);
   const body: unknown = entry.get(CLAUSE_FIELD.body);
+  const heading: unknown = entry.get(CLAUSE_FIELD.heading);
   const placed = isClauseKind(kind) && isOrderKey(order);
-  return {
+  const clause: Clause = {
     id,
     kind: placed ? kind : 'operative',
     parent: placed && typeof parent === 'string' ? parent : null,
     order: placed ? order : UNPLACED_ORDER,
     body: withBody && body instanceof Y.XmlFragment ? readRichText(body) : [],
   };
+  // Absent, or not text (the server undoes such a write): no heading.
+  if (typeof heading === 'string' && heading !== '') clause.heading = heading;
+  return clause;
+}
+
+/** A footnote entry as plain data; one without an order key or a marker cannot be placed or referenced and holds no text worth a guess: skipped. */
+function readFootnote(id: string, entry: unknown): Footnote | null {
+  if (!(entry instanceof Y.Map)) return null;
+  const order: unknown = entry.get(FOOTNOTE_FIELD.order);
+  const marker: unknown = entry.get(FOOTNOTE_FIELD.marker);
+  const body: unknown = entry.get(FOOTNOTE_FIELD.body);
+  if (!isOrderKey(order)) return null;
+  return { id, order, marker: typeof marker === 'string' ? marker : '', body: body instanceof Y.XmlFragment ? readRichText(body) : [] };
+}
+
+/** The footnotes in the order they print. */
+export function readFootnotes(doc: Y.Doc): Footnote[] {
+  const footnotes: Footnote[] = [];
+  doc.getMap<unknown>(ROOT.footnotes).forEach((entry, id) => {
+    const footnote = readFootnote(id, entry);
+    if (footnote) footnotes.push(footnote);
+  });
+  return footnotes.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
 }
 
 function readMetaField(meta: Y.Map<unknown>, field: string): RichText {
@@ -60,5 +84,6 @@ export function readDeclaration(doc: Y.Doc): Declaration {
     if (signatory) signatories.push(signatory);
   });
   signatories.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
-  return { meta, clauses, signatories };
+  const footnotes = readFootnotes(doc);
+  return footnotes.length > 0 ? { meta, clauses, signatories, footnotes } : { meta, clauses, signatories };
 }

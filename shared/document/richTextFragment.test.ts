@@ -21,6 +21,17 @@ function reloaded(doc: Y.Doc): Y.XmlFragment {
 }
 
 describe('rich text in a fragment', () => {
+  it('FN1: a footnote reference reads back as Run.footnote, also after a reload; a run without it is not merged into it; a mark value of another shape is no reference', () => {
+    const text: RichText = [{ text: 'Peace' }, { text: '1', footnote: 'fn1' }, { text: ' now', italic: true }, { text: '2', italic: true, footnote: 'fn2' }];
+    const { doc, fragment } = fragmentWith(text);
+    expect(readRichText(fragment)).toEqual(text);
+    expect(readRichText(reloaded(doc))).toEqual(text);
+    expect(mergeRuns([{ text: 'a', footnote: 'x' }, { text: 'b', footnote: 'x' }, { text: 'c' }])).toEqual([{ text: 'ab', footnote: 'x' }, { text: 'c' }]);
+    const xmlText = (fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    xmlText.format(0, 5, { footnote: { id: 'not an id!' } });
+    expect(readRichText(fragment)[0]).toEqual({ text: 'Peace' });
+  });
+
   it('EDIT4, UI3: an italic opening phrase and a plain rest read back as written, also after a reload', () => {
     const text = opening('Recognizing', ' that peace matters,');
     const { doc, fragment } = fragmentWith(text);

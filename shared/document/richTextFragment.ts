@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import type { RichText, Run } from '../richText.ts';
 import { COMMENT_MARK, threadsOfMark } from './commentMark.ts';
-import { PARAGRAPH } from './names.ts';
+import { ENTRY_ID } from './limits.ts';
+import { FOOTNOTE_MARK, PARAGRAPH } from './names.ts';
 
 /**
  * Rich text inside a Y.XmlFragment, in the shape Tiptap's collaboration
@@ -13,6 +14,7 @@ export function marksOf(run: Run): Record<string, object> {
   if (run.italic) marks.italic = {};
   if (run.bold) marks.bold = {};
   if (run.comments && run.comments.length > 0) marks[COMMENT_MARK] = { threads: run.comments.join(' ') };
+  if (run.footnote !== undefined) marks[FOOTNOTE_MARK] = { id: run.footnote };
   return marks;
 }
 
@@ -32,6 +34,13 @@ export function appendParagraph(fragment: Y.XmlFragment, text: RichText): void {
   }
 }
 
+/** The footnote id a `footnote` mark's value names, or null (no mark, or a value the model does not write). */
+export function footnoteOfMark(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const id = (value as { id?: unknown }).id;
+  return typeof id === 'string' && ENTRY_ID.test(id) ? id : null;
+}
+
 interface DeltaOp {
   insert?: unknown;
   attributes?: Record<string, unknown>;
@@ -47,6 +56,8 @@ export function runsOfText(xmlText: Y.XmlText): RichText {
     if (op.attributes?.bold) run.bold = true;
     const threads = threadsOfMark(op.attributes?.[COMMENT_MARK]);
     if (threads.length > 0) run.comments = threads;
+    const footnote = footnoteOfMark(op.attributes?.[FOOTNOTE_MARK]);
+    if (footnote !== null) run.footnote = footnote;
     runs.push(run);
   }
   return runs;
@@ -81,7 +92,7 @@ export function mergeRuns(runs: RichText): RichText {
   const out: RichText = [];
   for (const run of runs) {
     const last = out[out.length - 1];
-    if (last && !!last.italic === !!run.italic && !!last.bold === !!run.bold && sameThreads(last.comments, run.comments)) {
+    if (last && !!last.italic === !!run.italic && !!last.bold === !!run.bold && sameThreads(last.comments, run.comments) && last.footnote === run.footnote) {
       out[out.length - 1] = { ...last, text: last.text + run.text };
     } else if (run.text !== '') {
       out.push(run);

@@ -5,7 +5,7 @@ import { newId } from '../ids.ts';
 import { keysBetween } from '../orderKey.ts';
 import type { ClauseKind } from '../clauseKind.ts';
 import { writeClause } from './clauseEntry.ts';
-import { ROOT, SIGNATORY_FIELD } from './names.ts';
+import { CLAUSE_FIELD, FOOTNOTE_FIELD, ROOT, SIGNATORY_FIELD } from './names.ts';
 import { appendParagraph } from './richTextFragment.ts';
 import type { RichText } from '../richText.ts';
 
@@ -18,17 +18,18 @@ export function writeSeed(doc: Y.Doc, seed: DeclarationSeed): void {
       meta.set(field, fragment);
       appendParagraph(fragment, seed[field] ?? []);
     }
-    const addClause = (kind: ClauseKind, parent: string | null, order: string, body: RichText): string => {
+    const addClause = (kind: ClauseKind, parent: string | null, order: string, body: RichText, heading: string | undefined): string => {
       const id = newId();
       writeClause(doc, id, kind, parent, order, body);
+      if (heading) doc.getMap<Y.Map<unknown>>(ROOT.clauses).get(id)!.set(CLAUSE_FIELD.heading, heading);
       return id;
     };
     const preambleKeys = keysBetween(null, null, seed.preamble.length);
-    seed.preamble.forEach((body, i) => addClause('preamble', null, preambleKeys[i]!, body));
+    seed.preamble.forEach((body, i) => addClause('preamble', null, preambleKeys[i]!, body, seed.preambleHeadings?.[i]));
     const addItems = (items: SeedSubitem[], parent: string | null) => {
       const keys = keysBetween(null, null, items.length);
       items.forEach((item, i) => {
-        const id = addClause('operative', parent, keys[i]!, item.body);
+        const id = addClause('operative', parent, keys[i]!, item.body, item.heading);
         addItems(item.subitems ?? [], id);
       });
     };
@@ -42,6 +43,18 @@ export function writeSeed(doc: Y.Doc, seed: DeclarationSeed): void {
       entry.set(SIGNATORY_FIELD.title, signatory.title);
       entry.set(SIGNATORY_FIELD.state, signatory.state);
       entry.set(SIGNATORY_FIELD.order, signatoryKeys[i]!);
+    });
+    const footnotes = seed.footnotes ?? [];
+    const footnoteMap = doc.getMap<Y.Map<unknown>>(ROOT.footnotes);
+    const footnoteKeys = keysBetween(null, null, footnotes.length);
+    footnotes.forEach((footnote, i) => {
+      const entry = new Y.Map<unknown>();
+      footnoteMap.set(footnote.id, entry);
+      entry.set(FOOTNOTE_FIELD.order, footnoteKeys[i]!);
+      entry.set(FOOTNOTE_FIELD.marker, footnote.marker);
+      const body = new Y.XmlFragment();
+      entry.set(FOOTNOTE_FIELD.body, body);
+      appendParagraph(body, footnote.body);
     });
   });
 }

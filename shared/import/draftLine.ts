@@ -13,12 +13,18 @@ export interface DraftLine {
    * is not in `text`.
    */
   list?: { level: number; kind: ListKind };
+  /** The bullet typed before a list item ("-", "*", "•"): a "*" line after a rule is a footnote, not a bullet (footnotes.ts). */
+  bullet?: string;
   /** The line ends a paragraph of the file (a Word paragraph): it is never joined with the next line. */
   ends?: boolean;
   /** Set apart as a heading: Markdown `#`, a Word Title or Heading style, a line wholly in bold. */
   heading?: boolean;
   /** Comes from a table cell (Word): signature pages are often tables. */
   table?: boolean;
+  /** A rule (Markdown `---`, a line of underscores): no text, but it may set the footnotes apart. */
+  rule?: boolean;
+  /** The text of a footnote the format marks as such (Markdown `[^1]: …`, Word's footnotes.xml), without its marker; `note` is the marker. */
+  note?: string;
 }
 
 /** Lines of plain text, nothing known about them but their text: what the recogniser's tests start from. */

@@ -8,7 +8,7 @@ const draft: ParsedDraft = {
   preamble: [{ text: 'Recognizing the first,' }, { text: 'Noting' }, { text: 'the second,' }],
   operative: [{ text: 'Decide to act;', subitems: [] }, { text: 'Agree to:', subitems: [{ text: 'meet;', subitems: [{ text: 'often.', subitems: [] }] }] }],
 };
-const rest = { title: 'Test', chapeau: null, formula: null, note: null, signatories: [] };
+const { preamble: _preamble, operative: _operative, ...rest } = draft;
 
 describe('IMP6: the import preview fixes the parser\'s split', () => {
   it('turns a draft into rows and back unchanged', () => {
@@ -16,6 +16,16 @@ describe('IMP6: the import preview fixes the parser\'s split', () => {
     expect(rows.map((r) => `${r.kind}/${r.depth}`)).toEqual(['preamble/0', 'preamble/0', 'preamble/0', 'operative/0', 'operative/0', 'subitem/1', 'subitem/2']);
     expect(draftOfRows(rows, rest)).toEqual(draft);
   });
+  it('IMP13 IMP14: keeps the headings and working numbers of clauses through rows and back', () => {
+    const headed: ParsedDraft = {
+      ...draft,
+      preamble: [{ text: 'Whereas peace,', heading: 'Preamble' }],
+      operative: [{ text: 'Decide;', subitems: [{ text: 'first;', subitems: [], number: 'a bis' }], heading: 'A. Health', number: '2 bis' }],
+    };
+    const { preamble: _p, operative: _o, ...others } = headed;
+    expect(draftOfRows(rowsOfDraft(headed), others)).toEqual(headed);
+  });
+
   it('merges a row with the previous one, and splits a row at a point', () => {
     const merged = mergeWithPrevious(rowsOfDraft(draft), 2);
     expect(merged[1]).toEqual({ kind: 'preamble', depth: 0, text: 'Noting the second,' });

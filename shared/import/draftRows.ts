@@ -12,15 +12,26 @@ export interface DraftRow {
   /** 0 for preambular and operative paragraphs, 1.. for sub-items. */
   depth: number;
   text: string;
+  /** The heading printed above the clause (ParsedItem.heading), kept through the preview's fixes. */
+  heading?: string;
+  /** A working number typed in the source ("2 bis"), operative paragraphs and sub-items only. */
+  number?: string;
+}
+
+function extras(from: { heading?: string; number?: string }): { heading?: string; number?: string } {
+  const out: { heading?: string; number?: string } = {};
+  if (from.heading !== undefined) out.heading = from.heading;
+  if (from.number !== undefined) out.number = from.number;
+  return out;
 }
 
 export const MAX_SUBITEM_DEPTH = 2;
 
 export function rowsOfDraft(draft: ParsedDraft): DraftRow[] {
-  const rows: DraftRow[] = draft.preamble.map((p) => ({ kind: 'preamble', depth: 0, text: p.text }));
+  const rows: DraftRow[] = draft.preamble.map((p) => ({ kind: 'preamble', depth: 0, text: p.text, ...extras(p) }));
   const walk = (items: ParsedItem[], depth: number) => {
     for (const item of items) {
-      rows.push({ kind: depth === 0 ? 'operative' : 'subitem', depth, text: item.text });
+      rows.push({ kind: depth === 0 ? 'operative' : 'subitem', depth, text: item.text, ...extras(item) });
       walk(item.subitems, depth + 1);
     }
   };
@@ -35,15 +46,15 @@ export function rowsOfDraft(draft: ParsedDraft): DraftRow[] {
  * allows moves up — no text is dropped.
  */
 export function draftOfRows(rows: DraftRow[], rest: Omit<ParsedDraft, 'preamble' | 'operative'>): ParsedDraft {
-  const preamble: { text: string }[] = [];
+  const preamble: { text: string; heading?: string }[] = [];
   const operative: ParsedItem[] = [];
   const stack: ParsedItem[] = [];
   for (const row of rows) {
     if (row.kind === 'preamble') {
-      preamble.push({ text: row.text });
+      preamble.push(row.heading === undefined ? { text: row.text } : { text: row.text, heading: row.heading });
       continue;
     }
-    const item: ParsedItem = { text: row.text, subitems: [] };
+    const item: ParsedItem = { text: row.text, subitems: [], ...extras(row) };
     const depth = row.kind === 'operative' ? 0 : Math.max(1, Math.min(row.depth, stack.length, MAX_SUBITEM_DEPTH));
     if (depth === 0 || stack.length === 0) {
       operative.push(item);

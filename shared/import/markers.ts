@@ -14,10 +14,14 @@ export interface Marker {
   value: string;
   /** The text after the marker, trimmed at the start. */
   rest: string;
+  /** A working number's suffix as typed: "bis" in "7 bis.", kept as the paragraph's `number` (ParsedItem.number). */
+  suffix?: string;
+  /** Written in parentheses, "(a)", rather than closed, "a)": the source's sub-item style. */
+  enclosed: boolean;
 }
 
 // Three digits at most: a line that starts with "2023." is a wrapped year, not paragraph 2023.
-const NUMBER = /^\(?(\d{1,3})(?:\s?(?:bis|ter|quater|quinquies|alt))?\s*[.)](?=\s|$)\s*/i;
+const NUMBER = /^\(?(\d{1,3})(?:\s?(bis|ter|quater|quinquies|alt))?\s*[.)](?=\s|$)\s*/i;
 const UPPER_ROMAN = /^\(?([IVX]{1,7})\s*[.)](?=\s|$)\s*/;
 const ALPHA_PARENTHESISED = /^\(([a-z]{1,6})\)\s*/;
 const ALPHA = /^([a-z]{1,6})[.)](?=\s|$)\s*/;
@@ -60,10 +64,15 @@ export function nextRoman(value: string): string {
 
 export function readMarker(text: string): Marker | null {
   const number = NUMBER.exec(text);
-  if (number) return { style: 'number', value: number[1]!, rest: text.slice(number[0].length) };
+  if (number) {
+    const marker: Marker = { style: 'number', value: number[1]!, rest: text.slice(number[0].length), enclosed: text.startsWith('(') };
+    if (number[2]) marker.suffix = number[2].toLowerCase();
+    return marker;
+  }
   const upper = UPPER_ROMAN.exec(text);
-  if (upper && isRomanValue(upper[1]!.toLowerCase())) return { style: 'upper-roman', value: upper[1]!, rest: text.slice(upper[0].length) };
-  const alpha = ALPHA_PARENTHESISED.exec(text) ?? ALPHA.exec(text);
-  if (alpha && (isLetterValue(alpha[1]!) || isRomanValue(alpha[1]!))) return { style: 'alpha', value: alpha[1]!, rest: text.slice(alpha[0].length) };
+  if (upper && isRomanValue(upper[1]!.toLowerCase())) return { style: 'upper-roman', value: upper[1]!, rest: text.slice(upper[0].length), enclosed: text.startsWith('(') };
+  const enclosed = ALPHA_PARENTHESISED.exec(text);
+  const alpha = enclosed ?? ALPHA.exec(text);
+  if (alpha && (isLetterValue(alpha[1]!) || isRomanValue(alpha[1]!))) return { style: 'alpha', value: alpha[1]!, rest: text.slice(alpha[0].length), enclosed: enclosed !== null };
   return null;
 }

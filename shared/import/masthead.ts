@@ -24,6 +24,10 @@ const MASTHEAD: readonly RegExp[] = [
   /^[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:session|período de sesiones|sessão)$/iu,
   // "Page 2", "Página 2".
   /^(?:page|página|pág\.)\s+\d+$/iu,
+  // The document's date alone on a line of the heading: "29 February 2000", "4 de julho de 2023", "8 janvier 2020".
+  /^\d{1,2}(?:er|º)?\s+(?:de\s+)?\p{L}+\.?\s+(?:de\s+)?\d{4}$/u,
+  // A press note's number: "Nota nº 275", "Press release No. 12", "Communiqué n° 3".
+  /^(?:nota|note|press release|communiqué|comunicado)(?:\s+(?:à imprensa|de prensa|de presse))?\s+(?:n[º°o]\.?\s*)?\d+$/iu,
 ];
 
 /** A line of the masthead: never a title. */

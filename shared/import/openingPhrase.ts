@@ -14,6 +14,8 @@ const PHRASES = [
   'Taking into account', 'Taking into consideration', 'Having regard to', 'Having considered', 'Having examined', 'Having heard',
   'Returning to the fact', 'Deeply concerned', 'Gravely concerned', 'Seriously concerned', 'Deeply alarmed', 'Deeply convinced',
   'Firmly convinced', 'Fully aware', 'Fully convinced', 'Guided by', 'Mindful of', 'Conscious of', 'Aware of', 'Determined to',
+  // "Whereas …": the preambles of declarations in articles (the Universal Declaration).
+  'Whereas',
   'Expressing its appreciation', 'Expressing its concern', 'Expressing concern', 'Expressing appreciation', 'Noting with appreciation',
   'Noting with concern', 'Noting with satisfaction', 'Noting with interest', 'Welcoming with appreciation', 'In this regard',
   // Spanish
@@ -48,6 +50,22 @@ export function openingPhraseLength(text: string): number {
   if (adverb && /(?:ing|ndo|ant)$/iu.test(adverb[0].split(/\s+/)[0]!)) return adverb[0].length;
   const word = WORD.exec(text);
   return word ? word[0].length : 0;
+}
+
+/**
+ * Where a preambular paragraph glued to the one before it on the same line
+ * starts: after "; " and before a known phrase of several words in capitals
+ * ("… justiça social; Tendo em mente …", a PDF copy's join). The offsets of
+ * each such start in `text`.
+ */
+export function gluedParagraphStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (const match of text.matchAll(/;\s+(?=\p{Lu})/gu)) {
+    const at = match.index + match[0].length;
+    const known = KNOWN.exec(text.slice(at));
+    if (known && /\s/u.test(known[0])) starts.push(at);
+  }
+  return starts;
 }
 
 /**

@@ -67,6 +67,10 @@ describe('recogniseDraft', () => {
         { name: 'Jorge Taiana', title: 'Ministro de Defensa', state: 'República Argentina' },
         { name: 'Wayne Munroe', title: 'Minister of National Security', state: 'Commonwealth of the Bahamas' },
       ],
+      conference: null,
+      subtitle: null,
+      closing: null,
+      footnotes: [],
     });
   });
 
@@ -224,6 +228,10 @@ describe('recogniseDraft', () => {
       ],
       note: null,
       signatories: [],
+      conference: null,
+      subtitle: null,
+      closing: null,
+      footnotes: [],
     });
   });
 
@@ -348,11 +356,14 @@ describe('recogniseDraft', () => {
     expect(leftOut.filter((l) => l.reason === 'masthead').map((l) => l.text)).toEqual([
       'A/RES/74/132',
       'General Assembly Distr.: General',
+      '8 January 2020',
       'Seventy-fourth session',
       'Agenda item 68',
       '19-21981 (E)',
       'Resolution adopted by the General Assembly on 18 December 2019',
       '[on the report of the Third Committee (A/74/394)]',
+      // The resolution's number before its name: not the title, reported (IMP1).
+      '74/132.',
     ]);
     // Every line of the heading is either in the title or reported.
     expect(leftOut.map((l) => l.text)).toEqual(expect.arrayContaining(['United Nations', '8 January 2020']));
@@ -375,15 +386,269 @@ describe('recogniseDraft', () => {
       plainLines(['S/RES/1292 (2000)', 'RESOLUTION 1292 (2000)', 'Adopted by the Security Council at its 4106th meeting,', 'on 29 February 2000', 'The Security Council,', '1. Decides.'].join('\n')),
     );
     expect(draft.title).toBe('RESOLUTION 1292 (2000)');
-    expect(leftOut.map((l) => [l.text, l.reason])).toEqual([
-      ['S/RES/1292 (2000)', 'masthead'],
-      ['Adopted by the Security Council at its 4106th meeting,', 'subtitle'],
-      ['on 29 February 2000', 'unrecognised'],
-    ]);
+    // The subtitle and the line continuing it are the draft's subtitle (IMP9); the masthead is left out, with its reason.
+    expect(draft.subtitle).toBe('Adopted by the Security Council at its 4106th meeting, on 29 February 2000');
+    expect(leftOut.map((l) => [l.text, l.reason])).toEqual([['S/RES/1292 (2000)', 'masthead']]);
   });
 
   it('IMP2: no title rather than an opening sentence or an article heading', () => {
     expect(parse('The Foreign Ministers of Afghanistan, Iran and Pakistan:', 'Recalling the Tehran Declaration adopted in 2009.', '• Agree to cooperate.').title).toBeNull();
     expect(parse('Article 1er', '', 'Les hommes naissent libres et égaux en droits.').title).not.toBe('Article 1er');
+  });
+});
+
+describe('recogniseDraft: every word and the parts of real texts', () => {
+  const words = (draft: ParsedDraft): string[] => {
+    const out: string[] = [];
+    const add = (t: string | null | undefined) => t && out.push(...(t.match(/\p{L}+|\p{N}+/gu) ?? []));
+    [draft.conference, draft.title, draft.subtitle, draft.chapeau, draft.formula, draft.closing, draft.note].forEach(add);
+    draft.preamble.forEach((p) => [p.text, p.heading].forEach(add));
+    const items = (list: ParsedItem[]) => list.forEach((i) => ([i.text, i.heading, i.number].forEach(add), items(i.subitems)));
+    items(draft.operative);
+    draft.signatories.forEach((s) => [s.name, s.title, s.state].forEach(add));
+    (draft.footnotes ?? []).forEach((f) => [f.marker, f.text].forEach(add));
+    (draft.unplaced ?? []).forEach((u) => add(u.text));
+    return out.sort();
+  };
+
+  it('IMP1: every line no part takes is listed with its reason and where it stood: masthead, running heads, image placeholders, rules, a stray header, unrecognised text', () => {
+    const page = ['', 'Ministerio de Defensa', 'Argentina', ''];
+    const lines = [
+      'Distr.: General',
+      'A/RES/74/132',
+      '',
+      'Declaration of Lima',
+      '',
+      'The Ministers,',
+      '',
+      'Recognizing the value of peace,',
+      ...page,
+      '[Signature] Ministro de Defensa',
+      '',
+      'Noting the report,',
+      ...page,
+      '1. First;',
+      '2. Second. DECLARATI',
+      '',
+      '-----',
+      '',
+      'Jorge Taiana',
+      'Ministro de Defensa',
+      'República Argentina',
+      '',
+      'A stylized signature in blue ink, with a large loop.',
+    ];
+    const draft = parse(...lines);
+    expect(shape(draft.operative)).toEqual(['First;', 'Second.']);
+    expect(draft.unplaced!.map((u) => [u.text, u.reason, u.before?.part])).toEqual([
+      ['Distr.: General', 'masthead', 'title'],
+      ['A/RES/74/132', 'masthead', 'title'],
+      ['Ministerio de Defensa', 'page-furniture', 'preamble'],
+      ['Argentina', 'page-furniture', 'preamble'],
+      ['[Signature] Ministro de Defensa', 'page-furniture', 'preamble'],
+      ['Ministerio de Defensa', 'page-furniture', 'operative'],
+      ['Argentina', 'page-furniture', 'operative'],
+      ['DECLARATI', 'page-furniture', 'signatories'],
+      ['-----', 'page-furniture', 'signatories'],
+      ['A stylized signature in blue ink, with a large loop.', 'page-furniture', 'end'],
+    ]);
+    expect(draft.unplaced!.find((u) => u.text === '[Signature] Ministro de Defensa')!.before).toEqual({ part: 'preamble', index: 1 });
+    // Every word of the input is in the parse, as often as it is typed (numbers "1.", "2." are derived).
+    const input = lines.join(' ').replace(/\b[12]\./gu, '');
+    expect(words(draft)).toEqual((input.match(/\p{L}+|\p{N}+/gu) ?? []).sort());
+  });
+
+  it('IMP1: a line that is not recognised anywhere is listed as unrecognised, never dropped', () => {
+    const draft = parse('Declaration of Lima', '', 'The Ministers,', '', 'Recognizing peace,', '', '1. First.', '', 'Witnessed by:', '', 'Jorge Taiana', 'Ministro de Defensa', 'Argentina');
+    expect(words(draft)).toEqual(['Argentina', 'Declaration', 'Defensa', 'First', 'Jorge', 'Lima', 'Ministers', 'Ministro', 'Recognizing', 'Taiana', 'The', 'Witnessed', 'by', 'de', 'of', 'peace'].sort());
+  });
+
+  it('IMP9: the conference line above the title and the subtitle under it are parts of the draft; a second subtitle stays unplaced', () => {
+    const draft = parse('Fourth Summit of the Americas', 'Declaration of Mar del Plata', 'Adopted at Mar del Plata on 5 November 2005', 'of 5 November 2005', '', 'We, the Heads of State,', '', '1. Agree.');
+    expect(draft.conference).toBe('Fourth Summit of the Americas');
+    expect(draft.title).toBe('Declaration of Mar del Plata');
+    expect(draft.subtitle).toBe('Adopted at Mar del Plata on 5 November 2005');
+    expect(draft.unplaced).toEqual([{ text: 'of 5 November 2005', reason: 'subtitle', before: { part: 'chapeau' } }]);
+    expect(parse('Cumbre de la CELAC', 'Declaración de La Habana', '', 'Los Jefes de Estado,', '', '1. Acuerdan.').conference).toBe('Cumbre de la CELAC');
+  });
+
+  it.each([
+    ['en', 'Done at Buenos Aires, 3 May 2023.'],
+    ['es', 'Hecho en Buenos Aires, el 3 de mayo de 2023.'],
+    ['pt', 'Feito em Lisboa, em 17 de julho de 1996.'],
+    ['fr', 'Fait à Paris, le 3 mai 2023.'],
+    ['en', 'Adopted at the 1382nd meeting.'],
+    ['en', 'Adopted unanimously at the 1382nd meeting.'],
+    ['es', 'Adoptada por unanimidad en la 1382ª sesión.'],
+  ])('IMP10: the closing line (%s) "%s" after the operative part is the closing, not the last paragraph', (_language, closing) => {
+    const draft = parse(...HEAD, '1. First;', '2. Second.', closing, '', 'Jorge Taiana', 'Ministro de Defensa', 'República Argentina');
+    expect(draft.closing).toBe(closing);
+    expect(shape(draft.operative)).toEqual(['First;', 'Second.']);
+    expect(draft.signatories).toHaveLength(1);
+    expect(draft.note).toBeNull();
+  });
+
+  it('IMP10: "50th plenary meeting" and its date are the closing, not a signatory', () => {
+    const draft = parse(...HEAD, 'Takes note of the report.', '', '50th plenary meeting', '18 December 2019');
+    expect(draft.closing).toBe('50th plenary meeting\n18 December 2019');
+    expect(draft.signatories).toEqual([]);
+    expect(shape(draft.operative)).toEqual(['Takes note of the report.']);
+  });
+
+  it('IMP11: footnotes after a rule (.txt export, UN documents): notes without their markers, markers kept in the text', () => {
+    const draft = parse(...HEAD, 'Noting the report,1', '1. Welcomes the Agreement*;', '2. Decides to act.', '', '__________', '1 Official Records, Supplement No. 53.', '* Document S/2015/1, annex.');
+    expect(draft.preamble.map((p) => p.text)).toEqual(['Recognizing the value of peace,', 'Noting the report,1']);
+    expect(shape(draft.operative)).toEqual(['Welcomes the Agreement*;', 'Decides to act.']);
+    expect(draft.footnotes).toEqual([
+      { marker: '1', text: 'Official Records, Supplement No. 53.' },
+      { marker: '*', text: 'Document S/2015/1, annex.' },
+    ]);
+  });
+
+  it('IMP11: without a rule, a note at the very end whose marker is glued to the text is a footnote; a marker without a note stays text', () => {
+    const draft = parse('Resolution 338 (1973)', '', 'The Security Council,', '', '1. Calls upon all parties[1] to cease firing.', '', 'Adopted at the 1747th meeting by 14 votes to none.27', '', '27One member (China) did not participate in the voting.');
+    expect(draft.closing).toBe('Adopted at the 1747th meeting by 14 votes to none.27');
+    expect(draft.footnotes).toEqual([{ marker: '27', text: 'One member (China) did not participate in the voting.' }]);
+    expect(shape(draft.operative)).toEqual(['Calls upon all parties[1] to cease firing.']);
+    expect(draft.unplaced).toBeUndefined();
+  });
+
+  it('IMP11: Markdown footnotes: "[^1]" stays "1" in the text, "[^1]: …" is the note', () => {
+    const draft = recogniseDraft([{ text: '# Declaration of Lima', heading: true }, { text: '' }, { text: 'The Ministers,' }, { text: '' }, { text: '1. Welcome the Agreement1.' }, { text: '' }, { text: 'Signed in 2023.', note: '1' }]);
+    expect(draft.footnotes).toEqual([{ marker: '1', text: 'Signed in 2023.' }]);
+    expect(shape(draft.operative)).toEqual(['Welcome the Agreement1.']);
+  });
+
+  it.each([
+    ['en', 'Article 1', 'Article 2'],
+    ['en', 'Article 1.', 'Article 2.'],
+    ['es', 'Artículo 1', 'Artículo 2'],
+    ['pt', 'Artigo 1°', 'Artigo 2°'],
+    ['fr', 'Article premier', 'Article 2'],
+    ['fr', 'Article 1er', 'Article 2'],
+  ])('IMP12: articles (%s) "%s", "%s": each an operative paragraph, its caption the heading, its numbered paragraphs sub-items; the preamble and a formula that is a sentence before them', (_language, first, second) => {
+    const draft = parse(
+      'Universal Declaration',
+      '',
+      'Whereas recognition of dignity is the foundation of freedom,',
+      '',
+      'Now, Therefore THE GENERAL ASSEMBLY proclaims this Declaration as a common standard of achievement.',
+      '',
+      first,
+      '',
+      'Right to life',
+      '',
+      'Everyone has the right to life.',
+      '',
+      second,
+      '',
+      '1. Everyone has the right to own property.',
+      '2. No one shall be deprived of it.',
+    );
+    expect(draft.paragraphs).toBe('articles');
+    expect(draft.preamble).toEqual([{ text: 'Whereas recognition of dignity is the foundation of freedom,' }]);
+    expect(draft.formula).toBe('Now, Therefore THE GENERAL ASSEMBLY proclaims this Declaration as a common standard of achievement.');
+    expect(draft.operative).toEqual([
+      { text: 'Everyone has the right to life.', subitems: [], heading: 'Right to life' },
+      { text: '', subitems: [{ text: 'Everyone has the right to own property.', subitems: [] }, { text: 'No one shall be deprived of it.', subitems: [] }] },
+    ]);
+  });
+
+  it('IMP12: the Markdown export\'s article lines: "### Article 1", "#### caption", then the text', () => {
+    const draft = recogniseDraft([
+      { text: 'Charter', heading: true },
+      { text: '' },
+      { text: 'Article 1', heading: true },
+      { text: '' },
+      { text: 'Right to education', heading: true },
+      { text: '' },
+      { text: 'Everyone has the right to education.' },
+      { text: '' },
+      { text: 'Article 2', heading: true },
+      { text: '' },
+      { text: 'Everyone has duties.' },
+    ]);
+    expect(draft.operative).toEqual([
+      { text: 'Everyone has the right to education.', subitems: [], heading: 'Right to education' },
+      { text: 'Everyone has duties.', subitems: [] },
+    ]);
+    expect(draft.paragraphs).toBe('articles');
+  });
+
+  it('IMP13: headings between clauses — section letters, Roman parts with or without a period, topic lines — head the clause after them', () => {
+    const draft = parse(...HEAD, 'Declare:', '', 'I', '', '1. First.', '', 'II. Cooperation', '', '2. Second.', '', 'A. Health', '', '3. Third.', '', 'Security and Stability', '', '4. Fourth.');
+    expect(draft.operative.map((op) => [op.heading, op.text])).toEqual([
+      ['I', 'First.'],
+      ['II. Cooperation', 'Second.'],
+      ['A. Health', 'Third.'],
+      ['Security and Stability', 'Fourth.'],
+    ]);
+    expect(draft.unplaced).toBeUndefined();
+  });
+
+  it('IMP13: a heading above preambular paragraphs ("Preamble") heads the first of them', () => {
+    const draft = parse('Universal Declaration of Human Rights', '', 'Preamble', 'Whereas recognition of dignity is the foundation,', 'Whereas disregard for rights has resulted in barbarous acts,', '1. First.');
+    expect(draft.preamble).toEqual([{ text: 'Whereas recognition of dignity is the foundation,', heading: 'Preamble' }, { text: 'Whereas disregard for rights has resulted in barbarous acts,' }]);
+  });
+
+  it('IMP14: typed working numbers "2 bis." and "7 ter." are kept as the paragraph\'s number; the text loses the marker', () => {
+    const draft = parse(...HEAD, 'Declare:', '2. Second;', '2 bis. Inserted;', '3. Third;', '7 ter. Late.');
+    expect(draft.operative.map((op) => [op.text, op.number])).toEqual([
+      ['Second;', undefined],
+      ['Inserted;', '2 bis'],
+      ['Third;', undefined],
+      ['Late.', '7 ter'],
+    ]);
+  });
+
+  it.each([
+    ['(a)', 'enclosed'],
+    ['a)', 'closing'],
+  ] as const)('IMP14: sub-items typed "%s" give the sub-item style %s', (marker, style) => {
+    const draft = parse(...HEAD, 'Declare:', '1. To agree:', `${marker} one;`, `${marker.replace('a', 'b')} two.`);
+    expect(draft.subItemStyle).toBe(style);
+    expect(parse(...HEAD, 'Declare:', '1. To agree.').subItemStyle).toBeUndefined();
+  });
+
+  it('IMP14: an OCR\'d "(1)" before "(ii)" is the sub-item (i), not a paragraph', () => {
+    const draft = parse(...HEAD, '1. Affirms the principles:', '(1) Withdrawal of forces ;', '(ii) Termination of claims;', '2. Decides.');
+    expect(shape(draft.operative)).toEqual(['Affirms the principles:', ['Withdrawal of forces ;', 'Termination of claims;'], 'Decides.']);
+  });
+
+  it('IMP15: paragraphs without numbers after the chapeau or formula are operative clauses; the paragraph style is "unnumbered"', () => {
+    const draft = parse('Declaration of Lima', '', 'We, the Ministers of Defense,', '', 'Recognizing the value of peace,', '', 'Declare:', '', 'Our commitment to peace.', '', 'Our support to the Network.', '', 'Done at Lima, 5 May 2023.');
+    expect(draft.paragraphs).toBe('unnumbered');
+    expect(shape(draft.operative)).toEqual(['Our commitment to peace.', 'Our support to the Network.']);
+    expect(draft.closing).toBe('Done at Lima, 5 May 2023.');
+  });
+
+  it('IMP15: a long chapeau and formulas that are sentences, in four languages', () => {
+    const chapeau = `We, the Heads of State and Government of ${'the Americas, '.repeat(40)}gathered in Mar del Plata,`;
+    const en = parse('Declaration of Mar del Plata', '', chapeau, '', 'Recognizing the value of peace,', '', 'Adopts the following political declaration:', '', '1. Agree.');
+    expect(en.chapeau).toBe(chapeau);
+    expect(en.formula).toBe('Adopts the following political declaration:');
+    const we = parse('Declaration', '', 'We, the Ministers,', '', 'Recognizing the value of peace,', '', 'we therefore:', '', '1. Agree.');
+    expect(we.formula).toBe('we therefore:');
+    const fr = parse('Déclaration', '', 'Considérant que la paix est un bien.', '', "L'Assemblée générale proclame la présente Déclaration comme l'idéal commun.", '', 'Article premier', '', 'Tous les êtres humains naissent libres.');
+    expect(fr.formula).toBe("L'Assemblée générale proclame la présente Déclaration comme l'idéal commun.");
+    expect(fr.preamble).toEqual([{ text: 'Considérant que la paix est un bien.' }]);
+    const unesco = parse(
+      'Declaration',
+      '',
+      'Recognizing the value of peace,',
+      '',
+      'The General Conference of the United Nations Educational, Scientific and Cultural Organization adopts, this tenth day of May 2001, the present Declaration.',
+      '',
+      'Article 1',
+      '',
+      'Peace is a right.',
+    );
+    expect(unesco.formula).toMatch(/^The General Conference .* the present Declaration\.$/u);
+    expect(unesco.operative.map((op) => op.text)).toEqual(['Peace is a right.']);
+  });
+  it('IMP2: two preambular paragraphs glued on one line after ";" by a PDF copy are two paragraphs when the second opens with a known phrase', () => {
+    const draft = parse(...HEAD.slice(0, 4), 'Imbuídos dos valores da paz; Tendo em mente o respeito pela integridade territorial,', '', 'Declaran:', '1. Primero.');
+    expect(draft.preamble.map((p) => p.text)).toEqual(['Imbuídos dos valores da paz;', 'Tendo em mente o respeito pela integridade territorial,']);
+    expect(parse(...HEAD.slice(0, 4), 'Recalling the Charter; Peace is a value,', '1. First.').preamble).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import { emptyDraft, type ParsedDraft } from './parsedDraft.ts';
 import { seedFromDraft } from './seedFromDraft.ts';
 
 describe('seedFromDraft', () => {
-  it('IMP4: the demo as a parsed draft becomes the demo seed: opening phrases and chapeau in italics, no conference line or subtitle', () => {
+  it('IMP4: the demo as a parsed draft becomes the demo seed: opening phrases and chapeau in italics; a draft without conference line, subtitle or closing line has them empty', () => {
     const seed = buenosAires2023;
     const items = (list: NonNullable<typeof seed.operative>): ParsedDraft['operative'] =>
       list.map((op) => ({ text: toPlainText(op.body), subitems: items(op.subitems ?? []) }));
@@ -18,7 +18,7 @@ describe('seedFromDraft', () => {
       note: toPlainText(seed.note),
       signatories: seed.signatories,
     };
-    expect(seedFromDraft(draft)).toEqual({ ...seed, conference: [], subtitle: [] });
+    expect(seedFromDraft(draft)).toEqual({ ...seed, conference: [], subtitle: [], closing: [] });
   });
 
   it('IMP4: empty parts stay empty; text is trimmed and whitespace-collapsed; a paragraph without a word has no italics', () => {
@@ -34,5 +34,70 @@ describe('seedFromDraft', () => {
     expect(seed.note).toEqual([]);
     expect(seed.preamble).toEqual([[{ text: '1325 (2000),' }], [{ text: 'Noting', italic: true }, { text: ' the report,' }]]);
     expect(seed.operative).toEqual([{ body: [{ text: 'To act:' }], subitems: [{ body: [{ text: 'now;' }], subitems: [{ body: [{ text: 'today.' }] }] }] }]);
+  });
+
+  it('SEED1: conference line, subtitle, closing line and headings are kept; an empty heading is none', () => {
+    const seed = seedFromDraft({
+      ...emptyDraft(),
+      title: 'Declaration',
+      conference: ' Fourth  Summit ',
+      subtitle: 'Adopted at Lima, 3 May 2023',
+      closing: 'Done at Lima.',
+      preamble: [{ text: 'Recalling,', heading: 'I. Context' }, { text: 'Noting,' }],
+      operative: [
+        { text: 'Act;', subitems: [{ text: 'now;', subitems: [], heading: 'Timing' }], heading: 'A. Health' },
+        { text: 'Welcome.', subitems: [], heading: '  ' },
+      ],
+    });
+    expect(seed.conference).toEqual([{ text: 'Fourth Summit' }]);
+    expect(seed.subtitle).toEqual([{ text: 'Adopted at Lima, 3 May 2023' }]);
+    expect(seed.closing).toEqual([{ text: 'Done at Lima.' }]);
+    expect(seed.preambleHeadings).toEqual(['I. Context', undefined]);
+    expect(seed.operative).toEqual([
+      { body: [{ text: 'Act;' }], heading: 'A. Health', subitems: [{ body: [{ text: 'now;' }], heading: 'Timing' }] },
+      { body: [{ text: 'Welcome.' }] },
+    ]);
+  });
+
+  it('SEED1: each footnote marker glued after a word or punctuation, first unclaimed in reading order, carries the footnote mark; numbers are not references; a marker not found leaves the footnote unreferenced', () => {
+    const seed = seedFromDraft({
+      ...emptyDraft(),
+      title: 'Declaration*',
+      preamble: [{ text: 'Recalling resolution A/RES/77/1 and 2015,1 and peace1;' }],
+      operative: [{ text: 'Welcome the «report»2.', subitems: [{ text: 'Noting (2015)3 the plan', subitems: [] }] }],
+      footnotes: [
+        { marker: '*', text: 'Adopted without a vote.' },
+        { marker: '1', text: 'First.' },
+        { marker: '1', text: 'First again.' },
+        { marker: '2', text: 'Second.' },
+        { marker: '3', text: 'Third.' },
+        { marker: '9', text: 'Nowhere.' },
+        { marker: 'a', text: 'A letter.' },
+      ],
+      closing: 'Done at Lima and Managua.a',
+    });
+    expect(seed.footnotes!.map((f) => [f.id, f.marker, f.body])).toEqual([
+      ['fn1', '*', [{ text: 'Adopted without a vote.' }]],
+      ['fn2', '1', [{ text: 'First.' }]],
+      ['fn3', '1', [{ text: 'First again.' }]],
+      ['fn4', '2', [{ text: 'Second.' }]],
+      ['fn5', '3', [{ text: 'Third.' }]],
+      ['fn6', '9', [{ text: 'Nowhere.' }]],
+      ['fn7', 'a', [{ text: 'A letter.' }]],
+    ]);
+    // "Managua" ends in an "a" after a letter: no reference; the one after the stop is.
+    expect(seed.closing).toEqual([{ text: 'Done at Lima and Managua.' }, { text: 'a', footnote: 'fn7' }]);
+    expect(seed.title).toEqual([{ text: 'Declaration' }, { text: '*', footnote: 'fn1' }]);
+    // The opening phrase keeps its italics; "77/1" and "2015" are numbers, ",1" and "peace1" the two references.
+    expect(seed.preamble[0]).toEqual([
+      { text: 'Recalling', italic: true },
+      { text: ' resolution A/RES/77/1 and 2015,' },
+      { text: '1', footnote: 'fn2' },
+      { text: ' and peace' },
+      { text: '1', footnote: 'fn3' },
+      { text: ';' },
+    ]);
+    expect(seed.operative[0]!.body).toEqual([{ text: 'Welcome the «report»' }, { text: '2', footnote: 'fn4' }, { text: '.' }]);
+    expect(seed.operative[0]!.subitems![0]!.body).toEqual([{ text: 'Noting (2015)' }, { text: '3', footnote: 'fn5' }, { text: ' the plan' }]);
   });
 });

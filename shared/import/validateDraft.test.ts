@@ -48,4 +48,40 @@ describe('validateDraft', () => {
     expect(problem({ ...good, preamble: many })).toBe(`The draft has more than ${MAX_DRAFT_CLAUSES} clauses.`);
     expect(problem({ ...good, preamble: many.slice(0, MAX_DRAFT_CLAUSES - 3) })).toBeNull();
   });
+
+  it('SEED1: takes the parts issue 15 added, with their limits and shapes, naming the clause', () => {
+    const full: ParsedDraft = {
+      ...good,
+      conference: 'Fourth Summit',
+      subtitle: 'Adopted at Lima',
+      closing: 'Done at Lima.',
+      footnotes: [{ marker: '1', text: 'See A/1.' }],
+      paragraphs: 'articles',
+      subItemStyle: 'enclosed',
+      preamble: [{ text: 'Recalling,', heading: 'I. Context' }],
+      operative: [{ text: 'Act;', subitems: [{ text: 'now;', subitems: [], number: 'a bis' }], heading: 'A. Health', number: '2 bis' }],
+    };
+    expect(validateDraft(full)).toEqual({ ok: true, draft: full });
+    expect(validateDraft({ ...full, closing: null })).toEqual({ ok: true, draft: { ...full, closing: null } });
+    const long = 'h'.repeat(2400);
+    expect(problem({ ...good, operative: [{ ...good.operative[0], heading: 'x' }, { text: 'y', subitems: [], heading: long }] })).toBe(
+      "OP2's heading is 2400 characters long; at most 2000 are allowed.",
+    );
+    expect(problem({ ...good, preamble: [{ text: 'x', heading: 3 }] })).toBe("PP1's heading must be text.");
+    expect(problem({ ...good, closing: 'c'.repeat(2001) })).toBe('The closing line is 2001 characters long; at most 2000 are allowed.');
+    expect(problem({ ...good, conference: ['x'] })).toBe('The conference line must be text.');
+    expect(problem({ ...good, footnotes: {} })).toBe('The footnotes must be a list.');
+    expect(problem({ ...good, footnotes: [{ marker: '1', text: 'x', id: 'a' }] })).toBe('Footnote 1 has an unknown field "id".');
+    expect(problem({ ...good, footnotes: [{ marker: '12345678901234567', text: 'x' }] })).toBe('The marker of footnote 1 is 17 characters long; at most 16 are allowed.');
+    expect(problem({ ...good, footnotes: [{ marker: ' ', text: 'x' }] })).toMatch(/^Footnote 1 has no marker/);
+    expect(problem({ ...good, footnotes: [{ marker: '1', text: 'x'.repeat(10_001) }] })).toBe('Footnote 1 is 10001 characters long; at most 10000 are allowed.');
+    expect(problem({ ...good, paragraphs: 'roman' })).toBe('paragraphs must be "numbered", "articles" or "unnumbered".');
+    expect(problem({ ...good, subItemStyle: null })).toBe('subItemStyle must be "enclosed" ("(a)") or "closing" ("a)").');
+    expect(problem({ ...good, operative: [{ text: 'x', subitems: [], number: '2 bos' }] })).toBe('OP1\'s number "2 bos" is not a working number for its level (such as "2 bis").');
+    expect(problem({ ...good, operative: [{ text: 'x', subitems: [{ text: 'y', subitems: [], number: '3' }] }] })).toBe(
+      'OP1(a)\'s number "3" is not a working number for its level (such as "a bis").',
+    );
+    expect(problem({ ...good, operative: [{ text: 'x', subitems: [], number: 7 }] })).toBe("OP1's number must be text.");
+  });
 });
+

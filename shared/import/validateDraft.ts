@@ -1,5 +1,8 @@
 import { MAX_SUBITEM_DEPTH } from '../clauseKind.ts';
-import { letter, roman } from '../numbering.ts';
+import { isSubItemStyle } from '../declarationLanguage.ts';
+import { MAX_FOOTNOTE_MARKER_CHARS, MAX_FOOTNOTES } from '../document/limits.ts';
+import { letter, parseOwnNumber, roman } from '../numbering.ts';
+import { isParagraphStyle } from '../paragraphStyle.ts';
 import {
   MAX_CLAUSE_CHARS,
   MAX_DRAFT_CLAUSES,
@@ -9,7 +12,7 @@ import {
   MAX_SIGNATORY_FIELD_CHARS,
   MAX_TITLE_CHARS,
 } from './limits.ts';
-import type { ParsedDraft, ParsedItem } from './parsedDraft.ts';
+import type { ParsedDraft, ParsedFootnote, ParsedItem, ParsedPreambular } from './parsedDraft.ts';
 
 /**
  * A draft that arrives from outside (the import API's body, after the chair
@@ -26,9 +29,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function exactKeys(value: unknown, keys: string[], what: string): Record<string, unknown> {
+function exactKeys(value: unknown, keys: string[], what: string, optional: string[] = []): Record<string, unknown> {
   if (!isObject(value)) throw new Problem(`${what} must be an object.`);
-  const extra = Object.keys(value).filter((k) => !keys.includes(k));
+  const extra = Object.keys(value).filter((k) => !keys.includes(k) && !optional.includes(k));
   if (extra.length > 0) throw new Problem(`${what} has an unknown field "${extra[0]}".`);
   const missing = keys.filter((k) => !(k in value));
   if (missing.length > 0) throw new Problem(`${what} has no "${missing[0]}".`);
@@ -45,36 +48,84 @@ function optionalText(value: unknown, max: number, what: string): string | null 
   return value === null ? null : text(value, max, what);
 }
 
+/** A clause's heading: absent, or text within the limit of a heading line; "OP3's heading is 2400 characters long…". */
+function heading(value: unknown, own: string): { heading?: string } {
+  if (value === undefined) return {};
+  return { heading: text(value, MAX_LINE_CHARS, `${own}'s heading`) };
+}
+
 function list(value: unknown, what: string): unknown[] {
   if (!Array.isArray(value)) throw new Problem(`${what} must be a list.`);
   return value;
 }
 
+/** The parts issue 15 added: accepted when absent (drafts other programs sent before), checked when present. */
+const OPTIONAL_PARTS = ['conference', 'subtitle', 'closing', 'footnotes', 'paragraphs', 'subItemStyle'];
+
+function footnotes(value: unknown): ParsedFootnote[] {
+  const entries = list(value, 'The footnotes');
+  if (entries.length > MAX_FOOTNOTES) throw new Problem(`The draft has more than ${MAX_FOOTNOTES} footnotes.`);
+  return entries.map((entry, i) => {
+    const footnote = exactKeys(entry, ['marker', 'text'], `Footnote ${i + 1}`);
+    const marker = text(footnote.marker, MAX_FOOTNOTE_MARKER_CHARS, `The marker of footnote ${i + 1}`);
+    if (marker.trim() === '') throw new Problem(`Footnote ${i + 1} has no marker: give the mark printed where it is referenced ("1", "*").`);
+    return { marker, text: text(footnote.text, MAX_NOTE_CHARS, `Footnote ${i + 1}`) };
+  });
+}
+
+/** The optional parts that are present, checked, in the shape `ParsedDraft` gives them. */
+function optionalParts(draft: Record<string, unknown>): Partial<ParsedDraft> {
+  const parts: Partial<ParsedDraft> = {};
+  if ('conference' in draft) parts.conference = optionalText(draft.conference, MAX_LINE_CHARS, 'The conference line');
+  if ('subtitle' in draft) parts.subtitle = optionalText(draft.subtitle, MAX_LINE_CHARS, 'The subtitle');
+  if ('closing' in draft) parts.closing = optionalText(draft.closing, MAX_LINE_CHARS, 'The closing line');
+  if ('footnotes' in draft) parts.footnotes = footnotes(draft.footnotes);
+  if ('paragraphs' in draft) {
+    if (!isParagraphStyle(draft.paragraphs)) throw new Problem('paragraphs must be "numbered", "articles" or "unnumbered".');
+    parts.paragraphs = draft.paragraphs;
+  }
+  if ('subItemStyle' in draft) {
+    if (!isSubItemStyle(draft.subItemStyle)) throw new Problem('subItemStyle must be "enclosed" ("(a)") or "closing" ("a)").');
+    parts.subItemStyle = draft.subItemStyle;
+  }
+  return parts;
+}
+
 function check(value: unknown): ParsedDraft {
-  const draft = exactKeys(value, ['title', 'chapeau', 'preamble', 'formula', 'operative', 'note', 'signatories'], 'The draft');
+  const draft = exactKeys(value, ['title', 'chapeau', 'preamble', 'formula', 'operative', 'note', 'signatories'], 'The draft', OPTIONAL_PARTS);
   let clauses = 0;
   const count = () => {
     clauses++;
     if (clauses > MAX_DRAFT_CLAUSES) throw new Problem(`The draft has more than ${MAX_DRAFT_CLAUSES} clauses.`);
   };
-  const preamble = list(draft.preamble, 'The preamble').map((entry, i) => {
+  const preamble = list(draft.preamble, 'The preamble').map((entry, i): ParsedPreambular => {
     count();
-    const paragraph = exactKeys(entry, ['text'], `PP${i + 1}`);
-    return { text: text(paragraph.text, MAX_CLAUSE_CHARS, `PP${i + 1}`) };
+    const paragraph = exactKeys(entry, ['text'], `PP${i + 1}`, ['heading']);
+    return { text: text(paragraph.text, MAX_CLAUSE_CHARS, `PP${i + 1}`), ...heading(paragraph.heading, `PP${i + 1}`) };
   });
   const items = (entries: unknown, depth: number, label: string): ParsedItem[] =>
     list(entries, depth === 0 ? 'The operative part' : `The sub-items of ${label}`).map((entry, i) => {
       count();
       const own = depth === 0 ? `OP${i + 1}` : `${label}(${depth === 1 ? letter(i) : roman(i)})`;
-      const item = exactKeys(entry, ['text', 'subitems'], own);
+      const item = exactKeys(entry, ['text', 'subitems'], own, ['heading', 'number']);
       const subitems = list(item.subitems, `The sub-items of ${own}`);
       if (subitems.length > 0 && depth >= MAX_SUBITEM_DEPTH) throw new Problem(`${own} has sub-items; sub-items go ${MAX_SUBITEM_DEPTH} levels deep at most.`);
-      return { text: text(item.text, MAX_CLAUSE_CHARS, own), subitems: items(subitems, depth + 1, own) };
+      const checked: ParsedItem = { text: text(item.text, MAX_CLAUSE_CHARS, own), subitems: items(subitems, depth + 1, own), ...heading(item.heading, own) };
+      if (item.number !== undefined) {
+        // A working number is a number, a letter or a roman numeral as its level writes them, with its Latin multiplier: "2 bis", "a ter".
+        const number = text(item.number, 32, `${own}'s number`);
+        if (parseOwnNumber(number, depth) === null) {
+          throw new Problem(`${own}'s number "${number}" is not a working number for its level (such as "${depth === 0 ? '2 bis' : depth === 1 ? 'a bis' : 'ii bis'}").`);
+        }
+        checked.number = number;
+      }
+      return checked;
     });
   const operative = items(draft.operative, 0, '');
   const signatories = list(draft.signatories, 'The signatories');
   if (signatories.length > MAX_SIGNATORIES) throw new Problem(`The draft has more than ${MAX_SIGNATORIES} signatories.`);
   return {
+    ...optionalParts(draft),
     title: optionalText(draft.title, MAX_TITLE_CHARS, 'The title'),
     chapeau: optionalText(draft.chapeau, MAX_LINE_CHARS, 'The chapeau'),
     preamble,

@@ -94,6 +94,46 @@ describe('CMP1 CMP2: the comparison aligned by clause', () => {
     expect(comparison.summary.signatories).toBe(3);
   });
 
+  it('CMP6: the closing line, clause headings and footnotes are compared; applying the comparison gives them back; a base saved before the closing line existed compares as empty', () => {
+    const base = side([{ ...op('a', 'a0', 'Act now;'), heading: 'A. Health' }, op('b', 'a1', 'Welcome the report;'), { ...op('c', 'a2', 'Gone;'), heading: 'C. Gone' }]);
+    delete (base.declaration.meta as Partial<Declaration['meta']>).closing;
+    base.declaration.footnotes = [
+      { id: 'f1', order: 'a0', marker: '1', body: plain('See A/1.') },
+      { id: 'f2', order: 'a1', marker: '2', body: plain('Deleted note.') },
+    ];
+    const target = side([{ ...op('a', 'a0', 'Act now;'), heading: 'A. Health and care' }, { ...op('b', 'a1', 'Welcome the report;'), heading: 'B. Reports' }], {}, { closing: plain('Done at Lima.') });
+    target.declaration.footnotes = [
+      { id: 'f1', order: 'a0', marker: '1', body: plain('See A/2.') },
+      { id: 'f3', order: 'a2', marker: '*', body: plain('New note.') },
+    ];
+    const comparison = compareDeclarations(base, target);
+    expect(comparison.summary.meta).toEqual(['closing']);
+    expect(comparison.meta.find((m) => m.field === 'closing')!.redline).toEqual([{ op: 'insert', runs: plain('Done at Lima.') }]);
+    expect(comparison.clauses.map((c) => [c.id, c.heading ?? null])).toEqual([
+      ['a', { from: 'A. Health', to: 'A. Health and care' }],
+      ['b', { from: '', to: 'B. Reports' }],
+      ['c', { from: 'C. Gone', to: '' }],
+    ]);
+    expect(comparison.summary.headings).toEqual(['OP1', 'OP2', 'OP3']);
+    expect(comparison.footnotes.map((f) => [f.id, f.added, f.deleted, f.changed, f.marker])).toEqual([
+      ['f1', false, false, true, { from: '1', to: '1' }],
+      ['f3', true, false, true, { from: '', to: '*' }],
+      ['f2', false, true, true, { from: '2', to: '' }],
+    ]);
+    expect(comparison.summary.footnotes).toBe(3);
+    const rebuilt = applyComparison(comparison);
+    expect(rebuilt.meta.closing).toEqual(plain('Done at Lima.'));
+    expect(rebuilt.clauses.map((c) => [c.id, c.heading ?? null])).toEqual([
+      ['a', 'A. Health and care'],
+      ['b', 'B. Reports'],
+    ]);
+    expect(rebuilt.footnotes!.map((f) => [f.id, f.marker, normal(f.body)])).toEqual([
+      ['f1', '1', normal(plain('See A/2.'))],
+      ['f3', '*', normal(plain('New note.'))],
+    ]);
+    expect(compareDeclarations(target, target).summary).toMatchObject({ meta: [], headings: [], footnotes: 0 });
+  });
+
   it('CMP2: status changes are listed with their clause and counted (an added clause counts from open)', () => {
     const base = side([op('o1', 'a0', 'One;'), op('o2', 'a1', 'Two;')], { o2: agreed() });
     const target = side([op('o1', 'a0', 'One;'), op('o2', 'a1', 'Two;'), op('o3', 'a2', 'Three.')], { o1: agreed(), o3: agreed(), o2: { state: 'open', by: 'Argentina', at: 2, reason: 'Peru asked.' } });

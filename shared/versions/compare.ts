@@ -1,6 +1,6 @@
 import type { ClauseKind } from '../clauseKind.ts';
 import type { ClauseState, ClauseStatus } from '../clauseStatus.ts';
-import { META_FIELDS, type Clause, type Declaration, type MetaField, type Signatory } from '../declaration.ts';
+import { META_FIELDS, type Clause, type Declaration, type Footnote, type MetaField, type Signatory } from '../declaration.ts';
 import { numberClauses } from '../numbering.ts';
 import { buildOutline, flattenOutline } from '../outline.ts';
 import { redlineChanges, wordRedline, type Redline, type RedlineSegment } from '../proposals/wordDiff.ts';
@@ -62,6 +62,23 @@ export interface ClauseComparison {
   place: Pick<Clause, 'kind' | 'parent' | 'order'> | null;
   /** Its status, when it changed (a clause without status is open). */
   status: { from: ClauseState; to: ClauseState } | null;
+  /** Its heading (Clause.heading) in the base and the target, '' for none; absent when neither side has one. */
+  heading?: { from: string; to: string };
+}
+
+/** A footnote in one side or both, aligned by id like clauses (CMP1). */
+export interface FootnoteComparison {
+  id: string;
+  added: boolean;
+  deleted: boolean;
+  /** Its marker or words changed (always for added and deleted). */
+  changed: boolean;
+  /** Its marker in the base ('' when added) and in the target ('' when deleted). */
+  marker: { from: string; to: string };
+  /** Its text from the base to the target. */
+  redline: AttributedRedline;
+  /** Its order key in the target (null when deleted): enough to rebuild it. */
+  order: string | null;
 }
 
 export interface MetaComparison {
@@ -94,6 +111,10 @@ export interface ComparisonSummary {
   meta: MetaField[];
   /** Signatories added, deleted or changed. */
   signatories: number;
+  /** Target labels (base labels, for a deleted clause) of the clauses whose heading changed. */
+  headings: string[];
+  /** Footnotes added, deleted or changed. */
+  footnotes: number;
 }
 
 export interface Comparison {
@@ -102,6 +123,8 @@ export interface Comparison {
   /** Every clause of both sides: the target's in reading order, each deleted one after the base clause it followed. */
   clauses: ClauseComparison[];
   signatories: SignatoryComparison[];
+  /** Every footnote of both sides: the target's in order, then the deleted ones. */
+  footnotes: FootnoteComparison[];
   summary: ComparisonSummary;
 }
 
@@ -158,6 +181,27 @@ function compareSignatories(from: Signatory[], to: Signatory[]): SignatoryCompar
   return rows;
 }
 
+function compareFootnotes(from: Footnote[], to: Footnote[]): FootnoteComparison[] {
+  const baseById = new Map(from.map((f) => [f.id, f]));
+  const targetIds = new Set(to.map((f) => f.id));
+  const rows: FootnoteComparison[] = to.map((f) => {
+    const was = baseById.get(f.id);
+    const redline = was ? wordRedline(was.body, f.body) : everything('insert', f.body);
+    const marker = { from: was?.marker ?? '', to: f.marker };
+    return { id: f.id, added: !was, deleted: false, changed: !was || marker.from !== marker.to || redlineChanges(redline), marker, redline, order: f.order };
+  });
+  for (const f of from) {
+    if (!targetIds.has(f.id)) rows.push({ id: f.id, added: false, deleted: true, changed: true, marker: { from: f.marker, to: '' }, redline: everything('delete', f.body), order: null });
+  }
+  return rows;
+}
+
+/** A clause's headings on both sides, when either has one. */
+function headings(from: Clause | null, to: Clause | null): { heading?: { from: string; to: string } } {
+  const heading = { from: from?.heading ?? '', to: to?.heading ?? '' };
+  return heading.from === '' && heading.to === '' ? {} : { heading };
+}
+
 export function compareDeclarations(base: ComparedSide, target: ComparedSide): Comparison {
   const baseOutline = flattenOutline(buildOutline(base.declaration.clauses));
   const targetOutline = flattenOutline(buildOutline(target.declaration.clauses));
@@ -197,6 +241,7 @@ export function compareDeclarations(base: ComparedSide, target: ComparedSide): C
       redline: everything('delete', node.clause.body),
       place: null,
       status: null,
+      ...headings(node.clause, null),
     };
     deletedAfter.set(lastKept, [...(deletedAfter.get(lastKept) ?? []), row]);
   }
@@ -220,6 +265,7 @@ export function compareDeclarations(base: ComparedSide, target: ComparedSide): C
         redline: everything('insert', clause.body),
         place,
         status: statusChange(clause.id, 'open'),
+        ...headings(null, clause),
       });
     } else {
       const redline = wordRedline(was.clause.body, clause.body);
@@ -237,12 +283,15 @@ export function compareDeclarations(base: ComparedSide, target: ComparedSide): C
         redline,
         place,
         status: statusChange(clause.id, stateOf(base.statuses, clause.id)),
+        ...headings(was.clause, clause),
       });
     }
     clauses.push(...(deletedAfter.get(clause.id) ?? []));
   }
 
-  const meta = META_FIELDS.map((field) => ({ field, redline: wordRedline(base.declaration.meta[field], target.declaration.meta[field]) }));
+  // A version saved before a heading field existed (the closing line, issue 15) has it empty.
+  const meta = META_FIELDS.map((field) => ({ field, redline: wordRedline(base.declaration.meta[field] ?? [], target.declaration.meta[field] ?? []) }));
+  const footnotes = compareFootnotes(base.declaration.footnotes ?? [], target.declaration.footnotes ?? []);
   const signatories = compareSignatories(base.declaration.signatories, target.declaration.signatories);
   const statuses: Record<ClauseState, number> = { open: 0, 'ad-ref': 0, agreed: 0 };
   for (const row of clauses) if (row.status) statuses[row.status.to]++;
@@ -250,6 +299,7 @@ export function compareDeclarations(base: ComparedSide, target: ComparedSide): C
     meta,
     clauses,
     signatories,
+    footnotes,
     summary: {
       added: clauses.filter((c) => c.added).map((c) => c.toLabel ?? c.id),
       deleted: clauses.filter((c) => c.deleted).map((c) => c.fromLabel ?? c.id),
@@ -258,6 +308,8 @@ export function compareDeclarations(base: ComparedSide, target: ComparedSide): C
       statuses,
       meta: meta.filter((m) => redlineChanges(m.redline)).map((m) => m.field),
       signatories: signatories.filter((s) => s.added || s.deleted || s.changed).length,
+      headings: clauses.filter((c) => c.heading && c.heading.from !== c.heading.to).map((c) => c.toLabel ?? c.fromLabel ?? c.id),
+      footnotes: footnotes.filter((f) => f.changed).length,
     },
   };
 }

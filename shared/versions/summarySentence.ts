@@ -38,6 +38,10 @@ export function summaryParts(t: Translate, summary: ComparisonSummary, named = I
   }
   if (summary.meta.length > 0) parts.push(t('versions.summary.meta', { fields: summary.meta.map((field) => t(`versions.inSentence.${field}`)).join(', ') }));
   if (summary.signatories > 0) parts.push(t('versions.summary.signatories', { count: summary.signatories }));
+  // Summaries stored or sent before headings and footnotes were compared have neither.
+  const headings = summary.headings ?? [];
+  if (headings.length > 0) parts.push(t('versions.summary.headings', { count: headings.length, labels: labels(headings) }));
+  if ((summary.footnotes ?? 0) > 0) parts.push(t('versions.summary.footnotes', { count: summary.footnotes }));
   return parts;
 }
 

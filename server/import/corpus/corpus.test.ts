@@ -12,7 +12,7 @@ const DIR = import.meta.dirname;
 const OWN_FILES = new Set(['manifest.json', 'README.md', 'corpus.test.ts']);
 const LANGUAGES = ['en', 'es', 'pt', 'fr'];
 const COUNTS = ['preamble', 'operative', 'subitems', 'footnotes', 'signatories'] as const;
-const EXPECTED_KEYS = ['articles', 'closing', 'footnotes', 'operative', 'preamble', 'signatories', 'subitems', 'title'];
+const EXPECTED_KEYS = ['articles', 'closing', 'conference', 'footnotes', 'operative', 'preamble', 'signatories', 'subitems', 'subtitle', 'title'];
 const ENTRY_KEYS = ['excerpt', 'expected', 'features', 'file', 'language', 'licence', 'notes', 'source', 'title'];
 
 interface Entry {
@@ -83,17 +83,17 @@ describe('CORPUS1: the import corpus', () => {
         }
         expect(typeof expected.articles).toBe('boolean');
         if (expected.articles === true) expect(expected.operative as number).toBeGreaterThan(0);
-        for (const field of ['title', 'closing'] as const) {
+        for (const field of ['title', 'closing', 'conference', 'subtitle'] as const) {
           const value = expected[field];
           expect(value === null || (typeof value === 'string' && value.trim() !== ''), field).toBe(true);
         }
         expect((expected.preamble as number) + (expected.operative as number)).toBeGreaterThan(0);
       });
 
-      it('CORPUS1: its expected title and closing lines are in the text', () => {
+      it('CORPUS1: its expected title, conference line, subtitle and closing lines are in the text', () => {
         const content = words(text(entry.file));
-        const { title, closing } = entry.expected;
-        if (typeof title === 'string') expect(content).toContain(words(title));
+        const { title, closing, conference, subtitle } = entry.expected;
+        for (const value of [title, conference, subtitle]) if (typeof value === 'string') expect(content).toContain(words(value));
         if (typeof closing === 'string') for (const line of closing.split('\n')) expect(content).toContain(words(line));
       });
     });
