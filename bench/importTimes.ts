@@ -80,6 +80,15 @@ export function draftText(): string {
   return `${blocks.join('\n\n')}\n`;
 }
 
+/** A paragraph as drafts format it: the preambular opening phrase and the operative verb in italics, so that the source's formatting is read and matched too (IMP8). */
+function formattedRuns(text: string): TextRun[] {
+  const opener = OPENERS.find((o) => text.startsWith(o));
+  if (opener) return [new TextRun({ text: opener, italics: true }), new TextRun(text.slice(opener.length))];
+  const verb = /^(\d+\.\s)((?:Calls upon|\S+))/u.exec(text);
+  if (verb) return [new TextRun(verb[1]!), new TextRun({ text: verb[2]!, italics: true }), new TextRun(text.slice(verb[0].length))];
+  return [new TextRun(text)];
+}
+
 /**
  * A Word file just under the import limit: the draft's paragraphs, four
  * times as long, repeated (short ones would pass the 100,000 lines a draft
@@ -89,7 +98,7 @@ async function bigDocx(): Promise<{ bytes: Uint8Array; paragraphs: number }> {
   const base = draftParagraphs(100, 200, 4);
   const make = async (copies: number) => {
     const children: Paragraph[] = [];
-    for (let c = 0; c < copies; c++) for (const text of base) children.push(new Paragraph({ children: [new TextRun(text)] }));
+    for (let c = 0; c < copies; c++) for (const text of base) children.push(new Paragraph({ children: formattedRuns(text) }));
     return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));
   };
   // The size of one copy, without the parts every file has (styles, settings).

@@ -156,4 +156,29 @@ test.describe('parts of the text', () => {
     await expect(clause(chilePage, 'OP2').locator('.clause__label')).toHaveText('OP2');
     await expect(headingOf(chilePage, op2!).getByTestId('clause-heading-text')).toHaveText('Meetings');
   });
+
+  test('HEAD1 DP3: a delegation deleting the first paragraph of a section leaves the section\'s heading on the next one, for everyone; the shortcut line lists Ctrl+Alt+F for the chair only', async ({ browser, delegations: { chair, chile } }) => {
+    const chairPage = await openAs(browser, chair);
+    await twoParagraphs(chairPage);
+    await clause(chairPage, 'OP1').locator('.ProseMirror').click();
+    await clause(chairPage, 'OP1').getByTestId('add-heading').click();
+    await chairPage.keyboard.type('A. Cooperation');
+    await chairPage.keyboard.press('Enter');
+    const op2 = await clause(chairPage, 'OP2').getAttribute('data-clause-id');
+    const chilePage = await openAs(browser, chile);
+    await expect(chilePage.getByTestId('clause-heading-text')).toHaveText(['A. Cooperation']);
+
+    // The chair's shortcut line names the footnote key; the delegation's does not.
+    await expect(chairPage.getByTestId('shortcuts')).toContainText('Ctrl+Alt+F: footnote');
+    await expect(chilePage.getByTestId('shortcuts')).toContainText('Ctrl+Alt+M: comment');
+    await expect(chilePage.getByTestId('shortcuts')).not.toContainText('Ctrl+Alt+F');
+
+    // Chile deletes OP1: the heading now opens the section on what was OP2, on both screens.
+    await clause(chilePage, 'OP1').hover();
+    await clause(chilePage, 'OP1').getByTestId('delete').click();
+    for (const page of [chilePage, chairPage]) await expect.poll(() => texts(page)).toEqual(['Decide to meet.']);
+    await expect(headingOf(chilePage, op2!).getByTestId('clause-heading-text')).toHaveText('A. Cooperation');
+    // The chair edits it in place, as any heading.
+    await expect(headingOf(chairPage, op2!).getByTestId('clause-heading-input')).toHaveValue('A. Cooperation');
+  });
 });

@@ -207,6 +207,47 @@ test.describe('versions', () => {
     await expect(p.locator('[data-testid=version-item][data-name="Rev.1"]').getByTestId('version-compare-now')).toBeFocused();
   });
 
+  test('CMP5 HEAD1: the comparison shows a heading set above its clause, the closing line and the footnotes in a list at the end, each a stop of its own', async ({ browser, server }) => {
+    const { chair, peru } = await table(server, 'Comparison of parts');
+    const a = await chairSavesRev1(browser, chair);
+    await a.keyboard.press('Escape');
+    // A heading above OP2, a footnote at the end of OP3, a closing line.
+    await editor(a, 'OP2').click();
+    await clause(a, 'OP2').getByTestId('add-heading').click();
+    await a.keyboard.type('B. Science');
+    await a.keyboard.press('Enter');
+    await editor(a, 'OP3').click();
+    await a.keyboard.press('End');
+    await a.getByTestId('add-footnote').click();
+    await expect(a.getByTestId('footnote').locator('.ProseMirror')).toBeFocused();
+    await a.keyboard.type('See the plan of action.');
+    await a.getByTestId('meta-closing').locator('.ProseMirror').click();
+    await a.keyboard.type('Done at Lima.');
+    await expect(a.getByTestId('connection')).toHaveAttribute('data-pending', '0');
+
+    const p = await openAs(browser, peru);
+    await expect(p.getByTestId('meta-closing')).toContainText('Done at Lima.');
+    await p.getByTestId('open-versions').click();
+    await p.locator('[data-testid=version-item][data-name="Rev.1"]').getByTestId('version-compare-now').click();
+    const view = p.getByTestId('comparison');
+    await expect(view.getByTestId('comparison-summary')).toContainText('the closing line changed, 1 heading changed (OP2), 1 footnote changed');
+    // The heading above its clause's text, inserted.
+    const op2 = view.locator('[data-testid=cmp-clause][data-label=OP2]');
+    await expect(op2.getByTestId('cmp-heading').locator('ins')).toHaveText('B. Science');
+    const [heading, text] = [await op2.getByTestId('cmp-heading').boundingBox(), await op2.locator('.cmp-clause__text').boundingBox()];
+    expect(heading!.y + heading!.height).toBeLessThanOrEqual(text!.y + 1);
+    // The closing line after the operative part; the footnote in the list at the end.
+    await expect(view.locator('[data-testid=cmp-meta][data-field=closing] ins')).toHaveText('Done at Lima.');
+    await expect(view.locator('[data-testid=cmp-footnote][data-change=added]')).toContainText('See the plan of action.');
+    // Each is a stop, in the order of the text.
+    await expect(view.getByTestId('comparison-stop')).toHaveText([/OP2.*heading changed/, /OP3.*changed/, /Closing line.*changed/, /Footnotes.*changed/]);
+    await view.getByTestId('comparison-summary').click();
+    await p.keyboard.press('n');
+    await expect(op2).toBeFocused();
+    await p.keyboard.press('p');
+    await expect(view.getByTestId('cmp-footnotes')).toBeFocused();
+  });
+
   test('HIST3: Peru reads the history of a clause Chile changed; the chair restores the earlier text after confirming, and everyone reads it again', async ({ browser, server }, testInfo) => {
     const { chair, chile, peru } = await table(server, 'History');
     const a = await chairSavesRev1(browser, chair);

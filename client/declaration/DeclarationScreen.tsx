@@ -393,7 +393,9 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
             {t('session.loading')}
           </p>
         )}
-        <p className="shortcuts">{canEdit ? t('clause.shortcuts') : proposals.mayPropose ? t('proposals.shortcuts') : ''}</p>
+        <p className="shortcuts" data-testid="shortcuts">
+          {[canEdit ? t('clause.shortcuts') : proposals.mayPropose ? t('proposals.shortcuts') : '', canEditMeta ? t('footnotes.shortcut') : ''].filter((s) => s !== '').join(' · ')}
+        </p>
       </main>
       <Toasts toasts={toasts} dismiss={dismiss} />
       </DiscussionContext.Provider>

@@ -1,5 +1,7 @@
 import { changeKind, draftOfRows, editText, mergeWithPrevious, rowsOfDraft, splitAt, type DraftRow, type RowKind } from '../../shared/import/draftRows.ts';
-import type { ParsedDraft, ParsedFootnote, ParsedItem, UnplacedReason, UnplacedText } from '../../shared/import/parsedDraft.ts';
+import { cleanText } from '../../shared/import/cleanText.ts';
+import type { ParsedDraft, ParsedFootnote, ParsedItem, SourceRun, UnplacedReason, UnplacedText } from '../../shared/import/parsedDraft.ts';
+import { joinRuns, keepFormatting } from './keepFormatting.ts';
 
 /**
  * The import preview's state and every change the chair makes to it, pure so
@@ -8,15 +10,19 @@ import type { ParsedDraft, ParsedFootnote, ParsedItem, UnplacedReason, UnplacedT
  * and the lines it could not place. No word is dropped without the chair
  * saying so: each unplaced line stays where it stood in the file until it is
  * placed in a part or explicitly discarded, and a discard can be undone.
+ * The source's italics and bold (IMP8) follow each text through every
+ * change: edited, merged, split, joined by a placed line
+ * (client/import/keepFormatting.ts).
  */
 
 /** Every part of the draft except the clauses (rows) and the unplaced lines. */
 export type Parts = Omit<ParsedDraft, 'preamble' | 'operative' | 'unplaced'>;
 
-/** A clause row with what the rows of draftRows.ts do not carry: its heading and its working number ("2 bis"). */
+/** A clause row with what the rows of draftRows.ts do not carry: its heading, its working number ("2 bis") and the source's italics and bold on its text. */
 export interface PreviewRow extends DraftRow {
   heading?: string;
   number?: string;
+  runs?: SourceRun[];
 }
 
 /**
@@ -82,10 +88,14 @@ function size(item: ParsedItem): number {
 export function previewOf(draft: ParsedDraft): Preview {
   const { preamble, operative, unplaced, ...parts } = draft;
   // rowsOfDraft writes the preamble, then the operative part depth first: the same walk finds each row's heading and number.
-  const extras: { heading?: string; number?: string }[] = preamble.map((p) => (p.heading === undefined ? {} : { heading: p.heading }));
+  const extras: Extras[] = preamble.map((p) => ({ ...(p.heading === undefined ? {} : { heading: p.heading }), ...(p.runs === undefined ? {} : { runs: p.runs }) }));
   const walk = (items: ParsedItem[]) => {
     for (const item of items) {
-      extras.push({ ...(item.heading === undefined ? {} : { heading: item.heading }), ...(item.number === undefined ? {} : { number: item.number }) });
+      extras.push({
+        ...(item.heading === undefined ? {} : { heading: item.heading }),
+        ...(item.number === undefined ? {} : { number: item.number }),
+        ...(item.runs === undefined ? {} : { runs: item.runs }),
+      });
       walk(item.subitems);
     }
   };
@@ -98,20 +108,36 @@ export function previewOf(draft: ParsedDraft): Preview {
   };
 }
 
-/** The draft sent to `import/create`: the parts and the rows, each row's heading and number with it; no unplaced lines (there must be none pending). */
+/** Runs that join to the text as the seed will read it (after cleanText, IMP8); none without a mark. */
+function sentRuns(runs: SourceRun[] | undefined, text: string): { runs?: SourceRun[] } {
+  const kept = keepFormatting(runs, cleanText(text));
+  return kept ? { runs: kept } : {};
+}
+
+/** The draft sent to `import/create`: the parts and the rows, each row's heading, number and italics and bold with it; no unplaced lines (there must be none pending). */
 export function draftOf(preview: Preview): ParsedDraft {
   const plain = preview.rows.map(({ kind, depth, text }) => ({ kind, depth, text }));
-  const draft = draftOfRows(plain, preview.parts);
+  const { formatting, ...parts } = preview.parts;
+  const draft = draftOfRows(plain, {
+    ...parts,
+    ...(parts.footnotes ? { footnotes: parts.footnotes.map(({ runs, ...f }) => ({ ...f, ...sentRuns(runs, f.text) })) } : {}),
+  });
+  const fields: NonNullable<ParsedDraft['formatting']> = {};
+  for (const field of FIELDS) {
+    const runs = sentRuns(formatting?.[field], parts[field] ?? '').runs;
+    if (runs) fields[field] = runs;
+  }
+  if (Object.keys(fields).length > 0) draft.formatting = fields;
   // draftOfRows keeps the rows' order: preambular rows in turn, the others depth first.
   const preamble = preview.rows.filter((row) => row.kind === 'preamble');
   const others = preview.rows.filter((row) => row.kind !== 'preamble');
-  draft.preamble = draft.preamble.map((p, i) => (preamble[i]?.heading ? { ...p, heading: preamble[i].heading } : p));
+  draft.preamble = draft.preamble.map((p, i) => ({ ...p, ...(preamble[i]?.heading ? { heading: preamble[i].heading } : {}), ...sentRuns(preamble[i]?.runs, p.text) }));
   let next = 0;
   const walk = (items: ParsedItem[]): ParsedItem[] =>
     items.map((item) => {
       const row = others[next++];
       const subitems = walk(item.subitems);
-      return { ...item, subitems, ...(row?.heading ? { heading: row.heading } : {}), ...(row?.number ? { number: row.number } : {}) };
+      return { ...item, subitems, ...(row?.heading ? { heading: row.heading } : {}), ...(row?.number ? { number: row.number } : {}), ...sentRuns(row?.runs, item.text) };
     });
   draft.operative = walk(draft.operative);
   return draft;
@@ -229,8 +255,11 @@ export function place(preview: Preview, id: number, where: Place): Preview {
   if (isField(where)) {
     const field = where;
     const current = preview.parts[field] ?? '';
-    const value = current.trim() === '' ? text : position < at.field[field] ? join(text, current) : join(current, text);
-    return { ...preview, parts: { ...preview.parts, [field]: value }, lines };
+    const before = position < at.field[field];
+    const value = current.trim() === '' ? text : before ? join(text, current) : join(current, text);
+    const runs = preview.parts.formatting?.[field];
+    const joined = runs === undefined || current.trim() === '' ? undefined : before ? joinRuns(undefined, text, runs, current) : joinRuns(runs, current, undefined, text);
+    return { ...withFormatting(preview, field, value, joined), lines };
   }
   if (where === 'append') {
     const row = previousRow(preview, id)!;
@@ -269,23 +298,44 @@ export function undoDiscard(preview: Preview, id: number): Preview {
 }
 
 export function setPart<K extends keyof Parts>(preview: Preview, key: K, value: Parts[K]): Preview {
+  if (isField(key as Place)) return withFormatting(preview, key as Field, value as string | null, preview.parts.formatting?.[key as Field]);
   return { ...preview, parts: { ...preview.parts, [key]: value } };
 }
 
-export function setFootnote(preview: Preview, index: number, footnote: ParsedFootnote): Preview {
-  return setPart(preview, 'footnotes', (preview.parts.footnotes ?? []).map((f, i) => (i === index ? footnote : f)));
+/** A part that is one text given a new value, its italics and bold (`runs`, as they were before the change) kept on the words that stayed. */
+function withFormatting(preview: Preview, field: Field, value: string | null, runs: SourceRun[] | undefined): Preview {
+  const { [field]: _old, ...others } = preview.parts.formatting ?? {};
+  const kept = keepFormatting(runs, value ?? '');
+  const formatting = kept ? { ...others, [field]: kept } : others;
+  const { formatting: _formatting, ...parts } = preview.parts;
+  return { ...preview, parts: { ...parts, [field]: value, ...(Object.keys(formatting).length > 0 ? { formatting } : {}) } };
 }
 
-/** The rows' own fields given back their heading and number after draftRows.ts changed them; `extras` is the new rows' list of them. */
+/** A footnote edited; the italics and bold of its text follow the edit. */
+export function setFootnote(preview: Preview, index: number, footnote: ParsedFootnote): Preview {
+  return setPart(
+    preview,
+    'footnotes',
+    (preview.parts.footnotes ?? []).map((f, i) => {
+      if (i !== index) return f;
+      const { runs: _runs, ...rest } = footnote;
+      const runs = keepFormatting(f.runs, footnote.text);
+      return runs ? { ...rest, runs } : rest;
+    }),
+  );
+}
+
+/** The rows' own fields given back their heading, number and italics and bold after draftRows.ts changed them; `extras` is the new rows' list of them, the runs as they were before the change (re-aligned here with the row's new text). */
 function withExtras(rows: DraftRow[], extras: Extras[]): PreviewRow[] {
   return rows.map((row, i) => {
-    const { heading, number } = extras[i] ?? {};
-    return { kind: row.kind, depth: row.depth, text: row.text, ...(heading === undefined ? {} : { heading }), ...(number === undefined ? {} : { number }) };
+    const { heading, number, runs } = extras[i] ?? {};
+    const kept = keepFormatting(runs, row.text);
+    return { kind: row.kind, depth: row.depth, text: row.text, ...(heading === undefined ? {} : { heading }), ...(number === undefined ? {} : { number }), ...(kept ? { runs: kept } : {}) };
   });
 }
 
-type Extras = Pick<PreviewRow, 'heading' | 'number'>;
-const extrasOf = (rows: PreviewRow[]): Extras[] => rows.map(({ heading, number }) => ({ heading, number }));
+type Extras = Pick<PreviewRow, 'heading' | 'number' | 'runs'>;
+const extrasOf = (rows: PreviewRow[]): Extras[] => rows.map(({ heading, number, runs }) => ({ heading, number, runs }));
 
 /** A row under a heading is not merged into the one before: its heading would be lost. */
 export function canMerge(preview: Preview, index: number): boolean {
@@ -296,18 +346,21 @@ export function canMerge(preview: Preview, index: number): boolean {
 export function mergeRow(preview: Preview, index: number): Preview {
   if (!canMerge(preview, index)) return preview;
   const extras = extrasOf(preview.rows);
-  extras.splice(index, 1);
+  const [previous, merged] = [preview.rows[index - 1]!, preview.rows[index]!];
+  extras.splice(index - 1, 2, { ...extras[index - 1], runs: joinRuns(previous.runs, previous.text, merged.runs, merged.text) });
   const rows = withExtras(mergeWithPrevious(preview.rows, index), extras);
   const lines = preview.lines.map((l) => ('row' in l.slot && l.slot.row > index ? { ...l, slot: { row: l.slot.row - 1 } } : l));
   return { ...preview, rows, lines };
 }
 
-/** Splits row `index` at `at`; the second part has no heading and no working number of its own. */
+/** Splits row `index` at `at`; the second part has no heading and no working number of its own, and keeps its words' italics and bold. */
 export function splitRow(preview: Preview, index: number, at: number): Preview {
   const split = splitAt(preview.rows, index, at);
   if (split.length === preview.rows.length) return preview;
   const extras = extrasOf(preview.rows);
-  extras.splice(index + 1, 0, {});
+  const row = preview.rows[index]!;
+  // Each part is aligned with the whole row's runs: the head keeps the head's marks, the tail the tail's.
+  extras.splice(index + 1, 0, row.runs ? { runs: row.runs } : {});
   const lines = preview.lines.map((l) => ('row' in l.slot && l.slot.row > index ? { ...l, slot: { row: l.slot.row + 1 } } : l));
   return { ...preview, rows: withExtras(split, extras), lines };
 }
@@ -322,5 +375,5 @@ export function setRowText(preview: Preview, index: number, text: string): Previ
 
 /** A row's heading edited; emptied, the row has none. */
 export function setRowHeading(preview: Preview, index: number, heading: string): Preview {
-  return { ...preview, rows: preview.rows.map((row, i) => (i === index ? withExtras([row], [{ heading: heading === '' ? undefined : heading, number: row.number }])[0]! : row)) };
+  return { ...preview, rows: preview.rows.map((row, i) => (i === index ? withExtras([row], [{ heading: heading === '' ? undefined : heading, number: row.number, runs: row.runs }])[0]! : row)) };
 }

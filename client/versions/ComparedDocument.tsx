@@ -1,10 +1,10 @@
 import type { MetaField, Signatory } from '../../shared/declaration.ts';
 import { wordRedline } from '../../shared/proposals/wordDiff.ts';
 import { plain } from '../../shared/richText.ts';
-import type { ClauseComparison, Comparison, MetaComparison, SignatoryComparison } from '../../shared/versions/compare.ts';
+import type { ClauseComparison, Comparison, FootnoteComparison, MetaComparison, SignatoryComparison } from '../../shared/versions/compare.ts';
 import { t } from '../i18n.ts';
 import { ComparedRedline, type AuthorOf } from './ComparedRedline.tsx';
-import { clauseChangeWords, isChange } from './comparisonWords.ts';
+import { clauseChangeWords, headingChanged, isChange } from './comparisonWords.ts';
 
 /** A status change as a small chip: "Open → Agreed", in the colours of the status it came to. */
 function StatusChange({ status }: { status: NonNullable<ClauseComparison['status']> }) {
@@ -48,10 +48,31 @@ function ComparedClause({ row, authorOf, current }: { row: ClauseComparison; aut
           {row.status && <StatusChange status={row.status} />}
         </p>
       )}
+      {row.heading && (
+        // Its heading (HEAD1) above its text, as a word redline when it changed (who wrote it the history does not say).
+        <p className={`cmp-clause__heading redline${headingChanged(row) ? ' cmp-clause__heading--changed' : ''}`} data-testid="cmp-heading">
+          <ComparedRedline redline={wordRedline(plain(row.heading.from), plain(row.heading.to))} authorOf={() => null} />
+        </p>
+      )}
       <p className="cmp-clause__text redline">
         <ComparedRedline redline={row.redline} authorOf={authorOf} />
       </p>
     </div>
+  );
+}
+
+/** A footnote (FN1) as compared: its marker and its text, each a word redline; added or deleted whole. */
+function ComparedFootnote({ row, authorOf }: { row: FootnoteComparison; authorOf: AuthorOf }) {
+  const kind = row.added ? 'added' : row.deleted ? 'deleted' : row.changed ? 'changed' : 'same';
+  return (
+    <li className={`cmp-footnote cmp-footnote--${kind}`} data-testid="cmp-footnote" data-change={kind}>
+      <span className="cmp-footnote__marker redline">
+        <ComparedRedline redline={wordRedline(plain(row.marker.from), plain(row.marker.to))} authorOf={() => null} />
+      </span>{' '}
+      <span className="redline">
+        <ComparedRedline redline={row.redline} authorOf={authorOf} />
+      </span>
+    </li>
   );
 }
 
@@ -100,8 +121,9 @@ function ComparedSignatory({ row }: { row: SignatoryComparison }) {
 
 /**
  * The comparison laid out as the document (CMP5): heading, chapeau,
- * preamble, formula, operative part, note and signatures, every clause of
- * both sides where it stands, each change in place.
+ * preamble, formula, operative part, closing line, note, footnotes and
+ * signatures, every clause of both sides where it stands (its heading
+ * above it), each change in place.
  */
 export function ComparedDocument({ comparison, authorOf, current }: { comparison: Comparison; authorOf: AuthorOf; current: string | null }) {
   const meta = new Map(comparison.meta.map((m) => [m.field, m]));
@@ -123,12 +145,28 @@ export function ComparedDocument({ comparison, authorOf, current }: { comparison
       {preamble.map(clause)}
       {metaRow('formula', 'formula')}
       {operative.map(clause)}
+      {metaRow('closing', 'closing')}
       {meta.get('note')?.redline.length ? (
         <footer className="version-doc__note">
           <span className="note-label">{t('meta.note.label')}</span>
           {metaRow('note', 'note')}
         </footer>
       ) : null}
+      {comparison.footnotes.length > 0 && (
+        <section
+          className={`cmp-footnotes${current === 'footnotes' ? ' is-current' : ''}`}
+          data-key="footnotes"
+          data-testid="cmp-footnotes"
+          tabIndex={comparison.footnotes.some((f) => f.changed) ? -1 : undefined}
+          aria-label={t('versions.compare.footnotes')}
+        >
+          <ol className="cmp-footnotes__list">
+            {comparison.footnotes.map((row) => (
+              <ComparedFootnote key={row.id} row={row} authorOf={authorOf} />
+            ))}
+          </ol>
+        </section>
+      )}
       {comparison.signatories.length > 0 && (
         <section
           className={`signatures cmp-signatures${current === 'signatories' ? ' is-current' : ''}`}

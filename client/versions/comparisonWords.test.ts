@@ -54,6 +54,22 @@ describe('CMP5: the summary sentence and the changes one by one', () => {
     expect(changeStops(comparison).some((s) => s.key === 'clause:o3')).toBe(false);
   });
 
+  it('CMP5 HEAD1 CLOSE1 FN1: a heading set, changed or removed, the closing line and the footnotes are stops in the order of the text', () => {
+    const base = side([{ ...op('o1', 'a0', 'The States shall cooperate;'), heading: 'A. Health' }, op('o2', 'a1', 'Second;'), { ...op('o3', 'a2', 'Third;'), heading: 'B. Trade' }]);
+    const target = side([{ ...op('o1', 'a0', 'The States shall cooperate;'), heading: 'A. Health and care' }, { ...op('o2', 'a1', 'Second;'), heading: 'Interim' }, op('o3', 'a2', 'Third;')]);
+    target.declaration.meta = { ...target.declaration.meta, closing: plain('Done at Lima.') };
+    target.declaration.footnotes = [{ id: 'fn1', order: 'a', marker: '1', body: plain('See A/1.') }];
+    expect(changeStops(compareDeclarations(base, target)).map((s) => [s.key, s.place, s.what.join(', ')])).toEqual([
+      ['clause:o1', 'OP1', 'heading changed'],
+      ['clause:o2', 'OP2', 'heading changed'],
+      ['clause:o3', 'OP3', 'heading changed'],
+      ['meta:closing', 'Closing line', 'changed'],
+      ['footnotes', 'Footnotes', 'changed'],
+    ]);
+    // The same heading on both sides is no change.
+    expect(changeStops(compareDeclarations(base, base))).toEqual([]);
+  });
+
   it('CMP5: n and p, Alt+PageDown and Alt+PageUp go through the changes; letters typed into a field do not', () => {
     const key = (k: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }> = {}) => ({ key: k, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods });
     expect(changeStep(key('n'), false)).toBe(1);

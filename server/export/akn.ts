@@ -172,8 +172,15 @@ const printed = (clause: ExportClause, context: Context) => !clause.deleted || c
 function operativeParagraph(clause: ExportClause, context: Context): string[] {
   const name = clause.depth === 0 ? 'paragraph' : 'point';
   const marker = printedMarker(clause, context.variant);
-  if (clause.deleted) return block(name, { eId: deletedEId(clause), status: 'removed' }, [inline('num', {}, escapeXml(marker)), ...block('content', {}, [inline('p', {}, escapeXml(describeDeleted(context.words, clause)))])]);
   const article = articleLine(clause, context.variant);
+  if (clause.deleted) {
+    // In articles the placeholder is the article's ("Article 5 [deleted]", EXP12); unnumbered, it has no number.
+    const num = article ?? marker;
+    return block(article === null ? name : 'article', { eId: deletedEId(clause), status: 'removed' }, [
+      ...(num === '' ? [] : [inline('num', {}, escapeXml(num))]),
+      ...block('content', {}, [inline('p', {}, escapeXml(describeDeleted(context.words, clause)))]),
+    ]);
+  }
   // In an article, the article line is the number and the caption the heading, both the article's: its paragraph has neither.
   if (article !== null) {
     const heading = clause.heading === '' ? [] : [inline('heading', {}, escapeXml(clause.heading))];

@@ -245,7 +245,7 @@ export function buildExportInput(declaration: Declaration, state: NegotiationSta
   };
   const preamble = outline.preamble.map((node, i) => convert(node, [i + 1]));
   const operative = outline.operative.map((node, i) => convert(node, [i + 1]));
-  placeDeleted(outline, frozen, preamble, operative, style);
+  placeDeleted(outline, frozen, preamble, operative, style, paragraphs, words);
   const meta = Object.fromEntries(META_FIELDS.map((field) => [field, cleanRuns(declaration.meta[field] ?? [], footnoteIds)])) as Meta;
   return {
     meta,
@@ -272,7 +272,7 @@ function numberOf(marker: string): string {
  * its group, after the clause it follows (or first), in number order
  * (shared/numbering.ts `deletedNumbers`, WN3).
  */
-function placeDeleted(outline: ReturnType<typeof buildOutline>, frozen: FrozenNumbering | null, preamble: ExportClause[], operative: ExportClause[], style: SubItemStyle): void {
+function placeDeleted(outline: ReturnType<typeof buildOutline>, frozen: FrozenNumbering | null, preamble: ExportClause[], operative: ExportClause[], style: SubItemStyle, paragraphs: ParagraphStyle, words: DocumentWords): void {
   const gaps = deletedNumbers(outline, frozen);
   if (gaps.length === 0) return;
   const byId = new Map(inReadingOrder({ preamble, operative }).map((clause) => [clause.id, clause]));
@@ -283,6 +283,9 @@ function placeDeleted(outline: ReturnType<typeof buildOutline>, frozen: FrozenNu
     const depth = parent === null ? 0 : parent.depth + 1;
     const own = frozen!.numbers[gap.id]!;
     const text = ownText(own, depth);
+    // An operative paragraph's number prints as its paragraphs do (EXP12): "Article 5 [deleted]" in articles, no "5." when unnumbered.
+    const paragraph = gap.kind === 'operative' && depth === 0;
+    const article = paragraph && paragraphs === 'articles' ? { clean: '', working: words.article(text) } : null;
     let at = gap.after === null ? 0 : group.findIndex((clause) => clause.id === gap.after) + 1;
     // Several gaps after the same clause keep their number order.
     while (at < group.length && group[at]!.deleted) at++;
@@ -291,13 +294,13 @@ function placeDeleted(outline: ReturnType<typeof buildOutline>, frozen: FrozenNu
       kind: gap.kind,
       depth,
       label: gap.label,
-      marker: gap.kind === 'preamble' ? '' : markerOf(text, depth, style),
+      marker: gap.kind === 'preamble' || (paragraph && paragraphs !== 'numbered') ? '' : markerOf(text, depth, style),
       cleanMarker: '',
       deleted: true,
       path: [],
       body: [],
       heading: '',
-      article: null,
+      article,
       status: null,
       agreedWith: null,
       refused: [],
@@ -356,9 +359,9 @@ export function articleLine(clause: Pick<ExportClause, 'article'>, variant: Expo
   return clause.article === null ? null : variant === 'negotiation' ? clause.article.working : clause.article.clean;
 }
 
-/** "OP5 [deleted]": a number left unused by a deleted clause (WN3). */
-export function describeDeleted(words: DocumentWords, clause: Pick<ExportClause, 'label'>): string {
-  return words.deleted(clause.label);
+/** "OP5 [deleted]": a number left unused by a deleted clause (WN3); in articles the article's, "Article 5 [deleted]" (EXP12). */
+export function describeDeleted(words: DocumentWords, clause: Pick<ExportClause, 'label' | 'article'>): string {
+  return words.deleted(clause.article?.working ?? clause.label);
 }
 
 /** "Cuba: reservation — <note>", "Bolivia: objection — <note> (stated on an earlier text)" (POS4, POS5). */

@@ -119,7 +119,12 @@ function proposalLines(clause: ExportClause, indent: string, words: DocumentWord
 
 /** One operative paragraph or sub-item as a list item, with its own sub-items nested. */
 function listItem(clause: ExportClause, indent: string, variant: ExportVariant, working: boolean, words: DocumentWords): string[] {
-  if (clause.deleted) return variant === 'negotiation' ? [`${indent}- *${escapeMarkdown(describeDeleted(words, clause))}*`] : [];
+  if (clause.deleted) {
+    if (variant !== 'negotiation') return [];
+    // Articles and unnumbered paragraphs are no list: their placeholder ("Article 5 [deleted]") is a paragraph of its own.
+    const unlisted = clause.depth === 0 && clause.kind === 'operative' && (clause.article !== null || clause.marker === '');
+    return [`${unlisted ? '' : `${indent}- `}*${escapeMarkdown(describeDeleted(words, clause))}*`];
+  }
   const lines: string[] = [];
   if (clause.depth === 0 && clause.kind === 'operative' && (clause.article !== null || clause.cleanMarker === '')) {
     // Articles and unnumbered paragraphs print no number: the paragraph is a paragraph, its sub-items a list under it.

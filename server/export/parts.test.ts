@@ -384,7 +384,36 @@ describe('export input: the print style from the document', () => {
     expect(op7bis).toMatchObject({ marker: '', cleanMarker: '', article: { working: 'Article 7 bis', clean: 'Article 7' } });
     const negotiation = renderTxt(input, 'negotiation');
     expect(negotiation).toContain('\n\nArticle 7 bis\n\n[OP7 bis] open\nThat the Participants will meet again [in 2025].\n');
-    expect(negotiation).toContain('\nOP5 [deleted]\n');
+    expect(negotiation).toContain('\nArticle 5 [deleted]\n');
     expect(renderTxt(input, 'clean')).toContain('\n\nArticle 7\n\nThat the Participants will meet again [in 2025].\n');
+  });
+
+  it('EXP12 WN3: in articles a deleted paragraph\'s placeholder is its article\'s — "Article 5 [deleted]", "Article 5 [supprimé]" — in every format; unnumbered it has no number', async () => {
+    const doc = workingTextDoc();
+    doc.getMap<unknown>(ROOT.settings).set('paragraphs', 'articles');
+    const input = readExportInput(doc, SAMPLE_DATE);
+    const placeholder = input.operative.find((clause) => clause.deleted)!;
+    expect(placeholder).toMatchObject({ label: 'OP5', marker: '', article: { working: 'Article 5' } });
+    expect(renderTxt(input, 'negotiation')).toContain('\nArticle 5 [deleted]\n\nArticle 6\n');
+    const md = renderMarkdown(input, 'negotiation');
+    expect(md).toContain('\n\n*Article 5 \\[deleted\\]*\n\n');
+    expect(md).not.toContain('- *Article 5');
+    expect(renderHtml(input, 'negotiation')).toContain('<div class="clause deleted"><p class="label">Article 5 [deleted]</p></div>');
+    expect(drawnLines(await renderPdf(input, 'negotiation', { compress: false })).map((l) => l.trim())).toContain('Article 5 [deleted]');
+    expect((await unzipDocx(await renderDocx(input, 'negotiation'))).paragraphs.map((p) => p.text)).toContain('Article 5 [deleted]');
+    const akn = renderAkn(input, 'negotiation');
+    expect(akn).toMatch(/<article eId="deleted_OP5" status="removed">\s*<num>Article 5<\/num>\s*<content>\s*<p>Article 5 \[deleted\]<\/p>/);
+    expect(await validateAkn(akn)).toEqual([]);
+    for (const text of [renderTxt(input, 'negotiation'), md, akn]) expect(text).not.toMatch(/OP5 \\?\[deleted|5\. \[deleted/);
+    // In the declaration's language.
+    doc.getMap<unknown>(ROOT.settings).set('language', 'fr');
+    expect(renderTxt(readExportInput(doc, SAMPLE_DATE), 'negotiation')).toContain('\nArticle 5 [supprimé]\n');
+    doc.getMap<unknown>(ROOT.settings).set('language', 'en');
+    // Unnumbered: the placeholder keeps its working label and prints no number.
+    doc.getMap<unknown>(ROOT.settings).set('paragraphs', 'unnumbered');
+    const unnumbered = readExportInput(doc, SAMPLE_DATE);
+    expect(unnumbered.operative.find((clause) => clause.deleted)).toMatchObject({ label: 'OP5', marker: '', article: null });
+    expect(renderAkn(unnumbered, 'negotiation')).toMatch(/<paragraph eId="deleted_OP5" status="removed">\s*<content>/);
+    expect(renderMarkdown(unnumbered, 'negotiation')).toContain('\n\n*OP5 \\[deleted\\]*\n\n');
   });
 });

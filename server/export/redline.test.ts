@@ -21,6 +21,8 @@ import { exportFileName } from './fileName.ts';
 import { buildRedline } from './redline.ts';
 import { renderRedlineDocx } from './redlineDocx.ts';
 import { loadRedline } from './redlineExport.ts';
+import { renderRedlineHtml } from './redlineHtml.ts';
+import { renderRedlineMarkdown } from './redlineMarkdown.ts';
 import { renderRedlinePdf } from './redlinePdf.ts';
 import { drawnPieces } from '../testing/pdfText.ts';
 import { idsByLabel } from './samples.ts';
@@ -349,8 +351,13 @@ function randomEdit(declaration: Declaration, random: () => number, next: () => 
   const subtree = (id: string): string[] => [id, ...clauses.filter((c) => c.parent === id).flatMap((c) => subtree(c.id))];
   const roll = random();
   const target = pick(clauses);
-  if (roll < 0.3 && target) {
+  if (roll < 0.22 && target) {
     target.body = random() < 0.5 ? randomWords(random) : [...target.body.slice(0, 1), ...randomWords(random)];
+  } else if (roll < 0.3 && target) {
+    // A heading set, changed or removed (HEAD1).
+    const heading = random() < 0.3 ? undefined : toPlainText(randomWords(random)).trim();
+    if (heading === undefined) delete target.heading;
+    else target.heading = heading;
   } else if (roll < 0.5) {
     const kind = random() < 0.3 ? 'preamble' : 'operative';
     const parents = clauses.filter((c) => c.kind === 'operative' && depthOf(c) < 2);
@@ -370,24 +377,114 @@ function randomEdit(declaration: Declaration, random: () => number, next: () => 
   return { ...declaration, clauses };
 }
 
-/** Every paragraph the clean Word file has, empty ones too: the title always, another heading field when it has words, every clause. */
+/**
+ * Every paragraph the redline Word file has, empty ones too: the title
+ * always, another heading field when it has words, every clause with its
+ * heading above it, the closing line, the note, then each footnote
+ * "marker text" (in order).
+ */
 function textOfDeclaration(declaration: Declaration): string[] {
   const input = buildExportInput(declaration, { statuses: new Map(), refused: [], proposals: [] }, new Date(0));
   const field = (runs: RichText) => (runs.length === 0 ? [] : [toPlainText(runs)]);
+  const withHeading = (clause: ExportInput['preamble'][number]) => [...(clause.heading === '' ? [] : [clause.heading]), toPlainText(clause.body)];
   const { meta } = input;
   return [
     ...field(meta.conference),
     toPlainText(meta.title),
     ...field(meta.subtitle),
     ...field(meta.chapeau),
-    ...input.preamble.map((clause) => toPlainText(clause.body)),
+    ...input.preamble.flatMap(withHeading),
     ...field(meta.formula),
     ...readingOrder(input)
       .filter((clause) => clause.kind === 'operative')
-      .map((clause) => toPlainText(clause.body)),
+      .flatMap(withHeading),
+    ...field(meta.closing),
     ...(meta.note.length === 0 ? [] : [`Note: ${toPlainText(meta.note)}`]),
+    ...input.footnotes.map((footnote) => `${footnote.marker} ${toPlainText(footnote.body)}`),
   ];
 }
+
+describe('redline exports: headings, the closing line and footnotes', () => {
+  const side = (declaration: Declaration) => ({ declaration, statuses: {}, frozen: null });
+  const meta = (fields: Partial<Record<(typeof META_FIELDS)[number], RichText>>) =>
+    ({ ...Object.fromEntries(META_FIELDS.map((field) => [field, []])), title: plain('Declaration of Lima'), formula: plain('Declare:'), ...fields }) as unknown as Declaration['meta'];
+  const base: Declaration = {
+    meta: meta({ closing: plain('Done at Lima.') }),
+    clauses: [
+      { id: 'p1', kind: 'preamble', parent: null, order: 'a1', body: plain('Recalling the Charter,'), heading: 'Part I' },
+      { id: 'o1', kind: 'operative', parent: null, order: 'a1', body: [{ text: 'Act on health' }, { text: '1', footnote: 'fn1' }, { text: ';' }], heading: 'A. Health' },
+      { id: 'o2', kind: 'operative', parent: null, order: 'a2', body: plain('Fund clinics;') },
+      { id: 'o3', kind: 'operative', parent: null, order: 'a3', body: plain('Open trade;'), heading: 'B. Trade' },
+    ],
+    signatories: [],
+    footnotes: [
+      { id: 'fn1', order: 'a', marker: '1', body: plain('See document A/1.') },
+      { id: 'fn2', order: 'b', marker: '2', body: plain('An old note.') },
+    ],
+  };
+  const target: Declaration = {
+    ...base,
+    meta: meta({ closing: plain('Done at Lima, 3 May 2023.') }),
+    clauses: [
+      base.clauses[0]!,
+      { ...base.clauses[1]!, heading: 'A. Health and care' },
+      { ...base.clauses[2]!, heading: 'Interim' },
+      { id: 'o3', kind: 'operative', parent: null, order: 'a3', body: plain('Open trade;') },
+      { id: 'o4', kind: 'operative', parent: null, order: 'a4', body: plain('Review progress;'), heading: 'C. Review' },
+    ],
+    footnotes: [
+      { id: 'fn1', order: 'a', marker: '1', body: plain('See documents A/1 and A/2.') },
+      { id: 'fn3', order: 'c', marker: '3', body: plain('A new note.') },
+    ],
+  };
+  const redline = () =>
+    buildRedline({
+      base: { name: 'Rev.1', side: side(base), at: 1 },
+      target: { name: null, side: side(target), at: 2 },
+      comparison: compareDeclarations(side(base), side(target)),
+      nameOf: () => 'Consenso',
+      timeOf: () => null,
+      generatedAt: new Date(3),
+    });
+
+  it('RED1 HEAD1 CLOSE1 EXP13: Word shows heading, closing-line and footnote changes as revisions — accepting all gives the target, rejecting all the base; headings in "Heading 2"; the legend and summary name them', async () => {
+    const built = redline();
+    expect(built.summary).toContain('the closing line changed, 4 headings changed (OP1, OP2, OP3, OP4), 3 footnotes changed');
+    const legend = built.legend.flatMap((entry) => entry.parts);
+    for (const part of ['heading of OP1', 'heading of OP2', 'heading of OP3', 'heading of OP4', 'closing line', 'footnote 1', 'footnote 2', 'footnote 3']) expect(legend).toContain(part);
+    const paragraphs = wordParagraphs(await (await JSZip.loadAsync(await renderRedlineDocx(built))).file('word/document.xml')!.async('string'));
+    expect(resolve(paragraphs, 'accept', true)).toEqual(textOfDeclaration(target));
+    expect(resolve(paragraphs, 'reject', true)).toEqual(textOfDeclaration(base));
+    const heading = paragraphs.find((p) => p.style === 'Heading2' && p.pieces.some((piece) => piece.text.includes('and care')))!;
+    expect(heading.pieces).toEqual([{ kind: 'text', text: 'A. Health' }, { kind: 'ins', text: ' and care' }]);
+    // A heading that went is deleted with its paragraph mark; a new clause's heading comes with it.
+    expect(paragraphs.find((p) => p.style === 'Heading2' && textOf(p.xml) === 'B. Trade')).toMatchObject({ mark: 'del', pieces: [{ kind: 'del', text: 'B. Trade' }] });
+    expect(paragraphs.find((p) => p.style === 'Heading2' && textOf(p.xml) === 'C. Review')).toMatchObject({ mark: 'ins' });
+    expect(paragraphs.find((p) => p.style === STYLE.closing)!.pieces.map((piece) => piece.kind)).toContain('ins');
+    expect(paragraphs.find((p) => textOf(p.xml) === '2 An old note.')).toMatchObject({ mark: 'del' });
+    expect(paragraphs.find((p) => textOf(p.xml) === '3 A new note.')).toMatchObject({ mark: 'ins' });
+  });
+
+  it('RED1 HEAD1 CLOSE1 EXP13: HTML, Markdown and PDF print each heading above its clause, the closing line after the operative part and the footnotes at the end, changes marked', async () => {
+    const built = redline();
+    const html = renderRedlineHtml(built);
+    expect(html).toMatch(/<h3 class="heading">A\. Health<ins class="by-0" title="[^"]*"> and care<\/ins><\/h3>\n<p class="op"><span class="num">1\. <\/span>Act on health1;<\/p>/);
+    expect(html).toMatch(/<h3 class="heading"><del class="by-0" title="[^"]*">B\. Trade<\/del><\/h3>/);
+    expect(html).toMatch(/<p class="closing">Done at Lima<ins [^>]*>, 3 May 2023<\/ins>\.<\/p>/);
+    expect(html.indexOf('class="closing"')).toBeGreaterThan(html.indexOf('Review progress;'));
+    expect(html).toMatch(/<section class="footnotes">\n<hr>\n<p class="footnote"><sup>1<\/sup> See <del [^>]*>document<\/del><ins [^>]*>documents<\/ins> A\/1<ins [^>]*> and A\/2<\/ins>\.<\/p>/);
+    expect(html).toMatch(/<p class="footnote"><sup><del [^>]*>2<\/del><\/sup> <del [^>]*>An old note\.<\/del><\/p>/);
+    const md = renderRedlineMarkdown(built);
+    expect(md).toContain('\n### A. Health \\[+and care+\\]\n\n- 1\\. Act on health1;\n');
+    expect(md).toContain('\n### \\[-B. Trade-\\]\n');
+    expect(md).toContain('\nDone at Lima\\[+, 3 May 2023+\\].\n');
+    expect(md).toContain('\n\\[+3+\\] \\[+A new note.+\\]\n');
+    expect(md.indexOf('### Interim')).toBeLessThan(md.indexOf('Fund clinics;'));
+    const drawn = drawnPieces(await renderRedlinePdf(built, { compress: false })).map((piece) => piece.text.trim()).join('|');
+    for (const text of ['C. Review', 'Done at Lima', ', 3 May 2023', 'A new note.', 'An old note.']) expect(drawn).toContain(text);
+    expect(drawn.indexOf('C. Review')).toBeLessThan(drawn.indexOf('Review progress;'));
+  });
+});
 
 describe('redline exports: Word revisions over random edits', () => {
   it('RED1: for random edits, inserts, deletions, moves and heading changes, accepting every revision gives the target and rejecting every one the base', async () => {

@@ -6,8 +6,8 @@ import { translatorFor, type Translate } from '../../shared/i18n/translate.ts';
 import { summarySentence } from '../../shared/versions/summarySentence.ts';
 import { numberClauses } from '../../shared/numbering.ts';
 import { buildOutline, flattenOutline, type OutlineNode } from '../../shared/outline.ts';
-import type { RedlineOp } from '../../shared/proposals/wordDiff.ts';
-import { toPlainText, type RichText } from '../../shared/richText.ts';
+import { wordRedline, type RedlineOp } from '../../shared/proposals/wordDiff.ts';
+import { plain, toPlainText, type RichText } from '../../shared/richText.ts';
 import type { AttributedRedline, ClauseComparison, ComparedSide, Comparison } from '../../shared/versions/compare.ts';
 import { formatTime } from './exportInput.ts';
 import { cleanRuns, cleanText } from './printableText.ts';
@@ -79,6 +79,28 @@ export interface RedlineParagraph {
    * inserted (added).
    */
   pieces: RedlinePiece[];
+  /** The heading printed above it (Clause.heading, HEAD1), as it changed; null when neither side has one. */
+  heading: RedlinePart | null;
+}
+
+/**
+ * A part that one side may lack: a clause's heading, a footnote's marker
+ * or text. `kept` when both sides have it (its words may have changed),
+ * else `added` or `deleted` whole, by `mark`.
+ */
+export interface RedlinePart {
+  change: 'kept' | 'added' | 'deleted';
+  mark: RedlineChange | null;
+  pieces: RedlinePiece[];
+}
+
+/** A footnote (EXP13) of either side, in the target's order, then the deleted ones: its marker and its text as they changed. */
+export interface RedlineFootnote {
+  id: string;
+  change: 'kept' | 'added' | 'deleted';
+  mark: RedlineChange | null;
+  marker: RedlinePiece[];
+  pieces: RedlinePiece[];
 }
 
 /** A heading field: in both (kept), only in the target (added), only in the base (deleted), or in neither. */
@@ -108,6 +130,8 @@ export interface RedlineExport {
   preamble: RedlineParagraph[];
   /** Operative paragraphs and sub-items in reading order, each with its depth. */
   operative: RedlineParagraph[];
+  /** Every footnote of both sides (after the note, before the signatures, as every export prints them). */
+  footnotes: RedlineFootnote[];
   /** As the target has them. */
   signatories: Signatory[];
   /** In order of first change. */
@@ -223,6 +247,19 @@ export function buildRedline(source: RedlineSource): RedlineExport {
       .filter((piece) => piece.runs.length > 0);
   /** The paragraph as a whole is changed by whoever changed its first words, or by nobody known. */
   const markOf = (part: string, pieces: RedlinePiece[]): RedlineChange => pieces.find((piece) => piece.change !== null)?.change ?? changeOf(part, null);
+  /**
+   * Plain text on both sides (a heading, a marker) as a part: the word
+   * redline when both have it, else whole. Who changed it the history does
+   * not say (it attributes a clause's words): the paragraph's author when the
+   * part comes and goes with its paragraph, else nobody known.
+   */
+  const plainPart = (part: string, from: string, to: string, by: RedlineChange | null): RedlinePart | null => {
+    if (from === '' && to === '') return null;
+    const change = from === '' ? 'added' : to === '' ? 'deleted' : 'kept';
+    const author = by ?? changeOf(part, null);
+    const pieces = piecesOf(part, wordRedline(plain(from), plain(to))).map((piece) => (piece.change === null ? piece : { ...piece, change: author }));
+    return { change, mark: change === 'kept' ? null : author, pieces };
+  };
 
   const legend = new Map<string, string[]>();
   const note = (change: RedlineChange | null, part: string) => {
@@ -262,9 +299,13 @@ export function buildRedline(source: RedlineSource): RedlineExport {
     const row = rows.get(id) as ClauseComparison;
     const node = (side === 'base' ? baseNodes : targetNodes).get(id)!;
     const marker = (side === 'base' ? baseMarkers : targetMarkers).get(id)?.marker ?? '';
+    const heading = { from: row.heading?.from ?? '', to: row.heading?.to ?? '' };
+    // The heading's side is the paragraph's: a moved or deleted clause's old place had the base's, its new place has the target's.
+    const headingOf = (by: RedlineChange | null) =>
+      side === 'base' ? plainPart(`heading:${id}`, heading.from, '', by) : side === 'target' && (row.added || row.moved) ? plainPart(`heading:${id}`, '', heading.to, by) : plainPart(`heading:${id}`, heading.from, heading.to, by);
     const common = { id, kind: node.clause.kind, depth: node.depth, marker: node.clause.kind === 'preamble' ? '' : marker };
     if (side === 'both') {
-      return { ...common, change: 'kept', mark: null, label: row.toLabel ?? '', otherLabel: null, pieces: piecesOf(id, row.redline) };
+      return { ...common, change: 'kept', mark: null, label: row.toLabel ?? '', otherLabel: null, pieces: piecesOf(id, row.redline), heading: headingOf(null) };
     }
     if (row.moved) {
       // Both places are marked in the name of whoever moved it (CMP3); a move the history does not hold, by whoever changed its words.
@@ -272,28 +313,42 @@ export function buildRedline(source: RedlineSource): RedlineExport {
       const mark = row.movedBy ? changeOf(id, row.movedBy) : markOf(id, pieces);
       if (side === 'base') {
         const body = cleanRuns(baseNodes.get(id)!.clause.body);
-        return { ...common, change: 'moved-from', mark, label: row.fromLabel ?? '', otherLabel: row.toLabel, pieces: body.length > 0 ? [{ op: 'delete', runs: body, change: mark }] : [] };
+        return { ...common, change: 'moved-from', mark, label: row.fromLabel ?? '', otherLabel: row.toLabel, pieces: body.length > 0 ? [{ op: 'delete', runs: body, change: mark }] : [], heading: headingOf(mark) };
       }
-      return { ...common, change: 'moved-to', mark, label: row.toLabel ?? '', otherLabel: row.fromLabel, pieces };
+      return { ...common, change: 'moved-to', mark, label: row.toLabel ?? '', otherLabel: row.fromLabel, pieces, heading: headingOf(mark) };
     }
     const pieces = piecesOf(id, row.redline);
-    return { ...common, change: row.added ? 'added' : 'deleted', mark: markOf(id, pieces), label: (row.added ? row.toLabel : row.fromLabel) ?? '', otherLabel: null, pieces };
+    const mark = markOf(id, pieces);
+    return { ...common, change: row.added ? 'added' : 'deleted', mark, label: (row.added ? row.toLabel : row.fromLabel) ?? '', otherLabel: null, pieces, heading: headingOf(mark) };
   };
 
   const group = (kind: ClauseKind) => mergeOrders(idsOf(baseNodes, kind), idsOf(targetNodes, kind), inPlace).map(({ id, side }) => paragraphOf(id, side));
   const preamble = group('preamble');
   const operative = group('operative');
+  const footnotes: RedlineFootnote[] = comparison.footnotes.map((row) => {
+    const pieces = piecesOf(`footnote:${row.id}`, row.redline);
+    const change = row.added ? 'added' : row.deleted ? 'deleted' : 'kept';
+    const mark = change === 'kept' ? null : markOf(`footnote:${row.id}`, pieces);
+    const marker = plainPart(`footnote:${row.id}`, cleanText(row.marker.from), cleanText(row.marker.to), mark);
+    return { id: row.id, change, mark, marker: marker?.pieces ?? [], pieces };
+  });
 
   // The legend in reading order: heading, then the clauses.
   for (const field of ['conference', 'title', 'subtitle', 'chapeau'] as const) for (const piece of meta[field].pieces) note(piece.change, t(`export.redline.field.${field}`));
   const noteParagraph = (p: RedlineParagraph) => {
+    for (const piece of p.heading?.pieces ?? []) note(piece.change, t('export.redline.field.heading', { label: p.label }));
     note(p.mark, p.label);
     for (const piece of p.pieces) note(piece.change, p.label);
   };
   preamble.forEach(noteParagraph);
   for (const piece of meta.formula.pieces) note(piece.change, t('export.redline.field.formula'));
   operative.forEach(noteParagraph);
+  for (const piece of meta.closing.pieces) note(piece.change, t('export.redline.field.closing'));
   for (const piece of meta.note.pieces) note(piece.change, t('export.redline.field.note'));
+  for (const footnote of footnotes) {
+    const label = t('export.redline.field.footnote', { marker: toPlainText(piecesSide(footnote.marker, footnote.change === 'deleted' ? 'from' : 'to')) });
+    for (const piece of [...footnote.marker, ...footnote.pieces]) note(piece.change, label);
+  }
   if (comparison.summary.signatories > 0) note(changeOf('signatories', null), t('export.redline.field.signatories'));
 
   return {
@@ -304,6 +359,7 @@ export function buildRedline(source: RedlineSource): RedlineExport {
     meta,
     preamble,
     operative,
+    footnotes,
     signatories: target.side.declaration.signatories.map((s) => ({ ...s, name: cleanText(s.name), title: cleanText(s.title), state: cleanText(s.state) })),
     legend: [...legend].map(([author, parts]) => ({ author, parts })),
     generatedAt: source.generatedAt,

@@ -3,7 +3,7 @@ import { AlignmentType, DeletedTextRun, Document, Footer, HeadingLevel, Inserted
 import type { MetaField } from '../../shared/declaration.ts';
 import type { RichText } from '../../shared/richText.ts';
 import { FONT, NUMBERING, numberingLevels, paragraphStyles, revisionDate, signatureTable, STYLE } from './docx.ts';
-import { describeLegendEntry, redlineFooter, type RedlineChange, type RedlineExport, type RedlineParagraph, type RedlinePiece } from './redline.ts';
+import { describeLegendEntry, redlineFooter, type RedlineChange, type RedlineExport, type RedlineFootnote, type RedlineParagraph, type RedlinePiece } from './redline.ts';
 
 /**
  * The redline in Word (docs/SPEC.md RED1): the target's clean text, in the
@@ -52,6 +52,21 @@ function markRevision(op: 'insert' | 'delete' | null, change: RedlineChange | nu
  * its new place an insertion of its target text: a word deleted inside an
  * inserted paragraph would come back on "Reject all".
  */
+/** A clause's heading (HEAD1, EXP11) in Word's "Heading 2", as changed: whole with its paragraph mark when only one side has it. */
+function headingParagraph(paragraph: RedlineParagraph, revisions: Revisions): Paragraph[] {
+  const heading = paragraph.heading;
+  if (heading === null) return [];
+  const whole = heading.change === 'added' ? 'insert' : heading.change === 'deleted' ? 'delete' : null;
+  return [new Paragraph({ heading: HeadingLevel.HEADING_2, ...markRevision(whole, heading.mark, revisions), children: pieceRuns(heading.pieces, revisions) })];
+}
+
+/** A footnote (EXP13) as a paragraph after the note, "marker text", as changed. */
+function footnoteParagraph(footnote: RedlineFootnote, revisions: Revisions): Paragraph {
+  const whole = footnote.change === 'added' ? 'insert' : footnote.change === 'deleted' ? 'delete' : null;
+  const space: RedlinePiece = { op: whole ?? 'equal', runs: [{ text: ' ' }], change: whole === null ? null : footnote.mark };
+  return new Paragraph({ style: STYLE.note, ...markRevision(whole, footnote.mark, revisions), children: pieceRuns([...footnote.marker, space, ...footnote.pieces], revisions) });
+}
+
 function clauseParagraph(paragraph: RedlineParagraph, revisions: Revisions): Paragraph {
   const placement: IParagraphOptions =
     paragraph.kind === 'preamble' ? { style: STYLE.preamble } : { style: STYLE.operative, numbering: { reference: NUMBERING, level: Math.min(paragraph.depth, 2) } };
@@ -113,10 +128,12 @@ export function buildRedlineDocx(redline: RedlineExport): Document {
     if (paragraph) body.push(paragraph);
   };
   for (const field of ['conference', 'title', 'subtitle', 'chapeau'] as const) push(metaParagraph(redline, field, revisions));
-  for (const paragraph of redline.preamble) body.push(clauseParagraph(paragraph, revisions));
+  for (const paragraph of redline.preamble) body.push(...headingParagraph(paragraph, revisions), clauseParagraph(paragraph, revisions));
   push(metaParagraph(redline, 'formula', revisions));
-  for (const paragraph of redline.operative) body.push(clauseParagraph(paragraph, revisions));
+  for (const paragraph of redline.operative) body.push(...headingParagraph(paragraph, revisions), clauseParagraph(paragraph, revisions));
+  push(metaParagraph(redline, 'closing', revisions));
   push(metaParagraph(redline, 'note', revisions));
+  for (const footnote of redline.footnotes) body.push(footnoteParagraph(footnote, revisions));
   if (redline.signatories.length > 0) {
     body.push(new Paragraph({ pageBreakBefore: true, spacing: { after: 0 } }), signatureTable(redline.signatories));
   } else {

@@ -10,6 +10,7 @@ import {
   describeMovedTo,
   legendTitle,
   type RedlineExport,
+  type RedlineFootnote,
   type RedlineParagraph,
   type RedlinePiece,
 } from './redline.ts';
@@ -34,6 +35,10 @@ del { text-decoration: line-through; }
 .changes ul { margin: 0.2em 0 0; padding-left: 1.2em; }
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.4em; vertical-align: baseline; }
 .moved { font-family: Arial, Helvetica, sans-serif; font-size: 9.5pt; color: #555; }
+h3.heading { font-size: 1em; margin: 1.2em 0 0.4em; }
+.footnotes { margin-top: 2em; font-size: 10pt; }
+.footnotes hr { border: 0; border-top: 1px solid #000; width: 30%; margin: 0 0 0.6em; }
+.footnotes p { margin: 0 0 0.3em; text-align: left; }
 @media print { .changes, .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
 
@@ -54,8 +59,19 @@ function piecesHtml(pieces: readonly RedlinePiece[], colourOf: (author: string) 
     .join('');
 }
 
+/** A footnote (EXP13) as changed: its marker superscript, then its text. */
+function footnoteHtml(footnote: RedlineFootnote, colourOf: (author: string) => string): string {
+  return `<p class="footnote"><sup>${piecesHtml(footnote.marker, colourOf)}</sup> ${piecesHtml(footnote.pieces, colourOf)}</p>`;
+}
+
 function clauseHtml(language: DeclarationLanguage, paragraph: RedlineParagraph, colourOf: (author: string) => string): string {
   const depth = paragraph.kind === 'operative' && paragraph.depth > 0 ? ` depth-${Math.min(paragraph.depth, 2)}` : '';
+  // Its heading (HEAD1, EXP11) above it, as changed.
+  const heading = paragraph.heading === null ? '' : `<h3 class="heading${depth}">${piecesHtml(paragraph.heading.pieces, colourOf)}</h3>\n`;
+  return heading + clauseBodyHtml(language, paragraph, colourOf, depth);
+}
+
+function clauseBodyHtml(language: DeclarationLanguage, paragraph: RedlineParagraph, colourOf: (author: string) => string, depth: string): string {
   if (paragraph.change === 'moved-from') {
     const who = paragraph.mark ? ` class="${colourOf(paragraph.mark.author)}" title="${escapeHtml(describeChange(paragraph.mark))}"` : '';
     return `<p class="moved${depth}"><del${who}>${escapeHtml(describeMovedFrom(language, paragraph))}</del></p>`;
@@ -105,8 +121,11 @@ export function renderRedlineHtml(redline: RedlineExport): string {
   const formula = metaHtml(redline, 'formula', colourOf);
   if (formula !== '') parts.push(formula);
   if (redline.operative.length > 0) parts.push(`<section class="operative">\n${redline.operative.map((p) => clauseHtml(redline.language, p, colourOf)).join('\n')}\n</section>`);
+  const closing = metaHtml(redline, 'closing', colourOf);
+  if (closing !== '') parts.push(closing);
   const note = metaHtml(redline, 'note', colourOf);
   if (note !== '') parts.push(note);
+  if (redline.footnotes.length > 0) parts.push(`<section class="footnotes">\n<hr>\n${redline.footnotes.map((f) => footnoteHtml(f, colourOf)).join('\n')}\n</section>`);
   if (redline.signatories.length > 0) parts.push(signaturesHtml(redline.signatories));
   return htmlPage({ language: conventionsOf(redline.language).htmlLang, title: `${redline.title || documentWords(redline.language).untitled} (${redline.heading})`, style: `${STYLE}${REDLINE_STYLE}${css}\n`, className: 'redline', parts });
 }

@@ -3,7 +3,7 @@ import { documentWords } from '../../shared/documentWords.ts';
 import type { MetaField } from '../../shared/declaration.ts';
 import { markRedline } from './exportProposal.ts';
 import { escapeLineStart, escapeMarkdown, MARKDOWN_REDLINE_MARKS, runsMarkdown } from './markdown.ts';
-import { describeLegendEntry, describeMovedFrom, describeMovedTo, legendTitle, type RedlineExport, type RedlineParagraph, type RedlinePiece } from './redline.ts';
+import { describeLegendEntry, describeMovedFrom, describeMovedTo, legendTitle, type RedlineExport, type RedlineFootnote, type RedlineParagraph, type RedlinePiece } from './redline.ts';
 
 /**
  * The redline in Markdown (docs/SPEC.md RED1): the clean text's layout
@@ -21,6 +21,18 @@ const marked = (pieces: readonly RedlinePiece[]) => markRedline([...pieces], run
 function wholly(op: 'insert' | 'delete', text: string): string {
   const [open, close] = MARKDOWN_REDLINE_MARKS[op];
   return `${open}${text}${close}`;
+}
+
+/** A clause's heading (HEAD1, EXP11) as changed: `### heading` above it, a sub-item's inside its paragraph's list item. */
+function headingLine(paragraph: RedlineParagraph): string | null {
+  if (paragraph.heading === null) return null;
+  const indent = paragraph.kind === 'operative' ? '    '.repeat(Math.min(paragraph.depth, 2)) : '';
+  return `${indent}### ${marked(paragraph.heading.pieces)}`;
+}
+
+/** A footnote (EXP13) as changed: its marker, then its text, a paragraph of its own after the note. */
+function footnoteLine(footnote: RedlineFootnote): string {
+  return escapeLineStart(`${marked(footnote.marker)} ${marked(footnote.pieces)}`);
 }
 
 function clauseLine(language: DeclarationLanguage, paragraph: RedlineParagraph): string {
@@ -57,11 +69,26 @@ export function renderRedlineMarkdown(redline: RedlineExport): string {
   if (redline.legend.length > 0) intro.push(escapeMarkdown(legendTitle(redline.language)), ...redline.legend.map((entry) => escapeLineStart(escapeMarkdown(describeLegendEntry(redline.language, entry)))));
   add(intro.map((line, i) => `> ${line}${i < intro.length - 1 ? '\\' : ''}`).join('\n'));
   for (const field of ['conference', 'title', 'subtitle', 'chapeau'] as const) add(metaBlock(redline, field));
-  for (const paragraph of redline.preamble) add(clauseLine(redline.language, paragraph));
+  for (const paragraph of redline.preamble) {
+    add(headingLine(paragraph) ?? '');
+    add(clauseLine(redline.language, paragraph));
+  }
   add(metaBlock(redline, 'formula'));
-  // One list: the paragraphs and their sub-items, nested by indentation.
-  if (redline.operative.length > 0) add(redline.operative.map((paragraph) => clauseLine(redline.language, paragraph)).join('\n'));
+  // One list: the paragraphs and their sub-items, nested by indentation; a paragraph's heading starts a list of its own.
+  let list: string[] = [];
+  for (const paragraph of redline.operative) {
+    const heading = headingLine(paragraph);
+    if (heading !== null && paragraph.depth === 0) {
+      add(list.join('\n'));
+      add(heading);
+      list = [];
+    } else if (heading !== null) list.push('', heading, '');
+    list.push(clauseLine(redline.language, paragraph));
+  }
+  add(list.join('\n'));
+  add(metaBlock(redline, 'closing'));
   add(metaBlock(redline, 'note'));
+  for (const footnote of redline.footnotes) add(footnoteLine(footnote));
   if (redline.signatories.length > 0) {
     add('---');
     for (const s of redline.signatories) {

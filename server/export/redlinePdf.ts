@@ -58,6 +58,8 @@ function drawPieces(doc: Doc, pieces: readonly RedlinePiece[], box: Box, colourO
 function clause(doc: Doc, language: DeclarationLanguage, left: number, width: number, paragraph: RedlineParagraph, colourOf: (author: string) => string): void {
   const depth = paragraph.kind === 'operative' ? Math.min(paragraph.depth, 2) : 0;
   const x = left + depth * INDENT;
+  // Its heading (HEAD1, EXP11): a bold line above it, as changed.
+  if (paragraph.heading !== null) drawPieces(doc, paragraph.heading.pieces, { x, width: width - depth * INDENT, bold: true, gap: 6 }, colourOf);
   if (paragraph.change === 'moved-from') {
     const colour = paragraph.mark ? colourOf(paragraph.mark.author) : '#555555';
     drawFlow(doc.fontSize(9).fillColor(colour), [{ text: describeMovedFrom(language, paragraph), font: FONTS.sans }], x, doc.y, () => ({ width: width - depth * INDENT, strike: true }));
@@ -105,6 +107,8 @@ function meta(doc: Doc, redline: RedlineExport, field: MetaField, left: number, 
       return drawPieces(doc, item.pieces, { x: left, width, gap: 12 }, colourOf);
     case 'formula':
       return drawPieces(doc, item.pieces, { x: left, width, indent: INDENT, gap: 12 }, colourOf);
+    case 'closing':
+      return drawPieces(doc, item.pieces, { x: left, width, gap: 12 }, colourOf);
     case 'note': {
       doc.y += 12;
       const op = item.change === 'added' ? 'insert' : item.change === 'deleted' ? 'delete' : 'equal';
@@ -135,7 +139,17 @@ export function renderRedlinePdf(redline: RedlineExport, options: PdfOptions = {
   for (const paragraph of redline.preamble) clause(doc, redline.language, left, width, paragraph, colourOf);
   meta(doc, redline, 'formula', left, width, colourOf);
   for (const paragraph of redline.operative) clause(doc, redline.language, left, width, paragraph, colourOf);
+  meta(doc, redline, 'closing', left, width, colourOf);
   meta(doc, redline, 'note', left, width, colourOf);
+  if (redline.footnotes.length > 0) {
+    // The notes at the end under a short rule (EXP13), each its marker then its text, as changed.
+    doc.y += 12;
+    doc.moveTo(left, doc.y).lineTo(left + width * 0.3, doc.y).lineWidth(0.5).stroke();
+    doc.y += 6;
+    for (const footnote of redline.footnotes) {
+      drawPieces(doc, [...footnote.marker, { op: 'equal', runs: [{ text: ' ' }], change: null }, ...footnote.pieces], { x: left, width, size: 9, gap: 4 }, colourOf);
+    }
+  }
   if (redline.signatories.length > 0) signaturePage(doc, { left, width }, redline.signatories);
   pageNumbers(doc, redlineFooter(redline));
   doc.end();

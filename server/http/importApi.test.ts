@@ -241,6 +241,33 @@ describe('import API', () => {
     expect(((await secondSettings.json()) as { settings: Record<string, unknown> }).settings).toMatchObject({ subItemStyle: null });
   });
 
+  it('IMP8 IMP4: preview gives a Markdown draft\'s italics and bold; create writes them as the parts\' rich text, runs that no longer fit their text are ignored, runs of another shape refused', async () => {
+    const md = ['# Declaration of Lima', '', 'The **Ministers**,', '', '*Noting* the *report*,', '', 'Declare:', '', '1. To **act** now.', '2. To meet.'].join('\n');
+    const response = await preview(source.tokens.Argentina!, new TextEncoder().encode(md), 'draft.md');
+    expect(response.status).toBe(200);
+    const { draft } = (await response.json()) as { draft: ParsedDraft };
+    expect(draft.formatting).toEqual({ chapeau: [{ text: 'The ' }, { text: 'Ministers', bold: true }, { text: ',' }] });
+    expect(draft.preamble).toEqual([{ text: 'Noting the report,', runs: [{ text: 'Noting', italic: true }, { text: ' the ' }, { text: 'report', italic: true }, { text: ',' }] }]);
+    // The chair edited OP2's text in a client that does not know runs: they no longer fit, and OP2 is plain.
+    draft.operative[1] = { text: 'To meet again.', subitems: [], runs: [{ text: 'To meet.', bold: true }] };
+    const made = await create(source.tokens.Argentina!, { draft });
+    expect(made.status).toBe(201);
+    const created = (await made.json()) as { id: string; url: string };
+    const client = connectClient(server, created.id, new URL(created.url).searchParams.get('token')!);
+    clients.push(client);
+    await synced(client);
+    const declaration = readDeclaration(client.doc);
+    expect(declaration.meta.chapeau).toEqual([{ text: 'The ' }, { text: 'Ministers', bold: true }, { text: ',' }]);
+    expect(declaration.clauses.map((c) => c.body)).toEqual([
+      [{ text: 'Noting', italic: true }, { text: ' the ' }, { text: 'report', italic: true }, { text: ',' }],
+      [{ text: 'To ' }, { text: 'act', bold: true }, { text: ' now.' }],
+      [{ text: 'To meet again.' }],
+    ]);
+    const bad = await create(source.tokens.Argentina!, { draft: { ...small, preamble: [{ text: 'x', runs: [{ text: 'x', underline: true }] }] } });
+    expect(bad.status).toBe(400);
+    expect((await errorOf(bad)).message).toMatch(/Run 1 of the formatting of PP1 has an unknown field "underline"/);
+  });
+
   it('IMP7: while a 130 KB .docx that unpacks to 40 MB of short paragraphs is read, the server answers other requests first; the import is answered too', { timeout: 300_000 }, async () => {
     const bytes = await bloatedDocx();
     const answered: string[] = [];

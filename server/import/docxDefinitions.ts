@@ -17,6 +17,9 @@ interface Style {
   basedOn?: string;
   numbering?: NumberingRef;
   outlineLevel?: number;
+  /** A character style's italic and bold (its w:rPr), when it says. */
+  italic?: boolean;
+  bold?: boolean;
 }
 
 export interface DocxDefinitions {
@@ -26,6 +29,8 @@ export interface DocxDefinitions {
   styleNumbering(styleId: string): NumberingRef | undefined;
   /** Title, Subtitle or a Heading style (or one with an outline level). */
   isHeadingStyle(styleId: string): boolean;
+  /** The italic and bold a character style gives its runs (following `basedOn`): Emphasis is italic, Strong bold, others as their w:rPr says (IMP8). */
+  characterMarks(styleId: string): { italic?: boolean; bold?: boolean };
 }
 
 export function numberingRefOf(pPr: XmlNode | undefined): NumberingRef | undefined {
@@ -52,11 +57,20 @@ function readStyles(root: XmlNode[] | null): Map<string, Style> {
     if (id === undefined) continue;
     const pPr = childOf(node, 'pPr');
     const outline = pPr ? attrOf(childOf(pPr, 'outlineLvl') ?? {}, 'val') : undefined;
+    const rPr = childOf(node, 'rPr');
+    const mark = (tag: string): boolean | undefined => {
+      const on = rPr ? childOf(rPr, tag) : undefined;
+      if (!on) return undefined;
+      const value = attrOf(on, 'val');
+      return value === undefined || !['0', 'false', 'off', 'none'].includes(value);
+    };
     styles.set(id, {
       name: attrOf(childOf(node, 'name') ?? {}, 'val') ?? id,
       basedOn: attrOf(childOf(node, 'basedOn') ?? {}, 'val'),
       numbering: numberingRefOf(pPr),
       outlineLevel: outline === undefined ? undefined : Number(outline),
+      italic: mark('i'),
+      bold: mark('b'),
     });
   }
   return styles;
@@ -109,6 +123,14 @@ export function docxDefinitions(stylesXml: XmlNode[] | null, numberingXml: XmlNo
     },
     styleNumbering(styleId) {
       return chain(styleId).find((s) => s.numbering !== undefined)?.numbering;
+    },
+    characterMarks(styleId) {
+      const styles = chain(styleId);
+      const named = (name: string) => styles.some((s) => s.name.toLowerCase() === name);
+      return {
+        italic: styles.find((s) => s.italic !== undefined)?.italic ?? (named('emphasis') ? true : undefined),
+        bold: styles.find((s) => s.bold !== undefined)?.bold ?? (named('strong') ? true : undefined),
+      };
     },
     isHeadingStyle(styleId) {
       return chain(styleId).some((s) => /^(title|subtitle|heading \d)$/i.test(s.name) || (s.outlineLevel !== undefined && s.outlineLevel < 9));

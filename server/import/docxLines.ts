@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import JSZip from 'jszip';
 import type { DraftLine } from '../../shared/import/draftLine.ts';
+import type { SourceRun } from '../../shared/import/parsedDraft.ts';
 import { docxDefinitions, numberingRefOf, type DocxDefinitions } from './docxDefinitions.ts';
 import { corruptDocx, notWordDocument, unpackedTooLarge } from './importErrors.ts';
 import { attrOf, childOf, childrenOf, findFirst, parseXml, tagOf, textOf, type XmlNode } from './xmlTree.ts';
@@ -72,6 +73,8 @@ function isOn(rPr: XmlNode | undefined, tag: string): boolean {
 
 interface Collected {
   text: string;
+  /** The text as runs of the same italics and bold (IMP8). */
+  runs: SourceRun[];
   /** Characters of visible text, and how many of them are bold. */
   visible: number;
   bold: number;
@@ -102,13 +105,33 @@ class FootnoteRefs {
   }
 }
 
-function collectRuns(nodes: XmlNode[], out: Collected, footnotes?: FootnoteRefs): void {
+/** Italic and bold, from the run's own properties (w:i, w:b and their complex-script twins; `w:val="0"` says not) or its character style (Emphasis, Strong). */
+function marksOf(rPr: XmlNode | undefined, definitions: DocxDefinitions | undefined): { italic: boolean; bold: boolean } {
+  const styleId = rPr ? attrOf(childOf(rPr, 'rStyle') ?? {}, 'val') : undefined;
+  const style = styleId === undefined || !definitions ? {} : definitions.characterMarks(styleId);
+  const own = (tag: string): boolean | undefined => {
+    const node = rPr ? childOf(rPr, tag) : undefined;
+    return node ? isOn(rPr, tag) : undefined;
+  };
+  const mark = (tag: string, cs: string, styled: boolean | undefined) => own(tag) ?? own(cs) ?? styled ?? false;
+  return { italic: mark('i', 'iCs', style.italic), bold: mark('b', 'bCs', style.bold) };
+}
+
+function pushRun(out: Collected, text: string, italic: boolean, bold: boolean): void {
+  if (text === '') return;
+  const last = out.runs[out.runs.length - 1];
+  if (last && !!last.italic === italic && !!last.bold === bold) last.text += text;
+  else out.runs.push({ text, ...(italic ? { italic: true } : {}), ...(bold ? { bold: true } : {}) });
+}
+
+function collectRuns(nodes: XmlNode[], out: Collected, footnotes?: FootnoteRefs, definitions?: DocxDefinitions): void {
   for (const node of nodes) {
     const tag = tagOf(node);
     if (tag === 'r') {
       const rPr = childOf(node, 'rPr');
       if (isOn(rPr, 'vanish')) continue;
-      const bold = isOn(rPr, 'b');
+      const marks = marksOf(rPr, definitions);
+      const bold = marks.bold;
       for (const part of childrenOf(node)) {
         const kind = tagOf(part);
         let piece = '';
@@ -124,12 +147,15 @@ function collectRuns(nodes: XmlNode[], out: Collected, footnotes?: FootnoteRefs)
         else if (kind === 'br' || kind === 'cr') piece = '\n';
         else if (kind === 'noBreakHyphen') piece = '-';
         out.text += piece;
+        // A footnote's reference is its marker, never the text's italics: Word styles it as a superscript.
+        if (kind === 'footnoteReference') pushRun(out, piece, false, false);
+        else pushRun(out, piece, marks.italic, marks.bold);
         const visible = piece.replace(/\s/g, '').length;
         out.visible += visible;
         if (bold) out.bold += visible;
       }
     } else if (tag !== null && CONTAINERS.has(tag)) {
-      collectRuns(childrenOf(node), out, footnotes);
+      collectRuns(childrenOf(node), out, footnotes, definitions);
     }
   }
 }
@@ -157,11 +183,12 @@ class BodyReader {
     const styleId = pPr ? attrOf(childOf(pPr, 'pStyle') ?? {}, 'val') : undefined;
     const ref = numberingRefOf(pPr) ?? (styleId === undefined ? undefined : this.definitions.styleNumbering(styleId));
     const kind = ref ? this.definitions.listKind(ref) : null;
-    const collected: Collected = { text: '', visible: 0, bold: 0 };
-    collectRuns(childrenOf(node), collected, this.footnotes);
+    const collected: Collected = { text: '', runs: [], visible: 0, bold: 0 };
+    collectRuns(childrenOf(node), collected, this.footnotes, this.definitions);
     const texts = collected.text.split('\n');
     const heading = (styleId !== undefined && this.definitions.isHeadingStyle(styleId)) || (collected.visible > 0 && collected.bold === collected.visible);
-    const lines: DraftLine[] = texts.map((text) => ({ text }));
+    const runs = linesOfRuns(collected.runs);
+    const lines: DraftLine[] = texts.map((text, i) => (runs[i] ? { text, runs: runs[i] } : { text }));
     const first = lines[0]!;
     if (kind !== null && ref && collected.visible > 0) first.list = { level: ref.level, kind };
     if (heading && collected.visible > 0) for (const line of lines) line.heading = true;
@@ -212,14 +239,26 @@ export async function docxLines(bytes: Uint8Array): Promise<DraftLine[]> {
   if (!body) throw corruptDocx();
   const reader = new BodyReader(definitions);
   reader.blocks(childrenOf(body));
-  if (reader.footnotes.refs.length > 0) reader.lines.push(...footnoteLines(await readEntry(zip, 'word/footnotes.xml'), reader.footnotes.refs));
+  if (reader.footnotes.refs.length > 0) reader.lines.push(...footnoteLines(await readEntry(zip, 'word/footnotes.xml'), reader.footnotes.refs, definitions));
   return reader.lines;
 }
 
+/** A paragraph's runs cut at its line breaks, one list a line; none for a line without italics or bold. */
+function linesOfRuns(runs: SourceRun[]): (SourceRun[] | undefined)[] {
+  const lines: SourceRun[][] = [[]];
+  for (const run of runs) {
+    run.text.split('\n').forEach((piece, i) => {
+      if (i > 0) lines.push([]);
+      if (piece !== '') lines[lines.length - 1]!.push({ ...run, text: piece });
+    });
+  }
+  return lines.map((line) => (line.some((run) => run.italic || run.bold) ? line : undefined));
+}
+
 /** The notes of word/footnotes.xml, in the order of their references, as lines marked `note` (shared/import/footnotes.ts). */
-function footnoteLines(xml: XmlNode[] | null, refs: { id: string; marker: string }[]): DraftLine[] {
+function footnoteLines(xml: XmlNode[] | null, refs: { id: string; marker: string }[], definitions: DocxDefinitions): DraftLine[] {
   const container = xml ? findFirst(xml, 'footnotes') : undefined;
-  const texts = new Map<string, string>();
+  const texts = new Map<string, { text: string; runs: SourceRun[] }>();
   for (const node of container ? childrenOf(container) : []) {
     if (tagOf(node) !== 'footnote') continue;
     const type = attrOf(node, 'type');
@@ -227,20 +266,23 @@ function footnoteLines(xml: XmlNode[] | null, refs: { id: string; marker: string
     const paragraphs = childrenOf(node)
       .filter((p) => tagOf(p) === 'p')
       .map((p) => {
-        const collected: Collected = { text: '', visible: 0, bold: 0 };
-        collectRuns(childrenOf(p), collected);
-        return collected.text.replace(/\s+/gu, ' ').trim();
+        const collected: Collected = { text: '', runs: [], visible: 0, bold: 0 };
+        collectRuns(childrenOf(p), collected, undefined, definitions);
+        return { text: collected.text.replace(/\s+/gu, ' ').trim(), runs: collected.runs };
       })
-      .filter((text) => text !== '');
-    texts.set(attrOf(node, 'id') ?? '', paragraphs.join(' '));
+      .filter((p) => p.text !== '');
+    texts.set(attrOf(node, 'id') ?? '', { text: paragraphs.map((p) => p.text).join(' '), runs: paragraphs.flatMap((p, i) => (i === 0 ? p.runs : [{ text: ' ' }, ...p.runs])) });
   }
   const lines: DraftLine[] = [];
   for (const { id, marker } of refs) {
-    const text = texts.get(id);
-    if (text === undefined) continue;
+    const note = texts.get(id);
+    if (note === undefined) continue;
+    const text = note.text;
     // The note's own text without the mark Word prints before it (a custom mark is typed there).
     const body = marker !== '' && text.startsWith(marker) ? text.slice(marker.length).trim() : text;
-    lines.push({ text: '', ends: true }, { text: body, note: marker, ends: true });
+    // Its runs, for the italics and bold only: sourceFormatting.ts finds the note's text in them.
+    const runs = note.runs.some((run) => run.italic || run.bold) ? note.runs : undefined;
+    lines.push({ text: '', ends: true }, { text: body, note: marker, ends: true, ...(runs ? { runs } : {}) });
   }
   return lines;
 }

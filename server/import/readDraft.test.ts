@@ -63,7 +63,7 @@ describe('readDraft', () => {
     expect(draft.unplaced!.some((line) => line.text.startsWith('[Signature]') || line.text.startsWith('*[Signature]'))).toBe(true);
   });
 
-  it('IMP2: a Markdown draft: heading title, emphasis removed, "1." lists with indented "-" and "a)" sub-items', async () => {
+  it('IMP2 IMP8: a Markdown draft: heading title, emphasis kept as italics and bold, "1." lists with indented "-" and "a)" sub-items', async () => {
     const md = [
       '# Declaración de Asunción',
       '',
@@ -100,8 +100,14 @@ describe('readDraft', () => {
       subItemStyle: 'enclosed',
       title: 'Declaración de Asunción',
       chapeau: 'Los Ministros de Defensa,',
-      preamble: [{ text: 'Teniendo en cuenta la Carta de la OEA,' }, { text: 'Tomando nota del informe del Secretario General,' }],
+      preamble: [
+        { text: 'Teniendo en cuenta la Carta de la OEA,', runs: [{ text: 'Teniendo en cuenta', italic: true }, { text: ' la Carta de la OEA,' }] },
+        // Emphasis on a hard-wrapped paragraph's first line: its words found again across the line break.
+        { text: 'Tomando nota del informe del Secretario General,', runs: [{ text: 'Tomando nota', italic: true }, { text: ' del informe del Secretario General,' }] },
+      ],
       formula: 'Declaran:',
+      // The source's own italics and bold (IMP8); the title, a heading, has none of its own.
+      formatting: { chapeau: [{ text: 'Los Ministros de Defensa,', italic: true }], formula: [{ text: 'Declaran:', bold: true }] },
       operative: [
         { text: 'Su compromiso con la paz;', subitems: [] },
         {
@@ -141,7 +147,7 @@ describe('readDraft', () => {
     expect(await readDraft('d.txt', utf16)).toEqual(expected);
   });
 
-  it('IMP2: a Word draft with typed numbers ("1.", "(a)", "(i)"), a Title style and a signature table', async () => {
+  it('IMP2 IMP8: a Word draft with typed numbers ("1.", "(a)", "(i)"), a Title style, a signature table, and its italics and bold', async () => {
     const bytes = await docx([
       new Paragraph({ text: 'II Conference on Peace Operations' }),
       new Paragraph({ text: 'Declaration of Buenos Aires', heading: HeadingLevel.TITLE }),
@@ -175,8 +181,12 @@ describe('readDraft', () => {
       subItemStyle: 'enclosed',
       title: 'Declaration of Buenos Aires',
       chapeau: 'The Ministers of Defense,',
-      preamble: [{ text: 'Bearing in mind the Charter,' }, { text: 'Recognizing the value of peace,' }],
+      preamble: [
+        { text: 'Bearing in mind the Charter,', runs: [{ text: 'Bearing in mind', italic: true }, { text: ' the Charter,' }] },
+        { text: 'Recognizing the value of peace,', runs: [{ text: 'Recognizing', italic: true }, { text: ' the value of peace,' }] },
+      ],
       formula: 'Declare:',
+      formatting: { chapeau: [{ text: 'The Ministers of Defense,', italic: true }], formula: [{ text: 'Declare:', bold: true }] },
       operative: [
         { text: 'To act:', subitems: [{ text: 'now;', subitems: [{ text: 'today;', subitems: [] }] }, { text: 'later;', subitems: [] }] },
         { text: 'To meet again.', subitems: [] },
@@ -213,7 +223,7 @@ describe('readDraft', () => {
     const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
     expect(xml).toContain('<w:numPr>');
     expect(xml).not.toMatch(/<w:t[^>]*>12\./);
-    expect(parts(await readDraft('demo.docx', bytes))).toEqual(expected);
+    expect(parts(await readDraft('demo.docx', bytes))).toEqual(demoDraft({}, { formatted: true }));
   });
 
   it('IMP2: Word bullets under an operative paragraph are its sub-items; a lower-roman list after letters goes one level down', async () => {
@@ -294,6 +304,53 @@ describe('readDraft', () => {
       }
     });
   });
+  it('IMP8: Word italics and bold are kept as runs: w:i, w:b and their complex-script twins, the Emphasis and Strong styles, an explicit w:val="0" not', async () => {
+    const run = (text: string, rPr = '') => `<w:r>${rPr === '' ? '' : `<w:rPr>${rPr}</w:rPr>`}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const paragraph = (...runs: string[]) => `<w:p>${runs.join('')}</w:p>`;
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const body = [
+      paragraph(run('Declaration of Lima')),
+      paragraph(run('The Ministers,')),
+      paragraph(run('Noting', '<w:iCs/>'), run(' the '), run('report', '<w:rStyle w:val="Strong"/>'), run(',')),
+      paragraph(run('Declare:')),
+      paragraph(run('1. Welcome the '), run('annex', '<w:rStyle w:val="Emph"/>'), run(' not', '<w:rStyle w:val="Emph"/><w:i w:val="0"/>'), run('.')),
+      paragraph(run('2. '), run('Decide', '<w:b/><w:bCs/>'), run(' to act', '<w:b w:val="0"/>'), run('.')),
+    ].join('');
+    const zip = new JSZip();
+    zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
+    zip.file(
+      'word/styles.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W}><w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/></w:style><w:style w:type="character" w:styleId="Emph"><w:name w:val="Emphasis"/></w:style></w:styles>`,
+    );
+    const draft = await readDraft('runs.docx', await zip.generateAsync({ type: 'uint8array' }));
+    expect(draft.preamble).toEqual([{ text: 'Noting the report,', runs: [{ text: 'Noting', italic: true }, { text: ' the ' }, { text: 'report', bold: true }, { text: ',' }] }]);
+    expect(draft.operative).toEqual([
+      { text: 'Welcome the annex not.', runs: [{ text: 'Welcome the ' }, { text: 'annex', italic: true }, { text: ' not.' }], subitems: [] },
+      { text: 'Decide to act.', runs: [{ text: 'Decide', bold: true }, { text: ' to act.' }], subitems: [] },
+    ]);
+    // Parts without italics or bold carry none.
+    expect(draft.formatting).toBeUndefined();
+  });
+
+  it('IMP8: a Word footnote keeps its italics; the reference mark is never italic', async () => {
+    const doc = new Document({
+      footnotes: { 1: { children: [new Paragraph({ children: [new TextRun({ text: 'Official Records', italics: true }), new TextRun(', Supplement No. 53.')] })] } },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Declaration of Lima', heading: HeadingLevel.TITLE }),
+            new Paragraph('The Ministers,'),
+            new Paragraph({ children: [new TextRun({ text: 'Noting', italics: true }), new TextRun(' the report,'), new FootnoteReferenceRun(1)] }),
+            new Paragraph('1. Welcome the annex.'),
+          ],
+        },
+      ],
+    });
+    const draft = await readDraft('notes.docx', await Packer.toBuffer(doc));
+    expect(draft.preamble).toEqual([{ text: 'Noting the report,1', runs: [{ text: 'Noting', italic: true }, { text: ' the report,1' }] }]);
+    expect(draft.footnotes).toEqual([{ marker: '1', text: 'Official Records, Supplement No. 53.', runs: [{ text: 'Official Records', italic: true }, { text: ', Supplement No. 53.' }] }]);
+  });
+
   it('IMP11: Word footnotes: each reference\'s number, in order, is put in the text where it stands, its note read from word/footnotes.xml', async () => {
     const doc = new Document({
       footnotes: { 1: { children: [new Paragraph('Official Records, Supplement No. 53.')] }, 2: { children: [new Paragraph('Ibid., annex.')] } },

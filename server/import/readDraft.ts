@@ -2,6 +2,7 @@ import type { DraftLine } from '../../shared/import/draftLine.ts';
 import { MAX_IMPORT_BYTES } from '../../shared/import/limits.ts';
 import type { ParsedDraft } from '../../shared/import/parsedDraft.ts';
 import { recogniseDraft } from '../../shared/import/recognise.ts';
+import { withSourceFormatting } from '../../shared/import/sourceFormatting.ts';
 import { decodeText } from './decodeText.ts';
 import { docxLines } from './docxLines.ts';
 import { draftFileType, type DraftFileType } from './fileType.ts';
@@ -22,8 +23,8 @@ export async function readDraft(fileName: string, bytes: Uint8Array): Promise<Pa
   const lines: DraftLine[] = type === 'docx' ? await docxLines(bytes) : textLines(decodeText(bytes), type);
   if (lines.length > MAX_DRAFT_LINES) throw tooManyLines(MAX_DRAFT_LINES);
   if (!lines.some((line) => line.text.trim() !== '')) throw noText();
-  // Every line is in a part or in `unplaced`, never dropped silently (IMP1).
-  return recogniseDraft(lines);
+  // Every line is in a part or in `unplaced`, never dropped silently (IMP1); the source's italics and bold go back on the parts (IMP8).
+  return withSourceFormatting(recogniseDraft(lines), lines);
 }
 
 /** What is known of a file without reading it: its size and its type. Cheap: checked before a worker is started for it. */

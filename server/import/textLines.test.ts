@@ -23,6 +23,29 @@ describe('plain text and Markdown lines', () => {
     expect(withoutInlineMarkup('***all*** of it')).toBe('all of it');
   });
 
+  it('IMP8: in a .md file emphasis is kept as runs: italic, bold, both, nested, "_" and "__", glued runs as the exporter writes them', () => {
+    expect(textLines('*Recognizing* the **value** of ***all*** peace', 'md')).toEqual([
+      { text: 'Recognizing the value of all peace', runs: [{ text: 'Recognizing', italic: true }, { text: ' the ' }, { text: 'value', bold: true }, { text: ' of ' }, { text: 'all', italic: true, bold: true }, { text: ' peace' }] },
+    ]);
+    expect(textLines('**bold *both* bold** and _it_ and __strong__', 'md')[0]!.runs).toEqual([
+      { text: 'bold ', bold: true },
+      { text: 'both', italic: true, bold: true },
+      { text: ' bold', bold: true },
+      { text: ' and ' },
+      { text: 'it', italic: true },
+      { text: ' and ' },
+      { text: 'strong', bold: true },
+    ]);
+    expect(textLines('*We, the* ***Heads of State****,*', 'md')[0]).toEqual({ text: 'We, the Heads of State,', runs: [{ text: 'We, the', italic: true }, { text: ' ' }, { text: 'Heads of State', italic: true, bold: true }, { text: ',', italic: true }] });
+    // Inside a word, "*" and "_" are text; an escaped "*" is a "*"; a line without emphasis has no runs.
+    expect(textLines('snake_case x*y and \\*star\\*', 'md')).toEqual([{ text: 'snake_case x*y and *star*' }]);
+    expect(textLines('1. Our *commitment*;', 'md')[0]).toMatchObject({ text: 'Our commitment;', runs: [{ text: 'Our ' }, { text: 'commitment', italic: true }, { text: ';' }] });
+  });
+
+  it('IMP8: in a .txt file nothing is formatting: no runs, a "*" stays a "*", emphasis pairs removed as before', () => {
+    expect(textLines('Taking note of resolution 2250 (2015)*, *Recognizing* that **all**,', 'txt')).toEqual([{ text: 'Taking note of resolution 2250 (2015)*, Recognizing that all,' }]);
+  });
+
   it('IMP8: a no-break space inside a line is kept as it is, in both', () => {
     for (const format of ['md', 'txt'] as const) expect(texts('Déclarent\u00a0:\n«\u00a0Paix\u00a0»', format)).toEqual(['Déclarent\u00a0:', '«\u00a0Paix\u00a0»']);
   });

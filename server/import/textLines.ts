@@ -1,4 +1,6 @@
 import type { DraftLine } from '../../shared/import/draftLine.ts';
+import type { SourceRun } from '../../shared/import/parsedDraft.ts';
+import { runsOfMarks } from '../../shared/import/sourceFormatting.ts';
 
 /**
  * Plain text and Markdown into draft lines. Both are read line by line the
@@ -15,7 +17,10 @@ import type { DraftLine } from '../../shared/import/draftLine.ts';
  * fixtures/declaration-of-buenos-aires-2023.txt): a pair of emphasis
  * markers around words on one line (`*Recognizing*`, `**Title**`) and a
  * backslash before punctuation (`\\*`).
- * In both, a line wholly in bold is a heading.
+ * In both, a line wholly in bold is a heading. In a .md file the emphasis
+ * is kept as the line's italics and bold (`runs`, IMP8): `*x*`, `_x_`
+ * italic, `**x**`, `__x__` bold, `***x***` both, nested as Markdown nests
+ * them; in a .txt file it is not (plain text has no formatting).
  */
 export type TextFormat = 'md' | 'txt';
 
@@ -51,24 +56,109 @@ const EMPHASIS_PAIR = /(^|[\s([{"“'«/-])(\*{1,3}|_{2,3})(?=\S)(.*?\S)\2(?=$|[
  * markup: a lone "*" or "_", links and backticks are text.
  */
 export function withoutInlineMarkup(text: string, format: TextFormat = 'md'): string {
+  return format === 'md' ? markdownInline(text).text : withoutTxtMarkup(text);
+}
+
+function withoutTxtMarkup(text: string): string {
   const escaped: string[] = [];
   // Escaped characters wait behind a NUL (one a text line cannot hold: any is dropped first).
   let out = text.replaceAll(PLACEHOLDER, '').replace(ESCAPED, (_all, ch: string) => {
     escaped.push(ch);
     return PLACEHOLDER;
   });
-  out =
-    format === 'txt'
-      ? out.replace(EMPHASIS_PAIR, '$1$3')
-      : out
-          .replace(/!\[([^\]]*)\]\([^)]*\)/gu, '')
-          .replace(/\[([^\]]+)\]\([^)]*\)/gu, '$1')
-          .replace(/`([^`]*)`/gu, '$1')
-          // Emphasis markers at the edge of a word; a lone "*" inside text stays.
-          .replace(/(^|[\s([{"“'«/-])(\*{1,3}|_{2,3})(?=\S)/gu, '$1')
-          .replace(/(?<=\S)(\*{1,3}|_{2,3})(?=$|[\s)\]}"”'».,;:!?/-])/gu, '');
+  out = out.replace(EMPHASIS_PAIR, '$1$3');
   let k = 0;
   return out.replaceAll(PLACEHOLDER, () => escaped[k++] ?? '');
+}
+
+const OPENS_AFTER = /[\s([{"“'«/-]/u;
+const CLOSES_BEFORE = /[\s)\]}"”'».,;:!?/-]/u;
+const ITALIC = 1;
+const BOLD = 2;
+
+/**
+ * A Markdown line's text and its emphasis as runs. A run of "*" (or "_")
+ * at the start of a word opens emphasis, at the end of a word closes the
+ * nearest open one of the same character: one marker italic, two bold,
+ * three both (nested runs as Markdown nests them, `**bold *both* bold**`;
+ * runs glued as the exporter writes them, `***both****,*`).
+ * A "*" inside a word is text. A "*" marker left unmatched on its line is
+ * markup all the same and removed (as before IMP8), without formatting; a
+ * lone "_" stays, as in "snake_case".
+ */
+export function markdownInline(text: string): { text: string; runs?: SourceRun[] } {
+  const escaped: string[] = [];
+  const source = text
+    .replaceAll(PLACEHOLDER, '')
+    .replace(ESCAPED, (_all, ch: string) => {
+      escaped.push(ch);
+      return PLACEHOLDER;
+    })
+    .replace(/!\[([^\]]*)\]\([^)]*\)/gu, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/gu, '$1')
+    .replace(/`([^`]*)`/gu, '$1');
+  let out = '';
+  const marks: number[] = [];
+  const open: { ch: string; left: number; at: number }[] = [];
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i]!;
+    if (ch !== '*' && ch !== '_') {
+      out += ch;
+      marks.push(0);
+      i++;
+      continue;
+    }
+    let end = i;
+    while (source[end] === ch) end++;
+    const count = end - i;
+    const before = i === 0 ? '' : source[i - 1]!;
+    const after = end >= source.length ? '' : source[end]!;
+    const canOpen = (before === '' || OPENS_AFTER.test(before)) && after !== '' && !/\s/u.test(after);
+    const canClose = before !== '' && !/\s/u.test(before) && (after === '' || CLOSES_BEFORE.test(after));
+    const closes = canClose && open.some((entry) => entry.ch === ch);
+    if ((count > 3 && !closes) || (!canOpen && !canClose)) {
+      out += source.slice(i, end);
+      for (let k = i; k < end; k++) marks.push(0);
+      i = end;
+      continue;
+    }
+    let left = count;
+    if (canClose) {
+      while (left > 0) {
+        const o = open.map((entry) => entry.ch).lastIndexOf(ch);
+        if (o === -1) break;
+        const opener = open[o]!;
+        const use = left >= 2 && opener.left >= 2 ? 2 : 1;
+        for (let k = opener.at; k < marks.length; k++) marks[k]! |= use === 2 ? BOLD : ITALIC;
+        opener.left -= use;
+        left -= use;
+        // Openers inside the matched pair that were never closed are removed, without formatting.
+        open.length = opener.left === 0 ? o : o + 1;
+      }
+    }
+    // What a closing run leaves opens the next emphasis when a word follows: the exporter writes "***Heads****,*" for "Heads" in bold italics, then "," in italics.
+    const opens = canOpen || (left < count && after !== '' && !/\s/u.test(after));
+    if (left > 0 && opens) open.push({ ch, left: Math.min(left, 3), at: marks.length });
+    else if (left > 0 && ch === '_' && left === count) {
+      out += source.slice(i, end);
+      for (let k = i; k < end; k++) marks.push(0);
+    }
+    i = end;
+  }
+  // An opener never closed on this line: its "_" stays as text; a "*" is removed.
+  for (const opener of open.reverse()) {
+    if (opener.ch !== '_' || opener.left < 1) continue;
+    out = out.slice(0, opener.at) + '_'.repeat(opener.left) + out.slice(opener.at);
+    marks.splice(opener.at, 0, ...Array<number>(opener.left).fill(0));
+  }
+  let k = 0;
+  out = out.replaceAll(PLACEHOLDER, () => escaped[k++] ?? '');
+  // The line is trimmed: its runs with it.
+  const start = out.length - out.trimStart().length;
+  const trimmed = out.trim();
+  const runs = runsOfMarks(trimmed, marks.slice(start, start + trimmed.length));
+  return runs ? { text: trimmed, runs } : { text: trimmed };
 }
 
 export function textLines(text: string, format: TextFormat): DraftLine[] {
@@ -125,7 +215,11 @@ export function textLines(text: string, format: TextFormat): DraftLine[] {
     }
     // The marker is text: escaped, so that a "*" marker is not read as emphasis below.
     if (format === 'md') body = body.replace(FOOTNOTE_REFERENCE, (_all, marker: string) => marker.replace(/\\?([\\`*_{}[\]()#+\-.!|>~"'])/gu, '\\$1'));
-    line.text = withoutInlineMarkup(body, format).trim();
+    if (format === 'md') {
+      const inline = markdownInline(body);
+      line.text = inline.text;
+      if (inline.runs) line.runs = inline.runs;
+    } else line.text = withoutTxtMarkup(body).trim();
     lines.push(line);
     afterBlank = false;
   }

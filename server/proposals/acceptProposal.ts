@@ -11,9 +11,10 @@ import type { ParticipantRow } from '../db/participants.ts';
 import { findProposal, setDecision, type Decision } from '../db/proposals.ts';
 import { badRequest, conflict } from '../errors.ts';
 import type { Room } from '../relay/room.ts';
+import { headedClause, moveHeadings } from '../relay/headingOnDelete.ts';
 import { SERVER_ORIGIN } from '../relay/origins.ts';
 import { objectBody } from '../comments/input.ts';
-import { clauseBody, currentText, proposalOf, requireDecider, requireNotAgreed, requireOpen, requireSubitemPlace, type ProposalDeps } from './access.ts';
+import { clauseBody, currentText, proposalOf, requireDecider, requireNotAgreed, requireOpen, requireSubitemPlace, withLiveFootnotes, type ProposalDeps } from './access.ts';
 import { refuseIfFrozen } from '../silence/refuseIfFrozen.ts';
 
 /**
@@ -78,21 +79,26 @@ function applyProposal(room: Room, proposal: Proposal, clause: Y.XmlFragment, cu
   switch (proposal.action) {
     case 'replace':
       // The proposal's own word changes, carried over onto the text now: words typed since stay (PROP7).
-      doc.transact(() => applyWordDiff(clause, proposedTextNow(proposal, current)), SERVER_ORIGIN);
+      doc.transact(() => applyWordDiff(clause, withLiveFootnotes(doc, proposedTextNow(proposal, current))), SERVER_ORIGIN);
       return { acceptedOver: current };
     case 'delete': {
       const deletedSubtree = room.snapshotSubtree(proposal.clauseId);
-      deleteClause(doc, proposal.clauseId, SERVER_ORIGIN);
+      const headed = headedClause(doc, proposal.clauseId);
+      doc.transact(() => {
+        deleteClause(doc, proposal.clauseId, SERVER_ORIGIN);
+        // HEAD1: a section's heading stays with the section, on the clause that now opens it — in the same change.
+        if (headed !== null) moveHeadings(doc, [headed], (id) => room.lockOf(id) !== null);
+      }, SERVER_ORIGIN);
       return { acceptedOver: current, deletedSubtree };
     }
     case 'insert-subitem': {
       // Last under its clause (PROP7).
-      const [id] = insertClauses(doc, { kind: 'operative', parent: proposal.clauseId }, [proposal.text], SERVER_ORIGIN);
+      const [id] = insertClauses(doc, { kind: 'operative', parent: proposal.clauseId }, [withLiveFootnotes(doc, proposal.text)], SERVER_ORIGIN);
       return { resultClauseId: id! };
     }
     case 'insert-before':
     case 'insert-after': {
-      const [id] = insertClauses(doc, placement(room, proposal), [proposal.text], SERVER_ORIGIN);
+      const [id] = insertClauses(doc, placement(room, proposal), [withLiveFootnotes(doc, proposal.text)], SERVER_ORIGIN);
       return { resultClauseId: id! };
     }
   }

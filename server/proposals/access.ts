@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { MAX_SUBITEM_DEPTH } from '../../shared/clauseKind.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { readClauses } from '../../shared/document/clauseOps.ts';
-import { CLAUSE_FIELD } from '../../shared/document/names.ts';
+import { CLAUSE_FIELD, ROOT } from '../../shared/document/names.ts';
 import { mergeRuns, readRichText } from '../../shared/document/richTextFragment.ts';
 import { buildOutline, flattenOutline } from '../../shared/outline.ts';
 import type { Proposal } from '../../shared/proposals/proposal.ts';
@@ -62,9 +62,19 @@ export function requireNotAgreed(room: Room, clauseId: string, doing: string): v
   }
 }
 
-/** Text as a proposal holds it: italics and bold, no comment marks (those belong to the clause). */
+/** Text as a proposal holds it: italics, bold and footnote references (FN2), no comment marks (those belong to the clause). */
 export function withoutComments(text: RichText): RichText {
-  return mergeRuns(text.map(({ text: t, italic, bold }) => ({ text: t, ...(italic ? { italic } : {}), ...(bold ? { bold } : {}) })));
+  return mergeRuns(text.map(({ text: t, italic, bold, footnote }) => ({ text: t, ...(italic ? { italic } : {}), ...(bold ? { bold } : {}), ...(footnote !== undefined ? { footnote } : {}) })));
+}
+
+/**
+ * Proposed text as it can go into the document now: a reference to a
+ * footnote deleted since the proposal was made keeps its characters but
+ * not its mark, so that no marker points to a note that is not there.
+ */
+export function withLiveFootnotes(doc: Y.Doc, text: RichText): RichText {
+  const footnotes = doc.getMap<unknown>(ROOT.footnotes);
+  return mergeRuns(text.map(({ footnote, ...run }) => (footnote !== undefined && footnotes.has(footnote) ? { ...run, footnote } : run)));
 }
 
 /** The clause's text now, as a proposal compares with it. */

@@ -1,5 +1,5 @@
 import { isClauseKind, type ClauseKind } from '../../shared/clauseKind.ts';
-import { MAX_CLAUSE_CHARS } from '../../shared/document/limits.ts';
+import { ENTRY_ID, MAX_CLAUSE_CHARS } from '../../shared/document/limits.ts';
 import { mergeRuns } from '../../shared/document/richTextFragment.ts';
 import { MAX_JUSTIFICATION_LENGTH, MAX_REJECTION_REASON_LENGTH, type ProposalAction } from '../../shared/proposals/proposal.ts';
 import { toPlainText, type RichText, type Run } from '../../shared/richText.ts';
@@ -15,14 +15,16 @@ import { badRequest } from '../errors.ts';
 const BREAKS = /[\r\n\t\u2028\u2029]+/g;
 
 function run(value: unknown): Run {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest('bad-body', 'Each run of text must be an object { text, italic?, bold? }.');
-  const { text, italic, bold } = value as Record<string, unknown>;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest('bad-body', 'Each run of text must be an object { text, italic?, bold?, footnote? }.');
+  const { text, italic, bold, footnote } = value as Record<string, unknown>;
   if (typeof text !== 'string') throw badRequest('bad-body', 'Each run of text needs a text.');
   if ((italic !== undefined && typeof italic !== 'boolean') || (bold !== undefined && typeof bold !== 'boolean')) {
     throw badRequest('bad-body', 'italic and bold must be true or false.');
   }
-  // Comment marks, and anything else a run might carry, stay out: a proposal holds wording, italics and bold only.
-  return { text: text.replace(BREAKS, ' '), ...(italic ? { italic } : {}), ...(bold ? { bold } : {}) };
+  if (footnote !== undefined && (typeof footnote !== 'string' || !ENTRY_ID.test(footnote))) throw badRequest('bad-body', 'footnote must be the id of a footnote the run is the reference marker of.');
+  // Comment marks, and anything else a run might carry, stay out: a proposal holds wording, italics, bold and
+  // footnote references (FN2: a reference is part of the wording, and its marker must still point to its note).
+  return { text: text.replace(BREAKS, ' '), ...(italic ? { italic } : {}), ...(bold ? { bold } : {}), ...(typeof footnote === 'string' ? { footnote } : {}) };
 }
 
 /**
@@ -39,7 +41,7 @@ export function proposalText(action: ProposalAction, value: unknown): RichText {
   let runs: RichText;
   if (typeof value === 'string') runs = [{ text: value.replace(BREAKS, ' ') }];
   else if (Array.isArray(value)) runs = value.map(run);
-  else throw badRequest('bad-body', 'text must be a string or a list of runs [{ text, italic?, bold? }].');
+  else throw badRequest('bad-body', 'text must be a string or a list of runs [{ text, italic?, bold?, footnote? }].');
   const text = mergeRuns(runs);
   const plain = toPlainText(text);
   if (plain.trim() === '') throw badRequest('proposal-empty', 'Write the proposed wording: text must not be empty.');
@@ -61,7 +63,7 @@ export function baseTextOf(value: unknown): RichText | null {
   let runs: RichText;
   if (typeof value === 'string') runs = [{ text: value.replace(BREAKS, ' ') }];
   else if (Array.isArray(value)) runs = value.map(run);
-  else throw badRequest('bad-body', 'baseText must be a string or a list of runs [{ text, italic?, bold? }]: the clause as you saw it.');
+  else throw badRequest('bad-body', 'baseText must be a string or a list of runs [{ text, italic?, bold?, footnote? }]: the clause as you saw it.');
   const text = mergeRuns(runs);
   if (toPlainText(text).length > MAX_CLAUSE_CHARS) throw badRequest('bad-body', `baseText holds at most ${MAX_CLAUSE_CHARS} characters, like a clause.`);
   return text;

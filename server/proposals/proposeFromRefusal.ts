@@ -108,7 +108,7 @@ function same(a: RichText, b: RichText): boolean {
 }
 
 function normal(text: RichText): RichText {
-  return mergeRuns(text.map((run) => ({ text: run.text, ...(run.italic ? { italic: true } : {}), ...(run.bold ? { bold: true } : {}) })));
+  return mergeRuns(text.map((run) => ({ text: run.text, ...(run.italic ? { italic: true } : {}), ...(run.bold ? { bold: true } : {}), ...(run.footnote !== undefined ? { footnote: run.footnote } : {}) })));
 }
 
 /**
@@ -126,7 +126,7 @@ export function mergeTyped(base: RichText, proposal: RichText, kept: RichText, a
   return symbols.decode(merge3(k, rebased, a));
 }
 
-/** Each character with its italics and bold as one symbol, so that a change of formatting is a change like any other. */
+/** Each character with its italics, bold and footnote reference (FN2) as one symbol, so that a change of formatting is a change like any other. */
 class Symbols {
   private readonly codes = new Map<string, string>();
   private readonly runs: Run[] = [];
@@ -135,14 +135,14 @@ class Symbols {
     let out = '';
     for (const run of text) {
       for (const char of run.text) {
-        const key = `${run.italic ? 'i' : '-'}${run.bold ? 'b' : '-'}${char}`;
+        const key = `${run.italic ? 'i' : '-'}${run.bold ? 'b' : '-'}${run.footnote ?? ''}\u0000${char}`;
         let code = this.codes.get(key);
         if (code === undefined) {
           // Past the surrogates, so that every symbol is one whole UTF-16 unit.
           const n = this.runs.length;
           code = String.fromCharCode(n < 0xd800 ? n : n + 0x800);
           this.codes.set(key, code);
-          this.runs.push({ text: char, ...(run.italic ? { italic: true } : {}), ...(run.bold ? { bold: true } : {}) });
+          this.runs.push({ text: char, ...(run.italic ? { italic: true } : {}), ...(run.bold ? { bold: true } : {}), ...(run.footnote !== undefined ? { footnote: run.footnote } : {}) });
         }
         out += code;
       }

@@ -5,6 +5,7 @@ import { appendAudit } from '../db/auditLog.ts';
 import type { ParticipantRow } from '../db/participants.ts';
 import { deletedSubtreeOf, findProposal, setDecision } from '../db/proposals.ts';
 import { conflict } from '../errors.ts';
+import { takeBackHeadings } from '../relay/headingOnDelete.ts';
 import { SERVER_ORIGIN } from '../relay/origins.ts';
 import { proposalOf, requireDecider, type ProposalDeps } from './access.ts';
 import { refuseIfFrozen } from '../silence/refuseIfFrozen.ts';
@@ -28,6 +29,8 @@ export function undoProposal(deps: ProposalDeps, declarationId: string, actor: P
     const missing = Object.entries(snapshot).filter(([id]) => !clauses.has(id));
     room.doc.transact(() => {
       for (const [id, clause] of missing) restoreClause(clauses, id, clause);
+      // HEAD1: a heading the deletion had moved to the next clause comes back with its own clause, in the same change.
+      takeBackHeadings(room.doc, missing.map(([id]) => id), (id) => room.lockOf(id) !== null);
     }, SERVER_ORIGIN);
     const at = Date.now();
     deps.db.transaction(() => {

@@ -25,6 +25,7 @@ import type { RefusalReason, RefusedPart } from '../../shared/refusedChange.ts';
 import { toPlainText, type RichText } from '../../shared/richText.ts';
 import type { Role } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS, editsClausesDirectly, type DeclarationSettings } from '../../shared/settings.ts';
+import { deletedHeaded, moveHeadings, type DeletedClause } from './headingOnDelete.ts';
 import { SERVER_ORIGIN } from './origins.ts';
 
 /**
@@ -53,7 +54,9 @@ import { SERVER_ORIGIN } from './origins.ts';
  * A refused change to an existing clause's wording carries the wording as
  * typed and as it stays (`Refusal.wording`): the room makes a proposal of
  * it once the undo is done (server/proposals/proposeFromRefusal.ts) — the
- * enforcer itself never writes anything but the undo.
+ * enforcer itself writes nothing but the undo, and one follow-up of a
+ * deletion that stands: the heading of a deleted clause moves to the next
+ * clause of its group (HEAD1, headingOnDelete.ts).
  *
  * Square brackets are two Yjs relative positions in a clause's text
  * (shared/document/bracketRange.ts); the room tells the enforcer which
@@ -137,7 +140,7 @@ function textOf(entry: unknown): string {
   return capped(typeof heading === 'string' && heading !== '' ? `${heading}\n${text}` : text);
 }
 
-/** A clause's wording as a proposal holds it: italics and bold, no comment marks (they are threads, not text). */
+/** A clause's wording as a proposal holds it: italics, bold and footnote references, no comment marks (they are threads, not text). */
 function wordingOf(entry: unknown): RichText {
   const body = entry instanceof Y.Map ? entry.get(CLAUSE_FIELD.body) : null;
   if (!(body instanceof Y.XmlFragment)) return [];
@@ -324,6 +327,8 @@ export class Enforcer {
       this.capture.clear();
       return { refusals: [], collapsed: [], moved: [] };
     }
+    // HEAD1: the headings of clauses the update deleted, read while the capture still keeps their items.
+    const headed = frozen ? [] : this.deletedHeadings(transaction);
     const verdict = frozen
       ? this.judgeFrozen(transaction, role)
       : this.judge(transaction, role, editsClausesDirectly(role, settings), mayDeleteBracketedText(role));
@@ -337,6 +342,8 @@ export class Enforcer {
     }
     this.capture.clear();
     if (verdict.restore.size > 0 || verdict.remove.size > 0 || verdict.headings.size > 0) this.writeBack(verdict);
+    // A deletion that stands leaves its heading to the next clause of its group: a server change, persisted and sent with the update.
+    if (headed.length > 0) moveHeadings(this.doc, headed, (id) => this.locks.has(id));
     const clauses = clausesMap(this.doc);
     for (const refusal of verdict.refusals) {
       if (refusal.part === 'clause' && refusal.clauseId !== null) {
@@ -352,6 +359,14 @@ export class Enforcer {
       collapsed: undone ? verdict.collapsed.filter((b) => resolveBracket(this.doc, b, true) === null) : verdict.collapsed,
       moved: undone ? this.movedBrackets() : [],
     };
+  }
+
+  /** The clauses a transaction deleted that carried a heading (HEAD1). */
+  private deletedHeadings(tx: Y.Transaction): DeletedClause[] {
+    const clauses = clausesMap(this.doc);
+    const keys = tx.changed.get(clauses as AnyType);
+    if (keys === undefined) return [];
+    return [...keys].flatMap((key) => (key === null || clauses.has(key) ? [] : [deletedHeaded(clauses, key)].filter((c): c is DeletedClause => c !== null)));
   }
 
   /** Brackets on text an undo put back, with positions that name the text as it now is (BRK7). */

@@ -5,6 +5,7 @@ import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { CLAUSE_FIELD, FOOTNOTE_FIELD, FOOTNOTE_MARK, ROOT } from '../../shared/document/names.ts';
 import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { appendParagraph } from '../../shared/document/richTextFragment.ts';
+import { deleteClause } from '../../shared/document/clauseOps.ts';
 import { CLOSE } from '../../shared/protocol.ts';
 import { readRefusedChange, type RefusedChange } from '../../shared/refusedChange.ts';
 import { plain, toPlainText } from '../../shared/richText.ts';
@@ -12,6 +13,7 @@ import { listAudit } from '../db/auditLog.ts';
 import { saveVersion } from '../versions/saveVersion.ts';
 import { readVersionContent } from '../versions/versionContent.ts';
 import { clauseXmlText } from '../testing/documents.ts';
+import { declarationUnderTest } from '../testing/declarationUnderTest.ts';
 import { connectRaw, updateFrom, type RawClient } from '../testing/rawClient.ts';
 import {
   connectClient,
@@ -353,5 +355,94 @@ describe('HEAD1 FN1 FN2 CLOSE1: headings, footnotes and the closing line are the
     const compared = await call('GET', `/compare?from=${saved.id}`, 'Peru');
     expect(compared.status, JSON.stringify(compared.json)).toBe(200);
     expect((compared.json.comparison as { summary: { meta: string[] } }).summary.meta).toEqual(['closing']);
+  });
+});
+
+describe('HEAD1: a deleted clause leaves its heading to the next clause of its group', () => {
+  const sectioned = {
+    ...emptySeed(plain('Sections')),
+    preamble: [plain('Recalling the first,'), plain('Noting the second,')],
+    preambleHeadings: ['Part I'],
+    operative: [
+      { body: plain('First on health;'), heading: 'A. Health' },
+      { body: plain('Second on health;') },
+      { body: plain('Third on health;') },
+      { body: plain('First on trade;'), heading: 'B. Trade' },
+      { body: plain('Second on trade;') },
+      { body: plain('Agreed on trade;') },
+    ],
+  };
+  const under = declarationUnderTest(sectioned, people);
+  const serverDoc = () => under.server.rooms.get(under.declaration.id).doc;
+  /** [text, heading] of every clause, in reading order. */
+  const headings = (doc: Y.Doc) => readDeclaration(doc).clauses.map((c) => [toPlainText(c.body), c.heading ?? null]);
+  const call = (method: string, path: string, who: string, body?: unknown) => under.call<{ proposal: { id: string } }>(method, path, who, body);
+  const converged = async (...docs: Y.Doc[]) => {
+    await waitFor(() => docs.every((doc) => JSON.stringify(headings(doc)) === JSON.stringify(headings(serverDoc()))), 'every client to hold the server\'s headings');
+    return headings(serverDoc());
+  };
+
+  it('HEAD1: a delegation deleting a section\'s first paragraph leaves the heading to the next one, on every client and after a restart; an accepted deletion too, and its undo takes it back; never onto a clause with its own heading, an agreed one or another group', async () => {
+    const chile = await under.client('Chile');
+    const chair = await under.client('Argentina');
+    const id = (text: string) => idOf(serverDoc(), text);
+    // A delegation deletes the first paragraph of section A, and the first preambular paragraph.
+    deleteClause(chile.doc, id('First on health;'));
+    deleteClause(chile.doc, id('Recalling the first,'));
+    expect(await converged(chile.doc, chair.doc)).toEqual([
+      ['Noting the second,', 'Part I'],
+      ['Second on health;', 'A. Health'],
+      ['Third on health;', null],
+      ['First on trade;', 'B. Trade'],
+      ['Second on trade;', null],
+      ['Agreed on trade;', null],
+    ]);
+    expect(refusedIn(serverDoc())).toEqual([]);
+
+    // The rest of section A at once: the next clause opens section B with its own heading, which stays.
+    chile.doc.transact(() => {
+      deleteClause(chile.doc, id('Second on health;'));
+      deleteClause(chile.doc, id('Third on health;'));
+    });
+    await waitFor(() => readDeclaration(serverDoc()).clauses.length === 4, 'the deletions');
+    expect((await converged(chile.doc, chair.doc)).slice(1)).toEqual([
+      ['First on trade;', 'B. Trade'],
+      ['Second on trade;', null],
+      ['Agreed on trade;', null],
+    ]);
+
+    // An accepted deletion leaves the heading too; undone, the heading goes back to its clause.
+    const proposal = (await call('POST', '/proposals', 'Chile', { clauseId: id('First on trade;'), action: 'delete' })).json.proposal;
+    expect((await call('POST', `/proposals/${proposal.id}/accept`, 'Argentina', { shownText: 'First on trade;' })).status).toBe(200);
+    expect((await converged(chile.doc, chair.doc)).slice(1)).toEqual([
+      ['Second on trade;', 'B. Trade'],
+      ['Agreed on trade;', null],
+    ]);
+    expect((await call('POST', `/proposals/${proposal.id}/undo`, 'Argentina')).status).toBe(200);
+    expect((await converged(chile.doc, chair.doc)).slice(1)).toEqual([
+      ['First on trade;', 'B. Trade'],
+      ['Second on trade;', null],
+      ['Agreed on trade;', null],
+    ]);
+
+    // Never onto an agreed clause (LOCK1): its heading does not change.
+    expect((await call('POST', `/clauses/${id('Agreed on trade;')}/status`, 'Argentina', { state: 'agreed' })).status).toBe(200);
+    chair.doc.transact(() => {
+      deleteClause(chair.doc, id('First on trade;'));
+      deleteClause(chair.doc, id('Second on trade;'));
+    });
+    await waitFor(() => readDeclaration(serverDoc()).clauses.length === 2, 'the deletions');
+    expect(await converged(chile.doc, chair.doc)).toEqual([
+      ['Noting the second,', 'Part I'],
+      ['Agreed on trade;', null],
+    ]);
+
+    // The moved headings were persisted like any change.
+    under.disconnectAll();
+    under.server = await under.server.restart();
+    expect(headings((await under.client('Peru')).doc)).toEqual([
+      ['Noting the second,', 'Part I'],
+      ['Agreed on trade;', null],
+    ]);
   });
 });

@@ -196,7 +196,8 @@ describe('PROP9–PROP12: the relay and proposals', () => {
     await setMode('proposals', chair.doc, secretariat.doc, chile.doc);
     const clause = idOf(chile.doc, 'Open text;');
     clauseXmlText(chair.doc, clause).insert(0, 'Chair ');
-    await waitFor(() => clauseTexts(serverDoc()).includes('Chair Open text;'), 'the chair\'s edit');
+    // The secretariat types once it has the chair's edit: typed at the same place concurrently, the two could come out in either order.
+    await waitFor(() => clauseTexts(serverDoc()).includes('Chair Open text;') && clauseTexts(secretariat.doc).includes('Chair Open text;'), 'the chair\'s edit');
     clauseXmlText(secretariat.doc, clause).insert(0, 'Secretariat ');
     expect(await converged(chair.doc, secretariat.doc, chile.doc)).toContain('Secretariat Chair Open text;');
     expect(refusedIn(serverDoc())).toEqual([]);

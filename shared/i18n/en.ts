@@ -83,6 +83,7 @@ export const en = {
   'clauseHeading.hint': 'Printed above the paragraph. Enter saves, Esc cancels; an empty heading is removed.',
   'footnotes.title': 'Footnotes',
   'footnotes.add': 'Add footnote',
+  'footnotes.shortcut': 'Ctrl+Alt+F: footnote',
   'footnotes.empty': 'No footnotes. Put the caret in the text where the note is referred to, then choose Add footnote (Ctrl+Alt+F).',
   'footnotes.placeholder': 'Text of footnote {marker}',
   'footnotes.back': 'Footnote {marker}: back to where it is referred to',
@@ -433,6 +434,10 @@ export const en = {
   'export.redline.field.chapeau': 'chapeau',
   'export.redline.field.formula': 'formula',
   'export.redline.field.note': 'note',
+  'export.redline.field.closing': 'closing line',
+  'export.redline.field.heading': 'heading of {label}',
+  'export.redline.field.footnote': 'footnote {marker}',
+  'versions.compare.footnotes': 'Footnotes',
   'export.redline.field.signatories': 'signatories',
 
   // The names of the versions the server saves by itself (VER1), stored with them.
@@ -666,6 +671,7 @@ export const en = {
   'versions.summary.footnotes': '{count} {count, plural, one {footnote} other {footnotes}} changed',
   'versions.change.added': 'added',
   'versions.change.deleted': 'deleted',
+  'versions.change.heading': 'heading changed',
   'versions.change.changed': 'changed',
   'versions.change.movedFrom': 'moved from {label}',
   'versions.change.movedBy': 'moved by {name}',

@@ -1,3 +1,5 @@
+import type { SourceRun } from './parsedDraft.ts';
+
 /**
  * One line of a draft as a file reader hands it to the recogniser
  * (recognise.ts): its text, with the markup of the file format removed, and
@@ -7,6 +9,14 @@ export type ListKind = 'number' | 'letter' | 'roman' | 'bullet';
 
 export interface DraftLine {
   text: string;
+  /**
+   * The line's italics and bold, as the file marks them (Word's w:i, w:b and
+   * the Emphasis and Strong styles; Markdown's `*…*`, `**…**`). Absent when the line has none, and always for
+   * plain text (.txt has no formatting). Joined, they are `text` (a Word
+   * footnote's line: white space and the printed mark aside).
+   * shared/import/sourceFormatting.ts copies them onto the parts.
+   */
+  runs?: SourceRun[];
   /**
    * An automatic list item (Word numbering, a Markdown list): its nesting
    * level (0 at the top) and the kind of number it shows. The number itself

@@ -4,6 +4,8 @@
  * recogniser keeps them out of the title; they are not clauses either.
  */
 
+import { isPlaceAndDate } from './shapes.ts';
+
 const MASTHEAD: readonly RegExp[] = [
   // Distribution: "General Assembly Distr.: General", "Distr. limitada".
   /(?<![\p{L}])distr\.\s*:?\s*\p{L}+/iu,
@@ -45,8 +47,9 @@ export function isMasthead(text: string): boolean {
 const SUBTITLE =
   /^(?:(?:of|del?|do|da|du)\s+\d{1,2}(?:er|º)?\s+(?:de\s+)?\p{L}+|(?:adopted|approved|aprobad[oa]|adoptad[oa]|aprovad[oa]|adotad[oa]|adopté|adoptée|approuvé|approuvée)\s+(?:by|por|pel[oa]|par|at|en|em|à|on|el|le|a)\b)/iu;
 
+/** A subtitle line: "of 22 November 1967", "Adopted by …", "Aprobada por …", or place and date ("San José, Costa Rica, el 4 de diciembre de 2000,"). */
 export function isSubtitle(text: string): boolean {
-  return SUBTITLE.test(text.trim());
+  return SUBTITLE.test(text.trim()) || isPlaceAndDate(text);
 }
 
 /** The resolution number before the name of a General Assembly resolution: "74/132. " in "74/132. Report of …". */

@@ -10,8 +10,27 @@ import type { ParagraphStyle } from '../paragraphStyle.ts';
  * writes them, but `POST …/import/create` accepts a draft without them (the
  * shape other programs sent before), reading a missing one as empty.
  */
+/**
+ * The source's own italics and bold on a part (issue 15, IMP8): runs whose
+ * texts, joined, are the part's text (after cleanText). Present only where
+ * the source has italic or bold (.docx, .md; never .txt). Runs that no longer
+ * join to the part's text (the text was edited without them) are ignored:
+ * the part then gets the italics the seed derives (IMP4).
+ */
+export interface SourceRun {
+  text: string;
+  italic?: boolean;
+  bold?: boolean;
+}
+
+/** The parts of a draft that are one text each and may carry the source's formatting. */
+export const FORMATTED_FIELDS = ['conference', 'title', 'subtitle', 'chapeau', 'formula', 'note', 'closing'] as const;
+export type FormattedField = (typeof FORMATTED_FIELDS)[number];
+
 export interface ParsedItem {
   text: string;
+  /** The source's italics and bold on `text` (SourceRun). */
+  runs?: SourceRun[];
   subitems: ParsedItem[];
   /**
    * A heading printed above this clause in the source and kept as a heading:
@@ -26,6 +45,8 @@ export interface ParsedItem {
 
 export interface ParsedPreambular {
   text: string;
+  /** The source's italics and bold on `text` (SourceRun); absent: the opening phrase in italics (IMP4). */
+  runs?: SourceRun[];
   /** As ParsedItem.heading: a heading printed above this paragraph. */
   heading?: string;
 }
@@ -34,6 +55,8 @@ export interface ParsedPreambular {
 export interface ParsedFootnote {
   marker: string;
   text: string;
+  /** The source's italics and bold on `text` (SourceRun). */
+  runs?: SourceRun[];
 }
 
 
@@ -74,6 +97,8 @@ export interface ParsedDraft {
   subItemStyle?: SubItemStyle;
   /** What the reader could not place, in file order; absent when everything was placed. Shown by the preview; a declaration is made of the parts above only. */
   unplaced?: UnplacedText[];
+  /** The source's italics and bold on the parts that are one text each (SourceRun), only those that have some. */
+  formatting?: Partial<Record<FormattedField, SourceRun[]>>;
 }
 
 export function emptyDraft(): ParsedDraft {

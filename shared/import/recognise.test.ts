@@ -652,3 +652,157 @@ describe('recogniseDraft: every word and the parts of real texts', () => {
     expect(parse(...HEAD.slice(0, 4), 'Recalling the Charter; Peace is a value,', '1. First.').preamble).toHaveLength(1);
   });
 });
+
+describe('joint statements, bullets, annexes (issue 15, wave 2)', () => {
+  it('IMP17: a joint statement: blocks typed without blank lines, each closed by its party line, commas and all; a facilitator; then witnesses', () => {
+    const draft = parse(
+      'Joint Statement on the Cessation of Hostilities',
+      '1) The Parties declare a ceasefire.',
+      '2) The Parties will meet again.',
+      'Done in Addis Ababa, this 4th day of February 2018.',
+      'Engineer Ibrahim Mahmoud Hamid,',
+      'Assistant of the President of the Republic of Sudan,',
+      'For the Government of the Republic of Sudan.',
+      'Amar Amoun',
+      'Secretary General,',
+      'For the Sudan People’s Liberation Movement/Army - North',
+      '',
+      'Witnessed by:',
+      'Thabo Mvuyelwa Mbeki',
+      'Chairperson of the African Union High-Level Implementation Panel',
+    );
+    expect(draft.closing).toBe('Done in Addis Ababa, this 4th day of February 2018.');
+    expect(shape(draft.operative)).toEqual(['The Parties declare a ceasefire.', 'The Parties will meet again.']);
+    expect(draft.note).toBeNull();
+    expect(draft.signatories).toEqual([
+      { name: 'Engineer Ibrahim Mahmoud Hamid', title: 'Assistant of the President of the Republic of Sudan', state: 'For the Government of the Republic of Sudan.' },
+      { name: 'Amar Amoun', title: 'Secretary General', state: 'For the Sudan People’s Liberation Movement/Army - North' },
+      { name: 'Thabo Mvuyelwa Mbeki', title: 'Witnessed by: Chairperson of the African Union High-Level Implementation Panel', state: '' },
+    ]);
+  });
+
+  it('IMP17: two blocks side by side in a text copy (es, fr), the party line opening each; "Testigo:" / "Témoin :" introduce witnesses', () => {
+    const es = parse(
+      ...HEAD,
+      '1. Primero.',
+      '',
+      'Hecho en Lima, el 5 de mayo de 2023.',
+      '',
+      'Por la República del Perú:\t\tPor la República de Chile:',
+      'Ana Cecilia Gervasi\t\tAlberto van Klaveren',
+      'Ministra de Relaciones Exteriores\t\tMinistro de Relaciones Exteriores',
+      '',
+      'Testigo:',
+      'Luis Almagro',
+      'Secretario General de la OEA',
+    );
+    expect(es.closing).toBe('Hecho en Lima, el 5 de mayo de 2023.');
+    expect(es.signatories).toEqual([
+      { name: 'Ana Cecilia Gervasi', title: 'Ministra de Relaciones Exteriores', state: 'Por la República del Perú' },
+      { name: 'Alberto van Klaveren', title: 'Ministro de Relaciones Exteriores', state: 'Por la República de Chile' },
+      { name: 'Luis Almagro', title: 'Testigo: Secretario General de la OEA', state: '' },
+    ]);
+    const fr = parse(
+      ...HEAD,
+      '1. Premier.',
+      '',
+      'Fait à Rabat, le 4 décembre 2023.',
+      '',
+      'Pour le Gouvernement de la République française :      Pour le Gouvernement du Royaume du Maroc :',
+      'Catherine Colonna      Nasser Bourita',
+      '',
+      'Témoin :',
+      'Moussa Faki Mahamat',
+      "Président de la Commission de l'Union africaine",
+    );
+    expect(fr.signatories.map((s) => [s.name, s.state, s.title])).toEqual([
+      ['Catherine Colonna', 'Pour le Gouvernement de la République française', ''],
+      ['Nasser Bourita', 'Pour le Gouvernement du Royaume du Maroc', ''],
+      ['Moussa Faki Mahamat', '', "Témoin: Président de la Commission de l'Union africaine"],
+    ]);
+  });
+
+  it('IMP17: a one-line block opening with its party line ("For the State of Eritrea President Isaias Afwerki."); the title printed again above "Done at" is reported, not glued to the last clause', () => {
+    const draft = parse(
+      'Joint Declaration on Cooperation',
+      '',
+      'Considering the ties between the peoples;',
+      'The Governments have reached the following agreement:-',
+      '',
+      '1. The countries shall cooperate.',
+      '',
+      'Joint Declaration on Cooperation',
+      'Done in Asmara, September 5, 2018',
+      'For the Federal Republic of Somalia',
+      'President Mohamed Abdullahi Mohamed',
+      'For the State of Eritrea President Isaias Afwerki.',
+    );
+    expect(draft.formula).toBe('The Governments have reached the following agreement:-');
+    expect(shape(draft.operative)).toEqual(['The countries shall cooperate.']);
+    expect(draft.closing).toBe('Done in Asmara, September 5, 2018');
+    expect(draft.signatories).toEqual([
+      { name: 'President Mohamed Abdullahi Mohamed', title: '', state: 'For the Federal Republic of Somalia' },
+      { name: '', title: '', state: 'For the State of Eritrea President Isaias Afwerki.' },
+    ]);
+    expect(draft.unplaced).toEqual([{ text: 'Joint Declaration on Cooperation', reason: 'unrecognised', before: { part: 'closing' } }]);
+  });
+
+  it('IMP18: bullets that open the operative part (after a formula too) are its paragraphs; bullets under a numbered paragraph are its sub-items; "▪" typed bullets, indented ones one level down', () => {
+    // As the .txt, .md and .docx readers hand bullets over: a list item of kind 'bullet'.
+    const bullet = (text: string, level = 0): DraftLine => ({ text, list: { level, kind: 'bullet' }, bullet: '•' });
+    const lines = (...items: (string | DraftLine)[]) => items.map((l) => (typeof l === 'string' ? { text: l } : l));
+    const afterFormula = recogniseDraft(lines(...HEAD, 'Agree:', '', bullet('To cooperate.'), bullet('To meet again.'), bullet('To report.')));
+    expect(shape(afterFormula.operative)).toEqual(['To cooperate.', 'To meet again.', 'To report.']);
+    const nested = recogniseDraft(lines(...HEAD, 'Agree:', '', bullet('To cooperate:'), bullet('in defence;', 1), bullet('in health.', 1), bullet('To meet again.')));
+    expect(shape(nested.operative)).toEqual(['To cooperate:', ['in defence;', 'in health.'], 'To meet again.']);
+    const under = recogniseDraft(lines(...HEAD, '1. Decides:', bullet('to cooperate;'), bullet('to meet again.'), '2. Requests a report.'));
+    expect(shape(under.operative)).toEqual(['Decides:', ['to cooperate;', 'to meet again.'], 'Requests a report.']);
+    const typed = parse(...HEAD, 'Acuerdan:', '', '▪ Cooperar en materia de defensa:', '  ▪ intercambiando información;', '  ▪ formando personal.', '▪ Reunirse cada año.');
+    expect(shape(typed.operative)).toEqual(['Cooperar en materia de defensa:', ['intercambiando información;', 'formando personal.'], 'Reunirse cada año.']);
+  });
+
+  it('IMP18: an annex after the operative part (en, es, fr): its paragraphs follow the main ones as operative paragraphs, the "Annex" line and its title the heading of the first; nothing is lost', () => {
+    const en = parse(...HEAD, '1. Adopts the Declaration annexed to the present resolution.', '', 'Adopted at the 50th meeting.', '', 'Annex', '', 'Declaration on Peace', '', 'We, the Ministers, are convinced that peace matters.', '', 'We commit to working together.');
+    expect(en.closing).toBe('Adopted at the 50th meeting.');
+    expect(en.operative.map((o) => [o.heading ?? null, o.text])).toEqual([
+      [null, 'Adopts the Declaration annexed to the present resolution.'],
+      ['Annex Declaration on Peace', 'We, the Ministers, are convinced that peace matters.'],
+      [null, 'We commit to working together.'],
+    ]);
+    expect(en.unplaced).toBeUndefined();
+    const es = parse(...HEAD, '1. Aprueba el Programa que figura en el anexo.', '', 'Anexo', '1. Primer párrafo del anexo.', '2. Segundo párrafo del anexo.');
+    expect(es.operative.map((o) => [o.heading ?? null, o.text])).toEqual([
+      [null, 'Aprueba el Programa que figura en el anexo.'],
+      ['Anexo', 'Primer párrafo del anexo.'],
+      [null, 'Segundo párrafo del anexo.'],
+    ]);
+    const fr = parse(...HEAD, '1. Adopte la Déclaration figurant en annexe.', '', 'Annexe II', '', 'Les États réaffirment leur attachement à la paix.');
+    expect(fr.operative.map((o) => o.heading ?? null)).toEqual([null, 'Annexe II']);
+    // After the signature page, with typed bullets: the annex's items are paragraphs, not sub-items of the last clause.
+    const afterSignatures = parse(...HEAD, '1. Primero.', '', 'Por la República del Perú:', 'Ana Cecilia Gervasi', '', 'Anexo', '', 'Lista de participantes', '', '▪ Perú', '▪ Chile');
+    expect(afterSignatures.signatories).toEqual([{ name: 'Ana Cecilia Gervasi', title: '', state: 'Por la República del Perú' }]);
+    expect(afterSignatures.operative.map((o) => [o.heading ?? null, o.text, o.subitems.length])).toEqual([
+      [null, 'Primero.', 0],
+      ['Anexo Lista de participantes', 'Perú', 0],
+      [null, 'Chile', 0],
+    ]);
+  });
+
+  it('IMP9, IMP10: place and date under the title are the subtitle, at the end the closing ("San José, …, el 4 de diciembre de 2000,", "La Habana, 24 de fevereiro 2016")', () => {
+    const es = parse('Declaración Conjunta', '', 'San José, Costa Rica, el 4 de diciembre de 2000,', '', 'Los Jefes de Estado, reunidos en San José,', '', 'Considerando', '', 'Los profundos lazos entre sus países, convinieron en emitir la siguiente', '', 'Declaración Conjunta:', '', 'Reafirman su compromiso.');
+    expect([es.title, es.subtitle, es.chapeau, es.formula]).toEqual(['Declaración Conjunta', 'San José, Costa Rica, el 4 de diciembre de 2000,', 'Los Jefes de Estado, reunidos en San José,', 'Declaración Conjunta:']);
+    // IMP13: "Considerando" alone on its line before a blank line is the lead-in, the paragraph's heading.
+    expect(es.preamble).toEqual([{ text: 'Los profundos lazos entre sus países, convinieron en emitir la siguiente', heading: 'Considerando' }]);
+    expect(shape(es.operative)).toEqual(['Reafirman su compromiso.']);
+    const pt = parse(
+      'DECLARAÇÃO DE CUBA E NORUEGA',
+      'Cuba e Noruega, países Garantidores da Mesa de Conversações, anunciam à opinião pública que, como resultado de consultas realizadas nos últimos dias, se conseguiu um acordo para superar dificuldades recentes e normalizar as conversações.',
+      'Os Garantidores saúdam o firme compromisso das partes.',
+      'La Habana, 24 de fevereiro 2016',
+    );
+    expect(pt.title).toBe('DECLARAÇÃO DE CUBA E NORUEGA');
+    expect(pt.operative).toHaveLength(2);
+    expect(pt.paragraphs).toBe('unnumbered');
+    expect(pt.closing).toBe('La Habana, 24 de fevereiro 2016');
+  });
+});

@@ -6,7 +6,8 @@ import { gluedParagraphStarts, opensLikePreamble } from './openingPhrase.ts';
 import { isMasthead, isSubtitle, RESOLUTION_NUMBER } from './masthead.ts';
 import { furnitureOf, isImageText } from './pageFurniture.ts';
 import { emptyDraft, type ParsedDraft, type ParsedItem, type UnplacedText } from './parsedDraft.ts';
-import { ARTICLE_LINE, closingContinues, FORMULA_SENTENCE, headingText, isClosingLine, OPERATIVE_OPENING, readArticleLine } from './shapes.ts';
+import { columnsOf, isPartyLine, isWitnessLine, signatoriesOf } from './signatures.ts';
+import { ANNEX_LINE, ARTICLE_LINE, closingContinues, FORMULA_SENTENCE, headingText, isClosingLine, OPERATIVE_OPENING, readArticleLine } from './shapes.ts';
 
 /**
  * The structure of a zero draft, from its lines (docs/SPEC.md IMP2). Pure:
@@ -49,6 +50,8 @@ interface Line {
   furniture: boolean;
   /** The text of a footnote (footnotes.ts): taken out of the flow. */
   footnote: boolean;
+  /** The line's columns when two blocks are typed side by side (signatures.ts); one otherwise. */
+  columns: string[];
 }
 
 type Phase = 'header' | 'preamble' | 'operative' | 'note' | 'signatures';
@@ -60,6 +63,8 @@ function lastMark(text: string): string {
   // Footnote markers glued after the punctuation ("Council,1,2", "none.27") are not the paragraph's end.
   return text
     .replace(/(?<=[.,;:])(?:\d{1,3}|[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?:,\d{1,3})*$/u, '')
+    // ":-", as some chanceries type the end of a formula: a colon.
+    .replace(/(?<=:)[-–—]$/u, '')
     .replace(/["'”’»)\]*_]+$/u, '')
     .slice(-1);
 }
@@ -67,9 +72,15 @@ function lastMark(text: string): string {
 /** "Preamble", "Préambule": the heading of the preamble. */
 const PREAMBLE_HEADING = /^(?:preamble|preámbulo|preâmbulo|préambule)$/iu;
 
-/** "Considérant :", "Considering:": a lead-in shared by the preambular paragraphs after it, kept as their heading. */
-function isLeadIn(text: string): boolean {
-  return /:$/u.test(text) && text.split(/\s+/u).length <= 3 && opensLikePreamble(text);
+/**
+ * "Considérant :", "Considering:", or "Considerando" alone on its line
+ * before a blank line: a lead-in shared by the preambular paragraphs after
+ * it, kept as their heading.
+ */
+function isLeadIn(line: Line, next: Line | undefined): boolean {
+  const { text } = line;
+  if (text.split(/\s+/u).length > 3 || !opensLikePreamble(text)) return false;
+  return /:$/u.test(text) || (/[^.,;:]$/u.test(text) && next !== undefined && next.blank);
 }
 
 const STARTS_UPPER = /^[[("“'«¿¡*_]*[\p{Lu}\p{N}]/u;
@@ -114,6 +125,21 @@ function isFormula(line: Line, lowerCase = false): boolean {
   );
 }
 
+/**
+ * A line of a signature block that names its party or its witnesses ("For
+ * the Government of …,", "Witnessed by:"): the block's lines may then end
+ * with "," or "." as such blocks are typed ("Engineer Ibrahim Mahmoud
+ * Hamid,"), column by column when side by side.
+ */
+function looselySignatureShaped(line: Line): boolean {
+  if (line.marker !== null || line.list !== undefined || line.footnote || line.image || line.text === '') return false;
+  return line.columns.every((c) => c.length <= MAX_SIGNATURE_LINE) && line.text.length <= 2 * MAX_SIGNATURE_LINE;
+}
+
+function namesParty(line: Line): boolean {
+  return line.columns.some((c) => isPartyLine(c) || isWitnessLine(c));
+}
+
 /** Short, no clause number, no clause punctuation: a line of a signature block. */
 function signatureShaped(line: Line): boolean {
   if (line.marker !== null || line.list !== undefined || line.text.length > MAX_SIGNATURE_LINE || line.footnote || line.image) return false;
@@ -155,6 +181,8 @@ class OperativeTree {
   constructor(private readonly items: ParsedItem[]) {}
 
   add(line: Line | null, text: string): ParsedItem {
+    // Bullets that open the operative part (after a formula too) are its paragraphs; under a numbered paragraph, its sub-items.
+    if (this.op === null && line?.list?.kind === 'bullet' && line.list.level === 0) this.bulletParagraphs = true;
     const place = line ? this.placeOf(line) : { depth: 0 as const };
     let depth = place.depth;
     if (depth === 2 && this.sub === null) depth = 1;
@@ -190,6 +218,17 @@ class OperativeTree {
 
   get isEmpty(): boolean {
     return this.op === null;
+  }
+
+  /** An annex begins: its first item is a paragraph, never a sub-item of the last clause before it. */
+  restart(): void {
+    this.op = null;
+    this.sub = null;
+    this.last = null;
+    this.subStyle = null;
+    this.subValue = null;
+    this.subSubValue = null;
+    this.bulletParagraphs = false;
   }
 
   get current(): ParsedItem | null {
@@ -238,7 +277,18 @@ function fixOcrRomanOne(lines: Line[]): void {
   }
 }
 
-function prepare(input: readonly DraftLine[], footnotes: FootnoteLines): Line[] {
+/** Bullets the file readers leave in the text ("▪ …", "■ …", "➢ …", as Word's own bullets come out in a text copy): list items, one level down when indented. */
+const TYPED_BULLET = /^(\s*)[▪■◾▫□➢►]\s+/u;
+
+function withTypedBullet(line: DraftLine): DraftLine {
+  if (line.list !== undefined) return line;
+  const bullet = TYPED_BULLET.exec(line.text);
+  if (!bullet) return line;
+  return { ...line, text: line.text.slice(bullet[0].length), list: { level: bullet[1]!.length >= 2 ? 1 : 0, kind: 'bullet' } };
+}
+
+function prepare(original: readonly DraftLine[], footnotes: FootnoteLines): Line[] {
+  const input = original.map(withTypedBullet);
   const texts = input.map((line) => cleanText(line.text));
   const cleaned: DraftLine[] = input.map((line, i) => {
     const text = texts[i]!;
@@ -263,6 +313,7 @@ function prepare(input: readonly DraftLine[], footnotes: FootnoteLines): Line[] 
       table: line.table === true,
       furniture: !quiet && furniture.has(i),
       footnote,
+      columns: quiet ? [text] : columnsOf(input[i]!.text).map((c) => cleanText(c)),
     };
   });
   fixOcrRomanOne(lines);
@@ -289,6 +340,12 @@ class Recogniser {
   /** For each line: where its group ends (the next blank line), and where the lines shaped like a signature's stop. */
   private readonly groupEnd: number[];
   private readonly signatureShapeEnd: number[];
+  /** Where lines loosely shaped like a signature's stop, and the next line naming a party or witnesses, and the next closing line. */
+  private readonly looseShapeEnd: number[];
+  private readonly partyNext: number[];
+  private readonly closingNext: number[];
+  /** After an "Annex" heading: each paragraph is an operative paragraph of its own (IMP18). */
+  private annex = false;
 
   constructor(
     private readonly lines: Line[],
@@ -298,11 +355,17 @@ class Recogniser {
     // Computed once, backwards, so that asking "do signatures start here?" at every line stays linear.
     this.groupEnd = new Array<number>(lines.length);
     this.signatureShapeEnd = new Array<number>(lines.length);
+    this.looseShapeEnd = new Array<number>(lines.length);
+    this.partyNext = new Array<number>(lines.length);
+    this.closingNext = new Array<number>(lines.length);
     for (let i = lines.length - 1; i >= 0; i--) {
       const line = lines[i]!;
       const breaks = line.blank || line.furniture || line.image || line.footnote;
       this.groupEnd[i] = breaks ? i : (this.groupEnd[i + 1] ?? lines.length);
       this.signatureShapeEnd[i] = breaks || !signatureShaped(line) ? i : (this.signatureShapeEnd[i + 1] ?? lines.length);
+      this.looseShapeEnd[i] = breaks || !looselySignatureShaped(line) ? i : (this.looseShapeEnd[i + 1] ?? lines.length);
+      this.partyNext[i] = !breaks && namesParty(line) ? i : (this.partyNext[i + 1] ?? lines.length);
+      this.closingNext[i] = !breaks && (isClosingLine(line.text) || ANNEX_LINE.test(line.text)) ? i : (this.closingNext[i + 1] ?? lines.length);
     }
     let width = 0;
     for (const line of lines) if (!line.blank && !line.furniture) width = Math.max(width, line.text.length);
@@ -397,21 +460,23 @@ class Recogniser {
   /** null: the line belongs to the heading; else where to go on from, in a later phase. */
   private headerLine(i: number): number | null {
     const line = this.lines[i]!;
-    if ((PREAMBLE_HEADING.test(line.text) && this.header.length > 0) || isLeadIn(line.text)) {
+    if ((PREAMBLE_HEADING.test(line.text) && this.header.length > 0) || isLeadIn(line, this.lines[i + 1])) {
       this.enter('preamble', i);
       return this.takeHeading(i);
     }
     const later = this.laterPart(line, i);
     if (later !== null) return later;
-    // "A/RES/74/132" is masthead, not a chapeau opening with the article "A".
-    if (line.furniture || isMasthead(line.text)) return null;
+    // "A/RES/74/132" is masthead, not a chapeau opening with the article "A"; "San José, …, el 4 de diciembre de 2000," a subtitle.
+    if (line.furniture || isMasthead(line.text) || isSubtitle(line.text)) return null;
     const paragraph = this.paragraph(i, 'preamble', MAX_HEADER_LOOKAHEAD);
     const mark = lastMark(paragraph.text);
     if (this.draft.chapeau === null && ACTOR.test(line.text) && (mark === ',' || mark === ':') && wordCount(paragraph.text) <= MAX_CHAPEAU_WORDS) {
       return this.setChapeau(i, paragraph);
     }
     // "We, Abdullah II …, have agreed to …": a long sentence that already commits.
-    if (ACTOR.test(line.text) && mark === '.' && wordCount(paragraph.text) >= MIN_STATEMENT_WORDS) {
+    // Also a long sentence under the title of a statement by its authors' names ("Cuba e Noruega, …, anunciam … .").
+    const statement = ACTOR.test(line.text) || (this.header.length > 0 && !line.heading && STARTS_UPPER.test(line.text) && !opensLikePreamble(line.text));
+    if (statement && mark === '.' && wordCount(paragraph.text) >= MIN_STATEMENT_WORDS) {
       this.unnumbered = true;
       return this.enter('operative', i);
     }
@@ -430,7 +495,7 @@ class Recogniser {
 
   private preambleLine(i: number): number {
     const line = this.lines[i]!;
-    if (isLeadIn(line.text)) return this.takeHeading(i);
+    if (isLeadIn(line, this.lines[i + 1])) return this.takeHeading(i);
     const later = this.laterPart(line, i);
     if (later !== null) return later;
     if (this.headingAt(i)) return this.takeHeading(i);
@@ -540,6 +605,13 @@ class Recogniser {
     const line = this.lines[i]!;
     if (NOTE.test(line.text)) return this.enter('note', i);
     if (isClosingLine(line.text)) return this.closingAt(i);
+    if (!this.tree.isEmpty && ANNEX_LINE.test(line.text) && !line.marker) return this.annexAt(i);
+    // The title repeated over the signatures, just above "Done at …": not the last clause's text; reported.
+    if (!this.tree.isEmpty && !line.marker && !line.list && headingText(line.text) && this.closingNext[i] === i + 1) {
+      this.cut.push({ line: i, text: line.text, reason: 'unrecognised' });
+      this.take(i, i + 1);
+      return i + 1;
+    }
     if (ARTICLE_LINE.test(line.text) && !line.marker) return this.articleAt(i);
     if (this.tree.articles && this.tree.isEmpty) return this.articleAt(i);
     if (line.marker !== null || line.list !== undefined) {
@@ -555,7 +627,7 @@ class Recogniser {
     const paragraph = this.paragraph(i, 'operative');
     const text = this.stripped(paragraph.text, paragraph.next - 1);
     this.take(i, paragraph.next);
-    if ((this.unnumbered || this.tree.isEmpty) && !this.tree.articles && !/^\p{Ll}/u.test(text)) {
+    if ((this.unnumbered || this.annex || this.tree.isEmpty) && !this.tree.articles && !/^\p{Ll}/u.test(text)) {
       if (this.tree.isEmpty) this.unnumbered = true;
       this.addItem(null, i, text);
     } else {
@@ -628,6 +700,19 @@ class Recogniser {
     return next;
   }
 
+  /**
+   * "Annex", "Anexo II" after the operative part (IMP18): the annex's
+   * paragraphs follow the main ones as operative paragraphs, each paragraph
+   * one, the "Annex" line (with a title line under it) the heading of the
+   * first.
+   */
+  private annexAt(i: number): number {
+    this.annex = true;
+    this.tree.restart();
+    this.enter('operative', i);
+    return this.takeHeading(i);
+  }
+
   /** "Adopted unanimously at the 1382nd meeting.", "Done at …", "50th plenary meeting" and its date: the closing. */
   private closingAt(i: number): number {
     const texts = [this.lines[i]!.text];
@@ -654,6 +739,7 @@ class Recogniser {
   private noteLine(i: number): number {
     if (this.signaturesAt(i)) return this.enter('signatures', i);
     const line = this.lines[i]!;
+    if (ANNEX_LINE.test(line.text) && !this.tree.isEmpty) return this.annexAt(i);
     if (isClosingLine(line.text) && this.draft.closing === null) return this.closingAt(i);
     const paragraph = this.paragraph(i, 'note');
     this.take(i, paragraph.next);
@@ -662,6 +748,8 @@ class Recogniser {
   }
 
   private signatureGroup(i: number): number {
+    // An annex after the signature page: its paragraphs are clauses again.
+    if (ANNEX_LINE.test(this.lines[i]!.text) && !this.tree.isEmpty) return this.annexAt(i);
     const group = this.groupAt(i);
     this.take(i, i + group.length);
     if (!this.signatureLike(i)) {
@@ -673,20 +761,13 @@ class Recogniser {
       );
       return i + group.length;
     }
-    const texts = group.map((l) => l.text);
-    const chunks: string[][] = [];
-    // Signature blocks typed one after another without a blank line: name, title, state each.
-    if (!group[0]!.table && texts.length >= 6 && texts.length % 3 === 0) {
-      for (let k = 0; k < texts.length; k += 3) chunks.push(texts.slice(k, k + 3));
-    } else {
-      chunks.push(texts);
-    }
-    for (const chunk of chunks) {
-      const name = chunk[0]!;
-      const state = chunk.length > 1 ? chunk[chunk.length - 1]! : '';
-      const title = chunk.slice(1, -1).join(' ');
+    // A Word table's cell is a block of its own, never split in threes.
+    for (const signatory of signatoriesOf(
+      group.map((l) => l.columns),
+      group[0]!.table,
+    )) {
       this.place(i, 'signatories', this.draft.signatories.length);
-      this.draft.signatories.push({ name, title: cleanText(title), state });
+      this.draft.signatories.push({ name: signatory.name, title: cleanText(signatory.title), state: signatory.state });
     }
     return i + group.length;
   }
@@ -762,7 +843,10 @@ class Recogniser {
   /** A group of signature-shaped lines, the first not starting in lower case: name / title / state. */
   private signatureLike(i: number): boolean {
     const end = this.groupEnd[i]!;
-    return end > i && this.signatureShapeEnd[i]! >= end && !/^\p{Ll}/u.test(this.lines[i]!.text) && !isClosingLine(this.lines[i]!.text);
+    if (end <= i || /^\p{Ll}/u.test(this.lines[i]!.text) || isClosingLine(this.lines[i]!.text)) return false;
+    if (this.signatureShapeEnd[i]! >= end) return true;
+    // A joint statement's blocks ("Engineer …,", "For the Government of …."): a line naming a party or witnesses, no closing or annex among them.
+    return this.looseShapeEnd[i]! >= end && this.partyNext[i]! < end && this.closingNext[i]! >= end;
   }
 
   private signaturesAt(i: number): boolean {
@@ -808,7 +892,7 @@ class Recogniser {
       return true;
     }
     // Operative: a new clause has a number; only the signatures may follow without one.
-    if (this.unnumbered && /[.;:]/u.test(mark) && STARTS_UPPER.test(next.text) && this.endedEarly(previous, next)) return false;
+    if ((this.unnumbered || this.annex) && /[.;:]/u.test(mark) && STARTS_UPPER.test(next.text) && this.endedEarly(previous, next)) return false;
     if ((mark === '.' || mark === ';') && !this.tree.isEmpty) return !this.signaturesAt(at);
     return true;
   }

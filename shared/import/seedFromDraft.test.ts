@@ -100,4 +100,31 @@ describe('seedFromDraft', () => {
     expect(seed.operative[0]!.body).toEqual([{ text: 'Welcome the «report»' }, { text: '2', footnote: 'fn4' }, { text: '.' }]);
     expect(seed.operative[0]!.subitems![0]!.body).toEqual([{ text: 'Noting (2015)' }, { text: '3', footnote: 'fn5' }, { text: ' the plan' }]);
   });
+
+  it('IMP8: the source\'s italics and bold are the part\'s rich text where they still fit its text; elsewhere the derived italics', () => {
+    const seed = seedFromDraft({
+      ...emptyDraft(),
+      title: 'Declaration',
+      chapeau: 'We, the Ministers,',
+      formatting: { chapeau: [{ text: 'We, the ' }, { text: 'Ministers', bold: true }, { text: ',' }], title: [{ text: 'Declaration', italic: true }], formula: [{ text: 'Stale:', bold: true }] },
+      formula: 'Declare:',
+      preamble: [
+        { text: 'Noting  the report,', runs: [{ text: 'Noting the ' }, { text: 'report', italic: true }, { text: ',' }] },
+        // Edited after it was read: its runs no longer join to its text, so the opening phrase is derived.
+        { text: 'Recognizing the value of peace,', runs: [{ text: 'Recognizing the peace,', bold: true }] },
+      ],
+      operative: [{ text: 'Welcome the annex1.', runs: [{ text: 'Welcome the ' }, { text: 'annex', italic: true }, { text: '1.' }], subitems: [] }],
+      footnotes: [{ marker: '1', text: 'Official Records.', runs: [{ text: 'Official Records', italic: true }, { text: '.' }] }],
+    });
+    expect(seed.title).toEqual([{ text: 'Declaration', italic: true }]);
+    expect(seed.chapeau).toEqual([{ text: 'We, the ' }, { text: 'Ministers', bold: true }, { text: ',' }]);
+    expect(seed.formula).toEqual([{ text: 'Declare:' }]);
+    expect(seed.preamble).toEqual([
+      [{ text: 'Noting the ' }, { text: 'report', italic: true }, { text: ',' }],
+      [{ text: 'Recognizing', italic: true }, { text: ' the value of peace,' }],
+    ]);
+    // The footnote's marker is found in the source's runs and marked there.
+    expect(seed.operative[0]!.body).toEqual([{ text: 'Welcome the ' }, { text: 'annex', italic: true }, { text: '1', footnote: 'fn1' }, { text: '.' }]);
+    expect(seed.footnotes![0]!.body).toEqual([{ text: 'Official Records', italic: true }, { text: '.' }]);
+  });
 });

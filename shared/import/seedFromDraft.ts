@@ -2,19 +2,22 @@ import type { DeclarationSeed, SeedFootnote, SeedOperative, SeedSubitem } from '
 import { opening, plain, type RichText, type Run } from '../richText.ts';
 import { cleanText } from './cleanText.ts';
 import { openingPhraseLength } from './openingPhrase.ts';
-import type { ParsedDraft, ParsedItem } from './parsedDraft.ts';
+import type { FormattedField, ParsedDraft, ParsedItem, SourceRun } from './parsedDraft.ts';
+import { validRuns } from './sourceFormatting.ts';
 
 /**
  * A parsed (and perhaps corrected) draft as the seed of a new declaration:
- * plain text becomes rich text the way the printed text shows it — the
- * opening phrase of each preambular paragraph and the chapeau in italics,
- * the rest plain. Conference line, subtitle, closing line, headings and
+ * where the source had italics or bold (`runs`, `formatting`, IMP8) they
+ * are the part's rich text; elsewhere plain text becomes rich text the way
+ * the printed text shows it — the opening phrase of each preambular
+ * paragraph and the chapeau in italics, the rest plain. Conference line, subtitle, closing line, headings and
  * footnotes are kept as the draft has them (a draft without them, as
  * other programs sent before issue 15, has none). Each footnote's marker
  * is found in the text and carries the footnote mark (findReferences).
  */
 export function seedFromDraft(draft: ParsedDraft): DeclarationSeed {
-  const text = (value: string | null | undefined): RichText => plain(cleanText(value ?? ''));
+  const text = (value: string | null | undefined, runs?: SourceRun[]): RichText => richOf(value, runs) ?? plain(cleanText(value ?? ''));
+  const field = (key: FormattedField): RichText => text(draft[key], draft.formatting?.[key]);
   const chapeau = cleanText(draft.chapeau ?? '');
   const headingOf = (value: string | undefined): { heading?: string } => {
     const heading = cleanText(value ?? '');
@@ -22,33 +25,40 @@ export function seedFromDraft(draft: ParsedDraft): DeclarationSeed {
   };
   const item = (entry: ParsedItem): SeedOperative & SeedSubitem => {
     const subitems = entry.subitems.map(item);
-    return { body: text(entry.text), ...(subitems.length > 0 ? { subitems } : {}), ...headingOf(entry.heading), ...(entry.number ? { number: entry.number } : {}) };
+    return { body: text(entry.text, entry.runs), ...(subitems.length > 0 ? { subitems } : {}), ...headingOf(entry.heading), ...(entry.number ? { number: entry.number } : {}) };
   };
   const preambleHeadings = draft.preamble.map((paragraph) => headingOf(paragraph.heading).heading);
   const seed: DeclarationSeed = {
-    conference: text(draft.conference),
-    title: text(draft.title),
-    subtitle: text(draft.subtitle),
-    chapeau: chapeau === '' ? [] : [{ text: chapeau, italic: true }],
-    preamble: draft.preamble.map((paragraph) => preambular(cleanText(paragraph.text))),
+    conference: field('conference'),
+    title: field('title'),
+    subtitle: field('subtitle'),
+    chapeau: richOf(chapeau, draft.formatting?.chapeau) ?? (chapeau === '' ? [] : [{ text: chapeau, italic: true }]),
+    preamble: draft.preamble.map((paragraph) => richOf(paragraph.text, paragraph.runs) ?? preambular(cleanText(paragraph.text))),
     ...(preambleHeadings.some((h) => h !== undefined) ? { preambleHeadings } : {}),
-    formula: text(draft.formula),
+    formula: field('formula'),
     operative: draft.operative.map(item),
-    note: text(draft.note),
-    closing: text(draft.closing),
+    note: field('note'),
+    closing: field('closing'),
     signatories: draft.signatories.map((s) => ({ name: cleanText(s.name), title: cleanText(s.title), state: cleanText(s.state) })),
   };
   const footnotes: SeedFootnote[] = (draft.footnotes ?? []).map((footnote, i) => ({
     // Ids a seed can be compared by; footnotes added later get random ones (shared/ids.ts), which never look like these.
     id: `fn${i + 1}`,
     marker: cleanText(footnote.marker),
-    body: text(footnote.text),
+    body: text(footnote.text, footnote.runs),
   }));
   if (footnotes.length > 0) {
     seed.footnotes = footnotes;
     findReferences(seed, footnotes);
   }
   return seed;
+}
+
+/** The source's own runs of a part, when they still are its text (validRuns); only their italics and bold are kept. */
+function richOf(value: string | null | undefined, runs: SourceRun[] | undefined): RichText | null {
+  const valid = validRuns(value, runs);
+  if (!valid) return null;
+  return valid.filter((run) => run.text !== '').map((run) => ({ text: run.text, ...(run.italic ? { italic: true } : {}), ...(run.bold ? { bold: true } : {}) }));
 }
 
 /** "Bearing in mind that …" → *Bearing in mind* that … */

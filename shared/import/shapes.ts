@@ -1,7 +1,7 @@
 /**
  * Line shapes of real texts that the recogniser (recognise.ts) reads beyond
  * numbered clauses, in English, Spanish, Portuguese and French
- * (docs/SPEC.md IMP9–IMP15): article headings, closing lines, formulas
+ * (docs/SPEC.md IMP9–IMP15, IMP18): article headings, closing lines, formulas
  * that are sentences, operative paragraphs without numbers, headings
  * between clauses.
  */
@@ -30,8 +30,21 @@ export const CLOSING =
 /** The meeting line of a General Assembly resolution: "50th plenary meeting", "50ª sesión plenaria", "50e séance plénière", "50ª sessão plenária". */
 const PLENARY = /^\d{1,4}\s*(?:st|nd|rd|th|ª|a|e|ème|º)?\.?\s+(?:plenary meeting|sesión plenaria|sessão plenária|reunião plenária|séance plénière)\.?$/iu;
 
+/**
+ * A place and a date alone on a line: "La Habana, 24 de fevereiro 2016",
+ * "San José, Costa Rica, el 4 de diciembre de 2000,", "Paris, le 3 mai
+ * 2019", "Geneva, 12 May 2019.", "Asmara, September 5, 2018" — under the
+ * title, the subtitle (masthead.ts); after the operative part, the closing.
+ */
+const PLACE_DATE =
+  /^\p{Lu}[\p{L}'’. -]{1,40}(?:,\s*\p{Lu}[\p{L}'’. -]{1,30})?,\s+(?:(?:el|le|this|o|a)\s+)?(?:\d{1,2}(?:º|°|er|st|nd|rd|th)?\s+(?:de\s+|of\s+)?\p{L}+\.?,?\s+(?:de\s+|del\s+)?\d{4}|\p{L}+\s+\d{1,2},\s+\d{4})[.,]?$/u;
+
+export function isPlaceAndDate(text: string): boolean {
+  return PLACE_DATE.test(text.trim());
+}
+
 export function isClosingLine(text: string): boolean {
-  return CLOSING.test(text) || PLENARY.test(text);
+  return CLOSING.test(text) || PLENARY.test(text) || PLACE_DATE.test(text);
 }
 
 /** A date on a line of its own: "18 December 2019", "2 de diciembre de 2011", "December 18, 2019". */
@@ -54,10 +67,10 @@ export function closingContinues(previous: string, next: string): '\n' | ' ' | n
  * proclaims …", "Adopts the following political declaration:", "we
  * therefore:", "L'Assemblée générale proclame …", "En conséquence, …
  * déclare …", "The General Conference … adopts, this tenth day of May …,
- * the present Declaration".
+ * the present Declaration", "have reached the following agreement …:-".
  */
 export const FORMULA_SENTENCE =
-  /(?<![\p{L}])(?:proclaims?|proclame|proclament|proclama|proclaman|proclamam|declares?|déclare|déclarent|declara|declaran|declaram|adopts|adopte|adoptent|adopta|adoptan|adota|adotam|resolves|resuelve|resuelven|résout|therefore|en conséquence|por (?:lo )?tanto|en consecuencia|portanto|por conseguinte|consequentemente)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:proclaims?|proclame|proclament|proclama|proclaman|proclamam|declares?|déclare|déclarent|declara|declaran|declaram|adopts|adopte|adoptent|adopta|adoptan|adota|adotam|resolves|resuelve|resuelven|résout|therefore|en conséquence|por (?:lo )?tanto|en consecuencia|portanto|por conseguinte|consequentemente|as follows|the following|lo siguiente|la siguiente|el siguiente|o seguinte|a seguinte|ce qui suit|la déclaration suivante|le texte suivant)(?![\p{L}])/iu;
 
 /**
  * An operative paragraph without a number opens with a verb of decision
@@ -66,6 +79,12 @@ export const FORMULA_SENTENCE =
  */
 export const OPERATIVE_OPENING =
   /^[“"'«]?(?:hereby\s+\p{L}+|resolves|decides|agrees?|requests|calls upon|urges|invites|welcomes|commits?|reaffirms?|declares|proclaims|takes note|notes|encourages|recommends|stresses|emphasizes|emphasises|expresses|endorses|approves|authorizes|authorises|condemns|demands|affirms|supports|acknowledges|recognizes|recognises|appeals|commends|acuerdan|deciden|resuelve|resuelven|reafirman|se comprometen|decidem|acordam|reafirmam|comprometem-se|consolidar|encarecer|incentivar|promover|décident|conviennent|réaffirment|s['’]engagent)(?![\p{L}])/iu;
+
+/**
+ * The heading of an annex after the operative part: "Annex", "Annex I",
+ * "ANNEX 2", "Anexo", "Anexo II", "Annexe", "Annexe A" (IMP18).
+ */
+export const ANNEX_LINE = /^(?:annex|annexe|anexo)(?:\s+(?:[IVXLC]{1,6}|\d{1,2}|[A-Z]))?\s*[.:]?$/iu;
 
 /** At most this many words in a heading above a clause. */
 const MAX_HEADING_WORDS = 10;
@@ -83,5 +102,6 @@ export function headingText(text: string): boolean {
   // "A." / "II." before the words is a section mark, not a sentence's stop.
   const body = text.replace(/^(?:[A-Z]|[IVXLC]{1,7})\.(?=\s|$)/u, '').trim();
   if (body === '') return true;
-  return !/[.,;:]["'”’»)]*$/u.test(body);
+  // ":-" ends a formula as ":" does.
+  return !/[.,;:]["'”’»)]*[-–—]?$/u.test(body);
 }

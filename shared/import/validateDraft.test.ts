@@ -83,5 +83,23 @@ describe('validateDraft', () => {
     );
     expect(problem({ ...good, operative: [{ text: 'x', subitems: [], number: 7 }] })).toBe("OP1's number must be text.");
   });
-});
 
+  it('IMP8: takes the source\'s italics and bold on the parts, refusing other shapes and over-long runs, saying where', () => {
+    const formatted: ParsedDraft = {
+      ...good,
+      preamble: [{ text: 'Recognizing peace,', runs: [{ text: 'Recognizing', italic: true }, { text: ' peace,' }] }],
+      operative: [{ text: 'To act:', runs: [{ text: 'To act', bold: true }, { text: ':' }], subitems: [] }],
+      footnotes: [{ marker: '1', text: 'Ibid.', runs: [{ text: 'Ibid.', italic: true }] }],
+      formatting: { chapeau: [{ text: 'The Ministers,', italic: true, bold: false }], title: [] },
+    };
+    expect(validateDraft(formatted)).toEqual({ ok: true, draft: { ...formatted, formatting: { chapeau: [{ text: 'The Ministers,', italic: true }], title: [] } } });
+    expect(problem({ ...good, formatting: { heading: [] } })).toBe('The formatting has an unknown field "heading".');
+    expect(problem({ ...good, formatting: { chapeau: 'x' } })).toBe('The formatting of the chapeau must be a list.');
+    expect(problem({ ...good, preamble: [{ text: 'x', runs: [{ text: 'x', underline: true }] }] })).toBe('Run 1 of the formatting of PP1 has an unknown field "underline".');
+    expect(problem({ ...good, operative: [{ text: 'x', subitems: [], runs: [{ text: 'x', italic: 'yes' }] }] })).toBe('"italic" in run 1 of the formatting of OP1 must be true or false.');
+    expect(problem({ ...good, operative: [{ text: 'x', subitems: [], runs: [{ text: 'x'.repeat(MAX_CLAUSE_CHARS) }, { text: 'y' }] }] })).toBe(
+      `The formatting of OP1 is longer than ${MAX_CLAUSE_CHARS} characters; at most ${MAX_CLAUSE_CHARS} are allowed.`,
+    );
+    expect(problem({ ...good, footnotes: [{ marker: '1', text: 'x', runs: [{ italic: true }] }] })).toBe('Run 1 of the formatting of footnote 1 has no "text".');
+  });
+});

@@ -12,7 +12,7 @@ import {
   MAX_SIGNATORY_FIELD_CHARS,
   MAX_TITLE_CHARS,
 } from './limits.ts';
-import type { ParsedDraft, ParsedFootnote, ParsedItem, ParsedPreambular } from './parsedDraft.ts';
+import { FORMATTED_FIELDS, type FormattedField, type ParsedDraft, type ParsedFootnote, type ParsedItem, type ParsedPreambular, type SourceRun } from './parsedDraft.ts';
 
 /**
  * A draft that arrives from outside (the import API's body, after the chair
@@ -54,22 +54,58 @@ function heading(value: unknown, own: string): { heading?: string } {
   return { heading: text(value, MAX_LINE_CHARS, `${own}'s heading`) };
 }
 
+/**
+ * A part's italics and bold (IMP8): absent, or a list of runs `{ text,
+ * italic?, bold? }`, their texts together no longer than the part may be.
+ * Runs that do not join to the part's text are accepted and ignored
+ * (seedFromDraft), so a client that edits a text without them loses only
+ * the formatting.
+ */
+function runs(value: unknown, max: number, what: string): { runs?: SourceRun[] } {
+  if (value === undefined) return {};
+  const entries = list(value, `The formatting of ${what}`);
+  let length = 0;
+  const checked = entries.map((entry, i): SourceRun => {
+    const run = exactKeys(entry, ['text'], `Run ${i + 1} of the formatting of ${what}`, ['italic', 'bold']);
+    if (typeof run.text !== 'string') throw new Problem(`Run ${i + 1} of the formatting of ${what} must be text.`);
+    length += run.text.length;
+    if (length > max) throw new Problem(`The formatting of ${what} is longer than ${max} characters; at most ${max} are allowed.`);
+    for (const mark of ['italic', 'bold'] as const) {
+      if (run[mark] !== undefined && typeof run[mark] !== 'boolean') throw new Problem(`"${mark}" in run ${i + 1} of the formatting of ${what} must be true or false.`);
+    }
+    return { text: run.text, ...(run.italic === true ? { italic: true } : {}), ...(run.bold === true ? { bold: true } : {}) };
+  });
+  return { runs: checked };
+}
+
+/** The formatting of the parts that are one text each: an object naming some of them, each with its runs. */
+function formatting(value: unknown): Partial<Record<FormattedField, SourceRun[]>> {
+  const fields = exactKeys(value, [], 'The formatting', [...FORMATTED_FIELDS]);
+  const out: Partial<Record<FormattedField, SourceRun[]>> = {};
+  for (const key of FORMATTED_FIELDS) {
+    if (!(key in fields)) continue;
+    const checked = runs(fields[key], key === 'title' ? MAX_TITLE_CHARS : key === 'note' ? MAX_NOTE_CHARS : MAX_LINE_CHARS, `the ${key}`).runs;
+    if (checked) out[key] = checked;
+  }
+  return out;
+}
+
 function list(value: unknown, what: string): unknown[] {
   if (!Array.isArray(value)) throw new Problem(`${what} must be a list.`);
   return value;
 }
 
 /** The parts issue 15 added: accepted when absent (drafts other programs sent before), checked when present. */
-const OPTIONAL_PARTS = ['conference', 'subtitle', 'closing', 'footnotes', 'paragraphs', 'subItemStyle'];
+const OPTIONAL_PARTS = ['conference', 'subtitle', 'closing', 'footnotes', 'paragraphs', 'subItemStyle', 'formatting'];
 
 function footnotes(value: unknown): ParsedFootnote[] {
   const entries = list(value, 'The footnotes');
   if (entries.length > MAX_FOOTNOTES) throw new Problem(`The draft has more than ${MAX_FOOTNOTES} footnotes.`);
   return entries.map((entry, i) => {
-    const footnote = exactKeys(entry, ['marker', 'text'], `Footnote ${i + 1}`);
+    const footnote = exactKeys(entry, ['marker', 'text'], `Footnote ${i + 1}`, ['runs']);
     const marker = text(footnote.marker, MAX_FOOTNOTE_MARKER_CHARS, `The marker of footnote ${i + 1}`);
     if (marker.trim() === '') throw new Problem(`Footnote ${i + 1} has no marker: give the mark printed where it is referenced ("1", "*").`);
-    return { marker, text: text(footnote.text, MAX_NOTE_CHARS, `Footnote ${i + 1}`) };
+    return { marker, text: text(footnote.text, MAX_NOTE_CHARS, `Footnote ${i + 1}`), ...runs(footnote.runs, MAX_NOTE_CHARS, `footnote ${i + 1}`) };
   });
 }
 
@@ -88,6 +124,7 @@ function optionalParts(draft: Record<string, unknown>): Partial<ParsedDraft> {
     if (!isSubItemStyle(draft.subItemStyle)) throw new Problem('subItemStyle must be "enclosed" ("(a)") or "closing" ("a)").');
     parts.subItemStyle = draft.subItemStyle;
   }
+  if ('formatting' in draft) parts.formatting = formatting(draft.formatting);
   return parts;
 }
 
@@ -100,17 +137,17 @@ function check(value: unknown): ParsedDraft {
   };
   const preamble = list(draft.preamble, 'The preamble').map((entry, i): ParsedPreambular => {
     count();
-    const paragraph = exactKeys(entry, ['text'], `PP${i + 1}`, ['heading']);
-    return { text: text(paragraph.text, MAX_CLAUSE_CHARS, `PP${i + 1}`), ...heading(paragraph.heading, `PP${i + 1}`) };
+    const paragraph = exactKeys(entry, ['text'], `PP${i + 1}`, ['heading', 'runs']);
+    return { text: text(paragraph.text, MAX_CLAUSE_CHARS, `PP${i + 1}`), ...heading(paragraph.heading, `PP${i + 1}`), ...runs(paragraph.runs, MAX_CLAUSE_CHARS, `PP${i + 1}`) };
   });
   const items = (entries: unknown, depth: number, label: string): ParsedItem[] =>
     list(entries, depth === 0 ? 'The operative part' : `The sub-items of ${label}`).map((entry, i) => {
       count();
       const own = depth === 0 ? `OP${i + 1}` : `${label}(${depth === 1 ? letter(i) : roman(i)})`;
-      const item = exactKeys(entry, ['text', 'subitems'], own, ['heading', 'number']);
+      const item = exactKeys(entry, ['text', 'subitems'], own, ['heading', 'number', 'runs']);
       const subitems = list(item.subitems, `The sub-items of ${own}`);
       if (subitems.length > 0 && depth >= MAX_SUBITEM_DEPTH) throw new Problem(`${own} has sub-items; sub-items go ${MAX_SUBITEM_DEPTH} levels deep at most.`);
-      const checked: ParsedItem = { text: text(item.text, MAX_CLAUSE_CHARS, own), subitems: items(subitems, depth + 1, own), ...heading(item.heading, own) };
+      const checked: ParsedItem = { text: text(item.text, MAX_CLAUSE_CHARS, own), subitems: items(subitems, depth + 1, own), ...heading(item.heading, own), ...runs(item.runs, MAX_CLAUSE_CHARS, own) };
       if (item.number !== undefined) {
         // A working number is a number, a letter or a roman numeral as its level writes them, with its Latin multiplier: "2 bis", "a ter".
         const number = text(item.number, 32, `${own}'s number`);

@@ -13,7 +13,8 @@ import { wordSteps } from './wordDiff.ts';
  *
  * `body` is a clause's `Y.XmlFragment` (one paragraph holding one
  * `Y.XmlText`, STRUCT1); the paragraph or its text is created when missing.
- * Call inside a transaction. Words kept keep their comment marks.
+ * Call inside a transaction. Words kept keep their comment marks; a
+ * footnote reference is written with its `footnote` mark (FN2).
  */
 export function applyWordDiff(body: Y.XmlFragment, to: RichText): void {
   let paragraph = body.toArray().find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === PARAGRAPH);
@@ -36,7 +37,7 @@ export function applyWordDiff(body: Y.XmlFragment, to: RichText): void {
     } else {
       for (const token of step.tokens) {
         // Explicit marks, even none, so an inserted word does not inherit the italics before it.
-        text.insert(index, token.text, marksOf({ text: token.text, italic: token.italic, bold: token.bold }));
+        text.insert(index, token.text, marksOf({ text: token.text, italic: token.italic, bold: token.bold, ...(token.footnote !== undefined ? { footnote: token.footnote } : {}) }));
         index += token.text.length;
       }
     }

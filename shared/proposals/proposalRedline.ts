@@ -1,6 +1,6 @@
 import type { RichText } from '../richText.ts';
 import type { Proposal } from './proposal.ts';
-import { tokenize, tokensToRuns, wordRedline, wordSteps, type Redline, type Token } from './wordDiff.ts';
+import { keyOf, tokenize, tokensToRuns, wordRedline, wordSteps, type Redline, type Token } from './wordDiff.ts';
 
 /**
  * What a proposal proposes now, against the clause as it stands (docs/SPEC.md
@@ -43,7 +43,7 @@ export function changedSince(proposal: Pick<Proposal, 'baseText'>, current: Rich
 }
 
 function key(tokens: Token[]): string {
-  return tokens.map((t) => `${t.italic ? 'i' : '-'}${t.bold ? 'b' : '-'}${t.text}`).join('\u0000');
+  return tokens.map(keyOf).join('\u0001');
 }
 
 /** What one side did to the base's words: the words inserted before each base word (and at the end), and which it deleted. */

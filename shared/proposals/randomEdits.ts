@@ -41,11 +41,12 @@ export function richTextOf(tokens: Token[]): RichText {
   for (const token of tokens) {
     if (token.text === '') continue;
     const last = runs[runs.length - 1];
-    if (last && !!last.italic === token.italic && !!last.bold === token.bold) last.text += token.text;
+    if (last && !!last.italic === token.italic && !!last.bold === token.bold && last.footnote === token.footnote) last.text += token.text;
     else {
       const run: Run = { text: token.text };
       if (token.italic) run.italic = true;
       if (token.bold) run.bold = true;
+      if (token.footnote !== undefined) run.footnote = token.footnote;
       runs.push(run);
     }
   }

@@ -10,9 +10,10 @@ import type { RichText, Run } from '../richText.ts';
  * symbols are turned back into words. "shall" → "should" is then one
  * replaced word, never "sha[ll]ould".
  *
- * A word's identity includes its italics and bold, so a word that only
- * changes formatting is shown (and applied) as replaced. Comment marks are
- * not part of it: they belong to the clause's text, not to a proposal.
+ * A word's identity includes its italics and bold, and the footnote it
+ * is the reference marker of (FN2), so a word that only changes formatting
+ * is shown (and applied) as replaced. Comment marks are not part of it:
+ * they belong to the clause's text, not to a proposal.
  */
 export type RedlineOp = 'equal' | 'insert' | 'delete';
 
@@ -27,6 +28,8 @@ export interface Token {
   text: string;
   italic: boolean;
   bold: boolean;
+  /** The footnote whose reference marker this is (Run.footnote); absent for other text. */
+  footnote?: string;
 }
 
 /** A word (letters, digits and marks, joined by an apostrophe or a hyphen), a run of spaces, or one other character. */
@@ -41,15 +44,17 @@ export function tokenize(text: RichText): Token[] {
     // (the word would then read as replaced, and lose its comment on accept).
     const italic = !!text[i]!.italic;
     const bold = !!text[i]!.bold;
+    const footnote = text[i]!.footnote;
     let stretch = '';
-    while (i < text.length && !!text[i]!.italic === italic && !!text[i]!.bold === bold) stretch += text[i++]!.text;
-    for (const match of stretch.matchAll(TOKEN)) tokens.push({ text: match[0], italic, bold });
+    while (i < text.length && !!text[i]!.italic === italic && !!text[i]!.bold === bold && text[i]!.footnote === footnote) stretch += text[i++]!.text;
+    for (const match of stretch.matchAll(TOKEN)) tokens.push({ text: match[0], italic, bold, ...(footnote !== undefined ? { footnote } : {}) });
   }
   return tokens;
 }
 
-function keyOf(token: Token): string {
-  return `${token.italic ? 'i' : '-'}${token.bold ? 'b' : '-'}${token.text}`;
+/** A token's identity: its marks and its characters (a footnote id holds no NUL). */
+export function keyOf(token: Token): string {
+  return `${token.italic ? 'i' : '-'}${token.bold ? 'b' : '-'}${token.footnote ?? ''}\u0000${token.text}`;
 }
 
 /** Turns tokens into one character each (its index among the distinct words of both texts). */
@@ -73,13 +78,14 @@ export function tokensToRuns(tokens: Token[]): RichText {
   const runs: RichText = [];
   for (const token of tokens) {
     const last = runs[runs.length - 1];
-    if (last && !!last.italic === token.italic && !!last.bold === token.bold) {
+    if (last && !!last.italic === token.italic && !!last.bold === token.bold && last.footnote === token.footnote) {
       last.text += token.text;
       continue;
     }
     const run: Run = { text: token.text };
     if (token.italic) run.italic = true;
     if (token.bold) run.bold = true;
+    if (token.footnote !== undefined) run.footnote = token.footnote;
     runs.push(run);
   }
   return runs;
