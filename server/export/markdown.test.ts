@@ -45,6 +45,12 @@ describe('Markdown export', () => {
     // Emphasis markers hug the words: spaces stay outside, or it would not be emphasis.
     expect(inlineMarkdown([{ text: 'Recognizing ', italic: true }, { text: 'that' }])).toBe('*Recognizing* that');
     expect(inlineMarkdown([{ text: 'both', italic: true, bold: true }])).toBe('***both***');
+    // Emphasis spans runs, nested, the longer mark outside: never delimiters glued into a run CommonMark reads otherwise ("***x****,*").
+    expect(inlineMarkdown([{ text: 'x', italic: true, bold: true }, { text: ',', italic: true }])).toBe('***x**,*');
+    expect(inlineMarkdown([{ text: 'Bearing ', italic: true }, { text: 'in mind', italic: true, bold: true }, { text: ' that' }])).toBe('*Bearing **in mind*** that');
+    expect(inlineMarkdown([{ text: 'Decides', bold: true }, { text: ' to ', italic: true, bold: true }, { text: 'act', bold: true }])).toBe('**Decides *to* act**');
+    // A space between two italic words that is not itself italic ends the span.
+    expect(inlineMarkdown([{ text: 'a', italic: true }, { text: ' ' }, { text: 'b', italic: true }])).toBe('*a* *b*');
 
     const heading = (title: string) => renderMarkdown(readExportInput(docFromSeed(emptySeed(plain(title))), SAMPLE_DATE), 'clean').trim();
     expect(heading('Agenda item ##')).toBe('# Agenda item \\#\\#');

@@ -63,19 +63,80 @@ export function footnoteLabel(marker: string): string {
   return `[^${marker.replace(/[\\[\]]/g, (c) => `\\${c}`).replace(/\s+/g, '-')}]`;
 }
 
-/** inlineMarkdown for text that does not start a line. A footnote reference (Run.footnote) is `[^marker]`. */
+type Emphasis = 'bold' | 'italic';
+const DELIMITER: Record<Emphasis, string> = { bold: '**', italic: '*' };
+
+/** A piece of the output: a word (or footnote label) or the white space between words, with the marks it prints under. */
+interface Atom {
+  out: string;
+  space: boolean;
+  marks: Set<Emphasis>;
+}
+
+function marksOf(run: RichText[number]): Set<Emphasis> {
+  const marks = new Set<Emphasis>();
+  if (run.bold) marks.add('bold');
+  if (run.italic) marks.add('italic');
+  return marks;
+}
+
+/**
+ * inlineMarkdown for text that does not start a line. A footnote reference (Run.footnote) is `[^marker]`.
+ *
+ * Emphasis spans runs: "*Bearing in mind* that" and, for a bold word inside
+ * italics, `***x**,*` — one span per mark, nested, the longer outside —
+ * never `***x****,*`, which CommonMark reads otherwise (EXP2). Delimiters
+ * hug words: white space at a span's edge stays outside it, or the
+ * delimiter would not be emphasis; a space inside a span keeps the marks
+ * both its neighbours and its own run share.
+ */
 export function runsMarkdown(text: RichText): string {
-  return text
-    .map((run) => {
-      if (run.footnote !== undefined) return footnoteLabel(run.text);
-      const escaped = escapeMarkdown(run.text);
-      const marker = (run.bold ? '**' : '') + (run.italic ? '*' : '');
-      if (marker === '') return escaped;
-      const match = /^(\s*)(.*?)(\s*)$/s.exec(escaped)!;
-      const [, lead, core, trail] = match as unknown as [string, string, string, string];
-      return core === '' ? escaped : `${lead}${marker}${core}${[...marker].reverse().join('')}${trail}`;
-    })
-    .join('');
+  const atoms: Atom[] = [];
+  for (const run of text) {
+    const marks = marksOf(run);
+    if (run.footnote !== undefined) {
+      atoms.push({ out: footnoteLabel(run.text), space: false, marks });
+      continue;
+    }
+    for (const piece of escapeMarkdown(run.text).split(/(\s+)/u)) {
+      if (piece !== '') atoms.push({ out: piece, space: /^\s/u.test(piece), marks: new Set(marks) });
+    }
+  }
+  // A space between words keeps only the marks of both words around it.
+  for (let i = 0; i < atoms.length; i++) {
+    const atom = atoms[i]!;
+    if (!atom.space || atom.marks.size === 0) continue;
+    let before = i - 1;
+    while (before >= 0 && atoms[before]!.space) before--;
+    let after = i + 1;
+    while (after < atoms.length && atoms[after]!.space) after++;
+    for (const mark of [...atom.marks]) {
+      if (before < 0 || after >= atoms.length || !atoms[before]!.marks.has(mark) || !atoms[after]!.marks.has(mark)) atom.marks.delete(mark);
+    }
+  }
+  const extent = (from: number, mark: Emphasis) => {
+    let to = from;
+    while (to < atoms.length && atoms[to]!.marks.has(mark)) to++;
+    return to - from;
+  };
+  const open: Emphasis[] = [];
+  let out = '';
+  for (let i = 0; i < atoms.length; i++) {
+    const atom = atoms[i]!;
+    // Close what ends here; a mark still wanted that was opened inside one that ends is closed and opened again.
+    const ending = open.findIndex((mark) => !atom.marks.has(mark));
+    if (ending !== -1) {
+      const closed = open.splice(ending);
+      out += closed.reverse().map((mark) => DELIMITER[mark]).join('');
+    }
+    const starting = [...atom.marks].filter((mark) => !open.includes(mark)).sort((a, b) => extent(i, b) - extent(i, a));
+    for (const mark of starting) {
+      out += DELIMITER[mark];
+      open.push(mark);
+    }
+    out += atom.out;
+  }
+  return out + open.reverse().map((mark) => DELIMITER[mark]).join('');
 }
 
 /**

@@ -48,6 +48,18 @@ describe('the source\'s italics and bold on the parts', () => {
     expect(changed.formatting?.formula).toEqual([{ text: 'Declare:', bold: true }]);
   });
 
+  it('IMP8 IMP16: a part longer than a declaration holds (which create refuses until it is split) is given no formatting; the parts before it keep theirs', () => {
+    const long = `${'Italic words. '.repeat(800)}end.`;
+    const withLong: ParsedDraft = { ...draft, note: long.trim() };
+    const longLines: DraftLine[] = [...lines.slice(0, -1), { text: long, runs: [{ text: long, italic: true }] }];
+    const formatted = withSourceFormatting(withLong, longLines);
+    expect(formatted.formatting?.note).toBeUndefined();
+    expect(formatted.formatting?.formula).toEqual([{ text: 'Declare:', bold: true }]);
+    // Within the limit, the same note is formatted.
+    const short = 'Italic words. end.';
+    expect(withSourceFormatting({ ...draft, note: short }, [...lines.slice(0, -1), { text: short, runs: [{ text: short, italic: true }] }]).formatting?.note).toEqual([{ text: short, italic: true }]);
+  });
+
   it('IMP8: runs count only while they still are the part\'s text', () => {
     const runs = [{ text: 'Noting', italic: true }, { text: ' the report,' }];
     expect(validRuns('Noting  the report, ', runs)).toEqual(runs);

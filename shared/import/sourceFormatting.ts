@@ -1,4 +1,5 @@
 import { cleanText } from './cleanText.ts';
+import { MAX_CLAUSE_CHARS, MAX_NOTE_CHARS } from './limits.ts';
 import type { DraftLine } from './draftLine.ts';
 import type { FormattedField, ParsedDraft, ParsedItem, SourceRun } from './parsedDraft.ts';
 
@@ -14,6 +15,15 @@ import type { FormattedField, ParsedDraft, ParsedItem, SourceRun } from './parse
  * part not found keeps no runs and gets the derived italics (IMP4):
  * formatting is never guessed.
  */
+
+/**
+ * The longest part a declaration can hold (a clause, the note): a longer one
+ * is refused by create until the chair splits it in the preview, where it
+ * would keep only the derived italics anyway, so its formatting is not
+ * looked for — a 5 MB file read as one endless note would otherwise cost
+ * seconds (IMP16).
+ */
+const MAX_FORMATTED_CHARS = Math.max(MAX_CLAUSE_CHARS, MAX_NOTE_CHARS);
 
 /** How far past the part before a part is looked for: more than any masthead, heading or signature page between two parts. */
 const SKIP_CHARS = 50_000;
@@ -41,38 +51,69 @@ function ignored(code: number): boolean {
   );
 }
 
-/** The file's visible characters, in order, with the marks of each. */
-interface Stream {
-  chars: string;
-  marks: Uint8Array;
-}
-
 /** The same characters as `ignored`, for the native replace that compacts a whole run at once. */
 const IGNORED_RUNS = /[\s\u200B-\u200D\u2060\uFEFF\u00AD]+/gu;
 
-function streamOf(lines: readonly DraftLine[]): Stream {
-  const pieces: string[] = [];
-  const lengths: number[] = [];
-  const kinds: number[] = [];
-  let total = 0;
-  for (const line of lines) {
-    for (const run of line.runs ?? [{ text: line.text }]) {
-      const compact = run.text.replace(IGNORED_RUNS, '');
-      if (compact === '') continue;
-      pieces.push(compact);
-      lengths.push(compact.length);
-      kinds.push((run.italic ? ITALIC : 0) | (run.bold ? BOLD : 0));
-      total += compact.length;
+/** How much of the stream is made at a time, at least. */
+const BLOCK_CHARS = 1 << 20;
+
+/**
+ * The file's visible characters, in order, with the marks of each — made
+ * only as far as the parts looked for reach, a block at a time: a file read
+ * as one endless note (whose formatting is not looked for) is never
+ * compacted past the parts before it (IMP16). Only the stretch from the
+ * part before onwards is kept.
+ */
+class Stream {
+  private line = 0;
+  /** Compacted runs not yet in `chars`, with their marks. */
+  private chars = '';
+  private marks = new Uint8Array(0);
+  /** The stream offset of `chars[0]`. */
+  private base = 0;
+
+  constructor(private readonly lines: readonly DraftLine[]) {}
+
+  /** The characters in [from, to), fewer at the end of the file. `from` never goes back before an earlier call's. */
+  text(from: number, to: number): string {
+    this.cover(from, to);
+    return this.chars.slice(from - this.base, to - this.base);
+  }
+
+  /** The marks of the characters in [from, to), covered by an earlier `text`. */
+  marksOf(from: number, to: number): Uint8Array {
+    return this.marks.subarray(from - this.base, to - this.base);
+  }
+
+  private cover(from: number, to: number): void {
+    if (to <= this.base + this.chars.length || this.line >= this.lines.length) return;
+    const pieces: string[] = [this.chars.slice(from - this.base)];
+    const kinds: number[] = [0];
+    const lengths: number[] = [pieces[0]!.length];
+    let made = lengths[0]!;
+    const want = Math.max(to - from, BLOCK_CHARS);
+    while (made < want && this.line < this.lines.length) {
+      const line = this.lines[this.line++]!;
+      for (const run of line.runs ?? [{ text: line.text }]) {
+        const compact = run.text.replace(IGNORED_RUNS, '');
+        if (compact === '') continue;
+        pieces.push(compact);
+        lengths.push(compact.length);
+        kinds.push((run.italic ? ITALIC : 0) | (run.bold ? BOLD : 0));
+        made += compact.length;
+      }
     }
+    const marks = new Uint8Array(made);
+    marks.set(this.marks.subarray(from - this.base, from - this.base + lengths[0]!));
+    let at = lengths[0]!;
+    for (let i = 1; i < lengths.length; i++) {
+      if (kinds[i] !== 0) marks.fill(kinds[i]!, at, at + lengths[i]!);
+      at += lengths[i]!;
+    }
+    this.chars = pieces.join('');
+    this.marks = marks;
+    this.base = from;
   }
-  // Marks filled run by run: a 5 MB .docx holds tens of millions of characters.
-  const marks = new Uint8Array(total);
-  let at = 0;
-  for (let i = 0; i < lengths.length; i++) {
-    if (kinds[i] !== 0) marks.fill(kinds[i]!, at, at + lengths[i]!);
-    at += lengths[i]!;
-  }
-  return { chars: pieces.join(''), marks };
 }
 
 /** Characters with the same marks as runs; none when no character is italic or bold. */
@@ -97,24 +138,26 @@ class Aligner {
   constructor(private readonly stream: Stream) {}
 
   runs(value: string | null | undefined): SourceRun[] | undefined {
+    if ((value ?? '').length > MAX_FORMATTED_CHARS * 2) return undefined;
     const text = cleanText(value ?? '');
+    if (text.length > MAX_FORMATTED_CHARS) return undefined;
     const compact = text.replace(IGNORED_RUNS, '');
     if (compact === '') return undefined;
     // Looked for just after the part before, past what the recogniser left out between them (a heading, a masthead, a page of signatures): never the whole file, so that a part not found costs little (IMP16).
-    const window = this.stream.chars.slice(this.cursor, this.cursor + compact.length + SKIP_CHARS);
+    const window = this.stream.text(this.cursor, this.cursor + compact.length + SKIP_CHARS);
     const found = window.indexOf(compact);
     if (found === -1) return undefined;
     const at = this.cursor + found;
     this.cursor = at + compact.length;
     // Most parts have no mark at all: known at native speed, before any work per character.
-    const own = this.stream.marks.subarray(at, at + compact.length);
+    const own = this.stream.marksOf(at, at + compact.length);
     if (own.indexOf(ITALIC) === -1 && own.indexOf(BOLD) === -1 && own.indexOf(ITALIC | BOLD) === -1) return undefined;
     const skip = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) if (ignored(text.charCodeAt(i))) skip[i] = 1;
     const marks = new Uint8Array(text.length);
-    let k = at;
+    let k = 0;
     for (let i = 0; i < text.length; i++) {
-      if (!skip[i]) marks[i] = this.stream.marks[k++]!;
+      if (!skip[i]) marks[i] = own[k++]!;
     }
     // A space takes the marks both its neighbours share: "*Bearing in mind*" is italic through its spaces, not past them (cleanText leaves single spaces).
     for (let i = 0; i < text.length; i++) {
@@ -132,7 +175,7 @@ class Aligner {
 /** The draft with the source's italics and bold on each part that has some (`runs`, `formatting`); unchanged when the file has none (.txt). */
 export function withSourceFormatting(draft: ParsedDraft, lines: readonly DraftLine[]): ParsedDraft {
   if (!lines.some((line) => line.runs !== undefined)) return draft;
-  const align = new Aligner(streamOf(lines));
+  const align = new Aligner(new Stream(lines));
   const formatting: Partial<Record<FormattedField, SourceRun[]>> = {};
   const field = (key: FormattedField) => {
     const runs = align.runs(draft[key]);
