@@ -12,6 +12,7 @@ import { formatFlood } from './floodReport.ts';
 import { formatProposals, runProposals, type ProposalsResult } from './proposals.ts';
 import { formatVersions, measureVersions, type VersionsResult } from './versions.ts';
 import { formatImportTimes, measureImportTimes, type ImportTimes } from './importTimes.ts';
+import { formatAuditTimes, measureAuditTimes, type AuditTimes } from './auditTimes.ts';
 
 /**
  * `npm run bench`: each workload against our relay (persisting every update
@@ -96,7 +97,13 @@ async function main(): Promise<void> {
     if (!importTimes.ok) missed++;
     console.log(`\n${formatImportTimes(importTimes)}`);
   }
-  const goals = results.length + (flood ? 1 : 0) + (enforcement ? 1 : 0) + (exportTimes ? 1 : 0) + (proposals ? 1 : 0) + (versions ? 1 : 0) + (importTimes ? 1 : 0);
+  let auditTimes: AuditTimes | undefined;
+  if (settings.sections.includes('audit')) {
+    auditTimes = await measureAuditTimes();
+    if (!auditTimes.ok) missed++;
+    console.log(`\n${formatAuditTimes(auditTimes)}`);
+  }
+  const goals = results.length + (auditTimes ? 1 : 0) + (flood ? 1 : 0) + (enforcement ? 1 : 0) + (exportTimes ? 1 : 0) + (proposals ? 1 : 0) + (versions ? 1 : 0) + (importTimes ? 1 : 0);
   // A typed edit lost while a proposal is accepted is a bug, not a slow
   // machine: unlike a missed goal, it fails the run (after the report).
   const lostEdits = proposals?.failure ? new Error(`proposals section: ${proposals.failure}`) : null;
@@ -112,7 +119,7 @@ async function main(): Promise<void> {
   const file = path.join(dir, 'latest.json');
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: os.cpus().length, settings, results, flood, enforcement, exportTimes, proposals, versions, importTimes }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: os.cpus().length, settings, results, flood, enforcement, exportTimes, proposals, versions, importTimes, auditTimes }, null, 2)}\n`,
   );
   console.log(`\n${verdict} Results in ${path.relative(process.cwd(), file)}`);
   if (lostEdits) throw lostEdits;

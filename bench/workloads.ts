@@ -61,7 +61,7 @@ function seconds(raw: string | undefined, fallback: number): number {
  * against our server in a child process: proposals.ts), and the versions
  * (their size in SQLite and the time of a comparison, in process: versions.ts).
  */
-export const SECTIONS = ['flood', 'enforcement', 'export', 'proposals', 'versions', 'import'] as const;
+export const SECTIONS = ['flood', 'enforcement', 'export', 'proposals', 'versions', 'import', 'audit'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /**
@@ -109,7 +109,7 @@ export interface BenchSettings {
   maxRatio: number;
   /** Which workloads to run (BENCH_ONLY=1,3 picks the first and the third); all by default. */
   workloads: Workload[];
-  /** Which sections to run (BENCH_ONLY=export runs only the export times, BENCH_ONLY=flood only the flood, BENCH_ONLY=proposals only the proposals, BENCH_ONLY=versions only the versions, BENCH_ONLY=import only the import times); all by default. */
+  /** Which sections to run (BENCH_ONLY=export runs only the export times, BENCH_ONLY=flood only the flood, BENCH_ONLY=proposals only the proposals, BENCH_ONLY=versions only the versions, BENCH_ONLY=import only the import times, BENCH_ONLY=audit only the audit log's pages); all by default. */
   sections: Section[];
 }
 

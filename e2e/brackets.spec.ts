@@ -199,7 +199,7 @@ test.describe('square brackets', () => {
     await expect(clause(a, 'OP1').getByTestId('proposal-count')).toHaveCount(0);
   });
 
-  test('BRK6: a clean export while brackets remain asks first; Esc cancels back to the menu, Download anyway prints the brackets', async ({
+  test('BRK6: a clean export while brackets remain asks first; Esc cancels back to the menu, Export anyway prints the brackets', async ({
     browser,
     delegations: { chair, chile },
   }, testInfo) => {
@@ -209,11 +209,11 @@ test.describe('square brackets', () => {
 
     await c.getByTestId('open-export').click();
     await c.getByTestId('export-txt').click();
-    const confirm = c.getByTestId('export-brackets-confirm');
+    const confirm = c.getByTestId('export-confirm');
     await expect(confirm).toContainText('1 passage is still in square brackets. It will be printed with its brackets.');
-    await expect(c.getByTestId('export-brackets-download')).toBeFocused();
+    await expect(c.getByTestId('export-anyway')).toBeFocused();
     await screenshots(c, testInfo, 'brackets-export-question');
-    await expect(c.getByTestId('export-brackets-download')).toBeFocused();
+    await expect(c.getByTestId('export-anyway')).toBeFocused();
     // Escape cancels the question, not the menu, and the focus goes back to the format chosen.
     await c.keyboard.press('Escape');
     await expect(confirm).toHaveCount(0);
@@ -222,7 +222,7 @@ test.describe('square brackets', () => {
 
     // Asked again by the keyboard, and answered.
     await c.keyboard.press('Enter');
-    await expect(c.getByTestId('export-brackets-download')).toBeFocused();
+    await expect(c.getByTestId('export-anyway')).toBeFocused();
     const [file] = await Promise.all([c.waitForEvent('download'), c.keyboard.press('Enter')]);
     expect(fs.readFileSync(await file.path(), 'utf8')).toContain('[by half]');
 

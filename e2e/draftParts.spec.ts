@@ -180,5 +180,59 @@ test.describe('parts of the text', () => {
     await expect(headingOf(chilePage, op2!).getByTestId('clause-heading-text')).toHaveText('A. Cooperation');
     // The chair edits it in place, as any heading.
     await expect(headingOf(chairPage, op2!).getByTestId('clause-heading-input')).toHaveValue('A. Cooperation');
+
+    // Chile's Ctrl+Z brings OP1 back — without the heading, which stays where the server moved it: no refusal, one heading.
+    await chilePage.keyboard.press('Control+z');
+    for (const page of [chilePage, chairPage]) await expect.poll(() => texts(page)).toEqual(['Decide to cooperate.', 'Decide to meet.']);
+    await expect(chilePage.getByTestId('clause-heading-text')).toHaveText(['A. Cooperation']);
+    await expect(headingOf(chilePage, op2!).getByTestId('clause-heading-text')).toHaveText('A. Cooperation');
+    await expect(chairPage.getByTestId('clause-heading-input')).toHaveCount(1);
+    await expect(headingOf(chairPage, op2!).getByTestId('clause-heading-input')).toHaveValue('A. Cooperation');
+    // Whatever the server refused would show by now, after the chair's screen has the clause back.
+    await expect(chilePage.getByTestId('refused-item')).toHaveCount(0);
+  });
+
+  test('FN2 PROP1: a delegation\'s suggested wording keeps the clause\'s footnote marker, in the copy, in the redline and in the proposal', async ({ browser, delegations: { chair, chile } }) => {
+    const chairPage = await openAs(browser, chair);
+    await twoParagraphs(chairPage);
+    await clause(chairPage, 'OP1').locator('.ProseMirror').click();
+    await chairPage.keyboard.press('End');
+    await chairPage.getByTestId('add-footnote').click();
+    await chairPage.keyboard.type('See resolution 242 (1967).');
+    const chilePage = await openAs(browser, chile);
+    await expect.poll(() => texts(chilePage)).toEqual(['Decide to cooperate.1', 'Decide to meet.']);
+
+    await clause(chilePage, 'OP1').hover();
+    await clause(chilePage, 'OP1').getByTestId('suggest-button').click();
+    const copy = chilePage.getByTestId('suggest-editor');
+    await expect(copy).toBeFocused();
+    await expect(copy.locator('sup.footnote-ref')).toHaveText('1');
+    // "cooperate" becomes "act together", before the marker.
+    await chilePage.keyboard.press('ArrowLeft');
+    await chilePage.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 'cooperate'.length; i++) await chilePage.keyboard.press('Shift+ArrowLeft');
+    await chilePage.keyboard.type('act together');
+    await expect(copy).toHaveText('Decide to act together.1');
+    await expect(copy.locator('sup.footnote-ref')).toHaveText('1');
+    await chilePage.screenshot({ path: test.info().outputPath('suggest-footnote.png') });
+    await chilePage.getByTestId('suggest-send').click();
+    await expect(chilePage.getByTestId('suggest')).toHaveCount(0);
+
+    // The chair's card shows the marker raised, and accepting writes it back as a marker pointing to its note.
+    await clause(chairPage, 'OP1').getByTestId('proposal-count').click();
+    const card = clause(chairPage, 'OP1').getByTestId('clause-proposals').getByTestId('proposal');
+    await expect(card.getByTestId('redline').locator('sup.footnote-ref')).toHaveText('1');
+    await expect(card.getByTestId('redline').locator('ins')).toContainText('act together');
+    // The card as the chair reads it, at the three widths of issue 16 (looked at by the author of this test).
+    for (const width of [1024, 1366, 1920]) {
+      await chairPage.setViewportSize({ width, height: 800 });
+      await card.scrollIntoViewIfNeeded();
+      await chairPage.screenshot({ path: test.info().outputPath(`proposal-footnote-${width}.png`) });
+    }
+    await card.getByTestId('proposal-accept').click();
+    await expect.poll(() => texts(chilePage)).toEqual(['Decide to act together.1', 'Decide to meet.']);
+    await expect(clause(chilePage, 'OP1').locator('sup.footnote-ref')).toHaveText('1');
+    const note = await chilePage.getByTestId('footnote').first().getAttribute('id');
+    await expect(clause(chilePage, 'OP1').locator('sup.footnote-ref')).toHaveAttribute('data-footnote', note!.replace(/^footnote-/, ''));
   });
 });

@@ -12,12 +12,15 @@ test.describe('export and import', () => {
     await page.keyboard.type('Decide to cooperate');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Decide to meet again.');
-    await expect(clause(page, 'OP1').getByTestId('drafting-remarks')).toHaveText('An operative paragraph usually ends with a semicolon.');
+    await expect(clause(page, 'OP1').getByTestId('drafting-remark')).toHaveText('No punctuation mark at the end.');
     await expect(clause(page, 'OP2').getByTestId('drafting-remarks')).toHaveCount(0);
 
     await page.getByTestId('open-export').click();
-    await expect(page.getByTestId('export-warnings')).toContainText('OP1 An operative paragraph usually ends with a semicolon.');
-    const [word] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
+    await expect(page.getByTestId('export-warnings')).toContainText('OP1 No punctuation mark at the end.');
+    // Both clauses are open: the clean text asks first (EXP15).
+    await page.getByTestId('export-docx').click();
+    await expect(page.getByTestId('export-confirm')).toContainText('2 clauses are still open: OP1, OP2');
+    const [word] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-anyway').click()]);
     expect(word.suggestedFilename()).toBe('test-declaration.docx');
     expect(fs.readFileSync(await word.path()).subarray(0, 2).toString()).toBe('PK');
     await expect(page.getByTestId('export-status')).toHaveText('Downloaded test-declaration.docx.');
@@ -45,7 +48,8 @@ test.describe('export and import', () => {
     await page.keyboard.type('Welcome the delegations of Łódź, Αθήνα and Москва;');
     await expect(page.getByTestId('connection')).toHaveAttribute('data-pending', '0');
     await page.getByTestId('open-export').click();
-    const [first] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+    await page.getByTestId('export-pdf').click();
+    const [first] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-anyway').click()]);
     expect(fs.readFileSync(await first.path()).subarray(0, 4).toString()).toBe('%PDF');
     await expect(page.getByTestId('export-status')).toHaveText('Downloaded test-declaration.pdf.');
     await expect(page.getByTestId('export-missing-glyphs')).toHaveCount(0);
@@ -56,7 +60,8 @@ test.describe('export and import', () => {
     await page.keyboard.type(' 中国');
     await expect(page.getByTestId('connection')).toHaveAttribute('data-pending', '0');
     await page.getByTestId('open-export').click();
-    await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+    await page.getByTestId('export-pdf').click();
+    await Promise.all([page.waitForEvent('download'), page.getByTestId('export-anyway').click()]);
     await expect(page.getByTestId('export-missing-glyphs')).toHaveText('Some characters have no letterform in the PDF’s fonts and print as empty boxes: 中 (U+4E2D), 国 (U+56FD). The Word and web page files show them.');
   });
 

@@ -78,6 +78,80 @@ test.describe('import preview', () => {
     await expect(page.getByTestId('meta-closing')).toContainText('50th plenary meeting 18 December 2019');
   });
 
+  test('IMP8 IMP6: the preview shows the italics and bold of a Markdown draft (emphasis hard-wrapped over lines too) in each row, the row stays editable, and the declaration has them', async ({ browser, delegations: { chair } }, testInfo) => {
+    const file = draftFile('lima-draft.md', [
+      '# Declaration of Lima on Peace',
+      '',
+      'The Ministers,',
+      '',
+      '*Recalling',
+      'its resolution 70/1* on peace,',
+      '',
+      'Declare:',
+      '',
+      '1. Their **support to the',
+      '   Network** of training centres;',
+      '',
+      '2. To meet *each year*.',
+    ]);
+    const page = await openAs(browser, chair);
+    await chooseDraft(page, file);
+    const rows = page.getByTestId('import-row');
+    await expect(rows).toHaveCount(3);
+    // Shown, not only kept: the words in italics and bold are drawn so in the row.
+    await expect(rows.nth(0).getByTestId('import-formatted').locator('em')).toHaveText('Recalling its resolution 70/1');
+    await expect(rows.nth(1).getByTestId('import-formatted').locator('strong')).toHaveText('support to the Network');
+    await expect(rows.nth(2).getByTestId('import-formatted').locator('em')).toHaveText('each year');
+    await expect(rows.nth(1).getByTestId('import-formatted')).toHaveCSS('font-weight', '400');
+    await expect(rows.nth(1).getByTestId('import-formatted').locator('strong')).toHaveCSS('font-weight', '700');
+    for (const width of [1024, 1366, 1920]) {
+      await page.setViewportSize({ width, height: 1000 });
+      await noSidewaysScroll(page);
+      await page.screenshot({ path: testInfo.outputPath(`import-preview-formatting-${width}.png`) });
+    }
+
+    // Split at the caret and merge back work on a formatted row as on any other: each part shows the bold it kept.
+    const second = rows.nth(1).getByRole('textbox');
+    await second.click();
+    await second.evaluate((box: HTMLTextAreaElement) => {
+      const at = box.value.indexOf('of training');
+      box.setSelectionRange(at, at);
+    });
+    await rows.nth(1).getByTestId('import-split').click();
+    await expect(rows).toHaveCount(4);
+    await expect(rows.nth(1).getByTestId('import-formatted').locator('strong')).toHaveText('support to the Network');
+    await expect(rows.nth(2).getByRole('textbox')).toHaveValue('of training centres;');
+    await expect(rows.nth(2).getByTestId('import-formatted')).toHaveCount(0);
+    await rows.nth(2).getByTestId('import-merge').click();
+    await expect(rows).toHaveCount(3);
+    await expect(rows.nth(1).getByRole('textbox')).toHaveValue('Their support to the Network of training centres;');
+    await expect(rows.nth(1).getByTestId('import-formatted').locator('strong')).toHaveText('support to the Network');
+
+    // Still a text box: a click puts the caret in it and typing edits it; the words that stayed keep their italics (IMP8, keepFormatting.ts).
+    const third = rows.nth(2).getByRole('textbox');
+    // The click lands on the drawn words and goes through them to the box.
+    await third.click();
+    await expect(third).toBeFocused();
+    await expect(rows.nth(2).getByTestId('import-formatted')).toBeHidden();
+    await third.press('End');
+    await third.press('Backspace');
+    await third.pressSequentially(' and report.');
+    await expect(third).toHaveValue('To meet each year and report.');
+    await third.blur();
+    await expect(rows.nth(2).getByTestId('import-formatted').locator('em')).toHaveText('each year');
+    await expect(rows.nth(2).getByTestId('import-formatted')).toHaveText(/^To meet each year and report\.\u200b?$/);
+    // A row without italics or bold is a plain text box.
+    await expect(page.getByTestId('import-formula')).toHaveValue('Declare:');
+
+    await page.getByTestId('import-create').click();
+    await expect(page.getByTestId('topbar-title')).toHaveText('Declaration of Lima on Peace');
+    await expect.poll(() => texts(page)).toEqual(['Recalling its resolution 70/1 on peace,', 'Their support to the Network of training centres;', 'To meet each year and report.']);
+    const clause = (label: string) => page.locator(`[data-testid=clause][data-label="${label}"] .ProseMirror`);
+    await expect(clause('PP1').locator('em')).toHaveText('Recalling its resolution 70/1');
+    await expect(clause('OP1').locator('strong')).toHaveText('support to the Network');
+    await expect(clause('OP2').locator('em')).toHaveText('each year');
+  });
+
   test('IMP6: headings, a working number, the closing line and the styles found are shown and changeable before creating, and the declaration has them', async ({ browser, delegations: { chair } }, testInfo) => {
     const file = draftFile('quito-draft.txt', [
       'Declaration of Quito on Water',

@@ -1,6 +1,7 @@
 import { ConfigError, readConfig } from './config.ts';
 import { listDeclarationIds } from './db/declarations.ts';
 import { listParticipants } from './db/participants.ts';
+import { saveServerAddress } from './db/serverAddress.ts';
 import { participantLink } from './declarations/createDeclaration.ts';
 import { ensureDemo } from './demo.ts';
 import { createLogger } from './logger.ts';
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const server = await startServer(config, logger);
+  // The admin command prints links with this address, not one it guesses from its own environment (ADM1).
+  saveServerAddress(server.db, server.baseUrl, Date.now());
   const created = ensureDemo(server.db, server.secret, server.log);
   const lines = [`Consenso is running at ${server.baseUrl}  (data in ${config.dataDir})`];
   if (created) lines.push('Created the demo declaration: the Declaration of Buenos Aires (2023).');

@@ -4,6 +4,7 @@ import { standingBrackets, type Bracket } from '../../shared/brackets/bracket.ts
 import { bracketRanges, type BracketRange } from '../../shared/document/bracketRange.ts';
 import { clausesMap } from '../../shared/document/clauseEntry.ts';
 import { CLAUSE_FIELD, ROOT } from '../../shared/document/names.ts';
+import { useDocCount } from '../collab/useDocCount.ts';
 
 /**
  * The brackets that stand, as the server mirrors them (root map `brackets`,
@@ -102,9 +103,6 @@ export function useClauseBrackets(doc: Y.Doc, clauseId: string): ClauseBrackets 
   return value;
 }
 
-/** How long typing may go on before the brackets are counted again: counting resolves every bracket. */
-const COUNT_DELAY_MS = 300;
-
 function countAll(doc: Y.Doc): number {
   let count = 0;
   for (const list of bracketRanges(doc, standingBrackets(doc.getMap(ROOT.brackets))).values()) count += list.length;
@@ -113,23 +111,5 @@ function countAll(doc: Y.Doc): number {
 
 /** How many passages of the declaration stand in brackets now (BRK3, BRK6), shortly after each change; 0 without a document. */
 export function useBracketCount(doc: Y.Doc | null): number {
-  const [count, setCount] = useState(() => (doc ? countAll(doc) : 0));
-  useEffect(() => {
-    if (!doc) return;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const update = () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        setCount(countAll(doc));
-      }, COUNT_DELAY_MS);
-    };
-    doc.on('update', update);
-    setCount(countAll(doc));
-    return () => {
-      doc.off('update', update);
-      if (timer) clearTimeout(timer);
-    };
-  }, [doc]);
-  return count;
+  return useDocCount(doc, countAll, 0);
 }

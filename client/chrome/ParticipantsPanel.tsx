@@ -3,6 +3,7 @@ import { mayActOnParticipant } from '../../shared/participantAccess.ts';
 import type { ParticipantInfo } from '../../shared/roles.ts';
 import { api } from '../api.ts';
 import { t } from '../i18n.ts';
+import { useReturnFocus } from './useDismiss.ts';
 
 /**
  * For the chair and the secretariat: who takes part, their links, adding,
@@ -16,6 +17,8 @@ interface Listed extends ParticipantInfo {
 }
 
 export function ParticipantsPanel({ declarationId, me, onClose }: { declarationId: string; me: ParticipantInfo; onClose(): void }) {
+  // Escape or Close gives the focus back to the button that opened the panel (KEY4).
+  useReturnFocus();
   const [participants, setParticipants] = useState<Listed[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);

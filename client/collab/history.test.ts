@@ -288,4 +288,33 @@ describe('the declaration undo history', () => {
     history.undo();
     expect(view(doc)).toEqual(['OP1 One;', 'OP2 Two;']);
   });
+
+  it('HEAD1 UNDO3: a delegation\'s undo of a deleted headed clause brings the clause back without the heading the server moved on; the chair\'s brings it back whole', () => {
+    for (const restoresHeadings of [false, true]) {
+      const { chile, peru } = twoBrowsers();
+      const history = new History(chile, Number.POSITIVE_INFINITY);
+      history.restoresHeadings = restoresHeadings;
+      const first = idOf(chile, 'Decide to meet;');
+      // Another participant's work (the chair's heading), which reaches Chile as remote updates.
+      const [second] = insertClauses(peru, { id: first, side: 'after' }, [plain('Decide to act;')]);
+      clausesMap(peru).get(first)!.set(CLAUSE_FIELD.heading, 'A. Meetings');
+      expect(clausesMap(chile).get(first)!.get(CLAUSE_FIELD.heading)).toBe('A. Meetings');
+      deleteClause(chile, first, STRUCTURE_ORIGIN);
+      // The server moves the section's heading to the next clause (server/relay/headingOnDelete.ts).
+      peru.transact(() => clausesMap(peru).get(second!)!.set(CLAUSE_FIELD.heading, 'A. Meetings'));
+      const sent: Uint8Array[] = [];
+      chile.on('update', (update: Uint8Array, origin: unknown) => origin !== PROVIDER && sent.push(update));
+      history.undo();
+      expect(view(peru)).toEqual(['OP1 Decide to meet;', 'OP2 Decide to act;']);
+      expect(sent).toHaveLength(1);
+      expect(clausesMap(peru).get(first)!.get(CLAUSE_FIELD.heading)).toBe(restoresHeadings ? 'A. Meetings' : undefined);
+      expect(clausesMap(peru).get(second!)!.get(CLAUSE_FIELD.heading)).toBe('A. Meetings');
+      // Redo deletes it again; undo brings it back again, the same way.
+      history.redo();
+      expect(view(peru)).toEqual(['OP1 Decide to act;']);
+      history.undo();
+      expect(view(peru)).toEqual(['OP1 Decide to meet;', 'OP2 Decide to act;']);
+      expect(clausesMap(peru).get(first)!.get(CLAUSE_FIELD.heading)).toBe(restoresHeadings ? 'A. Meetings' : undefined);
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { ROOT } from '../../shared/document/names.ts';
 import { changedPlaces, placeExists, type ChangedPlaces, type EditPlace } from './editPlace.ts';
 import { STRUCTURE_ORIGIN, TYPING_ORIGIN } from './origins.ts';
 import { mayUndoDelete } from './undoDeleteFilter.ts';
+import { withoutRestoredHeadings } from './undoHeadings.ts';
 
 /**
  * One undo history per participant for the whole declaration (SPEC UNDO1–
@@ -41,6 +42,12 @@ export class History {
   private readonly listeners = new Set<(place: EditPlace | null) => void>();
   /** Where the caret is on screen now; the screen sets it (useUndoRedo). */
   caretPlace: () => EditPlace | null = () => null;
+  /**
+   * Whether this participant may write clause headings (editMeta); the screen
+   * sets it. When not, an undo brings a deleted clause back without its
+   * heading, which the server moved on (HEAD1, undoHeadings.ts).
+   */
+  restoresHeadings = true;
 
   /** `captureMs`: how far apart keystrokes may come and still be one step (tests take the clock out with Infinity). */
   constructor(
@@ -174,6 +181,8 @@ export class History {
   }
 
   private pop(stack: 'undoStack' | 'redoStack', apply: () => Step | null): Step | null {
+    const next = this.manager[stack].at(-1);
+    if (next && !this.restoresHeadings) withoutRestoredHeadings(next, this.doc);
     this.popping = { stack, before: [...this.manager[stack]] };
     this.applied = null;
     this.lastPlace = null;

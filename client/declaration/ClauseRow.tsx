@@ -16,7 +16,9 @@ import { PresenceDots } from '../chrome/PresenceDots.tsx';
 import { StatusChip } from './StatusChip.tsx';
 import { AgreedWithChip } from './AgreedWithChip.tsx';
 import { lockedClause, typedIntoLocked } from './lockWords.ts';
+import type { DraftingWarning } from '../../shared/drafting/checks.ts';
 import { RefusedAtClause } from './RefusedAtClause.tsx';
+import { ClauseRemarks } from './ClauseRemarks.tsx';
 import { ClauseProposals } from '../proposals/ClauseProposals.tsx';
 import type { SuggestPlace } from '../proposals/SuggestEditor.tsx';
 import { BracketButton } from '../brackets/BracketButton.tsx';
@@ -28,6 +30,8 @@ import { useClausePositions } from '../positions/usePositions.ts';
 import { HistoryButton } from '../versions/HistoryButton.tsx';
 import { DiscussButton } from '../room/DiscussButton.tsx';
 import { useIsCurrentClause } from '../room/useCurrentClause.ts';
+
+const NO_REMARKS: DraftingWarning[] = [];
 
 /** A speech bubble, drawn rather than an emoji: projectors' machines often lack an emoji font. */
 function CommentIcon({ plus = false }: { plus?: boolean }) {
@@ -90,6 +94,7 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
     history: collab.history,
     notify: context.notify,
     say: setNotice,
+    labelOf: context.labelOf,
   });
   // Someone who could edit it types into a locked clause, or a delegation into any clause in
   // "proposals only" mode (PROP9): say once why nothing happens (UI12) and what to do instead.
@@ -128,7 +133,8 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
   const lockedWithParagraph = lock?.inherited ? lockedOf(clause.id) : null;
   const others = (context.presenceByClause.get(clause.id) ?? []).filter((u) => !u.isSelf);
   const openThreads = context.comments.openCountByClause.get(clause.id) ?? 0;
-  const remarks = locked ? [] : (context.drafting?.get(clause.id) ?? []);
+  // Remarks are for those who may edit the clause, and not on an agreed one (DRAFT1, DRAFT10).
+  const remarks = locked ? null : context.drafting;
   // A click on a highlighted passage opens its thread beside the text.
   const onTextClick = (event: React.MouseEvent) => {
     const marked = (event.target as HTMLElement).closest<HTMLElement>('[data-threads]');
@@ -213,10 +219,16 @@ export const ClauseRow = memo(function ClauseRow({ node, number, previous, next,
           {notice}
         </p>
         {mine.length > 0 && <RefusedAtClause changes={mine} describe={context.refused.describe} dismiss={context.refused.dismiss} showProposal={context.proposals.show} />}
-        {remarks.length > 0 && (
-          <p className="clause__remarks" data-testid="drafting-remarks">
-            {remarks.map((check) => t(`drafting.${check}`)).join(' ')}
-          </p>
+        {remarks && (
+          <ClauseRemarks
+            declarationId={context.declarationId}
+            clauseId={clause.id}
+            label={number.label}
+            active={remarks.active.get(clause.id) ?? NO_REMARKS}
+            dismissed={remarks.dismissed.get(clause.id) ?? NO_REMARKS}
+            backToClause={() => context.focus.focus(clause.id, 'end')}
+            notify={context.notify}
+          />
         )}
         {positions.length > 0 && <ClausePositions positions={positions} fragment={fragment} label={number.label} />}
       </div>

@@ -22,6 +22,8 @@ import { clauseLocks } from '../../shared/clauseLock.ts';
 import { textOnScreen } from './textOnScreen.ts';
 import { useRefusedView } from './useRefusedView.ts';
 import { ParticipantsPanel } from '../chrome/ParticipantsPanel.tsx';
+import { AuditPanel } from '../audit/AuditPanel.tsx';
+import { NO_AUDIT_FILTERS } from '../audit/useAuditLog.ts';
 import { RefusedNotices } from '../chrome/RefusedNotices.tsx';
 import { countStatuses } from '../../shared/clauseStatus.ts';
 import { flattenOutline } from '../../shared/outline.ts';
@@ -37,6 +39,7 @@ import { useCommentsPanel } from '../comments/useCommentsPanel.ts';
 import { ExportMenu } from '../exports/ExportMenu.tsx';
 import { ImportDialog } from '../exports/ImportDialog.tsx';
 import { useDraftingWarnings } from '../exports/useDraftingWarnings.ts';
+import { useRemarkKeys } from './useRemarkKeys.ts';
 import { MAX_SUBITEM_DEPTH } from '../../shared/clauseKind.ts';
 import type { Proposal } from '../../shared/proposals/proposal.ts';
 import { editsClausesDirectly } from '../../shared/settings.ts';
@@ -56,6 +59,7 @@ import { useSilence } from '../silence/useSilence.ts';
 import { adoptedDay } from '../silence/silenceWords.ts';
 
 const TOAST_MS = 8000;
+const ACTION_TOAST_MS = 20_000;
 
 function useTitle(collab: Collaboration): string {
   const [fragment, setFragment] = useState<Y.XmlFragment | null>(null);
@@ -97,6 +101,8 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
   const title = useTitle(collab);
   const [focus] = useState(() => new FocusRegistry());
   useUndoRedo(collab.history, focus);
+  // HEAD1: a delegation's undo brings a deleted clause back without the heading the server moved on.
+  collab.history.restoresHeadings = can(me.role, 'editMeta');
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextToast = useRef(1);
 
@@ -114,7 +120,8 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
     (message: string, action?: Toast['action']) => {
       const id = nextToast.current++;
       setToasts((list) => [...list.slice(-2), { id, message, action }]);
-      setTimeout(() => dismiss(id), TOAST_MS);
+      // A notice with an action (Undo) stays long enough to read it, decide and reach it (LOSS1).
+      setTimeout(() => dismiss(id), action ? ACTION_TOAST_MS : TOAST_MS);
     },
     [dismiss],
   );
@@ -152,6 +159,9 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
   const outlineView = useOutline(collab.doc);
   const { refused, dismiss: dismissRefused } = useRefused(collab.doc, me.id);
   const [participantsOpen, setParticipantsOpen] = useState(false);
+  // The audit log's filters outlive the panel: going to a clause closes it, coming back finds them (AUD2).
+  const [auditOpen, setAuditOpen] = useState(false);
+  const [auditFilters, setAuditFilters] = useState(NO_AUDIT_FILTERS);
   // Once per change of structure or status: which clauses are locked, and by which agreement (LOCK7).
   const locks = useMemo(() => clauseLocks(outlineView.outline, (id) => statuses.get(id)), [outlineView, statuses]);
   const counts = useMemo(
@@ -246,6 +256,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
     [nodes, labelOf, proposals.openByClause, locks],
   );
   const drafting = useDraftingWarnings(collab.doc);
+  useRemarkKeys(canEdit);
   const [exportOpen, setExportOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const closeExport = useCallback(() => setExportOpen(false), []);
@@ -303,6 +314,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
         users={users}
         counts={counts}
         onParticipants={can(me.role, 'manageParticipants') ? () => setParticipantsOpen(true) : undefined}
+        onAudit={can(me.role, 'manageParticipants') ? () => setAuditOpen(true) : undefined}
         comments={{ ...commentsModel.counts, open: panel.open, toggle: panel.toggle }}
         proposals={{ open: proposals.openInOrder.length, panelOpen: proposals.panel.open, toggle: proposals.panel.toggle }}
         versions={{ panelOpen: versions.side?.kind === 'versions', toggle: versions.togglePanel }}
@@ -324,7 +336,7 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
           menu: (
             <ExportMenu
               declarationId={declarationId}
-              warnings={flattenOutline(outlineView.outline).flatMap((n) => (drafting.get(n.clause.id) ?? []).map((check) => ({ clauseId: n.clause.id, check })))}
+              warnings={flattenOutline(outlineView.outline).flatMap((n) => drafting.active.get(n.clause.id) ?? [])}
               labelOf={(id) => outlineView.numbers.get(id)?.label ?? null}
               goTo={(id) => {
                 setExportOpen(false);
@@ -364,6 +376,20 @@ function LiveDeclaration({ declarationId, collab, me }: { declarationId: string;
         </p>
       )}
       {participantsOpen && <ParticipantsPanel declarationId={declarationId} me={me} onClose={() => setParticipantsOpen(false)} />}
+      {auditOpen && (
+        <AuditPanel
+          declarationId={declarationId}
+          clauses={flattenOutline(outlineView.outline).map((n) => ({ id: n.clause.id, label: labelOf(n.clause.id) ?? '' }))}
+          labelOf={labelOf}
+          filters={auditFilters}
+          setFilters={setAuditFilters}
+          goTo={(id) => {
+            setAuditOpen(false);
+            goTo(id);
+          }}
+          onClose={() => setAuditOpen(false)}
+        />
+      )}
       {panel.open && (
         <CommentsPanel
           model={commentsModel}

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { Signatory } from '../../shared/declaration.ts';
 import { ROOT } from '../../shared/document/names.ts';
@@ -6,7 +6,7 @@ import { readDeclaration } from '../../shared/document/readDeclaration.ts';
 import { addSignatory, removeSignatory, setSignatoryField, type SignatoryField } from '../../shared/document/signatoryOps.ts';
 import { STRUCTURE_ORIGIN, TYPING_ORIGIN } from '../collab/origins.ts';
 import { t } from '../i18n.ts';
-import { useDeclarationContext } from './declarationContext.ts';
+import { DeclarationContext, useDeclarationContext } from './declarationContext.ts';
 
 function useSignatories(doc: Y.Doc): Signatory[] {
   const [signatories, setSignatories] = useState(() => readDeclaration(doc).signatories);
@@ -61,9 +61,27 @@ function SignatoryInput({ doc, signatory, field }: { doc: Y.Doc; signatory: Sign
   );
 }
 
-/** The signature blocks, one per signatory: name, title, state. The chair and the secretariat edit them in place. */
+/**
+ * The signature blocks, one per signatory: name, title, state. The chair and
+ * the secretariat edit them in place. Deleting one is one undo step, offered
+ * back in a notice naming it (LOSS1); a new one takes the caret in its name
+ * (KEY5), so the next key types the name rather than pressing the button again.
+ */
 export function SignaturePage({ doc, editable }: { doc: Y.Doc; editable: boolean }) {
   const signatories = useSignatories(doc);
+  // The reading and room views show the page without an editing context: only an editable page needs one.
+  const context = useContext(DeclarationContext);
+  const remove = (signatory: Signatory) => {
+    if (!context) return removeSignatory(doc, signatory.id, STRUCTURE_ORIGIN);
+    const { notify, collab } = context;
+    const before = collab.history.latest();
+    removeSignatory(doc, signatory.id, STRUCTURE_ORIGIN);
+    const latest = collab.history.latest();
+    const deletion = latest !== before ? latest : null;
+    const name = signatory.name.trim();
+    // Its Undo takes back this deletion, even after later edits and deletions, which stay.
+    notify(name ? t('signatures.deleted', { name }) : t('signatures.deletedUnnamed'), { label: t('clause.undo'), run: () => deletion && collab.history.undoStep(deletion) });
+  };
   return (
     <section className="signatures" aria-label={t('part.signatures')} data-testid="signatures">
       <h2 className="part-heading">{t('part.signatures')}</h2>
@@ -77,7 +95,7 @@ export function SignaturePage({ doc, editable }: { doc: Y.Doc; editable: boolean
                 {FIELDS.map((field) => (
                   <SignatoryInput key={field} doc={doc} signatory={s} field={field} />
                 ))}
-                <button type="button" className="signature__remove" onClick={() => removeSignatory(doc, s.id, STRUCTURE_ORIGIN)} aria-label={t('signatures.remove', { name: s.name })}>
+                <button type="button" className="signature__remove" onClick={() => remove(s)} data-testid="remove-signatory" aria-label={t('signatures.remove', { name: s.name })}>
                   ✕
                 </button>
               </>
@@ -92,7 +110,10 @@ export function SignaturePage({ doc, editable }: { doc: Y.Doc; editable: boolean
         ))}
       </ul>
       {editable && (
-        <button type="button" className="add-clause" onClick={() => addSignatory(doc, STRUCTURE_ORIGIN)} data-testid="add-signatory">
+        <button type="button" className="add-clause" onClick={() => {
+            const id = addSignatory(doc, STRUCTURE_ORIGIN);
+            context?.focus.focus(`signatory:${id}:name`, 'end');
+          }} data-testid="add-signatory">
           + {t('signatures.add')}
         </button>
       )}

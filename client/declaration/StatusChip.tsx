@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useReturnFocus } from '../chrome/useDismiss.ts';
 import type { ClauseState, ClauseStatus } from '../../shared/clauseStatus.ts';
 import { api, ApiError } from '../api.ts';
 import { t } from '../i18n.ts';
@@ -123,6 +124,8 @@ function StatusForm({
   pending: string[];
   onDone(message?: string): void;
 }) {
+  // Escape or a choice made gives the caret back to the chip (KEY4).
+  useReturnFocus();
   const [choice, setChoice] = useState<ClauseState>(current === 'agreed' ? 'open' : current === 'open' ? 'agreed' : 'agreed');
   const [pending, setPending] = useState<string[]>(currentPending);
   const [reason, setReason] = useState('');

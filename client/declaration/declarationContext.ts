@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { ClauseLock } from '../../shared/clauseLock.ts';
 import type { ClauseStatus } from '../../shared/clauseStatus.ts';
-import type { DraftingCheck } from '../../shared/drafting/checks.ts';
+import type { DraftingRemarks } from '../exports/useDraftingWarnings.ts';
 import type { ParticipantInfo } from '../../shared/roles.ts';
 import type { Collaboration } from '../collab/collaboration.ts';
 import type { PresentUser } from '../collab/usePresence.ts';
@@ -32,8 +32,8 @@ export interface DeclarationContextValue {
   setActiveClause(id: string | null): void;
   beforeRemoteChange(listener: () => void): () => void;
   notify(message: string, action?: { label: string; run(): void }): void;
-  /** Drafting warnings by clause, for those who can act on them (null for readers). */
-  drafting: Map<string, DraftingCheck[]> | null;
+  /** Drafting remarks by clause, shown and dismissed (DRAFT10), for those who can act on them (null for readers). */
+  drafting: DraftingRemarks | null;
   /** Proposals by clause, and what this participant may do with them (PROP13). */
   proposals: ProposalsView;
   comments: {

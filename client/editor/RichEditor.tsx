@@ -25,6 +25,7 @@ import { FOOTNOTE_MARK } from '../../shared/document/names.ts';
 import { BracketMarks } from '../brackets/bracketDecorations.ts';
 import { selectedPassage } from './passage.ts';
 import { richTextOfContent } from './richTextOfNode.ts';
+import { renderCaret, watchCaretActivity } from './caretFlags.ts';
 
 /**
  * One Tiptap editor bound to one Yjs fragment (a clause's body or a part of
@@ -72,6 +73,8 @@ export function RichEditor(props: RichEditorProps) {
   pasteRef.current = props.onPasteParagraphs;
   const focusRef = useRef(props.onFocusChange);
   focusRef.current = props.onFocusChange;
+  // Once per connection (idempotent): whose caret flag shows now (LAY5).
+  if (props.fragment.doc) watchCaretActivity(props.provider.awareness, props.fragment.doc);
 
   const editor = useEditor(
     {
@@ -90,7 +93,8 @@ export function RichEditor(props: RichEditorProps) {
         Placeholder.configure({ placeholder: props.placeholder }),
         CollaborationSync.configure({ fragment: props.fragment }),
         // The whole participant, not only name and colour: this becomes our awareness `user`, which the presence list reads.
-        CollaborationCaret.configure({ provider: props.provider, user: { ...props.user } }),
+        // Name flags only while their owner types or on hover, never over the text (LAY5).
+        CollaborationCaret.configure({ provider: props.provider, user: { ...props.user }, render: renderCaret }),
         ClauseKeymap.configure({ actions: () => actionsRef.current }),
         TypedText,
       ],

@@ -8,7 +8,9 @@ import { richTextOfContent } from './richTextOfNode.ts';
  * Enter starts the next clause (carrying the text after the caret), Tab and
  * Shift+Tab make a sub-item and lift it out, Alt+arrows move the clause,
  * arrows at the edge go to the neighbouring clause, Backspace in an empty
- * clause removes it, Escape leaves the editor.
+ * clause removes it, Backspace at the start of a clause joins it to the one
+ * before and Delete at its end joins the next one to it (KEY1), Escape
+ * leaves the editor.
  */
 export interface ClauseKeyActions {
   /** Enter: `cut` takes the text after the caret out of this clause, and a new clause after it holds it (`rest`): one undo step. */
@@ -21,6 +23,16 @@ export interface ClauseKeyActions {
   move(direction: 'up' | 'down', caret: number): boolean;
   leave(direction: 'previous' | 'next'): boolean;
   removeEmpty(): boolean;
+  /** Backspace at the start ('previous') or Delete at the end ('next'): join the two clauses, or say why not. False when there is none. */
+  join(direction: 'previous' | 'next'): boolean;
+}
+
+/** Where an empty caret stands in the clause's one paragraph: at its very start, its very end, or neither. */
+function caretAtEdge(editor: Editor): 'start' | 'end' | null {
+  const { selection, doc } = editor.state;
+  if (!selection.empty) return null;
+  if (selection.from <= 1) return 'start';
+  return selection.from >= doc.content.size - 1 ? 'end' : null;
 }
 
 const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
@@ -93,9 +105,18 @@ export const ClauseKeymap = Extension.create<ClauseKeymapOptions>({
       'Alt-ArrowDown': ({ editor }) => act((actions) => actions.move('down', editor.state.selection.from), false),
       ArrowUp: ({ editor }) => editor.view.endOfTextblock('up') && act((actions) => actions.leave('previous'), false),
       ArrowDown: ({ editor }) => editor.view.endOfTextblock('down') && act((actions) => actions.leave('next'), false),
-      Backspace: ({ editor }) =>
-        (editor.state.doc.textContent === '' && act((actions) => actions.removeEmpty(), false)) || deleteCharacter(editor, 'backward'),
-      Delete: ({ editor }) => deleteCharacter(editor, 'forward'),
+      Backspace: ({ editor }) => {
+        if (editor.state.doc.textContent === '') return act((actions) => actions.removeEmpty(), false);
+        readSelectionFromPage(editor.view);
+        if (caretAtEdge(editor) === 'start') return act((actions) => actions.join('previous'), false);
+        return deleteCharacter(editor, 'backward');
+      },
+      Delete: ({ editor }) => {
+        readSelectionFromPage(editor.view);
+        // An empty clause ends where it starts: Delete there joins the next one into it too.
+        if (caretAtEdge(editor) === 'end' || editor.state.doc.textContent === '') return act((actions) => actions.join('next'), false);
+        return deleteCharacter(editor, 'forward');
+      },
       Escape: ({ editor }) => {
         editor.commands.blur();
         return true;

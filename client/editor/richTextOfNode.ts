@@ -1,5 +1,6 @@
 import type { Fragment, Node as PMNode } from '@tiptap/pm/model';
 import { COMMENT_MARK, threadsOfMark } from '../../shared/document/commentMark.ts';
+import { FOOTNOTE_MARK } from '../../shared/document/names.ts';
 import { mergeRuns } from '../../shared/document/richTextFragment.ts';
 import type { RichText, Run } from '../../shared/richText.ts';
 
@@ -14,6 +15,9 @@ export function richTextOfContent(content: Fragment): RichText {
     // Thread anchors go with the text, so a clause split by Enter keeps them.
     const threads = threadsOfMark(node.marks.find((m) => m.type.name === COMMENT_MARK)?.attrs);
     if (threads.length > 0) run.comments = threads;
+    // A footnote's marker stays a marker wherever its characters go (FN2).
+    const footnote: unknown = node.marks.find((m) => m.type.name === FOOTNOTE_MARK)?.attrs.id;
+    if (typeof footnote === 'string' && footnote !== '') run.footnote = footnote;
     runs.push(run);
     return false;
   });
@@ -31,6 +35,7 @@ export function paragraphContent(text: RichText) {
         ...(run.italic ? [{ type: 'italic' }] : []),
         ...(run.bold ? [{ type: 'bold' }] : []),
         ...(run.comments?.length ? [{ type: COMMENT_MARK, attrs: { threads: run.comments.join(' ') } }] : []),
+        ...(run.footnote !== undefined ? [{ type: FOOTNOTE_MARK, attrs: { id: run.footnote } }] : []),
       ],
     }));
 }

@@ -1,12 +1,15 @@
 import { useContext, useRef, useState } from 'react';
-import type { DraftingCheck } from '../../shared/drafting/checks.ts';
+import type { DraftingWarning } from '../../shared/drafting/checks.ts';
+import { remarkText } from '../declaration/ClauseRemarks.tsx';
 import { useBracketCount } from '../brackets/useBrackets.ts';
-import { useDismiss } from '../chrome/useDismiss.ts';
+import { useDismiss, useReturnFocus } from '../chrome/useDismiss.ts';
 import { DeclarationContext } from '../declaration/declarationContext.ts';
 import { t } from '../i18n.ts';
 import { ChangesSincePicker, REDLINE_FORMATS } from '../versions/ChangesSincePicker.tsx';
 import { changesSinceUrl } from '../versions/versionsApi.ts';
-import { BracketsConfirm } from './BracketsConfirm.tsx';
+import { isSettled } from '../../shared/unsettled.ts';
+import { ExportConfirm } from './ExportConfirm.tsx';
+import { useUnsettled } from './useUnsettled.ts';
 import { download } from './download.ts';
 
 /**
@@ -14,8 +17,10 @@ import { download } from './download.ts';
  * negotiation text with each clause's status), then the format. Before a
  * clean file it shows the drafting warnings, each a link to its clause.
  * While a file is made the button says so; a failure is said in words.
- * A clean file of a text that still has square brackets is asked about
- * first (BRK6): they are printed, and a clean text should have none.
+ * A clean file of a text that is not final — clauses still open or ad
+ * referendum, or square brackets (EXP15, BRK6) — is asked about first, in
+ * one question that counts them and links to them; a settled text exports
+ * at once. The negotiation text can carry the comment threads (EXP16).
  * "Changes since…" (RED2) is the text now with the changes since a chosen
  * version, in the four formats a redline is made in.
  */
@@ -34,8 +39,8 @@ export function ExportMenu({
   onClose,
 }: {
   declarationId: string;
-  /** Drafting warnings in reading order. */
-  warnings: { clauseId: string; check: DraftingCheck }[];
+  /** Drafting remarks in reading order, without those dismissed (DRAFT10). */
+  warnings: DraftingWarning[];
   labelOf(clauseId: string): string | null;
   goTo(clauseId: string): void;
   /** For the chair and the secretariat: start a new declaration from a file. */
@@ -46,8 +51,14 @@ export function ExportMenu({
   const [state, setState] = useState<State>({ kind: 'idle' });
   const box = useRef<HTMLDivElement>(null);
   useDismiss(box, onClose, '[data-testid=open-export]');
+  // Escape gives the focus back to the button that opened the menu (KEY4).
+  useReturnFocus();
   // Counted from the document the screen shows (the menu sits inside the declaration's screen).
-  const brackets = useBracketCount(useContext(DeclarationContext)?.collab.doc ?? null);
+  const doc = useContext(DeclarationContext)?.collab.doc ?? null;
+  const brackets = useBracketCount(doc);
+  // The same count as the server's X-Consenso-Unsettled (shared/unsettled.ts).
+  const unsettled = useUnsettled(doc);
+  const [withComments, setWithComments] = useState(false);
   const [confirming, setConfirming] = useState<ExportFormat | null>(null);
   const formatButtons = useRef(new Map<ExportFormat, HTMLButtonElement>());
   const [base, setBase] = useState<string | null>(null);
@@ -59,7 +70,7 @@ export function ExportMenu({
       const url =
         variant === 'redline' && base !== null
           ? changesSinceUrl(declarationId, base, format)
-          : `/api/declarations/${encodeURIComponent(declarationId)}/export?format=${format}&variant=${variant}`;
+          : `/api/declarations/${encodeURIComponent(declarationId)}/export?format=${format}&variant=${variant}${variant === 'negotiation' && withComments ? '&comments=1' : ''}`;
       const { name, missingGlyphs } = await download(url, `declaration.${format === 'akn' ? 'xml' : format}`);
       setState({ kind: 'done', name, missingGlyphs });
     } catch (failure) {
@@ -95,6 +106,15 @@ export function ExportMenu({
         ))}
       </fieldset>
       {variant === 'redline' && <ChangesSincePicker declarationId={declarationId} value={base} onChange={setBase} />}
+      {variant === 'negotiation' && (
+        <label className="export-menu__option export-menu__comments">
+          <input type="checkbox" checked={withComments} onChange={(event) => setWithComments(event.target.checked)} data-testid="export-with-comments" />
+          <span>
+            <strong>{t('export.withComments')}</strong>
+            <span className="export-menu__hint">{t('export.withComments.hint')}</span>
+          </span>
+        </label>
+      )}
       {variant === 'clean' && warnings.length > 0 && (
         <section className="export-menu__warnings" data-testid="export-warnings">
           <p>{t('export.warnings', { count: warnings.length })}</p>
@@ -104,7 +124,7 @@ export function ExportMenu({
                 <button type="button" className="link-button" onClick={() => goTo(w.clauseId)}>
                   {labelOf(w.clauseId) ?? '?'}
                 </button>{' '}
-                {t(`drafting.${w.check}`)}
+                {remarkText(w)}
               </li>
             ))}
           </ul>
@@ -116,13 +136,14 @@ export function ExportMenu({
             key={format}
             type="button"
             className="button button--quiet"
-            disabled={busy || (variant === 'redline' && base === null)}
+            // Akoma Ntoso carries no comment threads (EXP16): the server would refuse it.
+            disabled={busy || (variant === 'redline' && base === null) || (variant === 'negotiation' && withComments && format === 'akn')}
             aria-busy={state.kind === 'busy' && state.format === format}
             ref={(element) => {
               if (element) formatButtons.current.set(format, element);
               else formatButtons.current.delete(format);
             }}
-            onClick={() => (variant === 'clean' && brackets > 0 ? setConfirming(format) : void run(format))}
+            onClick={() => (variant === 'clean' && !isSettled(unsettled) ? setConfirming(format) : void run(format))}
             data-testid={`export-${format}`}
           >
             {state.kind === 'busy' && state.format === format ? t('export.making') : t(`export.format.${format}`)}
@@ -130,9 +151,12 @@ export function ExportMenu({
         ))}
       </div>
       {confirming && (
-        <BracketsConfirm
-          count={brackets}
-          onDownload={() => {
+        <ExportConfirm
+          unsettled={unsettled}
+          passages={brackets}
+          labelOf={labelOf}
+          goTo={goTo}
+          onExport={() => {
             const format = confirming;
             setConfirming(null);
             formatButtons.current.get(format)?.focus();

@@ -28,6 +28,7 @@ import {
   type Place,
   type Preview,
 } from '../import/placeUnplaced.ts';
+import { FormattedBox } from '../import/FormattedBox.tsx';
 
 /**
  * A new declaration from a zero draft (.docx, .md, .txt): the server reads
@@ -124,7 +125,7 @@ export function ImportDialog({ declarationId, onClose }: { declarationId: string
       <label key={`field-${key}`} className={`import__field import__field--${key}`}>
         <span>{t(`import.field.${key}`)}</span>
         {LONG_FIELDS.includes(key) ? (
-          <textarea value={value} rows={Math.max(1, Math.ceil(value.length / 90))} onChange={(e) => onChange(e.target.value)} data-testid={`import-${key}`} />
+          <FormattedBox value={value} runs={preview?.parts.formatting?.[key]} rows={Math.max(1, Math.ceil(value.length / 90))} onChange={(e) => onChange(e.target.value)} data-testid={`import-${key}`} />
         ) : (
           // A one-line field: an <input> would silently drop a line break ("50th plenary meeting\n18 December" → "meeting18"); the declaration keeps it as a space (cleanText).
           <input value={value.replace(/\s*\n\s*/gu, ' ')} onChange={(e) => onChange(e.target.value)} data-testid={`import-${key}`} />
@@ -154,12 +155,13 @@ export function ImportDialog({ declarationId, onClose }: { declarationId: string
             </span>
           )}
         </span>
-        <textarea
+        <FormattedBox
           aria-label={t('import.text', { n: i + 1 })}
           value={r.text}
+          runs={r.runs}
           rows={Math.max(1, Math.ceil(r.text.length / 90))}
           onChange={(e) => edit((q) => setRowText(q, i, e.target.value))}
-          ref={(box) => {
+          boxRef={(box) => {
             if (box) boxes.current.set(i, box);
             else boxes.current.delete(i);
           }}
@@ -234,9 +236,10 @@ export function ImportDialog({ declarationId, onClose }: { declarationId: string
       <div key={`footnote-${index}`} className="import__footnote" data-testid="import-footnote">
         {index === 0 && <span className="import__footnotes-label">{t('import.footnotes')}</span>}
         <input className="import__footnote-marker" aria-label={t('import.footnoteMarker', { n: index + 1 })} value={note.marker} onChange={(e) => edit((q) => setFootnote(q, index, { ...note, marker: e.target.value }))} />
-        <textarea
+        <FormattedBox
           aria-label={t('import.footnoteText', { n: index + 1 })}
           value={note.text}
+          runs={note.runs}
           rows={Math.max(1, Math.ceil(note.text.length / 80))}
           onChange={(e) => edit((q) => setFootnote(q, index, { ...note, text: e.target.value }))}
         />

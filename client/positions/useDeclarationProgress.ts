@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import { standingBrackets } from '../../shared/brackets/bracket.ts';
 import { bracketRanges } from '../../shared/document/bracketRange.ts';
@@ -6,16 +6,16 @@ import { readClauses } from '../../shared/document/clauseOps.ts';
 import { ROOT } from '../../shared/document/names.ts';
 import { buildOutline, flattenOutline } from '../../shared/outline.ts';
 import { declarationProgress, type DeclarationProgress } from '../../shared/positions/progress.ts';
+import { useDocCount } from '../collab/useDocCount.ts';
 import { useDeclarationContext } from '../declaration/declarationContext.ts';
 import { usePositions } from './usePositions.ts';
-
-/** How long typing may go on before the clauses and brackets are counted again: counting resolves every bracket. */
-const COUNT_DELAY_MS = 300;
 
 interface Counted {
   clauseIds: string[];
   bracketCount: Map<string, number>;
 }
+
+const NOTHING_COUNTED: Counted = { clauseIds: [], bracketCount: new Map() };
 
 function count(doc: Y.Doc): Counted {
   const bracketCount = new Map<string, number>();
@@ -32,23 +32,7 @@ export function useDeclarationProgress(): DeclarationProgress {
   const { collab, statuses, locks } = useDeclarationContext();
   const doc = collab.doc;
   const positions = usePositions(doc);
-  const [counted, setCounted] = useState(() => count(doc));
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const update = () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        setCounted(count(doc));
-      }, COUNT_DELAY_MS);
-    };
-    doc.on('update', update);
-    setCounted(count(doc));
-    return () => {
-      doc.off('update', update);
-      if (timer) clearTimeout(timer);
-    };
-  }, [doc]);
+  const counted = useDocCount(doc, count, NOTHING_COUNTED);
   return useMemo(
     () =>
       declarationProgress({

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { carriesText, MAX_REJECTION_REASON_LENGTH, type Proposal } from '../../shared/proposals/proposal.ts';
 import { mayDecide, mayEditProposal, mayReact, mayWithdraw } from '../../shared/proposals/proposalRules.ts';
 import { changedSince as hasChangedSince, originalRedline, proposalRedline } from '../../shared/proposals/proposalRedline.ts';
+import { proposalWording } from '../../shared/proposals/proposalWording.ts';
 import type { Redline as RedlineData } from '../../shared/proposals/wordDiff.ts';
 import { toPlainText, type RichText } from '../../shared/richText.ts';
 import type { ParticipantInfo } from '../../shared/roles.ts';
@@ -37,7 +38,8 @@ export interface ProposalPlace {
   suggest: SuggestPlace | null;
 }
 
-const without = (text: RichText) => text.map((run) => ({ text: run.text, ...(run.italic ? { italic: true } : {}), ...(run.bold ? { bold: true } : {}) }));
+/** The clause's text as a proposal's redline compares it: footnote references kept, comment anchors not (FN2). */
+const without = proposalWording;
 
 /**
  * The redline to show (PROP4): an open one against the clause as it stands,

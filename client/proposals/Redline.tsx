@@ -12,6 +12,13 @@ function Runs({ runs }: { runs: RichText }) {
     <>
       {runs.map((run, i) => {
         let node: React.ReactNode = run.text;
+        // A footnote's marker, raised as the editor draws it (client/editor/footnoteMark.ts, FN2).
+        if (run.footnote !== undefined)
+          node = (
+            <sup className="footnote-ref" data-footnote={run.footnote}>
+              {node}
+            </sup>
+          );
         if (run.italic) node = <em>{node}</em>;
         if (run.bold) node = <strong>{node}</strong>;
         return <span key={i}>{node}</span>;

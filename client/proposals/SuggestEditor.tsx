@@ -10,9 +10,11 @@ import { memo, useEffect, useId, useLayoutEffect, useRef, useState } from 'react
 import type { ClauseKind } from '../../shared/clauseKind.ts';
 import { MAX_JUSTIFICATION_LENGTH, type Proposal, type ProposalAction } from '../../shared/proposals/proposal.ts';
 import { proposalRedline } from '../../shared/proposals/proposalRedline.ts';
+import { proposalWording } from '../../shared/proposals/proposalWording.ts';
 import { wordRedline, redlineChanges } from '../../shared/proposals/wordDiff.ts';
 import { toPlainText, type RichText } from '../../shared/richText.ts';
 import { readSelectionFromPage } from '../editor/domSelection.ts';
+import { FootnoteMark } from '../editor/footnoteMark.ts';
 import { paragraphContent, richTextOfContent } from '../editor/richTextOfNode.ts';
 import { t, useLanguage } from '../i18n.ts';
 import type { NewProposal } from './proposalsApi.ts';
@@ -28,10 +30,8 @@ export interface SuggestPlace {
   canTakeSubitem: boolean;
 }
 
-/** Formatting kept, comment anchors dropped: they belong to the clause's text, not to a proposal. */
-function wording(text: RichText): RichText {
-  return text.filter((run) => run.text !== '').map((run) => ({ text: run.text, ...(run.italic ? { italic: true } : {}), ...(run.bold ? { bold: true } : {}) }));
-}
+/** Formatting and footnote references kept, comment anchors dropped: they belong to the clause's text, not to a proposal (FN2). */
+const wording = proposalWording;
 
 function caretAtEnd(editor: Editor): void {
   if (editor.isDestroyed) return;
@@ -106,6 +106,8 @@ export const SuggestEditor = memo(function SuggestEditor({
       Text,
       Italic,
       Bold,
+      // A marker in the clause stays a marker in the copy, so the proposal keeps its reference (FN2).
+      FootnoteMark,
       UndoRedo,
       Placeholder.configure({ placeholder: () => t('proposals.suggest.placeholder') }),
       Extension.create({

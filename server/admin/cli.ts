@@ -6,6 +6,7 @@ import { loadTokenSecret } from '../auth/tokens.ts';
 import { openDatabase } from '../db/database.ts';
 import { declarationExists } from '../db/declarations.ts';
 import { listParticipants, type ParticipantRow } from '../db/participants.ts';
+import { storedServerAddress } from '../db/serverAddress.ts';
 import { createUpdateLog } from '../db/updateLog.ts';
 import { createDeclaration, participantLink, type ParticipantSpec } from '../declarations/createDeclaration.ts';
 import { AppError } from '../errors.ts';
@@ -93,14 +94,22 @@ async function main(argv: string[]): Promise<number> {
   }
   const db = openDatabase(config.dataDir, config.durability);
   const secret = loadTokenSecret(config.dataDir);
-  const baseUrl = publicBaseUrl(config);
-  const describe = (declarationId: string, rows: ParticipantRow[]) =>
-    rows
+  // The address the server stored when it started (ADM1), not one guessed from this command's environment.
+  const stored = storedServerAddress(db);
+  const baseUrl = stored?.url ?? publicBaseUrl(config);
+  let warned = stored !== null;
+  const describe = (declarationId: string, rows: ParticipantRow[]) => {
+    if (!warned) {
+      warned = true;
+      process.stderr.write(`${t('admin.noServerAddress', { dataDir: config.dataDir, url: baseUrl })}\n`);
+    }
+    return rows
       .filter((p) => !p.revoked)
       .map((p) => {
         const token = secret.tokenFor(p.id, p.generation);
         return { name: p.name, role: p.role, token, url: participantLink(baseUrl, declarationId, token) };
       });
+  };
   try {
     if (command.name === 'create') {
       const participants: ParticipantSpec[] = command.participants;

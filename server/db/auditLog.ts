@@ -1,3 +1,4 @@
+import { AUDIT_KINDS, type AuditActionName, type AuditKind } from '../../shared/auditKinds.ts';
 import type { Db } from './database.ts';
 
 /**
@@ -58,6 +59,9 @@ export type AuditAction =
   | 'silence-adopted'
   /** The declaration's language changed after it was made (DL9); detail: { from, to, formula?: { from, to } } when the default formula was replaced too. */
   | 'language-changed'
+  /** A drafting remark dismissed on a clause for everyone, or shown again (DRAFT10); detail: { check }. */
+  | 'remark-dismissed'
+  | 'remark-restored'
   /** A client's update refused before it was applied, and its connection closed (docs/SPEC.md WIRE4). */
   | 'update-refused';
 
@@ -81,14 +85,68 @@ export function appendAudit(db: Db, declarationId: string, entry: Omit<AuditEntr
   );
 }
 
+type AuditRow = { id: number; at: number; actor: string; action: AuditAction; clause_id: string | null; detail: string };
+const fromRow = (r: AuditRow): AuditEntry => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, clauseId: r.clause_id, detail: JSON.parse(r.detail) as Record<string, unknown> });
+
+/** The whole log, oldest first: for the server's own readers (clause history) and the unpaged API call. */
 export function listAudit(db: Db, declarationId: string): AuditEntry[] {
-  const rows = db.prepare('SELECT id, at, actor, action, clause_id, detail FROM audit_log WHERE declaration_id = ? ORDER BY id').all(declarationId) as {
-    id: number;
-    at: number;
-    actor: string;
-    action: AuditAction;
-    clause_id: string | null;
-    detail: string;
-  }[];
-  return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, clauseId: r.clause_id, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  const rows = db.prepare('SELECT id, at, actor, action, clause_id, detail FROM audit_log WHERE declaration_id = ? ORDER BY id').all(declarationId) as AuditRow[];
+  return rows.map(fromRow);
 }
+
+/** What one page of the audit screen asks for (docs/SPEC.md AUD4); every filter given must hold. */
+export interface AuditPageQuery {
+  /** Only entries older than this id (the `next` of the page before). */
+  before: number | null;
+  limit: number;
+  clauseId: string | null;
+  actor: string | null;
+  kinds: AuditKind[] | null;
+}
+
+export interface AuditPage {
+  /** Newest first. */
+  entries: AuditEntry[];
+  /** The `before` of the next, older page; null when this one holds the oldest matching entry. */
+  next: number | null;
+}
+
+/**
+ * One page of the log, newest first, by the (declaration_id, id) index: a
+ * log of 10,000 entries answers a page without reading the rest. One row
+ * more than asked tells whether an older page exists.
+ */
+export function pageAudit(db: Db, declarationId: string, query: AuditPageQuery): AuditPage {
+  const where = ['declaration_id = ?'];
+  const values: (string | number)[] = [declarationId];
+  if (query.before !== null) {
+    where.push('id < ?');
+    values.push(query.before);
+  }
+  if (query.clauseId !== null) {
+    where.push('clause_id = ?');
+    values.push(query.clauseId);
+  }
+  if (query.actor !== null) {
+    where.push('actor = ?');
+    values.push(query.actor);
+  }
+  if (query.kinds !== null) {
+    const actions = query.kinds.flatMap((kind) => AUDIT_KINDS[kind]);
+    where.push(`action IN (${actions.map(() => '?').join(', ')})`);
+    values.push(...actions);
+  }
+  const rows = db.prepare(`SELECT id, at, actor, action, clause_id, detail FROM audit_log WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`).all(...values, query.limit + 1) as AuditRow[];
+  const entries = rows.slice(0, query.limit).map(fromRow);
+  return { entries, next: rows.length > query.limit ? entries.at(-1)!.id : null };
+}
+
+/** Everyone who appears in the log, as it wrote them (removed participants and "server" included): the screen's participant filter. */
+export function auditActors(db: Db, declarationId: string): string[] {
+  const rows = db.prepare('SELECT DISTINCT actor FROM audit_log WHERE declaration_id = ?').all(declarationId) as { actor: string }[];
+  return rows.map((r) => r.actor).sort((a, b) => a.localeCompare(b));
+}
+
+// Every action has a kind on the audit screen, and every kind names only real actions: a new action breaks the build here until it is given one.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const EVERY_ACTION_HAS_A_KIND: Same<AuditAction, AuditActionName> = true;

@@ -322,6 +322,29 @@ const MIGRATIONS: string[] = [
   ALTER TABLE declaration_settings ADD COLUMN paragraphs TEXT NOT NULL DEFAULT 'numbered' CHECK (paragraphs IN ('numbered', 'articles', 'unnumbered'));
   ALTER TABLE declaration_settings ADD COLUMN sub_item_style TEXT CHECK (sub_item_style IN ('enclosed', 'closing'));
   `,
+  `
+  -- The address the server last started with (PUBLIC_URL, else
+  -- http://localhost:<the port it listens on>): the admin command prints
+  -- its links with it, whatever its own environment (ADM1). One row.
+  CREATE TABLE server_address (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    url TEXT NOT NULL,
+    started_at INTEGER NOT NULL
+  );
+  `,
+  `
+  -- Drafting remarks dismissed on a clause (issue 16; shared/drafting/dismissals.ts,
+  -- DRAFT10): one row per clause and check while dismissed; restoring deletes
+  -- it. The audit log keeps who did which, when.
+  CREATE TABLE remark_dismissals (
+    declaration_id TEXT NOT NULL REFERENCES declarations(id),
+    clause_id TEXT NOT NULL,
+    check_id TEXT NOT NULL,
+    dismissed_by TEXT NOT NULL REFERENCES participants(id),
+    at INTEGER NOT NULL,
+    PRIMARY KEY (declaration_id, clause_id, check_id)
+  );
+  `,
 ];
 
 /** The schema version a database has once migrated. */

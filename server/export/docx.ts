@@ -49,6 +49,7 @@ import {
 import type { SubItemStyle } from '../../shared/declarationLanguage.ts';
 import type { DocumentWords } from '../../shared/documentWords.ts';
 import type { ExportProposal } from './exportProposal.ts';
+import { threadsOf, type ThreadLines } from './exportComments.ts';
 
 /**
  * Word (.docx), for Word and LibreOffice. Operative paragraphs and sub-items
@@ -94,6 +95,7 @@ export const STYLE = {
   proposalText: 'ProposalText',
   position: 'Position',
   banner: 'WorkingText',
+  comment: 'CommentThread',
 } as const;
 
 export const NUMBERING = 'operative';
@@ -116,7 +118,7 @@ function runs(text: RichText, notes: Notes = NO_NOTES): (TextRun | FootnoteRefer
   });
 }
 
-export function paragraphStyles(variant: ExportVariant): IParagraphStyleOptions[] {
+export function paragraphStyles(variant: ExportVariant, withComments = false): IParagraphStyleOptions[] {
   const body = { spacing: { after: 200, line: 276 }, alignment: AlignmentType.JUSTIFIED };
   const styles: IParagraphStyleOptions[] = [
     { id: STYLE.conference, name: 'Conference', basedOn: 'Normal', next: 'Title', quickFormat: true, run: { smallCaps: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
@@ -170,8 +172,27 @@ export function paragraphStyles(variant: ExportVariant): IParagraphStyleOptions[
   ];
   // Only the negotiation text shows proposals: the clean file stays as it was without them.
   if (variant === 'clean') return styles;
+  // Comment threads (EXP16), only in a file made with them.
+  const comments: IParagraphStyleOptions[] = withComments
+    ? [
+        {
+          id: STYLE.comment,
+          name: 'Comment Thread',
+          basedOn: 'Normal',
+          quickFormat: true,
+          run: { font: SANS, size: 17, color: '333333' },
+          paragraph: {
+            indent: { left: STEP },
+            spacing: { after: 20 },
+            shading: { type: ShadingType.CLEAR, fill: 'F7F7F7', color: 'auto' },
+            border: { left: { style: BorderStyle.SINGLE, size: 8, color: '8A8A8A', space: 4 } },
+          },
+        },
+      ]
+    : [];
   return [
     ...styles,
+    ...comments,
     {
       id: STYLE.proposal,
       name: 'Proposal',
@@ -241,6 +262,19 @@ function positionParagraphs(clause: ExportClause, words: DocumentWords): Paragra
   return clause.positions.map(
     (position) => new Paragraph({ style: STYLE.position, indent, children: [new TextRun({ text: describePosition(words, position), ...(position.position === 'objection' ? { bold: true } : {}) })] }),
   );
+}
+
+/** A clause's comment threads (EXP16): each thread's heading in bold, the passage in italics, then each comment "by: text". */
+function commentParagraphs(clause: ExportClause, threads: readonly ThreadLines[]): Paragraph[] {
+  const indent = { left: STEP * (clause.kind === 'operative' ? Math.min(clause.depth, 2) + 1 : 1) };
+  return threads.flatMap((thread) => [
+    new Paragraph({ style: STYLE.comment, indent, keepNext: true, spacing: { before: 80 }, children: [new TextRun({ text: thread.heading, bold: true })] }),
+    ...(thread.passage === null ? [] : [new Paragraph({ style: STYLE.comment, indent, keepNext: true, children: [new TextRun({ text: thread.passage, italics: true })] })]),
+    ...thread.comments.map(
+      (comment) =>
+        new Paragraph({ style: STYLE.comment, indent, children: [new TextRun({ text: `${comment.by}: `, bold: true }), new TextRun({ text: comment.text, ...(comment.deleted ? { italics: true } : {}) })] }),
+    ),
+  ]);
 }
 
 function refusedParagraphs(clause: ExportClause, words: DocumentWords): Paragraph[] {
@@ -324,6 +358,8 @@ type Numbering = 'word' | 'working';
 
 interface Context {
   variant: ExportVariant;
+  /** A clause's comment threads; none unless the file is made with them (EXP16). */
+  threads(clauseId: string): ThreadLines[];
   revisions: Revisions;
   numbering: Numbering;
   words: DocumentWords;
@@ -358,7 +394,7 @@ function clauseParagraphs(clause: ExportClause, context: Context): Paragraph[] {
     const instance = context.paragraphs === 'numbered' ? {} : { instance: clause.path[0] ?? 0 };
     out.push(new Paragraph({ style: STYLE.operative, numbering: { reference: NUMBERING, level, ...instance }, children: runs(clause.body, notes) }));
   }
-  if (variant === 'negotiation') out.push(...positionParagraphs(clause, words), ...refusedParagraphs(clause, words), ...proposalParagraphs(clause, revisions, words));
+  if (variant === 'negotiation') out.push(...positionParagraphs(clause, words), ...refusedParagraphs(clause, words), ...proposalParagraphs(clause, revisions, words), ...commentParagraphs(clause, context.threads(clause.id)));
   for (const child of clause.children) out.push(...clauseParagraphs(child, context));
   return out;
 }
@@ -410,7 +446,7 @@ export function buildDocx(input: ExportInput, variant: ExportVariant): Document 
   const revisions: Revisions = { next: () => ++revision, fallbackDate: input.generatedAt };
   const numbering: Numbering = variant === 'negotiation' && input.frozen ? 'working' : 'word';
   const notes = wordFootnotes(input).ids;
-  const context: Context = { variant, revisions, numbering, words, notes, paragraphs: input.paragraphs };
+  const context: Context = { variant, threads: (id) => threadsOf(input, id), revisions, numbering, words, notes, paragraphs: input.paragraphs };
   if (variant === 'negotiation') {
     body.push(
       new Paragraph({ style: STYLE.banner, children: [new TextRun({ text: negotiationHeading(input), bold: true })] }),
@@ -432,6 +468,10 @@ export function buildDocx(input: ExportInput, variant: ExportVariant): Document 
   for (const footnote of input.footnotes.filter((note) => !notes.has(note.id))) {
     body.push(new Paragraph({ style: 'FootnoteText', children: [new TextRun(footnote.marker === '' ? '' : `${footnote.marker} `), ...runs(footnote.body)] }));
   }
+  if (variant === 'negotiation' && input.comments && input.comments.elsewhere.length > 0) {
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(input.comments.elsewhereHeading)] }));
+    body.push(...commentParagraphs({ kind: 'preamble', depth: 0 } as ExportClause, input.comments.elsewhere));
+  }
   if (input.signatories.length > 0) {
     body.push(new Paragraph({ pageBreakBefore: true, spacing: { after: 0 } }), signatureTable(input.signatories));
   }
@@ -448,7 +488,7 @@ export function buildDocx(input: ExportInput, variant: ExportVariant): Document 
         heading2: { run: { font: FONT, size: 24, bold: true, color: '000000' }, paragraph: { keepNext: true, spacing: { before: 240, after: 120 } } },
         heading3: { run: { font: FONT, size: 24, italics: true, color: '000000' }, paragraph: { keepNext: true, spacing: { before: 0, after: 120 } } },
       },
-      paragraphStyles: paragraphStyles(variant),
+      paragraphStyles: paragraphStyles(variant, input.comments !== undefined),
     },
     numbering: { config: [{ reference: NUMBERING, levels: numberingLevels(input.subItemStyle) }] },
     // Word's own footnotes, numbered by Word in the order the text references them.

@@ -23,6 +23,7 @@ import { readFrozenNumbering, type FrozenNumbering } from '../../shared/workingN
 import { DEFAULT_PARAGRAPH_STYLE, type ParagraphStyle } from '../../shared/paragraphStyle.ts';
 import { readSettings, subItemStyleOf } from '../../shared/settings.ts';
 import { alternativesByClause, toExportProposal, type ExportProposal } from './exportProposal.ts';
+import type { ExportComments } from './exportComments.ts';
 import { cleanRuns, cleanText } from './printableText.ts';
 
 /**
@@ -142,6 +143,8 @@ export interface ExportInput {
   subItemStyle: SubItemStyle;
   /** The footnotes in print order: at the foot of the page in Word, at the end of the text (before the signatures) elsewhere. */
   footnotes: ExportFootnote[];
+  /** The comment threads, when the negotiation text is asked for with them (EXP16, `comments=1`); absent otherwise. */
+  comments?: ExportComments;
 }
 
 /** How a declaration prints its numbers: the settings `paragraphs` and `subItemStyle` (shared/settings.ts). */

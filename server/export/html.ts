@@ -22,6 +22,7 @@ import {
 } from './exportInput.ts';
 import type { DocumentWords } from '../../shared/documentWords.ts';
 import type { ExportProposal } from './exportProposal.ts';
+import { threadsOf, type ThreadLines } from './exportComments.ts';
 
 /**
  * One standalone, printable HTML page: inline CSS (serif, A4 margins, the
@@ -141,6 +142,27 @@ const PROPOSAL_STYLE = `
 @media print { .proposal { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
 
+// Only a negotiation text made with its comment threads has them (EXP16).
+const COMMENTS_STYLE = `
+.thread { font-family: Arial, Helvetica, sans-serif; font-size: 9.5pt; border: 1px solid #8a8a8a; background: #fafafa; padding: 0.3em 0.6em; margin: 0.3em 0 0.6em; }
+.thread.resolved { border-style: dashed; color: #444; }
+.thread p { margin: 0 0 0.2em; text-indent: 0; padding-left: 0; text-align: left; }
+.thread .thread-heading { font-weight: bold; }
+.thread .passage { font-style: italic; }
+.thread .by { color: #333; }
+.thread .comment.deleted { font-style: italic; color: #666; }
+`;
+
+/** A comment thread (EXP16): its heading, the passage, then each comment with who wrote it and when. */
+function threadHtml(thread: ThreadLines): string {
+  const lines = [
+    `<p class="thread-heading">${escapeHtml(thread.heading)}</p>`,
+    ...(thread.passage === null ? [] : [`<p class="passage">${escapeHtml(thread.passage)}</p>`]),
+    ...thread.comments.map((comment) => `<p class="comment${comment.deleted ? ' deleted' : ''}"><span class="by">${escapeHtml(comment.by)}:</span> ${escapeHtml(comment.text)}</p>`),
+  ];
+  return `<div class="thread${thread.resolved ? ' resolved' : ''}">${lines.join('')}</div>`;
+}
+
 function redlineHtml(proposal: ExportProposal): string {
   return proposal.redline
     .map((segment) => {
@@ -173,7 +195,7 @@ function headingsHtml(clause: ExportClause, variant: ExportVariant): string[] {
   return out;
 }
 
-function clauseHtml(clause: ExportClause, variant: ExportVariant, words: DocumentWords, notes: ReadonlyMap<string, number>): string {
+function clauseHtml(clause: ExportClause, variant: ExportVariant, words: DocumentWords, notes: ReadonlyMap<string, number>, threads: readonly ThreadLines[] = []): string {
   const isOperative = clause.kind === 'operative';
   // Sub-items are indented: the paragraph itself in the clean text, its whole box in the negotiation text.
   const depth = isOperative && clause.depth > 0 ? ` depth-${Math.min(clause.depth, 2)}` : '';
@@ -199,6 +221,7 @@ function clauseHtml(clause: ExportClause, variant: ExportVariant, words: Documen
     ...clause.positions.map((position) => `<p class="position ${position.position}">${escapeHtml(describePosition(words, position))}</p>`),
     ...refused,
     ...clause.proposals.map((proposal) => proposalHtml(clause, proposal, words)),
+    ...threads.map(threadHtml),
     '</div>',
   ].join('\n');
 }
@@ -245,13 +268,13 @@ export function renderHtml(input: ExportInput, variant: ExportVariant): string {
   if (adopted !== null) heading.push(`<p class="adopted"><i>${escapeHtml(adopted)}</i></p>`);
   parts.push(`<header>\n${heading.join('\n')}\n</header>`);
   if (meta.chapeau.length > 0) parts.push(`<p class="chapeau">${inline(meta.chapeau)}</p>`);
-  const preamble = input.preamble.map((c) => clauseHtml(c, variant, words, notes)).filter((html) => html !== '');
+  const preamble = input.preamble.map((c) => clauseHtml(c, variant, words, notes, threadsOf(input, c.id))).filter((html) => html !== '');
   if (preamble.length > 0) parts.push(`<section class="preamble">\n${preamble.join('\n')}\n</section>`);
   if (meta.formula.length > 0) parts.push(`<p class="formula">${inline(meta.formula)}</p>`);
   const operative: string[] = [];
   const walk = (clauses: ExportClause[]) => {
     for (const clause of clauses) {
-      const html = clauseHtml(clause, variant, words, notes);
+      const html = clauseHtml(clause, variant, words, notes, threadsOf(input, clause.id));
       if (html !== '') operative.push(html);
       walk(clause.children);
     }
@@ -264,6 +287,9 @@ export function renderHtml(input: ExportInput, variant: ExportVariant): string {
     const items = input.footnotes.map((footnote) => `<p class="footnote" id="${noteAnchor(footnote.number)}"><sup>${escapeHtml(footnote.marker)}</sup> ${inlineHtml(footnote.body)}</p>`);
     parts.push(`<section class="footnotes">\n<hr>\n${items.join('\n')}\n</section>`);
   }
+  if (variant === 'negotiation' && input.comments && input.comments.elsewhere.length > 0) {
+    parts.push(`<section class="comments-elsewhere">\n<h2>${escapeHtml(input.comments.elsewhereHeading)}</h2>\n${input.comments.elsewhere.map(threadHtml).join('\n')}\n</section>`);
+  }
   if (input.signatories.length > 0) parts.push(signaturesHtml(input.signatories));
-  return htmlPage({ language: conventionsOf(input.language).htmlLang, title: variant === 'negotiation' ? `${title} ${words.workingTextSuffix}` : title, style: STYLE + (hasParts(input) ? PARTS_STYLE : '') + (variant === 'negotiation' ? PROPOSAL_STYLE : ''), className: variant, parts });
+  return htmlPage({ language: conventionsOf(input.language).htmlLang, title: variant === 'negotiation' ? `${title} ${words.workingTextSuffix}` : title, style: STYLE + (hasParts(input) ? PARTS_STYLE : '') + (variant === 'negotiation' ? PROPOSAL_STYLE : '') + (variant === 'negotiation' && input.comments ? COMMENTS_STYLE : ''), className: variant, parts });
 }

@@ -19,6 +19,7 @@ import {
 } from './exportInput.ts';
 import type { DocumentWords } from '../../shared/documentWords.ts';
 import { markRedline } from './exportProposal.ts';
+import { threadsOf, type ThreadLines } from './exportComments.ts';
 
 /**
  * Markdown (CommonMark): the title as a heading, italics as `*…*`, the
@@ -178,8 +179,22 @@ function proposalLines(clause: ExportClause, indent: string, words: DocumentWord
   });
 }
 
+/** A comment thread (EXP16), one quote block: its heading in bold, the passage, then each comment "*by:* text". */
+function threadMarkdown(thread: ThreadLines, indent: string): string[] {
+  const lines = [
+    `**${escapeMarkdown(thread.heading)}**`,
+    ...(thread.passage === null ? [] : [escapeLineStart(escapeMarkdown(thread.passage))]),
+    ...thread.comments.map((comment) => `*${escapeMarkdown(comment.by)}:* ${comment.deleted ? `*${escapeMarkdown(comment.text)}*` : escapeMarkdown(comment.text)}`),
+  ];
+  return ['', ...lines.map((line, i) => `${indent}> ${line}${i < lines.length - 1 ? '\\' : ''}`)];
+}
+
+function commentLines(input: ExportInput, clause: ExportClause, indent: string): string[] {
+  return threadsOf(input, clause.id).flatMap((thread) => threadMarkdown(thread, indent));
+}
+
 /** One operative paragraph or sub-item as a list item, with its own sub-items nested. */
-function listItem(clause: ExportClause, indent: string, variant: ExportVariant, working: boolean, words: DocumentWords): string[] {
+function listItem(clause: ExportClause, indent: string, variant: ExportVariant, working: boolean, words: DocumentWords, input: ExportInput): string[] {
   if (clause.deleted) {
     if (variant !== 'negotiation') return [];
     // Articles and unnumbered paragraphs are no list: their placeholder ("Article 5 [deleted]") is a paragraph of its own.
@@ -194,8 +209,8 @@ function listItem(clause: ExportClause, indent: string, variant: ExportVariant, 
     if (clause.heading !== '') lines.push(`${article !== null ? '####' : '###'} ${headingMarkdown(clause.heading)}`, '');
     if (variant === 'negotiation') lines.push(`${statusLine(clause, words)}\\`);
     lines.push(inlineMarkdown(clause.body));
-    if (variant === 'negotiation') lines.push(...positionLines(clause, '', words), ...refusalLines(clause, '', words), ...proposalLines(clause, '', words));
-    for (const child of clause.children.map((item) => listItem(item, '', variant, working, words)).filter((item) => item.length > 0)) lines.push('', ...child);
+    if (variant === 'negotiation') lines.push(...positionLines(clause, '', words), ...refusalLines(clause, '', words), ...proposalLines(clause, '', words), ...commentLines(input, clause, ''));
+    for (const child of clause.children.map((item) => listItem(item, '', variant, working, words, input)).filter((item) => item.length > 0)) lines.push('', ...child);
     return lines;
   }
   // Markdown counts 1…n itself; working numbers (7 bis), which it cannot count, are written out after a bullet (WN7).
@@ -209,8 +224,8 @@ function listItem(clause: ExportClause, indent: string, variant: ExportVariant, 
   } else {
     lines.push(`${indent}${bullet}${inlineMarkdown(clause.body)}`);
   }
-  if (variant === 'negotiation') lines.push(...positionLines(clause, inner, words), ...refusalLines(clause, inner, words), ...proposalLines(clause, inner, words));
-  const children = clause.children.map((child) => listItem(child, inner, variant, working, words)).filter((item) => item.length > 0);
+  if (variant === 'negotiation') lines.push(...positionLines(clause, inner, words), ...refusalLines(clause, inner, words), ...proposalLines(clause, inner, words), ...commentLines(input, clause, inner));
+  const children = clause.children.map((child) => listItem(child, inner, variant, working, words, input)).filter((item) => item.length > 0);
   if (children.length > 0) {
     lines.push('');
     children.forEach((child, i) => {
@@ -249,15 +264,19 @@ export function renderMarkdown(input: ExportInput, variant: ExportVariant): stri
     if (!clause.deleted && clause.heading !== '') add(`### ${headingMarkdown(clause.heading)}`);
     if (clause.deleted) {
       if (variant === 'negotiation') add(`*${escapeMarkdown(describeDeleted(words, clause))}*`);
-    } else if (variant === 'negotiation') add([`${statusLine(clause, words)}\\`, inlineMarkdown(clause.body), ...positionLines(clause, '', words), ...refusalLines(clause, '', words), ...proposalLines(clause, '', words)].join('\n'));
+    } else if (variant === 'negotiation') add([`${statusLine(clause, words)}\\`, inlineMarkdown(clause.body), ...positionLines(clause, '', words), ...refusalLines(clause, '', words), ...proposalLines(clause, '', words), ...commentLines(input, clause, '')].join('\n'));
     else add(inlineMarkdown(clause.body));
   }
   add(inlineMarkdown(meta.formula));
   const working = variant === 'negotiation' && input.frozen;
-  for (const clause of input.operative) add(listItem(clause, '', variant, working, words).join('\n'));
+  for (const clause of input.operative) add(listItem(clause, '', variant, working, words, input).join('\n'));
   add(inlineMarkdown(meta.closing));
   if (toPlainText(meta.note).trim() !== '') add(`${escapeMarkdown(words.note)}${inlineMarkdown(meta.note)}`);
   for (const footnote of input.footnotes) add(`${footnoteLabel(footnote.marker)}: ${runsMarkdown(footnote.body)}`);
+  if (variant === 'negotiation' && input.comments && input.comments.elsewhere.length > 0) {
+    add(`## ${escapeMarkdown(input.comments.elsewhereHeading)}`);
+    for (const thread of input.comments.elsewhere) add(threadMarkdown(thread, '').join('\n'));
+  }
   if (input.signatories.length > 0) {
     add('---');
     for (const s of input.signatories) {

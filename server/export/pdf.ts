@@ -24,6 +24,7 @@ import {
 } from './exportInput.ts';
 import type { DocumentWords } from '../../shared/documentWords.ts';
 import type { ExportProposal } from './exportProposal.ts';
+import { threadsOf, type ThreadLines } from './exportComments.ts';
 import { FONTS, inFonts, recordMissingGlyphs, registerFonts, type FontName } from './pdfFonts.ts';
 
 export { FONTS } from './pdfFonts.ts';
@@ -195,7 +196,21 @@ function headings(doc: Doc, layout: Layout, x: number, item: ExportClause, varia
   if (item.heading !== '') paragraph(doc, [article === null ? { text: item.heading, bold: true } : { text: item.heading, italic: true }], { x, width, align: article === null ? 'left' : 'center', gap: 6 });
 }
 
-function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVariant, words: DocumentWords): void {
+/** A comment thread (EXP16) under its clause: its heading in bold, the passage in italics, then each comment "by: text". */
+function threadNote(doc: Doc, layout: Layout, x: number, thread: ThreadLines): void {
+  // A little air between threads, as between alternatives.
+  doc.y += 5;
+  // Keep the heading with its first comment.
+  if (doc.y + 36 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  const colour = thread.resolved ? '#555555' : '#333333';
+  note(doc, layout, x, [{ text: thread.heading, font: FONTS.sansBold }], colour);
+  if (thread.passage !== null) note(doc, layout, x, [{ text: thread.passage, font: FONTS.sansItalic }], colour);
+  for (const comment of thread.comments) {
+    note(doc, layout, x, [{ text: `${comment.by}: `, font: FONTS.sansBold }, { text: comment.text, font: comment.deleted ? FONTS.sansItalic : FONTS.sans }], colour);
+  }
+}
+
+function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVariant, words: DocumentWords, threads: (clauseId: string) => ThreadLines[]): void {
   const depth = item.kind === 'operative' ? Math.min(item.depth, 2) : 0;
   const x = item.kind === 'operative' ? layout.left + depth * INDENT : layout.left;
   if (item.deleted) {
@@ -236,9 +251,10 @@ function clause(doc: Doc, layout: Layout, item: ExportClause, variant: ExportVar
       note(doc, layout, x + INDENT, lines, '#8B1A1A');
     }
     for (const proposal of item.proposals) proposalNote(doc, layout, x + INDENT, item, proposal, words);
+    for (const thread of threads(item.id)) threadNote(doc, layout, x + INDENT, thread);
     doc.y += 4;
   }
-  for (const child of item.children) clause(doc, layout, child, variant, words);
+  for (const child of item.children) clause(doc, layout, child, variant, words, threads);
 }
 
 /** The notes at the end of the text: a short rule, then each note "marker text", smaller. */
@@ -363,9 +379,10 @@ export function renderPdf(input: ExportInput, variant: ExportVariant, options: P
   const adopted = adoptionLine(input);
   if (adopted !== null) paragraph(doc, [{ text: adopted, italic: true }], { ...centred, size: 11, gap: 24 });
   if (meta.chapeau.length > 0) paragraph(doc, meta.chapeau, { x: layout.left, width: layout.width, gap: 12 });
-  for (const item of input.preamble) clause(doc, layout, item, variant, words);
+  const threads = (id: string) => threadsOf(input, id);
+  for (const item of input.preamble) clause(doc, layout, item, variant, words, threads);
   if (meta.formula.length > 0) paragraph(doc, meta.formula, { x: layout.left, width: layout.width, indent: INDENT, gap: 12 });
-  for (const item of input.operative) clause(doc, layout, item, variant, words);
+  for (const item of input.operative) clause(doc, layout, item, variant, words, threads);
   if (meta.closing.length > 0) {
     doc.y += 12;
     paragraph(doc, meta.closing, { x: layout.left, width: layout.width, indent: INDENT });
@@ -375,6 +392,11 @@ export function renderPdf(input: ExportInput, variant: ExportVariant, options: P
     paragraph(doc, [{ text: words.note }, ...meta.note], { x: layout.left, width: layout.width });
   }
   if (input.footnotes.length > 0) footnotes(doc, layout, input);
+  if (variant === 'negotiation' && input.comments && input.comments.elsewhere.length > 0) {
+    doc.y += 18;
+    paragraph(doc, [{ text: input.comments.elsewhereHeading, bold: true }], { x: layout.left, width: layout.width, align: 'left', gap: 6 });
+    for (const thread of input.comments.elsewhere) threadNote(doc, layout, layout.left, thread);
+  }
   if (input.signatories.length > 0) signaturePage(doc, layout, input.signatories);
   pageNumbers(doc, variant === 'negotiation' ? words.workingTextFooter(formatTime(input.generatedAt.getTime())) : '');
   doc.end();

@@ -20,6 +20,7 @@ import {
 } from './exportInput.ts';
 import type { DocumentWords } from '../../shared/documentWords.ts';
 import { markRedline } from './exportProposal.ts';
+import { threadsOf, type ThreadLines } from './exportComments.ts';
 
 /**
  * Plain text, one line per paragraph (docs/SPEC.md EXP9): the heading
@@ -68,7 +69,16 @@ function headingBlocks(clause: ExportClause, variant: ExportVariant): string[][]
   return [articleLine(clause, variant), clause.heading].filter((line): line is string => line !== null && line !== '').map((line) => oneLine(line, indent));
 }
 
-function clauseLines(clause: ExportClause, variant: ExportVariant, words: DocumentWords): string[] {
+/** A comment thread (EXP16): its heading in brackets, the passage, then "by: text" per comment, one line each (EXP9). */
+function threadTxt(thread: ThreadLines, indent: string): string[] {
+  return [
+    ...oneLine(`[${thread.heading}]`, indent),
+    ...(thread.passage === null ? [] : oneLine(thread.passage, indent)),
+    ...thread.comments.flatMap((comment) => oneLine(`${comment.by}: ${comment.text}`, `${indent}> `)),
+  ];
+}
+
+function clauseLines(clause: ExportClause, variant: ExportVariant, words: DocumentWords, input: ExportInput): string[] {
   const out: string[] = [];
   const indent = ' '.repeat(clause.depth * INDENT);
   if (clause.deleted) return variant === 'negotiation' ? oneLine(describeDeleted(words, clause), indent) : [];
@@ -89,6 +99,7 @@ function clauseLines(clause: ExportClause, variant: ExportVariant, words: Docume
       out.push(...oneLine(markRedline(proposal.redline, toPlainText, TXT_REDLINE_MARKS), `${noteIndent}| `));
       for (const line of [describeJustification(words, proposal), describeReactions(words, proposal)]) if (line !== '') out.push(...oneLine(line, noteIndent));
     }
+    for (const thread of threadsOf(input, clause.id)) out.push(...threadTxt(thread, noteIndent));
   }
   return out;
 }
@@ -117,7 +128,7 @@ export function renderTxt(input: ExportInput, variant: ExportVariant): string {
   const walk = (clauses: ExportClause[]) => {
     for (const clause of clauses) {
       headingBlocks(clause, variant).forEach(add);
-      add(clauseLines(clause, variant, words));
+      add(clauseLines(clause, variant, words, input));
       walk(clause.children);
     }
   };
@@ -128,6 +139,10 @@ export function renderTxt(input: ExportInput, variant: ExportVariant): string {
   const note = toPlainText(meta.note);
   if (note !== '') add(oneLine(`${words.note}${note}`));
   if (input.footnotes.length > 0) add([TXT_FOOTNOTE_RULE, ...input.footnotes.flatMap((footnote) => oneLine(toPlainText(footnote.body), footnote.marker === '' ? '' : `${footnote.marker} `))]);
+  if (variant === 'negotiation' && input.comments && input.comments.elsewhere.length > 0) {
+    add(oneLine(input.comments.elsewhereHeading.toUpperCase()));
+    for (const thread of input.comments.elsewhere) add(threadTxt(thread, ''));
+  }
   if (input.signatories.length > 0) {
     add(['-'.repeat(TXT_WIDTH)]);
     for (const s of input.signatories) {

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptySeed } from '../../shared/declarationSeed.ts';
 import { plain } from '../../shared/richText.ts';
-import { PARTICIPANT_COLORS } from '../../shared/roles.ts';
+import { participantPalette } from '../../shared/participantColors.ts';
 import { createTestDeclaration, removeDataDir, startTestServer, type CreatedDeclaration, type TestServer } from '../testing/testServer.ts';
 
 const seed = emptySeed(plain('Test declaration'));
@@ -105,7 +105,7 @@ describe('HTTP: links and API', () => {
     const body = (await response.json()) as { declarationId: string; participant: { id: string; name: string; role: string; color: string } };
     expect(body.declarationId).toBe(declaration.id);
     expect(body.participant).toMatchObject({ name: 'Chile', role: 'delegation' });
-    expect(PARTICIPANT_COLORS).toContain(body.participant.color);
+    expect(participantPalette()).toContain(body.participant.color);
     const observer = (await (await session(declaration.id, bearer(declaration.tokens.Spain!))).json()) as typeof body;
     expect(observer.participant).toMatchObject({ name: 'Spain', role: 'observer' });
     expect(observer.participant.color).not.toBe(body.participant.color);

@@ -2,11 +2,11 @@ import type { Router } from 'express';
 import express from 'express';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import type { TokenSecret } from '../auth/tokens.ts';
-import { listAudit } from '../db/auditLog.ts';
 import type { Db } from '../db/database.ts';
 import { listParticipants } from '../db/participants.ts';
 import { setClauseStatus } from '../declarations/setClauseStatus.ts';
 import type { Rooms } from '../relay/rooms.ts';
+import { auditRouter } from './auditApi.ts';
 import { bracketsRouter } from './bracketsApi.ts';
 import { commentsRouter } from './commentsApi.ts';
 import { importRouter } from './importApi.ts';
@@ -16,6 +16,7 @@ import { historyRouter } from './historyApi.ts';
 import { numberingRouter } from './numberingApi.ts';
 import { participantInfo, participantsRouter } from './participantsApi.ts';
 import { positionsRouter } from './positionsApi.ts';
+import { remarksRouter } from './remarksApi.ts';
 import { proposalsRouter } from './proposalsApi.ts';
 import { requireParticipant } from './requireParticipant.ts';
 import { roomRouter } from './roomApi.ts';
@@ -45,6 +46,7 @@ export function apiRouter(deps: ApiDeps): Router {
   router.use(proposalsRouter(deps));
   router.use(bracketsRouter(deps));
   router.use(positionsRouter(deps));
+  router.use(remarksRouter(deps));
   router.use(exportRouter(deps));
   router.use(numberingRouter(deps));
   router.use(versionsRouter(deps));
@@ -53,6 +55,7 @@ export function apiRouter(deps: ApiDeps): Router {
   router.use(roomRouter(deps));
   router.use(silenceRouter(deps));
   router.use(languageRouter(deps));
+  router.use(auditRouter(deps));
 
   router.get('/health', (_request, response) => {
     response.json({ ok: true, ...deps.health() });
@@ -74,11 +77,6 @@ export function apiRouter(deps: ApiDeps): Router {
     const actor = requireParticipant(db, request);
     const status = setClauseStatus(deps, request.params.id, actor, request.params.clauseId, request.body);
     response.json({ clauseId: request.params.clauseId, status });
-  });
-
-  router.get('/declarations/:id/audit', (request, response) => {
-    requireParticipant(db, request, 'manageParticipants');
-    response.json({ entries: listAudit(db, request.params.id) });
   });
 
   return router;

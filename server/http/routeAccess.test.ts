@@ -156,6 +156,7 @@ describe('ROLE3 ROLE4: every API route with every caller', () => {
     { route: 'GET /declarations/:id/people', call: () => ({ path: '/people' }), expect: [200, 200, 200, 200, 401, 401] },
     { route: 'POST /declarations/:id/clauses/:clauseId/status', call: (w) => ({ path: `/clauses/${w.clauseId}/status`, body: { state: 'agreed' } }), expect: [200, 403, 403, 403, 401, 401] },
     { route: 'PUT /declarations/:id/clauses/:clauseId/position', call: (w) => ({ path: `/clauses/${w.clauseId}/position`, body: { position: 'accept' } }), expect: [403, 403, 200, 403, 401, 401] },
+    { route: 'POST /declarations/:id/clauses/:clauseId/remarks', call: (w) => ({ path: `/clauses/${w.clauseId}/remarks`, body: { check: 'double-space', dismissed: true } }), expect: [200, 200, 200, 403, 401, 401] },
     { route: 'GET /declarations/:id/clauses/:clauseId/positions', call: (w) => ({ path: `/clauses/${w.clauseId}/positions` }), expect: [200, 200, 200, 200, 401, 401] },
     { route: 'GET /declarations/:id/audit', call: () => ({ path: '/audit' }), expect: [200, 200, 403, 403, 401, 401] },
     { route: 'GET /declarations/:id/participants', call: () => ({ path: '/participants' }), expect: [200, 200, 403, 403, 401, 401] },

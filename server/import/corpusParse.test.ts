@@ -35,7 +35,10 @@ const entries = (JSON.parse(fs.readFileSync(path.join(DIR, 'manifest.json'), 'ut
  * asserted to differ, so that fixing one fails this test until it leaves
  * the list.
  */
-const KNOWN_MISMATCHES: Record<string, string> = {};
+const KNOWN_MISMATCHES: Record<string, string> = {
+  'en-ga-res-80-3-awaza-2025.txt':
+    'a PDF text layer: the job number "25-16680" and the page numbers "2/5" … "5/5" under the running head are read as signature blocks, so everything after the first page break of the annex (annex paragraphs 2–25, the headings, sub-items and the footnotes of page 2) becomes one note; only the footnotes of page 3 are read',
+};
 
 function subitems(items: ParsedItem[]): number {
   return items.reduce((n, item) => n + item.subitems.length + subitems(item.subitems), 0);
@@ -80,12 +83,14 @@ describe('the corpus, parsed', () => {
       expect(missingWords(fs.readFileSync(path.join(DIR, entry.file), 'utf8'), format, parsed)).toEqual([]);
     });
 
-    it(`IMP4: the parse of ${entry.file} is a draft that create accepts as it is`, async () => {
+    const reason = KNOWN_MISMATCHES[entry.file];
+    it(`IMP4: the parse of ${entry.file} is a draft that create accepts as it is${reason ? ' (known mismatch: refused until the chair splits it in the preview)' : ''}`, async () => {
       const parsed = await readDraftFile(path.join(DIR, entry.file));
-      expect(validateDraft(parsed)).toEqual({ ok: true, draft: expect.anything() });
+      // A known mismatch may put a whole page into one part longer than a declaration holds: create refuses it (IMP4) until it parses as read.
+      if (reason) expect(validateDraft(parsed).ok).toBe(false);
+      else expect(validateDraft(parsed)).toEqual({ ok: true, draft: expect.anything() });
     });
 
-    const reason = KNOWN_MISMATCHES[entry.file];
     it(`CORPUS2: ${entry.file} parses as read${reason ? ` (known mismatch: ${reason})` : ''}`, async () => {
       const got = structure(await readDraftFile(path.join(DIR, entry.file)));
       const text = (value: string | null) => (value === null ? null : words(value));

@@ -136,6 +136,29 @@ describe('readDraft', () => {
     });
   });
 
+  it('IMP19: paragraphs past 999 in .txt and .md ("1000.", "1000 bis.") are paragraphs; a wrapped year "2030." is text', async () => {
+    const text = 'Declaration of Lima\n\nThe Ministers,\n\nRecalling the 2030 Agenda,\n\nDeclare:\n\n998. To meet;\n999. To agree;\n1000. To act;\n1000 bis. To act again;\n1001. To report on the\n2030. Agenda.\n';
+    for (const name of ['draft.txt', 'draft.md']) {
+      const draft = await readDraft(name, utf8(text));
+      expect(draft.operative).toEqual([
+        { text: 'To meet;', subitems: [] },
+        { text: 'To agree;', subitems: [] },
+        { text: 'To act;', subitems: [] },
+        { text: 'To act again;', subitems: [], number: '1000 bis' },
+        { text: 'To report on the 2030. Agenda.', subitems: [] },
+      ]);
+      expect(draft.preamble).toEqual([{ text: 'Recalling the 2030 Agenda,' }]);
+    }
+  });
+
+  it('IMP8: a Markdown draft hard-wrapped inside its emphasis keeps the italics and bold of every part', async () => {
+    const text = '# Declaration of Lima\n\n*The Ministers of Defense of Latin America\nand the Caribbean,*\n\n*Recalling\nits resolution* 70/1,\n\nDeclare:\n\n1. Their **support to the\nNetwork**;\n';
+    const draft = await readDraft('draft.md', utf8(text));
+    expect(draft.formatting?.chapeau).toEqual([{ text: 'The Ministers of Defense of Latin America and the Caribbean,', italic: true }]);
+    expect(draft.preamble).toEqual([{ text: 'Recalling its resolution 70/1,', runs: [{ text: 'Recalling its resolution', italic: true }, { text: ' 70/1,' }] }]);
+    expect(draft.operative).toEqual([{ text: 'Their support to the Network;', runs: [{ text: 'Their ' }, { text: 'support to the Network', bold: true }, { text: ';' }], subitems: [] }]);
+  });
+
   it('IMP2: plain text in Windows-1252 or UTF-16 (as older Windows editors save it) reads the same as UTF-8', async () => {
     const text = 'Déclaration de Paris\r\n\r\nLes Ministres,\r\n\r\nPrenant note du rapport,\r\n\r\nDéclarent :\r\n\r\n1. Premier ;\r\n2. Deuxième.\r\n';
     const latin1 = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));

@@ -94,6 +94,31 @@ async function exported(format: (typeof FORMATS)[number], seed: DeclarationSeed,
   return typeof file === 'string' ? new TextEncoder().encode(file) : file;
 }
 
+/**
+ * A Markdown file hard-wrapped as an editor reflows it: every line longer
+ * than `width` broken at spaces, a list item's lines indented under its
+ * text. Headings and lines ending in a hard break ("\\") stay whole.
+ */
+function hardWrapped(markdown: string, width: number): string {
+  return markdown
+    .split('\n')
+    .flatMap((line) => {
+      if (line.length <= width || line.startsWith('#') || line.endsWith('\\')) return [line];
+      const indent = ' '.repeat((/^\s*(?:\d+\.|-)\s+/u.exec(line)?.[0] ?? /^\s*/u.exec(line)![0]).length);
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.split(' ')) {
+        if (current !== '' && current.length + 1 + word.length > width) {
+          out.push(current);
+          current = indent + word;
+        } else current = current === '' ? word : `${current} ${word}`;
+      }
+      out.push(current);
+      return out;
+    })
+    .join('\n');
+}
+
 describe('export, then import', () => {
   it.each(FORMATS)('IMP5: the demo exported as .%s and imported back gives the same clauses, kinds and text', async (format) => {
     const file = await renderExport(format, readExportInput(docFromSeed(), SAMPLE_DATE), 'clean');
@@ -116,6 +141,26 @@ describe('export, then import', () => {
       expect(new TextDecoder().decode(again)).toBe(new TextDecoder().decode(await exported(format, seed, language)));
     }
   });
+  it.each(Object.entries(LANGUAGE_SEEDS).map(([language, seed]) => [language as DeclarationLanguage, seed] as const))(
+    'IMP8 IMP5: a .md export in %s hard-wrapped by an editor, emphasis running over the line ends, is read back with the same words, italics and bold',
+    async (language, seed) => {
+      const markdown = new TextDecoder().decode(await exported('md', seed, language));
+      const wrapped = hardWrapped(markdown, 40);
+      // The wrapping does break emphasis over lines: "*The Honorable Ministers …,*" and "*Prenant note*" among them.
+      expect(wrapped.split('\n').some((line) => /^\s*\*[^*\s]/u.test(line) && !/\*\s*$/u.test(line) && (line.match(/\*/gu) ?? []).length % 2 === 1)).toBe(true);
+      const draft = await readDraft('declaration.md', new TextEncoder().encode(wrapped));
+      expect(draft).toEqual(draftOf(seed, styleRead(seed, language, 'md'), true));
+      expect(seedFromDraft(draft)).toMatchObject(seed);
+    },
+  );
+
+  it('IMP8 IMP5: the demo\'s .md export hard-wrapped at 72 columns is read back as the unwrapped one is, italics included', async () => {
+    const markdown = new TextDecoder().decode(await exported('md', buenosAires2023, 'en'));
+    const draft = await readDraft('declaration.md', new TextEncoder().encode(hardWrapped(markdown, 72)));
+    expect(draft).toEqual(await readDraft('declaration.md', new TextEncoder().encode(markdown)));
+    expect(draft.formatting?.chapeau).toEqual([{ text: toPlainText(buenosAires2023.chapeau), italic: true }]);
+  });
+
   /** A declaration with every part issue 15 added: conference line, subtitle, headings, closing, footnotes, sub-items; italics and bold of its own in the chapeau, clauses, the closing line and a footnote (IMP8). */
   const fullDraft = (markers: [string, string]): ParsedDraft => ({
     formatting: {

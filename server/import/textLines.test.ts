@@ -46,6 +46,53 @@ describe('plain text and Markdown lines', () => {
     expect(textLines('Taking note of resolution 2250 (2015)*, *Recognizing* that **all**,', 'txt')).toEqual([{ text: 'Taking note of resolution 2250 (2015)*, Recognizing that all,' }]);
   });
 
+  it('IMP8: in a .md file emphasis spanning hard-wrapped lines of a paragraph keeps its formatting on each line, and stops at the paragraph\'s end', () => {
+    expect(textLines('*Recalling\nits resolution* 70/1,\nand **bold over\ntwo lines**;', 'md')).toEqual([
+      { text: 'Recalling', runs: [{ text: 'Recalling', italic: true }] },
+      { text: 'its resolution 70/1,', runs: [{ text: 'its resolution', italic: true }, { text: ' 70/1,' }] },
+      { text: 'and bold over', runs: [{ text: 'and ' }, { text: 'bold over', bold: true }] },
+      { text: 'two lines;', runs: [{ text: 'two lines', bold: true }, { text: ';' }] },
+    ]);
+    // Three lines, nested: the middle line is wholly in italics and bold, not a heading.
+    expect(textLines('1. Our ***shared\ncommitment to\npeace***.', 'md').map((line) => line.runs)).toEqual([
+      [{ text: 'Our ' }, { text: 'shared', italic: true, bold: true }],
+      [{ text: 'commitment to', italic: true, bold: true }],
+      [{ text: 'peace', italic: true, bold: true }, { text: '.' }],
+    ]);
+    // A blank line, a new list item or a heading ends the paragraph: an opener left on one is markup without formatting, as before.
+    expect(textLines('*Recalling\n\nits resolution*', 'md')).toEqual([{ text: 'Recalling' }, { text: '' }, { text: 'its resolution' }]);
+    expect(textLines('- *one\n- two*', 'md').map((line) => [line.text, line.runs])).toEqual([
+      ['one', undefined],
+      ['two', undefined],
+    ]);
+    expect(textLines('# A *heading\ntext* here', 'md').map((line) => [line.text, line.heading, line.runs])).toEqual([
+      ['A heading', true, undefined],
+      ['text here', undefined, undefined],
+    ]);
+    // A paragraph longer than any declaration holds (over 40,000 characters: a file without blank lines) is read line by line, as before (IMP16).
+    const filler = Array.from({ length: 800 }, () => 'a line of the long paragraph, fifty-six characters long,');
+    const long = textLines(['*Recalling', ...filler, 'its resolution*'].join('\n'), 'md');
+    expect([long[0], long.at(-1)]).toEqual([{ text: 'Recalling' }, { text: 'its resolution' }]);
+    // A "_" left open at the paragraph's end stays text, wherever it stood.
+    expect(texts('snake_case and\nmore', 'md')).toEqual(['snake_case and', 'more']);
+  });
+
+  it('IMP19: a list number of four digits or more is a list item only when it continues the numbering; a year at the start of a line is text', () => {
+    for (const format of ['md', 'txt'] as const) {
+      const lines = textLines('998. Decides;\n999. Requests;\n1000. Decides to remain seized.\n\n2030. Agenda for Sustainable Development,', format);
+      expect(lines.map((line) => [line.text, line.list?.value])).toEqual([
+        ['Decides;', 998],
+        ['Requests;', 999],
+        ['Decides to remain seized.', 1000],
+        ['', undefined],
+        ['2030. Agenda for Sustainable Development,', undefined],
+      ]);
+      // Not after 999: "1001." skips a number, and no numbering comes before "2023.".
+      expect(textLines('999. Takes note;\n1001. Decides.', format)[1]).toEqual({ text: '1001. Decides.' });
+      expect(textLines('2023. The year of peace', format)).toEqual([{ text: '2023. The year of peace' }]);
+    }
+  });
+
   it('IMP8: a no-break space inside a line is kept as it is, in both', () => {
     for (const format of ['md', 'txt'] as const) expect(texts('Déclarent\u00a0:\n«\u00a0Paix\u00a0»', format)).toEqual(['Déclarent\u00a0:', '«\u00a0Paix\u00a0»']);
   });

@@ -1,5 +1,7 @@
 import type { DraftLine } from '../../shared/import/draftLine.ts';
 import type { SourceRun } from '../../shared/import/parsedDraft.ts';
+import { MAX_CLAUSE_CHARS, MAX_NOTE_CHARS } from '../../shared/import/limits.ts';
+import { SHORT_NUMBER_DIGITS } from '../../shared/import/markers.ts';
 import { runsOfMarks } from '../../shared/import/sourceFormatting.ts';
 
 /**
@@ -25,8 +27,8 @@ import { runsOfMarks } from '../../shared/import/sourceFormatting.ts';
 export type TextFormat = 'md' | 'txt';
 
 const BULLET = /^([-*+•‣◦–—])\s+(.*)$/u;
-// Three digits at most, as in shared/import/markers.ts: "2023. The …" is a wrapped year.
-const ORDERED = /^(\d{1,3})[.)]\s+(.*)$/u;
+// Four digits or more only after the number before ("999." then "1000."), as in shared/import/recognise.ts: "2030. The …" is a wrapped year (IMP19).
+const ORDERED = /^(\d{1,9})[.)]\s+(.*)$/u;
 const ATX_HEADING = /^#{1,6}\s+(.*?)(?:\s+#+)?\s*$/u;
 const SETEXT_H1 = /^=+\s*$/u;
 const RULE = /^([-*_])(?:\s*\1){2,}\s*$/u;
@@ -87,6 +89,43 @@ const BOLD = 2;
  * lone "_" stays, as in "snake_case".
  */
 export function markdownInline(text: string): { text: string; runs?: SourceRun[] } {
+  const { text: out, marks } = inlineMarks(text);
+  // The line is trimmed: its runs with it.
+  const start = out.length - out.trimStart().length;
+  const trimmed = out.trim();
+  const runs = runsOfMarks(trimmed, marks.slice(start, start + trimmed.length));
+  return runs ? { text: trimmed, runs } : { text: trimmed };
+}
+
+/**
+ * Markdown's inline markup over the lines of one paragraph at once, joined
+ * with "\n": emphasis opened on one line and closed on a later one
+ * (`*Recalling\nits resolution*`, a hard-wrapped draft) marks every
+ * character between, as Markdown reads it (IMP8). Each line keeps its own
+ * text, trimmed, and runs.
+ */
+function markdownParagraph(bodies: readonly string[]): { text: string; runs?: SourceRun[] }[] {
+  // A "paragraph" far longer than any part a declaration holds (a file with no blank line) is read line by line, as before: emphasis across its lines is not worth the work of matching over megabytes (IMP16).
+  if (bodies.length === 1 || bodies.reduce((sum, body) => sum + body.length, 0) > MAX_PARAGRAPH_CHARS) return bodies.map((body) => markdownInline(body));
+  // A line's own "\n" cannot occur (lines are split on it); an escaped one is not possible either.
+  const { text, marks } = inlineMarks(bodies.join('\n'));
+  const out: { text: string; runs?: SourceRun[] }[] = [];
+  let from = 0;
+  for (const piece of text.split('\n')) {
+    const start = piece.length - piece.trimStart().length;
+    const trimmed = piece.trim();
+    const runs = runsOfMarks(trimmed, marks.slice(from + start, from + start + trimmed.length));
+    out.push(runs ? { text: trimmed, runs } : { text: trimmed });
+    from += piece.length + 1;
+  }
+  return out;
+}
+
+/** Four times the longest part a declaration holds (a clause, the note: 10,000 characters, shared/import/limits.ts), with room for the markup. */
+const MAX_PARAGRAPH_CHARS = 4 * Math.max(MAX_CLAUSE_CHARS, MAX_NOTE_CHARS);
+
+/** The text without inline markup, untrimmed, with each character's marks (ITALIC, BOLD). */
+function inlineMarks(text: string): { text: string; marks: number[] } {
   const escaped: string[] = [];
   const source = text
     .replaceAll(PLACEHOLDER, '')
@@ -154,11 +193,7 @@ export function markdownInline(text: string): { text: string; runs?: SourceRun[]
   }
   let k = 0;
   out = out.replaceAll(PLACEHOLDER, () => escaped[k++] ?? '');
-  // The line is trimmed: its runs with it.
-  const start = out.length - out.trimStart().length;
-  const trimmed = out.trim();
-  const runs = runsOfMarks(trimmed, marks.slice(start, start + trimmed.length));
-  return runs ? { text: trimmed, runs } : { text: trimmed };
+  return { text: out, marks };
 }
 
 export function textLines(text: string, format: TextFormat): DraftLine[] {
@@ -166,9 +201,23 @@ export function textLines(text: string, format: TextFormat): DraftLine[] {
   const lines: DraftLine[] = [];
   const indents: number[] = [];
   let afterBlank = true;
+  /** The number of the last list item typed with one. */
+  let lastNumber: number | null = null;
+  /** Markdown: the lines of the paragraph being read, whose inline markup is read together (emphasis may span them). */
+  let paragraph: { line: DraftLine; body: string }[] = [];
+  const flush = () => {
+    if (paragraph.length === 0) return;
+    const read = markdownParagraph(paragraph.map((entry) => entry.body));
+    paragraph.forEach(({ line }, k) => {
+      line.text = read[k]!.text;
+      if (read[k]!.runs) line.runs = read[k]!.runs;
+    });
+    paragraph = [];
+  };
   for (const rawLine of raw) {
     let body = rawLine.trim();
     const indent = indentOf(rawLine);
+    if (body === '' || RULE.test(body)) flush();
     if (body === '') {
       lines.push({ text: '' });
       afterBlank = true;
@@ -176,6 +225,7 @@ export function textLines(text: string, format: TextFormat): DraftLine[] {
     }
     if (SETEXT_H1.test(body) && lines.length > 0 && lines[lines.length - 1]!.text !== '') {
       lines[lines.length - 1]!.heading = true;
+      flush();
       lines.push({ text: '' });
       afterBlank = true;
       continue;
@@ -203,11 +253,13 @@ export function textLines(text: string, format: TextFormat): DraftLine[] {
       line.heading = true;
     }
     const bullet = line.heading || note ? null : BULLET.exec(body);
-    const ordered = line.heading || bullet ? null : ORDERED.exec(body);
+    let ordered = line.heading || bullet ? null : ORDERED.exec(body);
+    if (ordered && ordered[1]!.length > SHORT_NUMBER_DIGITS && (lastNumber === null || Number(ordered[1]) !== lastNumber + 1)) ordered = null;
+    if (ordered) lastNumber = Number(ordered[1]);
     if (bullet || ordered) {
       while (indents.length > 0 && indents[indents.length - 1]! > indent) indents.pop();
       if (indents.length === 0 || indents[indents.length - 1]! < indent) indents.push(indent);
-      line.list = { level: indents.length - 1, kind: bullet ? 'bullet' : 'number' };
+      line.list = bullet ? { level: indents.length - 1, kind: 'bullet' } : { level: indents.length - 1, kind: 'number', value: Number(ordered![1]) };
       if (bullet) line.bullet = bullet[1]!;
       body = (bullet ? bullet[2] : ordered![2])!;
     } else if (indent === 0 && afterBlank) {
@@ -216,12 +268,16 @@ export function textLines(text: string, format: TextFormat): DraftLine[] {
     // The marker is text: escaped, so that a "*" marker is not read as emphasis below.
     if (format === 'md') body = body.replace(FOOTNOTE_REFERENCE, (_all, marker: string) => marker.replace(/\\?([\\`*_{}[\]()#+\-.!|>~"'])/gu, '\\$1'));
     if (format === 'md') {
-      const inline = markdownInline(body);
-      line.text = inline.text;
-      if (inline.runs) line.runs = inline.runs;
+      // A heading, a footnote and a list item start a paragraph of their own (a heading or a footnote also ends it): emphasis never runs from one into another.
+      if (line.heading || note || line.list) flush();
+      // The raw text until the paragraph is read: a setext underline below it sees a line with text.
+      line.text = body;
+      paragraph.push({ line, body });
+      if (line.heading || note) flush();
     } else line.text = withoutTxtMarkup(body).trim();
     lines.push(line);
     afterBlank = false;
   }
+  flush();
   return lines;
 }

@@ -25,7 +25,7 @@ export function countWords(texts: Iterable<string>): WordCounts {
 }
 
 const MD_HEADING = /^#{1,6}\s+/u;
-const LIST_MARK = /^(?:[-*+•‣◦–—]\s+|\d{1,3}[.)]\s+)/u;
+const LIST_MARK = /^(?:[-*+•‣◦–—]\s+|\d{1,9}[.)]\s+)/u;
 const NOTE_LABEL = /^[*†‡\s]*(?:notes?|nota|n\.\s?b\.)\s*:\s*/iu;
 const MD_FOOTNOTE = /\[\^([^\]\s]+)\]:?/gu;
 
@@ -36,7 +36,8 @@ export function wordsOfLine(raw: string, format: 'md' | 'txt' | 'docx'): string 
   for (let k = 0; k < 2; k++) {
     // A Markdown list mark, then a typed number after it ("- a) …").
     text = text.replace(LIST_MARK, '');
-    const marker = readMarker(text);
+    // Long numbers too: a "1000." the recogniser took is not a word to find (a year it left is only counted less).
+    const marker = readMarker(text, { long: true });
     if (marker) text = marker.suffix ? `${marker.suffix} ${marker.rest}` : marker.rest;
   }
   const article = readArticleLine(text);

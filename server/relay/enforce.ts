@@ -25,7 +25,7 @@ import type { RefusalReason, RefusedPart } from '../../shared/refusedChange.ts';
 import { toPlainText, type RichText } from '../../shared/richText.ts';
 import type { Role } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS, editsClausesDirectly, type DeclarationSettings } from '../../shared/settings.ts';
-import { deletedHeaded, moveHeadings, type DeletedClause } from './headingOnDelete.ts';
+import { deletedHeaded, moveHeadings, takeBackHeadings, type DeletedClause } from './headingOnDelete.ts';
 import { SERVER_ORIGIN } from './origins.ts';
 
 /**
@@ -54,9 +54,10 @@ import { SERVER_ORIGIN } from './origins.ts';
  * A refused change to an existing clause's wording carries the wording as
  * typed and as it stays (`Refusal.wording`): the room makes a proposal of
  * it once the undo is done (server/proposals/proposeFromRefusal.ts) — the
- * enforcer itself writes nothing but the undo, and one follow-up of a
- * deletion that stands: the heading of a deleted clause moves to the next
- * clause of its group (HEAD1, headingOnDelete.ts).
+ * enforcer itself writes nothing but the undo, and the follow-ups of a
+ * deletion that stands — the heading of a deleted clause moves to the next
+ * clause of its group — and of a headed clause brought back under its id,
+ * which takes its heading back (HEAD1, headingOnDelete.ts).
  *
  * Square brackets are two Yjs relative positions in a clause's text
  * (shared/document/bracketRange.ts); the room tells the enforcer which
@@ -241,7 +242,7 @@ export class Enforcer {
   constructor(private readonly doc: Y.Doc) {
     this.serverOnly = [doc.getMap(ROOT.status), doc.getMap(ROOT.refused), doc.getMap(ROOT.comments), doc.getMap(ROOT.settings), doc.getMap(ROOT.proposals),
       doc.getMap(ROOT.positions), doc.getMap(ROOT.brackets), doc.getMap(ROOT.numbering), doc.getMap(ROOT.room),
-      doc.getMap(ROOT.silence)];
+      doc.getMap(ROOT.silence), doc.getMap(ROOT.remarks)];
     this.roots = [doc.getMap(ROOT.meta), clausesMap(doc), doc.getMap(ROOT.signatories), doc.getMap(ROOT.footnotes), ...this.serverOnly];
     this.capture = new Y.UndoManager(this.roots, { trackedOrigins: new Set(), captureTimeout: 0 });
   }
@@ -344,6 +345,9 @@ export class Enforcer {
     if (verdict.restore.size > 0 || verdict.remove.size > 0 || verdict.headings.size > 0) this.writeBack(verdict);
     // A deletion that stands leaves its heading to the next clause of its group: a server change, persisted and sent with the update.
     if (headed.length > 0) moveHeadings(this.doc, headed, (id) => this.locks.has(id));
+    // A headed clause brought back under its id (an undone deletion) that stands takes its heading back from the next clause.
+    const restored = frozen ? [] : this.restoredClauses(transaction, verdict);
+    if (restored.length > 0) takeBackHeadings(this.doc, restored, (id) => this.locks.has(id));
     const clauses = clausesMap(this.doc);
     for (const refusal of verdict.refusals) {
       if (refusal.part === 'clause' && refusal.clauseId !== null) {
@@ -367,6 +371,17 @@ export class Enforcer {
     const keys = tx.changed.get(clauses as AnyType);
     if (keys === undefined) return [];
     return [...keys].flatMap((key) => (key === null || clauses.has(key) ? [] : [deletedHeaded(clauses, key)].filter((c): c is DeletedClause => c !== null)));
+  }
+
+  /** Clauses a transaction set again under an id that had been deleted (an undo brings an entry back so), and that stand (HEAD1). */
+  private restoredClauses(tx: Y.Transaction, verdict: Verdict): string[] {
+    const clauses = clausesMap(this.doc);
+    const keys = tx.changed.get(clauses as AnyType);
+    if (keys === undefined) return [];
+    return [...keys].filter((key): key is string => {
+      const item = key === null ? undefined : clauses._map.get(key);
+      return item !== undefined && !item.deleted && item.left !== null && item.left.deleted && !verdict.remove.has(key!);
+    });
   }
 
   /** Brackets on text an undo put back, with positions that name the text as it now is (BRK7). */

@@ -92,9 +92,12 @@ export function moveHeadings(doc: Y.Doc, deleted: readonly DeletedClause[], lock
 }
 
 /**
- * A deleted clause brought back (an accepted deletion undone) takes its
+ * A deleted clause brought back (an accepted deletion undone, or a chair's
+ * Ctrl+Z, which sets the entry again under its id: enforce.ts) takes its
  * heading back: the next clause of its group loses the same heading the
- * server had moved onto it, so the section is not headed twice.
+ * server had moved onto it, so the section is not headed twice. A
+ * delegation's browser brings the clause back without its heading
+ * (client/collab/undoHeadings.ts), and then nothing moves.
  */
 export function takeBackHeadings(doc: Y.Doc, restored: readonly string[], locked: (id: string) => boolean): void {
   const back = restored.map((id) => headedClause(doc, id)).filter((clause): clause is DeletedClause => clause !== null);

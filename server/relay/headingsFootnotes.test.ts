@@ -12,6 +12,8 @@ import { plain, toPlainText } from '../../shared/richText.ts';
 import { listAudit } from '../db/auditLog.ts';
 import { saveVersion } from '../versions/saveVersion.ts';
 import { readVersionContent } from '../versions/versionContent.ts';
+import { History } from '../../client/collab/history.ts';
+import { STRUCTURE_ORIGIN } from '../../client/collab/origins.ts';
 import { clauseXmlText } from '../testing/documents.ts';
 import { declarationUnderTest } from '../testing/declarationUnderTest.ts';
 import { connectRaw, updateFrom, type RawClient } from '../testing/rawClient.ts';
@@ -444,5 +446,46 @@ describe('HEAD1: a deleted clause leaves its heading to the next clause of its g
       ['Noting the second,', 'Part I'],
       ['Agreed on trade;', null],
     ]);
+  });
+
+  it('HEAD1 UNDO3: undoing the deletion of a headed clause with the browser\'s history: a delegation\'s clause comes back without the heading, which stays where the server moved it, and nothing is refused; the chair\'s comes back with it, and the next clause gives it up', async () => {
+    for (const [name, headingBack] of [['Chile', false], ['Argentina', true]] as const) {
+      const who = await under.client(name);
+      const watcher = await under.client('Peru');
+      // The browser's own history (client/collab/history.ts), as the screen sets it up for this role.
+      const history = new History(who.doc, Number.POSITIVE_INFINITY);
+      history.restoresHeadings = headingBack;
+      const first = idOf(serverDoc(), 'First on health;');
+      const second = idOf(serverDoc(), 'Second on health;');
+      deleteClause(who.doc, first, STRUCTURE_ORIGIN);
+      await waitFor(() => clausesMap(serverDoc()).get(second)?.get(CLAUSE_FIELD.heading) === 'A. Health', `the heading moved (${name})`);
+      await waitFor(() => clausesMap(who.doc).get(second)?.get(CLAUSE_FIELD.heading) === 'A. Health', `the move to reach ${name}`);
+      history.undo();
+      await waitFor(() => clausesMap(serverDoc()).has(first), `${name}'s clause back`);
+      const expected = [
+        ['Recalling the first,', 'Part I'],
+        ['Noting the second,', null],
+        ['First on health;', headingBack ? 'A. Health' : null],
+        ['Second on health;', headingBack ? null : 'A. Health'],
+        ['Third on health;', null],
+        ['First on trade;', 'B. Trade'],
+        ['Second on trade;', null],
+        ['Agreed on trade;', null],
+      ];
+      await waitFor(() => JSON.stringify(headings(serverDoc())) === JSON.stringify(expected), `${name}'s undo to settle on the server`);
+      expect(await converged(who.doc, watcher.doc)).toEqual(expected);
+      expect(refusedIn(serverDoc())).toEqual([]);
+      history.destroy();
+      // The next role starts from the seed's headings again.
+      if (!headingBack) {
+        const chair = await under.client('Argentina');
+        chair.doc.transact(() => {
+          clausesMap(chair.doc).get(second)!.delete(CLAUSE_FIELD.heading);
+          clausesMap(chair.doc).get(first)!.set(CLAUSE_FIELD.heading, 'A. Health');
+        });
+        await waitFor(() => clausesMap(serverDoc()).get(first)?.get(CLAUSE_FIELD.heading) === 'A. Health' && !clausesMap(serverDoc()).get(second)!.has(CLAUSE_FIELD.heading), 'the seed\'s headings');
+      }
+      under.disconnectAll();
+    }
   });
 });

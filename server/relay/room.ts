@@ -20,6 +20,7 @@ import { appendAudit } from '../db/auditLog.ts';
 import { listStatuses, saveStatus } from '../db/clauseStatuses.ts';
 import { listThreads } from '../db/comments.ts';
 import { listProposals } from '../db/proposals.ts';
+import { mirrorRemarks } from '../remarks/dismissRemark.ts';
 import { listPositions } from '../db/positions.ts';
 import { listBrackets } from '../db/brackets.ts';
 import { getNumbering } from '../db/numbering.ts';
@@ -129,6 +130,7 @@ export class Room {
     this.mirrorProposals();
     this.mirrorNegotiation();
     this.mirrorSilence(lastProcedure(db, id));
+    mirrorRemarks(this, db);
     this.addMissingMetaFields();
     this.enforcer.setBrackets(standingBrackets(this.doc.getMap(ROOT.brackets)));
     this.history = new TextHistoryRecorder(this.doc, id, { db, logger, now });

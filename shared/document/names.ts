@@ -26,6 +26,8 @@ export const ROOT = {
   silence: 'silence',
   /** `current` → the clause under discussion, CurrentClause (shared/room/currentClause.ts) or absent; written by the server only. */
   room: 'room',
+  /** clause id → the drafting checks dismissed on it, DraftingCheck[] (shared/drafting/dismissals.ts); written by the server only. */
+  remarks: 'remarks',
   /** footnote id → Y.Map of FOOTNOTE_FIELD (shared/declaration.ts Footnote); edited like the heading fields (editMeta). */
   footnotes: 'footnotes',
 } as const;

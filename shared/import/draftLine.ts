@@ -20,9 +20,11 @@ export interface DraftLine {
   /**
    * An automatic list item (Word numbering, a Markdown list): its nesting
    * level (0 at the top) and the kind of number it shows. The number itself
-   * is not in `text`.
+   * is not in `text`; `value` is the number typed before a Markdown or
+   * text list item ("12." gives 12), which tells whether a "1000." after it
+   * continues the numbering (recognise.ts, IMP19).
    */
-  list?: { level: number; kind: ListKind };
+  list?: { level: number; kind: ListKind; value?: number };
   /** The bullet typed before a list item ("-", "*", "•"): a "*" line after a rule is a footnote, not a bullet (footnotes.ts). */
   bullet?: string;
   /** The line ends a paragraph of the file (a Word paragraph): it is never joined with the next line. */

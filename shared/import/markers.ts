@@ -20,8 +20,10 @@ export interface Marker {
   enclosed: boolean;
 }
 
-// Three digits at most: a line that starts with "2023." is a wrapped year, not paragraph 2023.
-const NUMBER = /^\(?(\d{1,3})(?:\s?(bis|ter|quater|quinquies|alt))?\s*[.)](?=\s|$)\s*/i;
+// Four digits or more ("1000.", "2030.") are read only when asked (`long`): a line that starts with "2030." may be a wrapped year; whether it is paragraph 2030 depends on the paragraph before it (recognise.ts, IMP19).
+const NUMBER = /^\(?(\d{1,6})(?:\s?(bis|ter|quater|quinquies|alt))?\s*[.)](?=\s|$)\s*/i;
+/** The most digits a clause number has without a sequence to continue. */
+export const SHORT_NUMBER_DIGITS = 3;
 const UPPER_ROMAN = /^\(?([IVX]{1,7})\s*[.)](?=\s|$)\s*/;
 const ALPHA_PARENTHESISED = /^\(([a-z]{1,6})\)\s*/;
 const ALPHA = /^([a-z]{1,6})[.)](?=\s|$)\s*/;
@@ -62,9 +64,14 @@ export function nextRoman(value: string): string {
   return roman(romanIndex(value) + 1);
 }
 
-export function readMarker(text: string): Marker | null {
+/**
+ * The typed marker at the start of `text`, or null. A number of four digits
+ * or more is a marker only with `long` (the caller then checks that it
+ * continues the numbering, IMP19); without it "2030. Agenda" is no marker.
+ */
+export function readMarker(text: string, options: { long?: boolean } = {}): Marker | null {
   const number = NUMBER.exec(text);
-  if (number) {
+  if (number && (number[1]!.length <= SHORT_NUMBER_DIGITS || options.long === true)) {
     const marker: Marker = { style: 'number', value: number[1]!, rest: text.slice(number[0].length), enclosed: text.startsWith('(') };
     if (number[2]) marker.suffix = number[2].toLowerCase();
     return marker;

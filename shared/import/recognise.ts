@@ -1,7 +1,7 @@
 import { cleanText } from './cleanText.ts';
 import type { DraftLine } from './draftLine.ts';
 import { footnotesOf, type FootnoteLines } from './footnotes.ts';
-import { isLetterValue, isRomanValue, nextLetter, nextRoman, readMarker, type Marker } from './markers.ts';
+import { isLetterValue, isRomanValue, nextLetter, nextRoman, readMarker, SHORT_NUMBER_DIGITS, type Marker } from './markers.ts';
 import { gluedParagraphStarts, opensLikePreamble } from './openingPhrase.ts';
 import { isMasthead, isSubtitle, RESOLUTION_NUMBER } from './masthead.ts';
 import { furnitureOf, isImageText } from './pageFurniture.ts';
@@ -121,7 +121,9 @@ function isFormula(line: Line, lowerCase = false): boolean {
     text.length <= FORMULA_MAX_CHARS &&
     text.split(' ').length <= FORMULA_MAX_WORDS &&
     (lowerCase ? /^\p{L}/u.test(text) : STARTS_UPPER.test(text)) &&
-    !NOTE.test(text)
+    !NOTE.test(text) &&
+    // "Recalling its resolution 1325 (2000):" is a short preambular paragraph, not the formula (DRAFT9); "Having agreed as follows:" is one.
+    (!opensLikePreamble(text) || FORMULA_SENTENCE.test(text))
   );
 }
 
@@ -277,6 +279,32 @@ function fixOcrRomanOne(lines: Line[]): void {
   }
 }
 
+/**
+ * A number of four digits or more ("1000.", "1234)") is a paragraph's
+ * number only when it continues the numbering: the number before it, typed
+ * or a list item's, is one less ("999." then "1000.") or the same when it is
+ * a working number ("1000." then "1000 bis."). Otherwise it is text: a year
+ * or an amount at the start of a wrapped line ("2030. Agenda …") is not
+ * paragraph 2030 (IMP19).
+ */
+function keepLongNumbersInSequence(lines: Line[]): void {
+  let previous: number | null = null;
+  for (const line of lines) {
+    if (line.list?.kind === 'number') {
+      previous = line.list.value ?? null;
+      continue;
+    }
+    const marker = line.marker;
+    if (!marker || marker.style !== 'number') continue;
+    const value = Number(marker.value);
+    if (marker.value.length > SHORT_NUMBER_DIGITS && !(previous !== null && (value === previous + 1 || (marker.suffix !== undefined && value === previous)))) {
+      line.marker = null;
+      continue;
+    }
+    previous = value;
+  }
+}
+
 /** Bullets the file readers leave in the text ("▪ …", "■ …", "➢ …", as Word's own bullets come out in a text copy): list items, one level down when indented. */
 const TYPED_BULLET = /^(\s*)[▪■◾▫□➢►]\s+/u;
 
@@ -301,7 +329,7 @@ function prepare(original: readonly DraftLine[], footnotes: FootnoteLines): Line
     const image = !footnote && (line.rule === true || (text !== '' && isImageText(text)));
     const quiet = text === '' || image || footnote;
     // An automatic number says what the item is; a typed one is read only where there is none ("- a) …").
-    const marker = quiet || line.list?.kind === 'number' ? null : readMarker(text);
+    const marker = quiet || line.list?.kind === 'number' ? null : readMarker(text, { long: true });
     return {
       text,
       blank: text === '' && !image,
@@ -317,6 +345,7 @@ function prepare(original: readonly DraftLine[], footnotes: FootnoteLines): Line
     };
   });
   fixOcrRomanOne(lines);
+  keepLongNumbersInSequence(lines);
   return lines;
 }
 
