@@ -83,3 +83,53 @@ test.describe('the audit screen', () => {
     await expect(panel.getByTestId('audit-entry')).toHaveCount(3);
   });
 });
+
+test.describe('the audit screen by paragraph', () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  test('AUD2: the clause filter offers sub-items in reading order, as the screen labels them; a paragraph with its sub-items, or alone', async ({ browser, server, delegations: { id, chair } }) => {
+    const chairPage = await openAs(browser, chair);
+    await chairPage.getByTestId('add-operative').click();
+    await chairPage.keyboard.type('Agrees:');
+    await chairPage.keyboard.press('Enter');
+    await chairPage.keyboard.press('Tab');
+    await chairPage.keyboard.type('first;');
+    await chairPage.keyboard.press('Enter');
+    await chairPage.keyboard.press('Shift+Tab');
+    await chairPage.keyboard.type('Closes.');
+    await expect.poll(() => texts(chairPage)).toEqual(['Agrees:', 'first;', 'Closes.']);
+    await expect(chairPage.getByTestId('connection')).toHaveAttribute('data-pending', '0');
+    const idOf = async (label: string) => (await clause(chairPage, label).getAttribute('data-clause-id'))!;
+    const status = async (label: string, body: unknown) => {
+      const response = await fetch(`${server.baseUrl}/api/declarations/${id}/clauses/${await idOf(label)}/status`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${chair.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status, await response.text()).toBe(200);
+    };
+    // One entry on each clause: the sub-item's is the one a filter on its paragraph must not lose.
+    await status('OP1(a)', { state: 'agreed' });
+    await status('OP1', { state: 'ad-ref', pending: ['Chile'] });
+    await status('OP2', { state: 'ad-ref', pending: ['Peru'] });
+
+    await chairPage.getByTestId('open-audit').click();
+    const panel = chairPage.getByTestId('audit-panel');
+    await expect(panel.getByTestId('audit-entry')).toHaveCount(3);
+    const select = panel.getByTestId('audit-filter-clause');
+    await expect(select.locator('option')).toHaveText(['All clauses', 'OP1 with its sub-items', 'OP1 alone', 'OP1(a)', 'OP2']);
+    const shownClauses = () => panel.getByTestId('audit-clause').allTextContents();
+
+    await select.selectOption({ label: 'OP1 with its sub-items' });
+    await expect.poll(shownClauses).toEqual(['OP1', 'OP1(a)']);
+    await select.selectOption({ label: 'OP1 alone' });
+    await expect.poll(shownClauses).toEqual(['OP1']);
+    await select.selectOption({ label: 'OP1(a)' });
+    await expect.poll(shownClauses).toEqual(['OP1(a)']);
+    // Kept with the others, as every filter is (AUD2).
+    await panel.getByTestId('audit-filter-actor').selectOption('Argentina');
+    await select.selectOption({ label: 'OP1 with its sub-items' });
+    await expect.poll(shownClauses).toEqual(['OP1', 'OP1(a)']);
+    await expect(panel.getByTestId('audit-progress')).toHaveText('2 entries shown · all entries shown');
+  });
+});

@@ -145,4 +145,34 @@ test.describe('exports tell the truth', () => {
     await page.getByLabel('Clean text').check();
     await expect(page.getByTestId('export-with-comments')).toHaveCount(0);
   });
+
+  test('KEY4: after a download chosen from the keyboard the focus is back on the format in the menu, also after the question; Esc then returns it to Export', async ({ browser, delegations: { chair } }) => {
+    const page = await openAs(browser, chair);
+    await page.getByTestId('add-operative').click();
+    await page.keyboard.type('Decide to cooperate;');
+    await expect(page.getByTestId('connection')).toHaveAttribute('data-pending', '0');
+    const open = page.getByTestId('open-export');
+    await open.focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Negotiation text').check();
+
+    // The negotiation text downloads at once.
+    await page.getByTestId('export-txt').focus();
+    await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    await expect(page.getByTestId('export-status')).toHaveText(/^Downloaded /);
+    await expect(page.getByTestId('export-txt')).toBeFocused();
+
+    // The clean text of an open clause asks first (UI7); the answer given from the keyboard, the focus comes back the same way.
+    await page.getByLabel('Clean text').check();
+    await page.getByTestId('export-md').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('export-anyway')).toBeFocused();
+    await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    await expect(page.getByTestId('export-status')).toHaveText(/\.md\.$/);
+    await expect(page.getByTestId('export-md')).toBeFocused();
+
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('export-menu')).toHaveCount(0);
+    await expect(open).toBeFocused();
+  });
 });

@@ -30,6 +30,11 @@ describe('readConfig', () => {
       durability: 'normal',
     });
     expect(path.isAbsolute(config.clientDir)).toBe(true);
+    expect(config.clientDir.endsWith(path.join('dist', 'client'))).toBe(true);
+  });
+
+  it('CONF1: CLIENT_DIR names another build, resolved against the working folder', () => {
+    expect(readConfig({ CLIENT_DIR: 'other/build' }, cwd).clientDir).toBe(path.join(cwd, 'other', 'build'));
   });
 
   it('CONF1: empty values count as unset', () => {

@@ -78,16 +78,17 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): Config 
     heartbeatMs: integer(env, 'HEARTBEAT_SECONDS', 30, 1, 3600) * 1000,
     refusalWaitMs: 500,
     durability,
-    clientDir: path.resolve(import.meta.dirname, '../dist/client'),
+    // Another build's folder lets a browser test run against it while dist/ is being rebuilt.
+    clientDir: (env.CLIENT_DIR ?? '').trim() ? path.resolve(cwd, env.CLIENT_DIR!.trim()) : path.resolve(import.meta.dirname, '../dist/client'),
   };
 }
 
-/** The address to put in links: PUBLIC_URL, or this machine as seen from itself. */
 /** The shell's locale variables, for the admin command's language (server/admin/adminLanguage.ts, I18N8); the server itself speaks none. */
 export function readLocale(env: Env = process.env): { LC_ALL?: string; LC_MESSAGES?: string; LANG?: string } {
   return { LC_ALL: env.LC_ALL, LC_MESSAGES: env.LC_MESSAGES, LANG: env.LANG };
 }
 
+/** The address to put in links: PUBLIC_URL, or this machine as seen from itself. */
 export function publicBaseUrl(config: Config, actualPort = config.port): string {
   if (config.publicUrl) return config.publicUrl;
   const host = config.host === '0.0.0.0' || config.host === '::' || config.host === '127.0.0.1' ? 'localhost' : config.host;

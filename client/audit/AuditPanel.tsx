@@ -5,6 +5,7 @@ import { CopyButton } from '../chrome/CopyButton.tsx';
 import { useReturnFocus } from '../chrome/useDismiss.ts';
 import { t } from '../i18n.ts';
 import { dateAndTime } from '../time.ts';
+import { auditClauseChoices, choiceValue } from './auditClauseChoices.ts';
 import { entryLines, entryWords, partWords } from './auditWords.tsx';
 import { hasAuditFilters, NO_AUDIT_FILTERS, useAuditLog, type AuditEntry, type AuditFilters } from './useAuditLog.ts';
 import './audit.css';
@@ -27,7 +28,7 @@ export function AuditPanel({
   onClose,
 }: {
   declarationId: string;
-  /** The clauses as they stand, in reading order: the clause filter's choices. */
+  /** The clauses as they stand, in reading order, sub-items included: the clause filter's choices (auditClauseChoices). */
   clauses: { id: string; label: string }[];
   labelOf(clauseId: string): string | null;
   /** Kept by the screen, so that they survive going to a clause and coming back. */
@@ -36,7 +37,13 @@ export function AuditPanel({
   goTo(clauseId: string): void;
   onClose(): void;
 }) {
-  const log = useAuditLog(declarationId, filters);
+  const choices = auditClauseChoices(clauses, {
+    withSubitems: (label) => t('audit.filter.withSubitems', { label }),
+    alone: (label) => t('audit.filter.clauseAlone', { label }),
+  });
+  const chosen = choices.find((c) => c.clauseId === filters.clauseId && c.withSubitems === filters.withSubitems);
+  // A clause deleted while chosen still filters by itself.
+  const log = useAuditLog(declarationId, filters, filters.clauseId === null ? null : (chosen?.ids ?? [filters.clauseId]));
   // Esc or Close: the focus back to what opened the dialog (KEY4); a clause link has moved it to the clause, where it stays.
   useReturnFocus();
   const close = onClose;
@@ -108,10 +115,17 @@ export function AuditPanel({
       <section className="audit__filters" aria-label={t('audit.filters')}>
         <label>
           {t('audit.filter.clause')}
-          <select value={filters.clauseId ?? ''} onChange={(e) => setFilters({ ...filters, clauseId: e.target.value || null })} data-testid="audit-filter-clause">
+          <select
+            value={filters.clauseId === null ? '' : choiceValue(filters.clauseId, filters.withSubitems)}
+            onChange={(e) => {
+              const choice = choices.find((c) => choiceValue(c.clauseId, c.withSubitems) === e.target.value);
+              setFilters({ ...filters, clauseId: choice?.clauseId ?? null, withSubitems: choice?.withSubitems ?? false });
+            }}
+            data-testid="audit-filter-clause"
+          >
             <option value="">{t('audit.filter.anyClause')}</option>
-            {clauses.map((c) => (
-              <option key={c.id} value={c.id}>
+            {choices.map((c) => (
+              <option key={choiceValue(c.clauseId, c.withSubitems)} value={choiceValue(c.clauseId, c.withSubitems)}>
                 {c.label}
               </option>
             ))}

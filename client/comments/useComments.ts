@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { mayComment } from '../../shared/comments/settings.ts';
 import type { DeclarationSettings } from '../../shared/settings.ts';
 import type { Thread } from '../../shared/comments/thread.ts';
+import { threadClause } from '../../shared/comments/threadClause.ts';
 import { countUnread, type CommentCounts } from '../../shared/comments/threadFilter.ts';
 import type { CommentAnchor } from '../../shared/document/commentMark.ts';
 import type { ParticipantInfo } from '../../shared/roles.ts';
@@ -18,7 +19,7 @@ export interface CommentsModel {
   markRead(thread: Thread): void;
   people: ParticipantInfo[];
   settings: DeclarationSettings;
-  /** The clause a thread sits on now: where its passage is, else where it was started. */
+  /** The clause a thread sits on now (threadClause). */
   clauseOf(thread: Thread): string;
   passageRemoved(thread: Thread): boolean;
   /** Open threads per clause, for the count beside each clause. */
@@ -34,7 +35,7 @@ export function useComments(doc: Y.Doc, declarationId: string, me: ParticipantIn
   const people = usePeople(declarationId);
   const { reads, markRead } = useReads(declarationId, me.id);
   return useMemo(() => {
-    const clauseOf = (thread: Thread) => anchors.get(thread.id)?.clauseId ?? thread.clauseId;
+    const clauseOf = (thread: Thread) => threadClause(thread, anchors);
     const openCountByClause = new Map<string, number>();
     for (const thread of threads.values()) {
       if (thread.resolved) continue;

@@ -1,4 +1,4 @@
-import { useContext, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import type { DraftingWarning } from '../../shared/drafting/checks.ts';
 import { remarkText } from '../declaration/ClauseRemarks.tsx';
 import { useBracketCount } from '../brackets/useBrackets.ts';
@@ -64,7 +64,19 @@ export function ExportMenu({
   const [base, setBase] = useState<string | null>(null);
   const formats: readonly ExportFormat[] = variant === 'redline' ? REDLINE_FORMATS : EXPORT_FORMATS;
 
+  // A format's button is disabled while its file is made, and a focused button that is disabled drops the focus to the page:
+  // once the file is made (or has failed) the focus goes back to it, in the menu that says what happened (KEY4).
+  const refocus = useRef<ExportFormat | null>(null);
+  useEffect(() => {
+    const format = refocus.current;
+    if (state.kind === 'busy' || format === null) return;
+    refocus.current = null;
+    // Only when nothing else took the focus meanwhile (a click in the text, say).
+    if (document.activeElement === null || document.activeElement === document.body) formatButtons.current.get(format)?.focus();
+  }, [state]);
+
   const run = async (format: ExportFormat) => {
+    refocus.current = format;
     setState({ kind: 'busy', format });
     try {
       const url =

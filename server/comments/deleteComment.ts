@@ -1,4 +1,6 @@
 import { liveComments, type Thread } from '../../shared/comments/thread.ts';
+import { threadClause } from '../../shared/comments/threadClause.ts';
+import { commentAnchors } from '../../shared/document/commentMark.ts';
 import { appendAudit } from '../db/auditLog.ts';
 import { findThread, markCommentDeleted, removeThread } from '../db/comments.ts';
 import type { ParticipantRow } from '../db/participants.ts';
@@ -25,7 +27,7 @@ export function deleteComment(deps: CommentDeps, declarationId: string, actor: P
     deps.db.transaction(() => {
       markCommentDeleted(deps.db, commentId, at);
       if (removesThread) removeThread(deps.db, threadId);
-      appendAudit(deps.db, declarationId, { actor: actor.name, action: 'comment-deleted', clauseId: before.clauseId, detail: { threadId, commentId, threadRemoved: removesThread }, at });
+      appendAudit(deps.db, declarationId, { actor: actor.name, action: 'comment-deleted', clauseId: threadClause(before, commentAnchors(room.doc)), detail: { threadId, commentId, threadRemoved: removesThread }, at });
     })();
     const thread = removesThread ? null : findThread(deps.db, declarationId, threadId)!;
     room.mirrorThread(threadId, thread);

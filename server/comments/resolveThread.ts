@@ -1,5 +1,7 @@
 import { mayResolve } from '../../shared/comments/settings.ts';
 import type { Thread } from '../../shared/comments/thread.ts';
+import { threadClause } from '../../shared/comments/threadClause.ts';
+import { commentAnchors } from '../../shared/document/commentMark.ts';
 import { appendAudit } from '../db/auditLog.ts';
 import { findThread, setThreadResolved } from '../db/comments.ts';
 import type { ParticipantRow } from '../db/participants.ts';
@@ -22,7 +24,7 @@ export function resolveThread(deps: CommentDeps, declarationId: string, actor: P
     const at = Date.now();
     deps.db.transaction(() => {
       setThreadResolved(deps.db, threadId, resolved ? { by: actor.id, at } : null);
-      appendAudit(deps.db, declarationId, { actor: actor.name, action: resolved ? 'thread-resolved' : 'thread-reopened', clauseId: before.clauseId, detail: { threadId }, at });
+      appendAudit(deps.db, declarationId, { actor: actor.name, action: resolved ? 'thread-resolved' : 'thread-reopened', clauseId: threadClause(before, commentAnchors(room.doc)), detail: { threadId }, at });
     })();
     const thread = findThread(deps.db, declarationId, threadId)!;
     room.mirrorThread(threadId, thread);

@@ -1,5 +1,7 @@
 import { commentTime, commentWords, quotedPassage } from '../../shared/commentWords.ts';
 import type { Thread } from '../../shared/comments/thread.ts';
+import { threadClause } from '../../shared/comments/threadClause.ts';
+import type { CommentAnchor } from '../../shared/document/commentMark.ts';
 import type { DeclarationLanguage } from '../../shared/declarationLanguage.ts';
 import { readingOrder, type ExportInput } from './exportInput.ts';
 import { cleanText } from './printableText.ts';
@@ -60,14 +62,19 @@ function threadLines(language: DeclarationLanguage, thread: Thread): ThreadLines
   };
 }
 
-/** The threads (oldest first, as `listThreads` gives them) placed under the clauses of `input`. */
-export function exportComments(input: ExportInput, threads: readonly Thread[]): ExportComments {
+/**
+ * The threads (oldest first, as `listThreads` gives them) placed under the
+ * clauses of `input`, each on the clause it sits on now (`threadClause`:
+ * `anchors` are the marks of the document `input` was read from).
+ */
+export function exportComments(input: ExportInput, threads: readonly Thread[], anchors: ReadonlyMap<string, CommentAnchor>): ExportComments {
   const inText = new Set(readingOrder(input).map((clause) => clause.id));
   const byClause = new Map<string, ThreadLines[]>();
   const elsewhere: ThreadLines[] = [];
   for (const thread of threads) {
     const lines = threadLines(input.language, thread);
-    if (inText.has(thread.clauseId)) byClause.set(thread.clauseId, [...(byClause.get(thread.clauseId) ?? []), lines]);
+    const clauseId = threadClause(thread, anchors);
+    if (inText.has(clauseId)) byClause.set(clauseId, [...(byClause.get(clauseId) ?? []), lines]);
     else elsewhere.push(lines);
   }
   return { byClause, elsewhere, elsewhereHeading: commentWords(input.language).elsewhereHeading };

@@ -10,6 +10,7 @@ import { exportQuery, loadRedline, loadVersionText } from '../export/redlineExpo
 import { describeMissingGlyphs, missingGlyphsOf } from '../export/pdfFonts.ts';
 import { exportComments } from '../export/exportComments.ts';
 import { listThreads } from '../db/comments.ts';
+import { commentAnchors } from '../../shared/document/commentMark.ts';
 import { unsettledHeader, unsettledOfDoc } from '../../shared/unsettled.ts';
 import type { Rooms } from '../relay/rooms.ts';
 import { requireParticipant } from './requireParticipant.ts';
@@ -83,11 +84,16 @@ export function exportRouter(deps: { db: Db; rooms: Rooms }): Router {
     }
     const saved = query.version === null ? null : loadVersionText(deps.db, request.params.id, query.version);
     // The clean text of now says what still stands between it and its signature (EXP15); the room's document is read once for both.
-    const { input: text, unsettled } = saved
-      ? { input: saved.input, unsettled: null }
-      : deps.rooms.withRoom(request.params.id, (room) => ({ input: readExportInput(room.doc, new Date()), unsettled: query.variant === 'clean' ? unsettledOfDoc(room.doc) : null }));
+    // Threads are placed where their marks stand in the same read of the document (COM10); never with a saved version (EXP16).
+    const { input: text, unsettled, anchors } = saved
+      ? { input: saved.input, unsettled: null, anchors: null }
+      : deps.rooms.withRoom(request.params.id, (room) => ({
+          input: readExportInput(room.doc, new Date()),
+          unsettled: query.variant === 'clean' ? unsettledOfDoc(room.doc) : null,
+          anchors: withComments ? commentAnchors(room.doc) : null,
+        }));
     // Every participant reads every thread (COM7): an observer's file holds them all.
-    const input = withComments ? { ...text, comments: exportComments(text, listThreads(deps.db, request.params.id)) } : text;
+    const input = withComments && anchors ? { ...text, comments: exportComments(text, listThreads(deps.db, request.params.id), anchors) } : text;
     const file = await renderExport(format, input, query.variant);
     response.set({
       'Content-Type': spec.contentType,

@@ -23,10 +23,10 @@ const DIR = path.join(import.meta.dirname, 'corpus');
 
 const TRUE_REMARKS: Record<string, { check: DraftingCheck; why: string }[]> = {
   'en-ga-res-80-3-awaza-2025.txt': [
-    { check: 'final-mark', why: 'annex paragraph 1 stops at the page break ("… under the theme “Driving progress through"): the import does not join it to its end on the next page' },
-    { check: 'unbalanced', why: 'and so its quotation closes only on the next page' },
+    { check: 'operative-end', why: 'the resolution\'s OP1 ends with ";" as resolutions do, while the 25 paragraphs of its annexed declaration, read after it, end with "."' },
+    { check: 'final-mark', why: 'the PDF\'s text layer sets the raised marker after a space ("… the Pact for the Future. 16"), so the marker, not the full stop, ends annex paragraph 8' },
+    { check: 'subitem-end', why: 'sub-item (e) closes annex paragraph 13 with its full stop, the others end with ";"' },
   ],
-  'en-sc-res-1292-2000.txt': [{ check: 'final-mark', why: 'the page footer "00-32018 (E) … Page 2" stays glued to OP1 (an import limit, not a drafting one)' }],
   'en-sc-res-242-1967.txt': [
     { check: 'space-before-mark', why: 'the 1967 print sets "conflict ;" with a space' },
     { check: 'space-before-mark', why: 'and "refugee problem ;"' },

@@ -6,6 +6,7 @@ import { CLAUSE_FIELD, ROOT } from '../../shared/document/names.ts';
 import { mergeRuns, readRichText } from '../../shared/document/richTextFragment.ts';
 import { buildOutline, flattenOutline } from '../../shared/outline.ts';
 import type { Proposal } from '../../shared/proposals/proposal.ts';
+import { proposalWording } from '../../shared/proposals/proposalWording.ts';
 import { mayDecide } from '../../shared/proposals/proposalRules.ts';
 import type { RichText } from '../../shared/richText.ts';
 import type { Db } from '../db/database.ts';
@@ -62,10 +63,11 @@ export function requireNotAgreed(room: Room, clauseId: string, doing: string): v
   }
 }
 
-/** Text as a proposal holds it: italics, bold and footnote references (FN2), no comment marks (those belong to the clause). */
-export function withoutComments(text: RichText): RichText {
-  return mergeRuns(text.map(({ text: t, italic, bold, footnote }) => ({ text: t, ...(italic ? { italic } : {}), ...(bold ? { bold } : {}), ...(footnote !== undefined ? { footnote } : {}) })));
-}
+/**
+ * Text as a proposal holds it. The rule's one home is `proposalWording`;
+ * this name stays for server/versions/recordHistory.ts, which reads it.
+ */
+export const withoutComments = proposalWording;
 
 /**
  * Proposed text as it can go into the document now: a reference to a
@@ -79,11 +81,11 @@ export function withLiveFootnotes(doc: Y.Doc, text: RichText): RichText {
 
 /** The clause's text now, as a proposal compares with it. */
 export function currentText(body: Y.XmlFragment): RichText {
-  return withoutComments(readRichText(body));
+  return proposalWording(readRichText(body));
 }
 
 export function sameText(a: RichText, b: RichText): boolean {
-  return JSON.stringify(withoutComments(a)) === JSON.stringify(withoutComments(b));
+  return JSON.stringify(proposalWording(a)) === JSON.stringify(proposalWording(b));
 }
 
 /**

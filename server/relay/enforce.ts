@@ -19,8 +19,9 @@ import {
 import { MAX_CLAUSE_CHARS, MAX_CLAUSES, MAX_FOOTNOTES, MAX_SIGNATORIES } from '../../shared/document/limits.ts';
 import { CLAUSE_FIELD, FOOTNOTE_FIELD, ROOT } from '../../shared/document/names.ts';
 import { COMMENT_MARK } from '../../shared/document/commentMark.ts';
-import { mergeRuns, readRichText } from '../../shared/document/richTextFragment.ts';
+import { readRichText } from '../../shared/document/richTextFragment.ts';
 import { can } from '../../shared/permissions.ts';
+import { proposalWording } from '../../shared/proposals/proposalWording.ts';
 import type { RefusalReason, RefusedPart } from '../../shared/refusedChange.ts';
 import { toPlainText, type RichText } from '../../shared/richText.ts';
 import type { Role } from '../../shared/roles.ts';
@@ -145,7 +146,7 @@ function textOf(entry: unknown): string {
 function wordingOf(entry: unknown): RichText {
   const body = entry instanceof Y.Map ? entry.get(CLAUSE_FIELD.body) : null;
   if (!(body instanceof Y.XmlFragment)) return [];
-  return mergeRuns(readRichText(body).map(({ comments: _threads, ...run }) => run));
+  return proposalWording(readRichText(body));
 }
 
 /**
@@ -586,6 +587,7 @@ export class Enforcer {
         note('clause', id, problem, textOf(entry), proposable ? wordingOf(entry) : undefined);
       }
     }
+    this.refuseJoinWithLocked(tx, clauses, keys, verdict, note);
     if (direct && clauses.size > MAX_CLAUSES) {
       for (const key of keys) {
         if (key === null || clauses.get(key) === undefined || verdict.remove.has(key) || this.locks.has(key)) continue;
@@ -593,6 +595,38 @@ export class Enforcer {
         note('clause', key, 'too-many-clauses', textOf(clauses.get(key)));
       }
     }
+  }
+
+  /**
+   * KEY3: a join is one change to two clauses — one loses its text and goes,
+   * the other takes the text. Refused on the locked one alone, it would be
+   * half done: an open clause joined into an agreed one would stay deleted,
+   * an agreed clause joined into an open one (written back from its
+   * snapshot) would leave its words in the open one twice. So an update
+   * that deleted a clause and was refused on a locked clause is refused for
+   * every clause it changed: undoing the whole clauses map is the only undo
+   * that brings a deleted entry back. The wording each open clause was given
+   * is kept in its refusal; nothing becomes a proposal of it.
+   */
+  private refuseJoinWithLocked(tx: Y.Transaction, clauses: Y.Map<Y.Map<unknown>>, keys: Set<string | null>, verdict: Verdict, note: Note): void {
+    if (verdict.undo.has(clauses)) return;
+    const deleted = [...keys].some((key) => key !== null && !clauses.has(key));
+    const refusedOnLock = verdict.restore.size > 0 || verdict.refusals.some((r) => r.part === 'clause' && r.reason === 'agreed');
+    if (!deleted || !refusedOnLock) return;
+    const noted = new Set(verdict.refusals.map((r) => r.clauseId));
+    for (const type of (tx.changedParentTypes as Map<AnyType, unknown>).keys()) {
+      const item = type._item;
+      if (item === null || item.parent !== clauses || item.parentSub === null) continue;
+      const id = item.parentSub;
+      if (noted.has(id) || clauses.get(id) !== type || !this.wordingChanged(tx, type as Y.Map<unknown>)) continue;
+      noted.add(id);
+      note('clause', id, 'agreed', textOf(type));
+    }
+    for (const key of keys) {
+      if (key === null || noted.has(key) || clauses.has(key)) continue;
+      note('clause', key, 'agreed', '');
+    }
+    verdict.undo.add(clauses);
   }
 
   /** What is wrong with the fields and text a transaction changed in an existing, open clause. */

@@ -46,20 +46,30 @@ describe('joining clauses on the server', () => {
     expect(sub.kind === 'operative' && sub.parent).toBe(idOf(serverDoc(), 'Decides to act together;'));
   });
 
-  it('KEY3: a join that reaches into an agreed clause, sent anyway, is undone where it touches it: the agreed clause stays as it was', async () => {
+  it('KEY3: a join that reaches into an agreed clause, sent anyway, is refused whole: both clauses stay as they were, for every replica', async () => {
     const agreed = idOf(serverDoc(), 'Agrees.');
     expect((await under.call('POST', `/clauses/${agreed}/status`, 'Argentina', { state: 'agreed' })).status).toBe(200);
     const chile = await under.client('Chile');
     await waitFor(() => chile.doc.getMap('status').has(agreed), 'the status to reach Chile');
     // Delete at the end of the agreed clause, as a client that skipped the screen's check would send it.
-    expect(joinClauses(chile.doc, agreed, idOf(chile.doc, 'Closes.')).joined).toBe(true);
-    await waitFor(() => clauseTexts(chile.doc).includes('Agrees.'), 'the server to undo the change to the agreed clause');
+    const closes = idOf(serverDoc(), 'Closes.');
+    expect(joinClauses(chile.doc, agreed, closes).joined).toBe(true);
+    await waitFor(() => clauseTexts(chile.doc).includes('Agrees.') && clausesMap(chile.doc).has(closes), 'the server to undo the join');
     expect(textOf(agreed)).toBe('Agrees.');
+    // The open clause the join deleted is back, with its words, not only kept in a refusal.
+    expect(textOf(closes)).toBe('Closes.');
+    expect(clauseTexts(serverDoc())).toEqual(['Decides to act', ' together;', 'first;', 'Agrees.', 'Closes.']);
     // Backspace at the start of the agreed clause: it would leave the text it holds; the server writes it back whole.
     const peru = await under.client('Peru');
     await waitFor(() => peru.doc.getMap('status').has(agreed), 'the status to reach Peru');
     expect(joinClauses(peru.doc, idOf(peru.doc, 'first;'), agreed).joined).toBe(true);
-    await waitFor(() => clausesMap(peru.doc).has(agreed), 'the server to put the agreed clause back');
+    await waitFor(() => clausesMap(peru.doc).has(agreed) && clauseTexts(peru.doc).includes('first;'), 'the server to put both clauses back');
     expect(textOf(agreed)).toBe('Agrees.');
+    // The open clause does not keep the agreed clause's words a second time.
+    expect(clauseTexts(serverDoc())).toEqual(['Decides to act', ' together;', 'first;', 'Agrees.', 'Closes.']);
+    expect(clauseTexts(peru.doc)).toEqual(clauseTexts(serverDoc()));
+    // Each refused part is kept for its author.
+    const refused = [...serverDoc().getMap('refused').values()].map((r) => JSON.stringify(r)).join('\n');
+    expect(refused).toContain('first;Agrees.');
   });
 });

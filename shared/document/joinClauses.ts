@@ -1,11 +1,13 @@
 import * as Y from 'yjs';
 import { MAX_SUBITEM_DEPTH } from '../clauseKind.ts';
+import { readThread } from '../comments/thread.ts';
 import { isOrderKey, keysBetween } from '../orderKey.ts';
 import { buildOutline, flattenOutline, siblingsOf, type OutlineNode } from '../outline.ts';
 import { clausesMap } from './clauseEntry.ts';
+import { anchorThread } from './commentMark.ts';
 import { readClauses } from './clauseOps.ts';
 import { MAX_CLAUSE_CHARS } from './limits.ts';
-import { CLAUSE_FIELD, PARAGRAPH } from './names.ts';
+import { CLAUSE_FIELD, PARAGRAPH, ROOT } from './names.ts';
 import { marksOf, readRichText } from './richTextFragment.ts';
 
 /**
@@ -23,6 +25,12 @@ import { marksOf, readRichText } from './richTextFragment.ts';
  * The text is inserted into the kept clause's own Y.XmlText rather than the
  * clause rewritten, so another delegation typing into it meanwhile loses
  * nothing. One transaction: one undo step, one update for the server.
+ *
+ * Comment threads follow the text (COM10): a passage's mark moves with its
+ * runs, and the removed clause's whole-clause threads are added to the mark
+ * of the text it gave, the only trace of it left in the document, so that
+ * `threadClause` (shared/comments/threadClause.ts) finds them on the kept
+ * clause. A removed clause with no text has nothing to carry them.
  */
 export type JoinRefusal = 'kind' | 'depth' | 'too-long' | 'not-adjacent';
 
@@ -87,6 +95,16 @@ export function joinRefusal(doc: Y.Doc, keepId: string, removedId: string): Join
   return refusalAt(doc, placeOf(doc, keepId, removedId));
 }
 
+/** Whole-clause threads started on `clauseId`, as the server mirrors them (root `comments`). */
+function wholeClauseThreads(doc: Y.Doc, clauseId: string): string[] {
+  const ids: string[] = [];
+  doc.getMap<unknown>(ROOT.comments).forEach((value) => {
+    const thread = readThread(value);
+    if (thread && thread.anchor === 'clause' && thread.clauseId === clauseId) ids.push(thread.id);
+  });
+  return ids;
+}
+
 /** An order key to place sub-items between, or null (none, or unreadable: they then go after the readable ones). */
 function readableOrder(node: OutlineNode | undefined): string | null {
   return node && isOrderKey(node.clause.order) ? node.clause.order : null;
@@ -109,6 +127,7 @@ export function joinClauses(doc: Y.Doc, keepId: string, removedId: string, origi
     const next = readableOrder(siblings[index + 1]);
     keys = keysBetween(low, low !== null && next !== null && next <= low ? null : next, children.length);
   }
+  const carried = wholeClauseThreads(doc, removedId);
   let at = 0;
   doc.transact(() => {
     let fragment = keepEntry.get(CLAUSE_FIELD.body);
@@ -124,6 +143,7 @@ export function joinClauses(doc: Y.Doc, keepId: string, removedId: string, origi
       text.insert(offset, run.text, marksOf(run));
       offset += run.text.length;
     }
+    for (const threadId of carried) anchorThread(text, at, offset, threadId);
     children.forEach((clause, i) => {
       const entry = entries.get(clause.id);
       entry?.set(CLAUSE_FIELD.parent, keepId);

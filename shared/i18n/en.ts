@@ -237,6 +237,8 @@ export const en = {
   'audit.filters': 'Filters',
   'audit.filter.clause': 'Clause',
   'audit.filter.anyClause': 'All clauses',
+  'audit.filter.withSubitems': '{label} with its sub-items',
+  'audit.filter.clauseAlone': '{label} alone',
   'audit.filter.actor': 'Participant',
   'audit.filter.anyActor': 'Everyone',
   'audit.filter.kinds': 'Kinds of entry',

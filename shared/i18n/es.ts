@@ -239,6 +239,8 @@ export const es: Messages = {
   'audit.filters': 'Filtros',
   'audit.filter.clause': 'Párrafo',
   'audit.filter.anyClause': 'Todos los párrafos',
+  'audit.filter.withSubitems': '{label} con sus apartados',
+  'audit.filter.clauseAlone': 'Solo {label}',
   'audit.filter.actor': 'Participante',
   'audit.filter.anyActor': 'Todos',
   'audit.filter.kinds': 'Tipos de entrada',

@@ -239,6 +239,8 @@ export const fr: Messages = {
   'audit.filters': 'Filtres',
   'audit.filter.clause': 'Paragraphe',
   'audit.filter.anyClause': 'Tous les paragraphes',
+  'audit.filter.withSubitems': '{label} avec ses sous-alinéas',
+  'audit.filter.clauseAlone': '{label} seul',
   'audit.filter.actor': 'Participant',
   'audit.filter.anyActor': 'Tout le monde',
   'audit.filter.kinds': 'Types d’entrée',

@@ -234,6 +234,8 @@ export const pt: Messages = {
   'audit.filters': 'Filtros',
   'audit.filter.clause': 'Parágrafo',
   'audit.filter.anyClause': 'Todos os parágrafos',
+  'audit.filter.withSubitems': '{label} com as suas alíneas',
+  'audit.filter.clauseAlone': 'Apenas {label}',
   'audit.filter.actor': 'Participante',
   'audit.filter.anyActor': 'Todos',
   'audit.filter.kinds': 'Tipos de entrada',

@@ -4,10 +4,10 @@ import { footnotesOf, type FootnoteLines } from './footnotes.ts';
 import { isLetterValue, isRomanValue, nextLetter, nextRoman, readMarker, SHORT_NUMBER_DIGITS, type Marker } from './markers.ts';
 import { gluedParagraphStarts, opensLikePreamble } from './openingPhrase.ts';
 import { isMasthead, isSubtitle, RESOLUTION_NUMBER } from './masthead.ts';
-import { furnitureOf, isImageText } from './pageFurniture.ts';
+import { furnitureOf, isImageText, pageFurnitureOf } from './pageFurniture.ts';
 import { emptyDraft, type ParsedDraft, type ParsedItem, type UnplacedText } from './parsedDraft.ts';
 import { columnsOf, isPartyLine, isWitnessLine, signatoriesOf } from './signatures.ts';
-import { ANNEX_LINE, ARTICLE_LINE, closingContinues, FORMULA_SENTENCE, headingText, isClosingLine, OPERATIVE_OPENING, readArticleLine } from './shapes.ts';
+import { ANNEX_LINE, ARTICLE_LINE, closingContinues, FORMULA_SENTENCE, headingText, isClosingLine, OPERATIVE_OPENING, readArticleLine, WRAPPED_HEADING, type HeadingLimits } from './shapes.ts';
 
 /**
  * The structure of a zero draft, from its lines (docs/SPEC.md IMP2). Pure:
@@ -315,14 +315,13 @@ function withTypedBullet(line: DraftLine): DraftLine {
   return { ...line, text: line.text.slice(bullet[0].length), list: { level: bullet[1]!.length >= 2 ? 1 : 0, kind: 'bullet' } };
 }
 
-function prepare(original: readonly DraftLine[], footnotes: FootnoteLines): Line[] {
-  const input = original.map(withTypedBullet);
-  const texts = input.map((line) => cleanText(line.text));
+function prepare(input: readonly DraftLine[], texts: readonly string[], footnotes: FootnoteLines, pageFurniture: ReadonlySet<number>): Line[] {
   const cleaned: DraftLine[] = input.map((line, i) => {
     const text = texts[i]!;
     return isImageText(text) || footnotes.lines.has(i) ? { text: '', ends: line.ends } : { ...line, text };
   });
   const furniture = furnitureOf(cleaned);
+  for (const i of pageFurniture) furniture.add(i);
   const lines = input.map((line, i): Line => {
     const text = texts[i]!;
     const footnote = footnotes.lines.has(i);
@@ -353,6 +352,7 @@ class Recogniser {
   private readonly draft = emptyDraft();
   private tree = new OperativeTree(this.draft.operative);
   private readonly header: { lines: number[]; heading: boolean; furniture: boolean }[] = [];
+  private readonly headerLines = new Set<number>();
   private phase: Phase = 'header';
   /** Operative paragraphs without numbers: each paragraph is one. */
   private unnumbered = false;
@@ -375,6 +375,12 @@ class Recogniser {
   private readonly closingNext: number[];
   /** After an "Annex" heading: each paragraph is an operative paragraph of its own (IMP18). */
   private annex = false;
+  /**
+   * For a line that begins a page break — page furniture, with the blank
+   * lines, rules and the notes at the foot of the page around it — the line
+   * of text after it; -1 elsewhere. A paragraph may run on across it (IMP20).
+   */
+  private readonly pageBreakEnd: number[];
 
   constructor(
     private readonly lines: Line[],
@@ -395,6 +401,19 @@ class Recogniser {
       this.looseShapeEnd[i] = breaks || !looselySignatureShaped(line) ? i : (this.looseShapeEnd[i + 1] ?? lines.length);
       this.partyNext[i] = !breaks && namesParty(line) ? i : (this.partyNext[i + 1] ?? lines.length);
       this.closingNext[i] = !breaks && (isClosingLine(line.text) || ANNEX_LINE.test(line.text)) ? i : (this.closingNext[i + 1] ?? lines.length);
+    }
+    this.pageBreakEnd = new Array<number>(lines.length).fill(-1);
+    let textAfter = lines.length;
+    let furnitureAhead = false;
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const line = lines[i]!;
+      if (!(line.blank || line.furniture || line.image || line.footnote)) {
+        textAfter = i;
+        furnitureAhead = false;
+        continue;
+      }
+      furnitureAhead ||= line.furniture;
+      if (furnitureAhead && textAfter < lines.length) this.pageBreakEnd[i] = textAfter;
     }
     let width = 0;
     for (const line of lines) if (!line.blank && !line.furniture) width = Math.max(width, line.text.length);
@@ -433,6 +452,7 @@ class Recogniser {
       else if (this.phase === 'note') i = this.noteLine(i);
       else i = this.signatureGroup(i);
     }
+    for (const b of this.header) for (const line of b.lines) this.headerLines.add(line);
     this.heading();
     this.footnotes();
     if (this.pendingHeading !== null) this.unplacedHeading();
@@ -445,8 +465,9 @@ class Recogniser {
 
   // ——— bookkeeping: every line is taken by a part or reported ———
 
+  /** Page furniture a paragraph runs across (a page break) stays unplaced. */
   private take(from: number, to: number): void {
-    for (let k = from; k < to; k++) this.used[k] = true;
+    for (let k = from; k < to; k++) if (!this.lines[k]!.furniture && !this.lines[k]!.image) this.used[k] = true;
   }
 
   private place(line: number, part: Part, index?: number): void {
@@ -463,7 +484,9 @@ class Recogniser {
     const out: { line: number; entry: UnplacedText }[] = [];
     this.lines.forEach((line, i) => {
       if (this.used[i] || line.footnote || line.text === '') return;
-      const reason = line.image || line.furniture ? 'page-furniture' : isMasthead(line.text) ? 'masthead' : isSubtitle(line.text) ? 'subtitle' : 'unrecognised';
+      // A job number or symbol on the first page is the masthead's; printed again on the next pages, page furniture.
+      const masthead = isMasthead(line.text);
+      const reason = line.image || (line.furniture && !(masthead && this.headerLines.has(i))) ? 'page-furniture' : masthead ? 'masthead' : isSubtitle(line.text) ? 'subtitle' : 'unrecognised';
       out.push({ line: i, entry: { text: line.text, reason } });
     });
     for (const { line, text, reason } of this.cut) out.push({ line, entry: { text, reason } });
@@ -527,7 +550,8 @@ class Recogniser {
     if (isLeadIn(line, this.lines[i + 1])) return this.takeHeading(i);
     const later = this.laterPart(line, i);
     if (later !== null) return later;
-    if (this.headingAt(i)) return this.takeHeading(i);
+    const heading = this.headingAt(i);
+    if (heading > 0) return this.takeHeading(i, heading);
     const paragraph = this.paragraph(i, 'preamble');
     // "Therefore the Security Council," after a first paragraph: the chapeau.
     if (this.draft.chapeau === null && this.draft.preamble.length <= 2 && ACTOR.test(line.text) && lastMark(paragraph.text) === ',' && wordCount(paragraph.text) <= 20) {
@@ -644,7 +668,8 @@ class Recogniser {
     if (ARTICLE_LINE.test(line.text) && !line.marker) return this.articleAt(i);
     if (this.tree.articles && this.tree.isEmpty) return this.articleAt(i);
     if (line.marker !== null || line.list !== undefined) {
-      if (line.marker?.style === 'upper-roman' && this.headingAt(i)) return this.takeHeading(i);
+      const heading = line.marker?.style === 'upper-roman' ? this.headingAt(i) : 0;
+      if (heading > 0) return this.takeHeading(i, heading);
       const paragraph = this.paragraph(i, 'operative');
       const item = this.addItem(line, i, this.stripped(paragraph.text, paragraph.next - 1));
       if (line.marker?.suffix) item.number = `${line.marker.value} ${line.marker.suffix}`;
@@ -652,7 +677,8 @@ class Recogniser {
       return paragraph.next;
     }
     if (!this.tree.isEmpty && this.signaturesAt(i)) return this.enter('signatures', i);
-    if (this.headingAt(i)) return this.takeHeading(i);
+    const heading = this.headingAt(i);
+    if (heading > 0) return this.takeHeading(i, heading);
     const paragraph = this.paragraph(i, 'operative');
     const text = this.stripped(paragraph.text, paragraph.next - 1);
     this.take(i, paragraph.next);
@@ -819,12 +845,29 @@ class Recogniser {
    * A heading above a clause: a section letter or Roman part ("A. Health",
    * "II", "III. Cooperation"), a topic line ("Security and Stability",
    * "Preamble"): short, no clause punctuation, on a line of its own before
-   * a paragraph.
+   * a paragraph. It may take two lines (IMP20): a section mark alone with
+   * its title on the next line ("I." / "Global context and shared
+   * commitments"), or a heading wrapped before a numbered clause ("II.
+   * Implementation of the … for Landlocked" / "Developing Countries …").
+   * The number of its lines; 0 when the line heads nothing.
    */
-  private headingAt(i: number): boolean {
+  private headingAt(i: number): number {
     const line = this.lines[i]!;
-    if (line.list !== undefined || !headingText(line.text) || opensLikePreamble(line.text) || OPERATIVE_OPENING.test(line.text)) return false;
-    if (line.marker && line.marker.style !== 'upper-roman') return false;
+    if (!headingShaped(line, WRAPPED_HEADING)) return 0;
+    if (headingShaped(line) && this.headsClause(line, i)) return 1;
+    const second = this.lines[i + 1];
+    if (!second || line.ends || second.blank || second.furniture || second.image || second.footnote || second.marker !== null || second.list !== undefined) return 0;
+    if (opensLikePreamble(second.text) || OPERATIVE_OPENING.test(second.text)) return 0;
+    // "I." alone: the title under it is the rest of the heading, and heads what follows as a heading of one line would.
+    if (/^(?:[A-Z]|[IVXLC]{1,7})\.?$/u.test(line.text)) return headingShaped(second) && this.headsClause(second, i + 1) ? 2 : 0;
+    // Wrapped: together no longer than a heading over two lines, right above a numbered clause.
+    const after = this.lines[i + 2];
+    if (!headingText(`${line.text} ${second.text}`, WRAPPED_HEADING) || /[.,;:]["'”’»)]*$/u.test(line.text)) return 0;
+    return after !== undefined && (after.marker !== null || after.list !== undefined) ? 2 : 0;
+  }
+
+  /** Whether the heading line `i` stands right before what it heads: a clause, after blank lines or page furniture at most. */
+  private headsClause(line: Line, i: number): boolean {
     let j = i + 1;
     while (j < this.lines.length && (this.lines[j]!.furniture || this.lines[j]!.image)) j++;
     const next = this.lines[j];
@@ -839,11 +882,14 @@ class Recogniser {
     return next.marker !== null || next.list !== undefined || opensLikePreamble(next.text) || OPERATIVE_OPENING.test(next.text);
   }
 
-  private takeHeading(i: number): number {
-    const text = this.lines[i]!.text;
-    this.take(i, i + 1);
+  private takeHeading(i: number, lines = 1): number {
+    const text = this.lines
+      .slice(i, i + lines)
+      .map((l) => l.text)
+      .join(' ');
+    this.take(i, i + lines);
     this.pendingHeading = this.pendingHeading === null ? text : `${this.pendingHeading} ${text}`;
-    return i + 1;
+    return i + lines;
   }
 
   private withHeading<T extends { text: string; heading?: string }>(item: T): T {
@@ -889,8 +935,17 @@ class Recogniser {
     let previous = first;
     let j = i + 1;
     for (; j < this.lines.length && j < i + maxLines; j++) {
-      const next = this.lines[j]!;
-      if (next.blank || next.furniture || next.image || next.footnote || previous.ends) break;
+      let next = this.lines[j]!;
+      if (previous.ends) break;
+      if (next.blank || next.furniture || next.image || next.footnote) {
+        // Across a page break the text goes on where the next page's text begins, if it continues the paragraph.
+        const after = this.pageBreakEnd[j]!;
+        if (after < 0 || maxLines !== Infinity || kind === 'note' || this.signaturesAt(after)) break;
+        const numberOnly = parts.length === 1 && parts[0] === '';
+        if (!numberOnly && !this.joins(previous, this.lines[after]!, after, kind)) break;
+        j = after;
+        next = this.lines[j]!;
+      }
       // A number alone on its line ("1.") takes the next line as its text.
       const numberOnly = parts.length === 1 && parts[0] === '';
       if (!numberOnly && !this.joins(previous, next, j, kind)) break;
@@ -1012,6 +1067,12 @@ class Recogniser {
   }
 }
 
+/** A heading's line: heading text, no list item, a Roman section mark at most, not opening like a clause. */
+function headingShaped(line: Line, limits?: HeadingLimits): boolean {
+  if (line.list !== undefined || !headingText(line.text, limits) || opensLikePreamble(line.text) || OPERATIVE_OPENING.test(line.text)) return false;
+  return line.marker === null || line.marker.style === 'upper-roman';
+}
+
 /** "Conference on …" alone names the meeting, not the text. */
 const MEETING_ONLY = /^(?:[IVXLC]+|\p{L}+(?:th|st|nd|rd|ª|º|e|ème)?)\s+(?:summit|cumbre|cúpula|sommet|conference|conferencia|conferência|conférence)(?![\p{L}])/iu;
 
@@ -1021,8 +1082,12 @@ const MEETING_ONLY = /^(?:[IVXLC]+|\p{L}+(?:th|st|nd|rd|ª|º|e|ème)?)\s+(?:sum
  * the unplaced lines apart from the draft.
  */
 export function recogniseDraft(lines: readonly DraftLine[]): ParsedDraft {
-  const notes = footnotesOf(lines);
-  return new Recogniser(prepare(lines, notes), notes).run();
+  const input = lines.map(withTypedBullet);
+  const texts = input.map((line) => cleanText(line.text));
+  // Page numbers and running heads first: they tell where a page ends, and the notes at its foot with it.
+  const pageFurniture = pageFurnitureOf(texts);
+  const notes = footnotesOf(input, pageFurniture);
+  return new Recogniser(prepare(input, texts, notes, pageFurniture), notes).run();
 }
 
 export function recogniseDraftWithHeading(lines: readonly DraftLine[]): { draft: ParsedDraft; leftOut: UnplacedText[] } {

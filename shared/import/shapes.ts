@@ -86,8 +86,14 @@ export const OPERATIVE_OPENING =
  */
 export const ANNEX_LINE = /^(?:annex|annexe|anexo)(?:\s+(?:[IVXLC]{1,6}|\d{1,2}|[A-Z]))?\s*[.:]?$/iu;
 
-/** At most this many words in a heading above a clause. */
-const MAX_HEADING_WORDS = 10;
+/** How long a heading above a clause may be: one line at most 10 words and 100 characters, one wrapped over two lines twice that. */
+export interface HeadingLimits {
+  words: number;
+  chars: number;
+}
+
+const ONE_LINE_HEADING: HeadingLimits = { words: 10, chars: 100 };
+export const WRAPPED_HEADING: HeadingLimits = { words: 20, chars: 200 };
 
 /**
  * Whether a line can be a heading above a clause: "A. Health", "II",
@@ -95,9 +101,9 @@ const MAX_HEADING_WORDS = 10;
  * education" — short, opening with a capital or a numeral, without the
  * punctuation that ends a clause or a chapeau.
  */
-export function headingText(text: string): boolean {
+export function headingText(text: string, limits: HeadingLimits = ONE_LINE_HEADING): boolean {
   const words = text.split(/\s+/u).filter((w) => w !== '');
-  if (words.length === 0 || words.length > MAX_HEADING_WORDS || text.length > 100) return false;
+  if (words.length === 0 || words.length > limits.words || text.length > limits.chars) return false;
   if (!/^[“"'«(]?[\p{Lu}\p{N}]/u.test(text)) return false;
   // "A." / "II." before the words is a section mark, not a sentence's stop.
   const body = text.replace(/^(?:[A-Z]|[IVXLC]{1,7})\.(?=\s|$)/u, '').trim();
