@@ -304,6 +304,9 @@ describe('HEAD1 FN1 CLOSE1 WIRE4: attacks on headings, footnotes and the closing
     for (const who of ['Uruguay', 'Chile']) {
       const writer = await raw(who);
       for (const [what, write] of foreign) {
+        // Each write starts from the state the server restored, as in the chair's loop above: this test is about
+        // the type of a root, not about a replica that has not yet heard of the previous undo.
+        await waitFor(() => attacked(writer.replica) === truth, `${who}'s replica as it was before ${what}`);
         // A stock Yjs document that took the root for another type: its update names the root, not the server's map.
         const scratch = new Y.Doc();
         if (what.startsWith('footnotes as')) {
